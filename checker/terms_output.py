@@ -1,0 +1,77 @@
+"""Text output of the termbase commands: lookup answers, termbase statistics, termbase problems."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from glossary import LookupHit, Problem, Status
+
+_STATUS_ORDER = (Status.PREFERRED, Status.ACCEPTED, Status.AVOID, Status.SHORT)
+
+
+def _entry_block(hit: LookupHit, lang: str | None) -> list[str]:
+    entry = hit.entry
+    head = click.style(entry.id, bold=True) + f"  ({entry.type})"
+    lines = [head]
+    if entry.note:
+        lines.append(f"  {entry.note}")
+    for code, forms in entry.languages.items():
+        if lang and code != lang:
+            continue
+        first = True
+        for status in _STATUS_ORDER:
+            for text in forms.texts(status):
+                label = f"{code:<4}" if first else " " * 4
+                shown = click.style(text, fg="red" if status is Status.AVOID else None,
+                                    bold=status is Status.PREFERRED)
+                lines.append(f"  {label}{status.value:<10} {shown}")
+                first = False
+    if lang and lang not in entry.languages:
+        lines.append(f"  (no '{lang}' form in this entry)")
+    lines.append(click.style(f"  matched '{hit.form.text}' ({hit.form.lang} {hit.form.status}, "
+                             f"{hit.how})", dim=True))
+    return lines
+
+
+def render_lookup(query: str, matches: Sequence[LookupHit], candidates: Sequence[LookupHit],
+                  lang: str | None) -> str:
+    """The answer to ``termcheck lookup``: each matching entry with its forms, or the nearest."""
+    if matches:
+        blocks = ["\n".join(_entry_block(hit, lang)) for hit in matches]
+        return "\n\n".join(blocks) + "\n"
+    out = [f"no entry for '{query}'"]
+    if candidates:
+        out.append("nearest candidates:")
+        for hit in candidates:
+            out.append(f"  {hit.form.text}  ({hit.entry.id}, {hit.form.lang} "
+                       f"{hit.form.status}, score {hit.score:.0f})")
+    else:
+        out.append("nothing in the termbase comes close")
+    return "\n".join(out) + "\n"
+
+
+def render_stats(stats: dict[str, Any]) -> str:
+    """``termcheck terms stats`` as a small table."""
+    out = [f"termbase: {', '.join(stats['sources'])}", f"entries: {stats['entries']}", "",
+           "by type:"]
+    out += [f"  {kind:<14}{count:>7}" for kind, count in stats["by_type"].items()]
+    statuses = [s.value for s in _STATUS_ORDER]
+    out += ["", "by language:", "  " + "lang".ljust(8) + "entries".rjust(9)
+            + "".join(s.rjust(11) for s in statuses)]
+    for lang, counts in stats["languages"].items():
+        out.append("  " + lang.ljust(8) + str(counts["entries"]).rjust(9)
+                   + "".join(str(counts[s]).rjust(11) for s in statuses))
+    per = stats["forms_per_entry"]
+    out += ["", f"forms per entry: min {per['min']}, mean {per['mean']}, max {per['max']}"]
+    return "\n".join(out) + "\n"
+
+
+def render_problems(problems: Sequence[Problem]) -> str:
+    """Every termbase problem on its own line, then a count."""
+    count = len(problems)
+    lines = [str(p) for p in problems]
+    lines.append(f"{count} problem{'s' if count != 1 else ''} found; the termbase was not loaded")
+    return "\n".join(lines) + "\n"

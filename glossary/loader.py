@@ -1,0 +1,412 @@
+"""Reads termbase files (schema version 1) into entries, keeping the line of everything it reads.
+
+YAML is composed into nodes (PyYAML's C parser when present) rather than loaded into plain Python
+values, so every problem can name its line. Structural problems of a file are all collected, not
+just the first; checks across entries live in ``glossary.validate``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+
+import regex
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem, TermbaseNotFound
+from .model import DEFAULT_CASE, CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
+from .normalize import nfc
+
+try:  # the C parser is several times faster on large termbases
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+SCHEMA_VERSION = 1
+TOP_KEYS = ("version", "entries")
+ENTRY_KEYS = ("id", "type", "note", "case")
+FORM_KEYS = ("preferred", "accepted", "avoid", "short")
+ID_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# ISO 639-1 codes, optionally with a region or script subtag (pt-BR, zh-Hant); ISO 639-3 codes.
+_ISO_639_1 = set(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy "
+    "da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu "
+    "hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb "
+    "lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om "
+    "or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw "
+    "ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu".split()
+)
+LANG_RE = regex.compile(r"^(?P<base>[a-z]{2,3})(?:-[A-Za-z0-9]{2,8})*$")
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+# Invisible characters that have no place in a form: controls, zero-width and bidi marks.
+_INVISIBLE_RE = regex.compile(r"[\p{Cc}\p{Cf}]")
+_ID_LINE_RE = regex.compile(r"^\s*(?:-\s+)?id:\s*['\"]?([^'\"#\s]+)")
+
+
+def is_language_code(key: str) -> bool:
+    """True for an ISO 639-1 code (``fr``, ``pt-BR``) or an ISO 639-3 style three-letter code."""
+    match = LANG_RE.match(key)
+    if not match:
+        return False
+    base = match.group("base")
+    return base in _ISO_639_1 or (len(base) == 3 and not _close_to(base, ENTRY_KEYS))
+
+
+def _close_to(word: str, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = _close_to(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
+
+
+def _yaml_type(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    kind = node.tag.rsplit(":", 1)[-1]
+    return {"str": "text", "int": "a number", "float": "a number", "bool": "true/false",
+            "null": "nothing"}.get(kind, kind)
+
+
+class _FileReader:
+    """Walks the node tree of one termbase file, collecting entries and problems."""
+
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.text = text
+        self.problems: list[Problem] = []
+        self.entries: list[Entry] = []
+        self._seen_nodes: set[int] = set()
+        self._alias_lines: list[int] | None = None
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def problem(self, node: Node | None, message: str, entry_id: str | None = None,
+                line: int | None = None) -> None:
+        if line is None:
+            line = node.start_mark.line + 1 if node is not None else 1
+        self.problems.append(Problem(self.path, line, message, entry_id))
+
+    def line(self, node: Node) -> int:
+        return node.start_mark.line + 1
+
+    def visit(self, node: Node, entry_id: str | None) -> bool:
+        """False (with a problem) when the mapping or list ``node`` was reached before: an alias.
+        Such aliases are refused because a termbase never needs them and they allow exponential
+        "billion laughs" files."""
+        if id(node) in self._seen_nodes:
+            # An alias node is its anchor's node: its own line comes from the event stream.
+            if self._alias_lines is None:
+                self._alias_lines = [event.start_mark.line + 1 for event in
+                                     yaml.parse(self.text, Loader=_Loader)
+                                     if isinstance(event, yaml.AliasEvent)]
+            line = self._alias_lines.pop(0) if self._alias_lines else None
+            self.problem(node, "anchors and aliases (& and *) are not allowed in a termbase; "
+                               "write the value out", entry_id, line=line)
+            return False
+        self._seen_nodes.add(id(node))
+        return True
+
+    def mapping_items(self, node: MappingNode, entry_id: str | None,
+                      what: str) -> list[tuple[str, Node, Node]]:
+        """(key, key node, value node) for each key, reporting non-text and duplicate keys."""
+        items: list[tuple[str, Node, Node]] = []
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR_TAG:
+                self.problem(key_node, f"a key of {what} must be text, found "
+                                       f"{_yaml_type(key_node)} (quote it)", entry_id)
+                continue
+            key = key_node.value
+            if key in seen:
+                self.problem(key_node, f"key '{key}' appears twice in {what} (first on line "
+                                       f"{seen[key]}); keep one", entry_id)
+                continue
+            seen[key] = self.line(key_node)
+            items.append((key, key_node, value_node))
+        return items
+
+    def text_value(self, node: Node, entry_id: str | None, what: str) -> str | None:
+        """The text of a scalar, or None with a problem for any other kind of value."""
+        if not isinstance(node, ScalarNode) or node.tag != _STR_TAG:
+            hint = " (quote it)" if isinstance(node, ScalarNode) else ""
+            self.problem(node, f"{what} must be text, found {_yaml_type(node)}{hint}", entry_id)
+            return None
+        return node.value
+
+    def check_text(self, node: Node, value: str, entry_id: str | None, what: str,
+                   multiline: bool = False) -> bool:
+        """Problems for text that is empty, not NFC, padded, doubly spaced or has invisibles."""
+        ok = True
+        if not value.strip():
+            self.problem(node, f"{what} is empty", entry_id)
+            return False
+        if value != nfc(value):
+            self.problem(node, f"{what} '{value}' is not in Unicode NFC (a letter and its accent "
+                               f"are stored apart); retype it or normalise the file to NFC",
+                         entry_id)
+            ok = False
+        if value != value.strip():
+            self.problem(node, f"{what} '{value}' has a stray space at its start or end",
+                         entry_id)
+            ok = False
+        if not multiline and "\n" in value:
+            self.problem(node, f"{what} must fit on one line", entry_id)
+            ok = False
+        elif "  " in value:
+            self.problem(node, f"{what} '{value}' has two spaces in a row", entry_id)
+            ok = False
+        invisible = _INVISIBLE_RE.search(value.replace("\n", "") if multiline else value)
+        if invisible:
+            self.problem(node, f"{what} '{value}' holds an invisible character "
+                               f"U+{ord(invisible.group()):04X}; delete it", entry_id)
+            ok = False
+        return ok
+
+    # -- the file ---------------------------------------------------------------------------------
+    def read(self) -> None:
+        try:
+            root = yaml.compose(self.text, Loader=_Loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else 1
+            what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+            self.problem(None, f"YAML syntax error: {what}", self.entry_id_above(line), line)
+            return
+        except yaml.YAMLError as exc:
+            self.problem(None, f"YAML error: {exc}")
+            return
+        if root is None:
+            self.problem(None, "the termbase is empty; it needs 'version: 1' and 'entries:'")
+            return
+        if not isinstance(root, MappingNode):
+            self.problem(root, f"the termbase must be a mapping with 'version' and 'entries', "
+                               f"found {_yaml_type(root)}")
+            return
+        items = {key: (key_node, value) for key, key_node, value in
+                 self.mapping_items(root, None, "the termbase")}
+        for key, (key_node, _) in items.items():
+            if key not in TOP_KEYS:
+                self.problem(key_node, f"unknown top-level key '{key}'"
+                                       f"{_did_you_mean(key, TOP_KEYS)}")
+        self.read_version(root, items.get("version"))
+        if "entries" not in items:
+            self.problem(root, "the termbase has no 'entries:' list")
+            return
+        entries_node = items["entries"][1]
+        if isinstance(entries_node, ScalarNode) and entries_node.tag.endswith(":null"):
+            return  # an empty termbase is valid
+        if not isinstance(entries_node, SequenceNode):
+            self.problem(entries_node, f"'entries' must be a list, found "
+                                       f"{_yaml_type(entries_node)}")
+            return
+        for node in entries_node.value:
+            entry = self.read_entry(node)
+            if entry is not None:
+                self.entries.append(entry)
+
+    def read_version(self, root: Node, item: tuple[Node, Node] | None) -> None:
+        if item is None:
+            self.problem(root, f"the termbase has no 'version:'; add 'version: {SCHEMA_VERSION}'")
+            return
+        node = item[1]
+        if not (isinstance(node, ScalarNode) and node.tag == _INT_TAG
+                and node.value.strip() == str(SCHEMA_VERSION)):
+            self.problem(node, f"unsupported schema version '{getattr(node, 'value', '?')}'; "
+                               f"this termcheck reads version {SCHEMA_VERSION}")
+
+    def entry_id_above(self, line: int) -> str | None:
+        """The id of the entry a line belongs to, read from the raw text (for syntax errors,
+        where there is no tree to ask)."""
+        for text in reversed(self.text.splitlines()[:line]):
+            match = _ID_LINE_RE.match(text)
+            if match:
+                return match.group(1)
+        return None
+
+    def read_entry(self, node: Node) -> Entry | None:
+        if not self.visit(node, None):
+            return None
+        if not isinstance(node, MappingNode):
+            self.problem(node, f"each entry must be a mapping (id, type, forms…), found "
+                               f"{_yaml_type(node)}")
+            return None
+        # The id as written, to name the entry in every problem, even those found before it.
+        shown_id = next((value.value for key, value in node.value
+                         if isinstance(key, ScalarNode) and key.value == "id"
+                         and isinstance(value, ScalarNode)), None)
+        items = self.mapping_items(node, shown_id, "an entry")
+        fields = {key: (key_node, value) for key, key_node, value in items}
+        entry_id = self.read_id(node, fields.get("id"))
+        ok = entry_id is not None
+        entry_type = self.read_choice(node, fields.get("type"), "type", EntryType, shown_id)
+        ok &= entry_type is not None
+        case = CasePolicy.NAME
+        if "case" in fields:
+            case = self.read_choice(node, fields["case"], "case", CasePolicy, shown_id)
+            ok &= case is not None
+        elif entry_type is not None:
+            case = DEFAULT_CASE[entry_type]
+        note = ""
+        if "note" in fields:
+            key_node, value = fields["note"]
+            note = self.text_value(value, shown_id, "the note")
+            ok &= note is not None and self.check_text(value, note, shown_id, "the note")
+        languages: dict[str, LanguageForms] = {}
+        language_keys = 0
+        for key, key_node, value in items:
+            if key in ENTRY_KEYS:
+                continue
+            language_keys += 1
+            if not is_language_code(key):
+                self.problem(key_node, f"unknown key '{key}'{_did_you_mean(key, ENTRY_KEYS)}; an "
+                                       f"entry holds id, type, note, case and language codes "
+                                       f"(en, fr, …)", shown_id)
+                ok = False
+                continue
+            forms = self.read_language(key, value, shown_id or "?")
+            if forms is None:
+                ok = False
+            else:
+                languages[key] = forms
+        if language_keys == 0:
+            self.problem(node, "the entry has no language forms; add at least one, e.g. "
+                               "'en: …' and 'fr: …'", shown_id)
+            ok = False
+        if not ok or entry_id is None or entry_type is None or case is None or note is None:
+            return None
+        return Entry(id=entry_id, type=entry_type, languages=languages, note=note, case=case,
+                     origin=Origin(self.path, self.line(node)))
+
+    def read_id(self, entry_node: Node, item: tuple[Node, Node] | None) -> str | None:
+        if item is None:
+            self.problem(entry_node, "the entry has no 'id:'; add a unique kebab-case id")
+            return None
+        value = self.text_value(item[1], None, "the id")
+        if value is None:
+            return None
+        if not ID_RE.match(value):
+            self.problem(item[1], f"id '{value}' is not kebab-case (lower-case ASCII letters and "
+                                  f"digits joined by single hyphens, e.g. 'patrushev-nikolai')",
+                         value)
+            return None
+        return value
+
+    def read_choice(self, entry_node: Node, item: tuple[Node, Node] | None, what: str,
+                    enum: type, entry_id: str | None):
+        choices = [m.value for m in enum]
+        if item is None:
+            self.problem(entry_node, f"the entry has no '{what}:' (one of {', '.join(choices)})",
+                         entry_id)
+            return None
+        value = self.text_value(item[1], entry_id, f"the {what}")
+        if value is None:
+            return None
+        if value not in choices:
+            self.problem(item[1], f"unknown {what} '{value}'{_did_you_mean(value, choices)}; "
+                                  f"use one of {', '.join(choices)}", entry_id)
+            return None
+        return enum(value)
+
+    def read_language(self, lang: str, node: Node, entry_id: str) -> LanguageForms | None:
+        if isinstance(node, ScalarNode):
+            text = self.text_value(node, entry_id, f"the '{lang}' form")
+            if text is None or not self.check_text(node, text, entry_id, f"the '{lang}' form"):
+                return None
+            return LanguageForms(lang, self.form(text, Status.PREFERRED, lang, entry_id, node))
+        if not isinstance(node, MappingNode):
+            self.problem(node, f"'{lang}' must be a form (text) or a mapping with preferred, "
+                               f"accepted, avoid, short; found {_yaml_type(node)}", entry_id)
+            return None
+        if not self.visit(node, entry_id):
+            return None
+        ok = True
+        preferred: Form | None = None
+        lists: dict[str, list[Form]] = {"accepted": [], "avoid": [], "short": []}
+        for key, key_node, value in self.mapping_items(node, entry_id, f"'{lang}'"):
+            if key not in FORM_KEYS:
+                self.problem(key_node, f"unknown key '{key}' under '{lang}'"
+                                       f"{_did_you_mean(key, FORM_KEYS)}; use "
+                                       f"{', '.join(FORM_KEYS)}", entry_id)
+                ok = False
+            elif key == "preferred":
+                text = self.text_value(value, entry_id, f"the preferred '{lang}' form")
+                if text is not None and self.check_text(value, text, entry_id,
+                                                        f"the preferred '{lang}' form"):
+                    preferred = self.form(text, Status.PREFERRED, lang, entry_id, value)
+                else:
+                    ok = False
+            else:
+                forms = self.read_form_list(key, lang, value, entry_id)
+                if forms is None:
+                    ok = False
+                else:
+                    lists[key] = forms
+        if preferred is None:
+            if ok:
+                self.problem(node, f"'{lang}' has no preferred form; add 'preferred: …'",
+                             entry_id)
+            return None
+        if not ok:
+            return None
+        return LanguageForms(lang, preferred, tuple(lists["accepted"]), tuple(lists["avoid"]),
+                             tuple(lists["short"]))
+
+    def read_form_list(self, key: str, lang: str, node: Node, entry_id: str) -> list[Form] | None:
+        if not self.visit(node, entry_id):
+            return None
+        if isinstance(node, ScalarNode) and node.tag == _STR_TAG:
+            self.problem(node, f"'{key}' under '{lang}' must be a list; write [{node.value}]",
+                         entry_id)
+            return None
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"'{key}' under '{lang}' must be a list of forms, found "
+                               f"{_yaml_type(node)}", entry_id)
+            return None
+        forms: list[Form] = []
+        ok = True
+        for item in node.value:
+            text = self.text_value(item, entry_id, f"a '{key}' form of '{lang}'")
+            if text is None or not self.check_text(item, text, entry_id,
+                                                   f"the {key} '{lang}' form"):
+                ok = False
+                continue
+            forms.append(self.form(text, Status(key), lang, entry_id, item))
+        return forms if ok else None
+
+    def form(self, text: str, status: Status, lang: str, entry_id: str, node: Node) -> Form:
+        return Form(text, status, lang, entry_id, Origin(self.path, self.line(node)))
+
+
+def parse_termbase(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
+    """Entries and structural problems of one termbase file's text (``path`` names it)."""
+    reader = _FileReader(path, text)
+    reader.read()
+    return reader.entries, reader.problems
+
+
+def read_termbase_file(path: str | Path, name: str | None = None) -> tuple[list[Entry],
+                                                                           list[Problem]]:
+    """Entries and structural problems of one termbase file. Raises ``TermbaseNotFound``."""
+    shown = name or str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise TermbaseNotFound(shown) from None
+    except IsADirectoryError:
+        return [], [Problem(shown, 0, "is a folder, not a termbase file")]
+    except OSError as exc:
+        return [], [Problem(shown, 0, f"cannot be read: {exc.strerror}")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return [], [Problem(shown, line, f"is not valid UTF-8 (byte {exc.start}); save the file "
+                                         f"as UTF-8")]
+    return parse_termbase(text, shown)

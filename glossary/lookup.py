@@ -1,0 +1,59 @@
+"""Finding entries from a name as a translator types it: case-, accent-, transliteration- and
+typo-tolerant (``patrouchev``, ``PATRUSHEV`` and ``Patrouchef`` all find Nikolai Patrushev)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .index import TermIndex
+from .model import Entry, Form
+from .normalize import fold_key, match_key, translit_key
+
+# A hit at or above this score is an answer; below it, only a "nearest candidate".
+MATCH_SCORE = 85.0
+# Scores of the exact tiers, above any fuzzy score that is not an exact match.
+_TIERS = (("exact", 100.0), ("accents", 99.0), ("transliteration", 97.0), ("word", 95.0))
+
+
+@dataclass(frozen=True)
+class LookupHit:
+    """One entry found for a query, with the form that matched best and how it matched."""
+
+    entry: Entry
+    form: Form
+    score: float
+    how: str  # exact | accents | transliteration | word | fuzzy
+
+
+def lookup(index: TermIndex, text: str, limit: int = 5) -> list[LookupHit]:
+    """Entries matching ``text``, best first, one hit per entry, at most ``limit`` of them.
+
+    Hits scoring below ``MATCH_SCORE`` are only near candidates (see ``LookupHit.score``).
+    """
+    best: dict[str, LookupHit] = {}
+
+    def offer(form: Form, score: float, how: str) -> None:
+        current = best.get(form.entry_id)
+        if current is None or score > current.score:
+            best[form.entry_id] = LookupHit(index.termbase.entries[form.entry_id], form, score,
+                                            how)
+
+    folded = fold_key(text)
+    if not folded:
+        return []
+    exact_keys = (
+        (index.by_match, match_key(text)),
+        (index.by_fold, folded),
+        (index.by_translit, translit_key(text)),
+        (index.by_word, folded),
+    )
+    for (how, score), (table, key) in zip(_TIERS, exact_keys, strict=True):
+        for form in table.get(key, ()):
+            offer(form, score, how)
+    for _, score, position in process.extract(folded, index.fold_choices, scorer=fuzz.WRatio,
+                                              limit=limit * 4, score_cutoff=50):
+        # Fuzzy scores stay below the exact tiers: a typo never outranks a true match.
+        offer(index.forms[position], min(score, 94.0), "fuzzy")
+    return sorted(best.values(), key=lambda h: (-h.score, h.entry.id))[:limit]

@@ -1,0 +1,146 @@
+"""The termbase model: entries, their forms per language, and the termbase that holds them.
+
+Plain immutable values built by the loader (``glossary.loader``); nothing here reads files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(str, Enum):
+    """How a form of an entry may be used in its language."""
+
+    PREFERRED = "preferred"
+    ACCEPTED = "accepted"  # allowed, but not mixed with another form in one document
+    AVOID = "avoid"  # always flagged, replaced by the preferred form
+    SHORT = "short"  # later references (surname alone), same status as preferred
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EntryType(str, Enum):
+    PERSON = "person"
+    PLACE = "place"
+    ORGANIZATION = "organization"
+    TITLE = "title"
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class CasePolicy(str, Enum):
+    """``name``: found whatever its case, a wrong case is a finding. ``exact``: only wrong capitals
+    inside an otherwise exact mention are findings, so generic lower-case prose is not."""
+
+    NAME = "name"
+    EXACT = "exact"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+DEFAULT_CASE = {
+    EntryType.PERSON: CasePolicy.NAME,
+    EntryType.PLACE: CasePolicy.NAME,
+    EntryType.ORGANIZATION: CasePolicy.NAME,
+    EntryType.TITLE: CasePolicy.EXACT,
+    EntryType.OTHER: CasePolicy.EXACT,
+}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where something was written: a termbase file and a 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Form:
+    """One written form of an entry in one language."""
+
+    text: str
+    status: Status
+    lang: str
+    entry_id: str
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class LanguageForms:
+    """Every form of one entry in one language."""
+
+    lang: str
+    preferred: Form
+    accepted: tuple[Form, ...] = ()
+    avoid: tuple[Form, ...] = ()
+    short: tuple[Form, ...] = ()
+
+    def forms(self) -> Iterator[Form]:
+        """All forms, preferred first, then accepted, avoid and short."""
+        yield self.preferred
+        yield from self.accepted
+        yield from self.avoid
+        yield from self.short
+
+    def texts(self, *statuses: Status) -> list[str]:
+        """The texts of the forms with one of ``statuses`` (all forms when none is given)."""
+        return [f.text for f in self.forms() if not statuses or f.status in statuses]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A person, place, organisation, title or other term, with its forms per language."""
+
+    id: str
+    type: EntryType
+    languages: Mapping[str, LanguageForms]
+    note: str = ""
+    case: CasePolicy = CasePolicy.NAME
+    origin: Origin | None = field(default=None, compare=False)
+
+    def forms(self, lang: str | None = None) -> Iterator[Form]:
+        """All forms of the entry, or only those of ``lang``."""
+        for code, forms in self.languages.items():
+            if lang is None or code == lang:
+                yield from forms.forms()
+
+    def preferred(self, lang: str) -> str | None:
+        """The preferred form in ``lang``, or None when the entry has no such language."""
+        forms = self.languages.get(lang)
+        return forms.preferred.text if forms else None
+
+
+@dataclass(frozen=True)
+class Termbase:
+    """Entries by id, in the order they were loaded, from one or more layered files."""
+
+    entries: Mapping[str, Entry]
+    sources: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries.values())
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self.entries
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self.entries.get(entry_id)
+
+    @property
+    def languages(self) -> list[str]:
+        """Every language code used by at least one entry, sorted."""
+        return sorted({code for entry in self for code in entry.languages})
+

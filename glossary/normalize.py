@@ -1,0 +1,132 @@
+"""Text normalisation for termbase forms: the only place in termcheck that decides when two
+spellings are "the same".
+
+Four levels, from strict to loose:
+
+- ``nfc``: Unicode NFC, the form every comparison starts from.
+- ``match_key``: NFC + casefold + one apostrophe + one space. Two forms with the same match key are
+  the same form written with other capitals or other typographic apostrophes/spaces.
+- ``fold_key``: ``match_key`` without diacritics (``Sergueï`` -> ``serguei``).
+- ``translit_key``: a phonetic key that maps the French and English romanisations of one name to
+  one value (``Patrouchev`` / ``Patrushev`` -> ``patruSev``). It is deliberately lossy: see
+  ``TRANSLIT_KNOWN_MERGES`` for distinct names that share a key.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+APOSTROPHES = "'’ʼ‘`´"
+# Regular, no-break, narrow no-break, thin and other fixed-width spaces.
+SPACES = " \u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u3000\t"
+
+_APOSTROPHE_TABLE = str.maketrans({c: "'" for c in APOSTROPHES})
+_SPACE_RE = regex.compile(f"[{regex.escape(SPACES)}]+")
+
+# Letters that NFD does not split into a base letter plus a combining mark.
+_SPECIAL_LETTERS = str.maketrans(
+    {
+        "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+        "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "ħ": "h", "Ħ": "H", "þ": "th", "Þ": "Th",
+        "ð": "d", "Ð": "D", "ŋ": "ng",
+    }
+)
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC."""
+    return unicodedata.normalize("NFC", text)
+
+
+def casefold(text: str) -> str:
+    """Return the NFC casefolded ``text`` (``Nikolaï`` -> ``nikolaï``)."""
+    return nfc(nfc(text).casefold())
+
+
+def fold_diacritics(text: str) -> str:
+    """Remove accents and other diacritics, keeping case (``Sergueï`` -> ``Serguei``)."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_SPECIAL_LETTERS))
+    return nfc("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def has_diacritics(text: str) -> bool:
+    """True when ``text`` holds a letter that ``fold_diacritics`` would change."""
+    return fold_diacritics(text) != nfc(text)
+
+
+def unify_punctuation(text: str) -> str:
+    """One apostrophe (') and one space for all their typographic variants."""
+    return _SPACE_RE.sub(" ", text.translate(_APOSTROPHE_TABLE))
+
+
+@lru_cache(maxsize=65536)
+def match_key(text: str) -> str:
+    """The key under which two spellings differ only by case, apostrophe or space kind."""
+    return unify_punctuation(casefold(text)).strip()
+
+
+@lru_cache(maxsize=65536)
+def fold_key(text: str) -> str:
+    """``match_key`` without diacritics: the key for accent-insensitive comparison."""
+    return fold_diacritics(match_key(text))
+
+
+# --- transliteration key -------------------------------------------------------------------------
+# Rewrites applied in order to each folded lower-case word. Upper-case letters are placeholders for
+# one sound whatever the romanisation (S: sh/ch/tch, X: shch/chtch, J: zh/j/dj/dzh), so a later rule
+# cannot rewrite them again.
+_TRANSLIT_REWRITES: tuple[tuple[str, str], ...] = (
+    (r"x", "ks"),  # Alexeï / Aleksei
+    (r"chtch|shch", "X"),  # Khrouchtchev / Khrushchev
+    (r"dzh|dj|zh|j", "J"),  # Djokhar / Dzhokhar, Joukov / Zhukov
+    (r"tch|sh|ch", "S"),  # Gorbatchev / Gorbachev, Patrouchev / Patrushev
+    (r"kh", "h"),  # Mikhaïl / Mikhail (both keep kh, but Ukrainian h/kh vary)
+    (r"ph", "f"),
+    (r"gu(?=[eiy])", "g"),  # Sergueï / Sergei, Guerassimov / Gerasimov
+    (r"^[iy]e", "e"),  # Iekaterinbourg / Yekaterinburg, Eltsine / Yeltsin
+    (r"o+u", "u"),  # Poutine / Putin; Belooussov / Belousov (o+u spelled oou in French)
+    (r"w", "u"),  # Sinouar / Sinwar
+    (r"y", "i"),  # Dmitri / Dmitry, Zelenski / Zelensky
+    (r"(?<=[^aeiou])e$", ""),  # French mute e: Poutine / Putin, Alexandre / Aleksandr
+    (r"(.)\1+", r"\1"),  # Guerassimov / Gerasimov, Zelenskyy / Zelensky, Saakachvili
+)
+_TRANSLIT_COMPILED = tuple((regex.compile(p), r) for p, r in _TRANSLIT_REWRITES)
+# Whole words that are one particle in both romanisations (ben Salmane / bin Salman).
+_TRANSLIT_WORDS = {"el": "al", "ben": "bin", "ibn": "bin"}
+_WORD_RE = regex.compile(r"\p{L}+")
+
+TRANSLIT_KNOWN_MERGES: tuple[tuple[str, str], ...] = (
+    # Distinct names that share a key, because ch/sh/tch all stand for one sound class: the price
+    # of merging French ch (= English sh) with English ch (= French tch).
+    ("Chen", "Shen"),
+    ("Chou", "Shu"),
+    ("Chavez", "Shavez"),
+    # w and ou are one sound class (Sinouar / Sinwar).
+    ("Wang", "Ouang"),
+    # Doubled letters are not significant (Guerassimov / Gerasimov).
+    ("Asad", "Assad"),
+)
+
+
+@lru_cache(maxsize=65536)
+def translit_word(word: str) -> str:
+    """The transliteration key of one word (letters only, any case, any diacritics)."""
+    word = fold_diacritics(casefold(word))
+    if word in _TRANSLIT_WORDS:
+        return _TRANSLIT_WORDS[word]
+    for pattern, replacement in _TRANSLIT_COMPILED:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@lru_cache(maxsize=65536)
+def translit_key(text: str) -> str:
+    """A key shared by the French and English romanisations of one name.
+
+    ``translit_key("Nikolaï Patrouchev") == translit_key("Nikolai Patrushev")``. Hyphens, spaces
+    and apostrophes only separate words (``Kim Jong-un`` and ``Kim Jong Un`` share a key).
+    """
+    return " ".join(translit_word(w) for w in _WORD_RE.findall(nfc(text)))

@@ -1,0 +1,35 @@
+"""Entries as plain data in the shape of schema v1 (for JSON output and exports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import DEFAULT_CASE, Entry, LanguageForms
+
+
+def forms_as_data(forms: LanguageForms) -> str | dict[str, Any]:
+    """A bare string when there is only a preferred form, else the mapping of schema v1."""
+    data: dict[str, Any] = {"preferred": forms.preferred.text}
+    for key in ("accepted", "avoid", "short"):
+        texts = [f.text for f in getattr(forms, key)]
+        if texts:
+            data[key] = texts
+    return data["preferred"] if len(data) == 1 else data
+
+
+def entry_as_data(entry: Entry, *, expand: bool = False) -> dict[str, Any]:
+    """The entry as schema-v1 data. ``expand`` writes every language as a full mapping with all
+    four lists and always states the case policy (for JSON consumers that want one shape)."""
+    data: dict[str, Any] = {"id": entry.id, "type": str(entry.type)}
+    if entry.note:
+        data["note"] = entry.note
+    if expand or entry.case is not DEFAULT_CASE[entry.type]:
+        data["case"] = str(entry.case)
+    for lang, forms in entry.languages.items():
+        if expand:
+            data[lang] = {"preferred": forms.preferred.text,
+                          **{k: [f.text for f in getattr(forms, k)]
+                             for k in ("accepted", "avoid", "short")}}
+        else:
+            data[lang] = forms_as_data(forms)
+    return data

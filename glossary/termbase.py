@@ -1,0 +1,74 @@
+"""Loading a termbase: the embedded default, layering of several files, validation on every load.
+
+``load_termbase(["default", "house.yaml"])`` reads the embedded termbase, then ``house.yaml``,
+whose entries add to it and replace entries with the same id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from .errors import Problem, TermbaseError
+from .loader import read_termbase_file
+from .model import Entry, Termbase
+from .validate import check_entries, duplicate_ids
+
+DEFAULT_NAME = "default"
+PACKAGED_TERMS = ("data", "terms.yaml")
+
+
+def default_termbase_path() -> Path:
+    """The embedded default ``terms.yaml``.
+
+    Installed, it is inside the package (the wheel build copies it there); in a source checkout
+    it is the ``terms.yaml`` at the repository root.
+    """
+    packaged = resources.files("glossary").joinpath(*PACKAGED_TERMS)
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "terms.yaml"
+
+
+def resolve_path(name: str | Path) -> tuple[Path, str]:
+    """The file behind a ``--terms`` value and how to name it in messages."""
+    if str(name) == DEFAULT_NAME:
+        path = default_termbase_path()
+        return path, f"{DEFAULT_NAME} ({path})"
+    return Path(name), str(name)
+
+
+def collect(paths: Sequence[str | Path] | None = None) -> tuple[dict[str, Entry], list[Problem],
+                                                                tuple[str, ...]]:
+    """Read and layer ``paths`` (the embedded default when empty): entries by id, every
+    problem found, and the names of the files read."""
+    entries: dict[str, Entry] = {}
+    problems: list[Problem] = []
+    names: list[str] = []
+    for name in paths or [DEFAULT_NAME]:
+        path, shown = resolve_path(name)
+        file_entries, file_problems = read_termbase_file(path, shown)
+        names.append(shown)
+        problems += file_problems
+        problems += duplicate_ids(file_entries)
+        for entry in file_entries:
+            entries[entry.id] = entry  # a later layer replaces an entry with the same id
+    problems += check_entries(entries.values())
+    return entries, problems, tuple(names)
+
+
+def validate_files(paths: Sequence[str | Path] | None = None) -> list[Problem]:
+    """Every problem of the layered termbase ``paths``, sorted by file and line."""
+    return sorted(collect(paths)[1], key=lambda p: p.sort_key)
+
+
+def load_termbase(paths: Sequence[str | Path] | None = None) -> Termbase:
+    """The layered termbase of ``paths`` (the embedded default when empty).
+
+    Raises ``TermbaseError`` listing every problem, or ``TermbaseNotFound``.
+    """
+    entries, problems, names = collect(paths)
+    if problems:
+        raise TermbaseError(problems)
+    return Termbase(entries, names)

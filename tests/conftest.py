@@ -1,0 +1,54 @@
+"""Shared fixtures: a small termbase written for these tests, and helpers to write files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+SMALL_TERMS = """\
+version: 1
+entries:
+  - id: patrushev-nikolai
+    type: person
+    note: Secretary of Russia's Security Council 2008-2024.
+    en: {preferred: Nikolai Patrushev, short: [Patrushev]}
+    fr:
+      preferred: Nikolaï Patrouchev
+      accepted: [Nikolai Patrouchev]
+      avoid: [Nikolaï Patrushev]
+      short: [Patrouchev]
+  - id: lavrov-sergei
+    type: person
+    note: Russian foreign minister since 2004.
+    en: {preferred: Sergei Lavrov, short: [Lavrov]}
+    fr: {preferred: Sergueï Lavrov, short: [Lavrov]}
+  - id: sullivan-jake
+    type: person
+    note: US national security adviser 2021-2025.
+    en: {preferred: Jake Sullivan, short: [Sullivan]}
+    fr: {preferred: Jake Sullivan, short: [Sullivan]}
+  - id: foreign-minister
+    type: title
+    note: Head of a foreign ministry.
+    en: foreign minister
+    fr: ministre des Affaires étrangères
+"""
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """write(name, text) -> path of a file holding the dedented text."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def small_terms(write) -> Path:
+    return write("small.yaml", SMALL_TERMS)
