@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import click
 
 from glossary import GlossaryError, TermIndex, load_termbase, lookup, validate_files
-from glossary.lookup import MATCH_SCORE
+from glossary.lookup import answers
 from glossary.serialize import entry_as_data
 from glossary.stats import termbase_stats
 
@@ -66,9 +66,7 @@ def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str]
     Nikolai Patrushev. Exit status 1 when no entry matches.
     """
     termbase = load_termbase(terms)
-    hits = lookup(TermIndex(termbase), text, limit=limit)
-    matches = [h for h in hits if h.score >= MATCH_SCORE]
-    candidates = [] if matches else hits[:3]
+    matches, candidates = answers(lookup(TermIndex(termbase), text, limit=limit))
     if fmt == "json":
         def hit_data(hit):
             data = entry_as_data(hit.entry, expand=True)

@@ -36,3 +36,4 @@ class TermIndex:
         self.by_word = {k: tuple(v) for k, v in words.items()}
         # Parallel lists for fuzzy search (rapidfuzz works on plain sequences).
         self.fold_choices: list[str] = [fold_key(f.text) for f in self.forms]
+        self.translit_choices: list[str] = [translit_key(f.text) for f in self.forms]
