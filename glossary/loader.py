@@ -391,10 +391,9 @@ def parse_termbase(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
     return reader.entries, reader.problems
 
 
-def read_termbase_file(path: str | Path, name: str | None = None) -> tuple[list[Entry],
-                                                                           list[Problem]]:
+def read_termbase_file(path: str | Path) -> tuple[list[Entry], list[Problem]]:
     """Entries and structural problems of one termbase file. Raises ``TermbaseNotFound``."""
-    shown = name or str(path)
+    shown = str(path)
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:

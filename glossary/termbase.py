@@ -31,12 +31,9 @@ def default_termbase_path() -> Path:
     return Path(__file__).resolve().parent.parent / "terms.yaml"
 
 
-def resolve_path(name: str | Path) -> tuple[Path, str]:
-    """The file behind a ``--terms`` value and how to name it in messages."""
-    if str(name) == DEFAULT_NAME:
-        path = default_termbase_path()
-        return path, f"{DEFAULT_NAME} ({path})"
-    return Path(name), str(name)
+def resolve_path(name: str | Path) -> Path:
+    """The file behind a ``--terms`` value (``default`` is the embedded termbase)."""
+    return default_termbase_path() if str(name) == DEFAULT_NAME else Path(name)
 
 
 def collect(paths: Sequence[str | Path] | None = None) -> tuple[dict[str, Entry], list[Problem],
@@ -47,9 +44,9 @@ def collect(paths: Sequence[str | Path] | None = None) -> tuple[dict[str, Entry]
     problems: list[Problem] = []
     names: list[str] = []
     for name in paths or [DEFAULT_NAME]:
-        path, shown = resolve_path(name)
-        file_entries, file_problems = read_termbase_file(path, shown)
-        names.append(shown)
+        path = resolve_path(name)
+        file_entries, file_problems = read_termbase_file(path)
+        names.append(str(path))
         problems += file_problems
         problems += duplicate_ids(file_entries)
         for entry in file_entries:
