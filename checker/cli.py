@@ -18,6 +18,11 @@ from glossary.serialize import entry_as_data
 from glossary.stats import termbase_stats
 
 from . import __version__
+from .engine import AUTO, Checker, CheckOptions, Report
+from .findings import Severity
+from .language import language_name
+from .reporters import FORMATS, render
+from .rules import RULES, RULES_BY_CODE
 from .terms_output import render_lookup, render_problems, render_stats
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -50,6 +55,73 @@ class TermcheckGroup(click.Group):
 def cli(ctx: click.Context, debug: bool) -> None:
     """Keep names and titles consistent across French and English drafts and translations."""
     ctx.obj = {"debug": debug}
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@terms_option
+@click.option("--lang", default=AUTO, show_default=True, metavar="fr|en|auto",
+              help="Language of the drafts; 'auto' identifies it from each text.")
+@click.option("--default-lang", default="fr", show_default=True, metavar="L",
+              help="Language assumed when 'auto' cannot tell (short or mixed text).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+@click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="warning",
+              show_default=True, help="Exit with status 1 when a finding reaches this severity.")
+def check_command(paths: Sequence[str], terms: Sequence[str], lang: str, default_lang: str,
+                  fmt: str, output: str | None, fail_on: str) -> None:
+    """Check drafts (files, folders, or - for standard input) against the termbase.
+
+    Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when the termbase is
+    broken or an input could not be read (the other inputs are still checked and reported).
+    """
+    termbase = load_termbase(terms)
+    known = set(termbase.languages)
+    for code in {lang, default_lang} - {AUTO}:
+        if code not in known:
+            raise click.BadParameter(f"the termbase has no '{code}' forms (it has "
+                                     f"{', '.join(sorted(known))})", param_hint="--lang")
+    checker = Checker(termbase, CheckOptions(lang=lang, default_lang=default_lang))
+    report = checker.check_paths(paths)
+    for result in report.results:
+        if result.language and result.language.source == "fallback":
+            click.echo(f"termcheck: {result.path}: {result.language.reason}; checked as "
+                       f"{language_name(result.language.lang)} (set --lang to choose)", err=True)
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(render(report, fmt))
+    else:
+        click.echo(render(report, fmt, color=fmt == "text" and sys.stdout.isatty()), nl=False)
+    sys.exit(exit_status(report, Severity(fail_on)))
+
+
+def exit_status(report: Report, fail_on: Severity) -> int:
+    """2 when an input could not be read, 1 when a finding reaches ``fail_on``, else 0."""
+    if report.errors:
+        return EXIT_ERROR
+    if any(f.severity.rank >= fail_on.rank for f in report.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@cli.command("explain")
+@click.argument("rule", required=False)
+def explain_command(rule: str | None) -> None:
+    """What a rule flags, why, an example, what to write instead, and whether its fix is safe.
+
+    Without RULE, lists the rules.
+    """
+    if rule is None:
+        for item in RULES:
+            click.echo(f"{item.code:<16} {item.severity!s:<8} {item.summary}")
+        return
+    found = RULES_BY_CODE.get(rule)
+    if found is None:
+        raise click.BadParameter(f"no rule '{rule}'; rules: {', '.join(RULES_BY_CODE)}",
+                                 param_hint="RULE")
+    click.echo(found.doc.strip() + f"\n\nDefault severity: {found.severity}\n")
 
 
 @cli.command("lookup")

@@ -1,13 +1,25 @@
-"""The compiled index of a termbase: every form under its exact, case-, accent- and
-transliteration-insensitive keys, built once and shared by lookup and the checker."""
+"""The compiled index of a termbase, built once and shared by lookup and the checker.
+
+- every form under its exact, case-, accent- and transliteration-insensitive keys (lookup);
+- every form as a word pattern, filed under the transliteration key of its first word, so a scan
+  of a draft costs one dictionary probe per word whatever the size of the termbase;
+- a deletion index of the long words of names, to find near misses (typos) without comparing a
+  word with every name.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from .model import Form, Termbase
-from .normalize import fold_key, match_key, translit_key
+from .model import EntryType, Form, Termbase
+from .normalize import casefold, fold_key, match_key, translit_key, translit_word
+from .tokens import split_form
+
+# Near misses are searched for words of at least this many letters (never for short names).
+TYPO_MIN_LENGTH = 5
+NAME_TYPES = (EntryType.PERSON, EntryType.PLACE, EntryType.ORGANIZATION)
 
 
 def _group(forms: Iterable[Form], key) -> dict[str, tuple[Form, ...]]:
@@ -17,8 +29,29 @@ def _group(forms: Iterable[Form], key) -> dict[str, tuple[Form, ...]]:
     return {k: tuple(v) for k, v in groups.items()}
 
 
+@dataclass(frozen=True)
+class FormPattern:
+    """A form as a sequence of words: what the checker compares a run of draft words with."""
+
+    form: Form
+    words: tuple[str, ...]  # as written in the termbase
+    folded: tuple[str, ...]  # fold_key of each word
+    translit: tuple[str, ...]  # translit_word of each word
+    seps: tuple[str, ...]  # normalised separators between the words
+
+    @property
+    def size(self) -> int:
+        return len(self.words)
+
+
+def deletes(word: str) -> set[str]:
+    """``word`` and every string one deletion away from it (the symmetric-delete scheme: two
+    words within one edit, or one swap, share an element)."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
 class TermIndex:
-    """Forms of a termbase by ``match_key``, ``fold_key`` and ``translit_key``."""
+    """Forms of a termbase by key, as word patterns, and their long words for typo search."""
 
     def __init__(self, termbase: Termbase):
         self.termbase = termbase
@@ -26,14 +59,59 @@ class TermIndex:
         self.by_match = _group(self.forms, match_key)
         self.by_fold = _group(self.forms, fold_key)
         self.by_translit = _group(self.forms, translit_key)
-        # Single words of multi-word forms (``lavrov`` in ``Sergueï Lavrov``), accent-folded.
         words: dict[str, list[Form]] = defaultdict(list)
         for form in self.forms:
             parts = fold_key(form.text).split()
             if len(parts) > 1:
                 for part in parts:
                     words[part].append(form)
+        # Single words of multi-word forms (``lavrov`` in ``Sergueï Lavrov``), accent-folded.
         self.by_word = {k: tuple(v) for k, v in words.items()}
         # Parallel lists for fuzzy search (rapidfuzz works on plain sequences).
         self.fold_choices: list[str] = [fold_key(f.text) for f in self.forms]
         self.translit_choices: list[str] = [translit_key(f.text) for f in self.forms]
+        self._build_patterns()
+
+    def _build_patterns(self) -> None:
+        by_first: dict[str, list[FormPattern]] = defaultdict(list)
+        by_name_word: dict[str, list[tuple[FormPattern, int]]] = defaultdict(list)
+        self.max_words = 1
+        for form in self.forms:
+            tokens, seps = split_form(form.text)
+            if not tokens:
+                continue
+            pattern = FormPattern(form, tokens, tuple(fold_key(t) for t in tokens),
+                                  tuple(translit_word(t) for t in tokens), seps)
+            by_first[pattern.translit[0]].append(pattern)
+            self.max_words = max(self.max_words, pattern.size)
+            entry = self.termbase.entries[form.entry_id]
+            if entry.type in NAME_TYPES:
+                for position, word in enumerate(pattern.folded):
+                    if len(word) >= TYPO_MIN_LENGTH and word.isalpha():
+                        by_name_word[word].append((pattern, position))
+        # Longest patterns first, so the first full match at a position is the longest one.
+        self.patterns = {k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in by_first.items()}
+        self.name_words = {k: tuple(v) for k, v in by_name_word.items()}
+        near: dict[str, set[str]] = defaultdict(set)
+        for word in self.name_words:
+            for variant in deletes(word):
+                near[variant].add(word)
+        self._near = {k: tuple(sorted(v)) for k, v in near.items()}
+        self.form_words = frozenset(casefold(w) for p in self._all_patterns() for w in p.words)
+
+    def _all_patterns(self) -> Iterable[FormPattern]:
+        for patterns in self.patterns.values():
+            yield from patterns
+
+    def patterns_starting(self, translit_of_word: str) -> tuple[FormPattern, ...]:
+        """Patterns whose first word has this transliteration key, longest first."""
+        return self.patterns.get(translit_of_word, ())
+
+    def near_name_words(self, folded_word: str) -> tuple[str, ...]:
+        """Words of names (accent-folded) within about one edit of ``folded_word``, found through
+        the deletion index; candidates still need an exact distance check."""
+        found: set[str] = set()
+        for variant in deletes(folded_word):
+            found.update(self._near.get(variant, ()))
+        found.discard(folded_word)
+        return tuple(sorted(found))

@@ -26,7 +26,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 SCHEMA_VERSION = 1
 TOP_KEYS = ("version", "entries")
-ENTRY_KEYS = ("id", "type", "note", "case")
+ENTRY_KEYS = ("id", "type", "note", "case", "ambiguous")
+_BOOL_TAG = "tag:yaml.org,2002:bool"
 FORM_KEYS = ("preferred", "accepted", "avoid", "short")
 ID_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ISO 639-1 codes, optionally with a region or script subtag (pt-BR, zh-Hant); ISO 639-3 codes.
@@ -258,6 +259,15 @@ class _FileReader:
             key_node, value = fields["note"]
             note = self.text_value(value, shown_id, "the note")
             ok &= note is not None and self.check_text(value, note, shown_id, "the note")
+        ambiguous: bool | None = None
+        if "ambiguous" in fields:
+            value = fields["ambiguous"][1]
+            if isinstance(value, ScalarNode) and value.tag == _BOOL_TAG:
+                ambiguous = value.value.lower() in ("true", "yes", "on")
+            else:
+                self.problem(value, f"'ambiguous' must be true or false, found "
+                                    f"{_yaml_type(value)}", shown_id)
+                ok = False
         languages: dict[str, LanguageForms] = {}
         language_keys = 0
         for key, key_node, value in items:
@@ -266,8 +276,8 @@ class _FileReader:
             language_keys += 1
             if not is_language_code(key):
                 self.problem(key_node, f"unknown key '{key}'{_did_you_mean(key, ENTRY_KEYS)}; an "
-                                       f"entry holds id, type, note, case and language codes "
-                                       f"(en, fr, …)", shown_id)
+                                       f"entry holds id, type, note, case, ambiguous and "
+                                       f"language codes (en, fr, …)", shown_id)
                 ok = False
                 continue
             forms = self.read_language(key, value, shown_id or "?")
@@ -282,7 +292,7 @@ class _FileReader:
         if not ok or entry_id is None or entry_type is None or case is None or note is None:
             return None
         return Entry(id=entry_id, type=entry_type, languages=languages, note=note, case=case,
-                     origin=Origin(self.path, self.line(node)))
+                     ambiguous=ambiguous, origin=Origin(self.path, self.line(node)))
 
     def read_id(self, entry_node: Node, item: tuple[Node, Node] | None) -> str | None:
         if item is None:

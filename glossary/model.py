@@ -106,6 +106,10 @@ class Entry:
     languages: Mapping[str, LanguageForms]
     note: str = ""
     case: CasePolicy = CasePolicy.NAME
+    # True: its one-word forms are also ordinary words (May, Rice, Bush) and match only when
+    # capitalised mid-sentence or when a full form is in the document. False: never treated so.
+    # None: decided from a word list of the document's language.
+    ambiguous: bool | None = None
     origin: Origin | None = field(default=None, compare=False)
 
     def forms(self, lang: str | None = None) -> Iterator[Form]:
@@ -118,6 +122,18 @@ class Entry:
         """The preferred form in ``lang``, or None when the entry has no such language."""
         forms = self.languages.get(lang)
         return forms.preferred.text if forms else None
+
+    def counterpart(self, form: Form, lang: str) -> str | None:
+        """What should stand in ``lang`` where ``form`` was written: a short form for a short
+        form (the first one), the preferred form otherwise; None without ``lang`` forms."""
+        forms = self.languages.get(lang)
+        if forms is None:
+            return None
+        if form.status is Status.SHORT and forms.short:
+            if form.lang == lang:
+                return form.text
+            return forms.short[0].text
+        return forms.preferred.text
 
 
 @dataclass(frozen=True)

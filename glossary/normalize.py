@@ -130,3 +130,35 @@ def translit_key(text: str) -> str:
     and apostrophes only separate words (``Kim Jong-un`` and ``Kim Jong Un`` share a key).
     """
     return " ".join(translit_word(w) for w in _WORD_RE.findall(nfc(text)))
+
+
+# --- spoofing ------------------------------------------------------------------------------------
+# Cyrillic and Greek letters drawn like Latin ones (the confusables a name is spoofed with).
+_CONFUSABLES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "ë", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "ï", "ј": "j", "ѕ": "s", "һ": "h",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H",
+    "О": "O", "Р": "P", "С": "C", "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+    "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
+    "χ": "x", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+})
+_INVISIBLE_RE = regex.compile(r"\p{Cf}")
+_SCRIPT_RES = {name: regex.compile(rf"\p{{Script={name}}}")
+               for name in ("Latin", "Cyrillic", "Greek")}
+
+
+def scripts(text: str) -> set[str]:
+    """The scripts among Latin, Cyrillic and Greek that the letters of ``text`` belong to."""
+    return {name for name, pattern in _SCRIPT_RES.items() if pattern.search(text)}
+
+
+def skeleton(text: str) -> str:
+    """``text`` with invisible format characters removed and Cyrillic/Greek look-alikes of Latin
+    letters replaced by the Latin letters (``Lаvrov`` with a Cyrillic а -> ``Lavrov``)."""
+    return nfc(_INVISIBLE_RE.sub("", text).translate(_CONFUSABLES))
+
+
+def has_invisible(text: str) -> bool:
+    """True when ``text`` holds a zero-width, bidi or other invisible format character."""
+    return bool(_INVISIBLE_RE.search(text))

@@ -25,6 +25,8 @@ def entry_as_data(entry: Entry, *, expand: bool = False) -> dict[str, Any]:
         data["note"] = entry.note
     if expand or entry.case is not DEFAULT_CASE[entry.type]:
         data["case"] = str(entry.case)
+    if entry.ambiguous is not None:
+        data["ambiguous"] = entry.ambiguous
     for lang, forms in entry.languages.items():
         if expand:
             data[lang] = {"preferred": forms.preferred.text,

@@ -1,0 +1,59 @@
+"""Which language a draft is written in: ``--lang``, the configuration, or identification on the
+text itself (py3langid, restricted to the languages the termbase carries).
+
+Identification needs enough words and a clear answer; a short or mixed text falls back to the
+configured default language, and the decision says so, so the user can set ``--lang``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+MIN_WORDS = 8
+MIN_PROBABILITY = 0.90
+_SAMPLE_CHARS = 20_000
+_WORD = regex.compile(r"\p{L}{2,}")
+
+LANGUAGE_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish",
+                  "it": "Italian", "pt": "Portuguese", "ru": "Russian", "uk": "Ukrainian"}
+
+
+def language_name(code: str) -> str:
+    """``French`` for ``fr``; the code itself for a language without a name here."""
+    return LANGUAGE_NAMES.get(code.split("-")[0], code)
+
+
+@dataclass(frozen=True)
+class LanguageDecision:
+    lang: str
+    source: str  # option | detected | fallback
+    reason: str = ""
+
+
+@lru_cache(maxsize=8)
+def _identifier(languages: tuple[str, ...]):
+    # Loading the model takes a fraction of a second: only when a text needs identifying.
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(languages))
+    return identifier
+
+
+def detect_language(text: str, languages: tuple[str, ...] = ("fr", "en"),
+                    default: str = "fr") -> LanguageDecision:
+    """The language of ``text`` among ``languages``, or ``default`` with the reason why."""
+    sample = text[:_SAMPLE_CHARS]
+    count = len(_WORD.findall(sample))
+    if count < MIN_WORDS:
+        return LanguageDecision(default, "fallback", f"too short to identify ({count} words)")
+    if len(languages) == 1:
+        return LanguageDecision(languages[0], "detected")
+    lang, probability = _identifier(tuple(sorted(languages))).classify(sample)
+    if probability < MIN_PROBABILITY:
+        return LanguageDecision(default, "fallback",
+                                f"mixed or unclear language ({lang} at {probability:.0%})")
+    return LanguageDecision(lang, "detected")

@@ -1,0 +1,311 @@
+"""Finds every mention of every known form in a draft, and the near misses of names.
+
+The scan walks the words of each prose segment once. At each word it probes the index for the
+patterns whose first word has the same transliteration key, so ``Sergei``, ``Sergueï`` and
+``Serguei`` reach the same patterns; the longest pattern whose words all share the key wins.
+How close the words are (exact, case, accents, transliteration) is recorded, never judged: rules
+judge. Cost is one dictionary probe per word, whatever the size of the termbase.
+
+Words left over are searched for near misses of names through the index's deletion table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from rapidfuzz.distance import OSA
+
+from glossary import Entry, Form, Status, TermIndex
+from glossary.index import TYPO_MIN_LENGTH, FormPattern
+from glossary.normalize import casefold, fold_key, nfc, translit_word
+from glossary.tokens import is_joiner, normalize_separator, words
+
+from . import words as wordlist
+from .document import Document, Segment
+
+
+class MatchKind(IntEnum):
+    """How far the words of a mention are from the form they were matched with."""
+
+    EXACT = 0
+    CASE = 1  # same letters, other capitals
+    ACCENTS = 2  # same letters once accents are removed
+    TRANSLIT = 3  # another romanisation (same transliteration key)
+    TYPO = 4  # a near miss
+
+
+_STATUS_RANK = {Status.PREFERRED: 0, Status.ACCEPTED: 1, Status.SHORT: 2, Status.AVOID: 3}
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the draft."""
+
+    start: int
+    end: int
+    text: str  # as written, NFC
+    key: str  # transliteration key
+    folded: str  # fold_key
+
+
+@dataclass
+class Mention:
+    """A run of draft words matched with a form of an entry."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    form: Form
+    pattern: FormPattern
+    kind: MatchKind
+    spacing: bool = False  # separators differ from the form's (Kim Jong Un / Kim Jong-un)
+    mixed: bool = False  # some words are another language's form of the entry
+    corrected: str | None = None  # a typo inside a longer name: the corrected text of the span
+    needs_context: bool = False  # a one-word form that is also an ordinary word
+    words: tuple[Word, ...] = field(default=(), repr=False)
+
+    @property
+    def size(self) -> int:
+        return len(self.words)
+
+
+@dataclass
+class MatchResult:
+    """Mentions of a document, sorted by position, and the capitalised words left over."""
+
+    mentions: list[Mention]
+    free_words: list[Word]
+
+
+def max_edits(length: int) -> int:
+    """Edits allowed for a near miss of a word of ``length`` letters."""
+    return 1 if length <= 8 else 2
+
+
+def _is_acronym(word: str) -> bool:
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
+
+
+class Matcher:
+    """Scans documents against one compiled termbase index."""
+
+    def __init__(self, index: TermIndex):
+        self.index = index
+
+    # -- the scan --------------------------------------------------------------------------------
+    def match(self, doc: Document, lang: str) -> MatchResult:
+        mentions: list[Mention] = []
+        free: list[Word] = []
+        for segment in doc.segments:
+            seg_words, seps = self._words(doc, segment)
+            found = self._scan(doc, lang, seg_words, seps)
+            covered = {w for m in found for w in range(m[0], m[0] + m[1].size)}
+            leftovers = [i for i in range(len(seg_words)) if i not in covered]
+            typos = self._typos(doc, lang, seg_words, seps, leftovers)
+            typo_covered = {w for i, m in typos for w in range(i, i + m.size)}
+            found = [(i, m) for i, m in found
+                     if not any(w in typo_covered for w in range(i, i + m.size))]
+            mentions += [m for _, m in sorted(found + typos, key=lambda x: x[0])]
+            free += [seg_words[i] for i in leftovers if i not in typo_covered
+                     and seg_words[i].text[:1].isupper()]
+        return MatchResult(self._in_context(doc, mentions), free)
+
+    def _words(self, doc: Document, segment: Segment) -> tuple[list[Word], list[str]]:
+        text = doc.text
+        spans = [(segment.start + s, segment.start + e)
+                 for s, e in words(text[segment.start:segment.end])]
+        seg_words = []
+        for start, end in spans:
+            raw = nfc(text[start:end])
+            seg_words.append(Word(start, end, raw, translit_word(raw), fold_key(raw)))
+        seps = [normalize_separator(text[spans[i][1]:spans[i + 1][0]])
+                for i in range(len(spans) - 1)]
+        return seg_words, seps
+
+    def _scan(self, doc: Document, lang: str, seg_words: list[Word],
+              seps: list[str]) -> list[tuple[int, Mention]]:
+        found: list[tuple[int, Mention]] = []
+        i = 0
+        while i < len(seg_words):
+            mention = self._match_at(doc, lang, seg_words, seps, i)
+            if mention is None:
+                i += 1
+            else:
+                found.append((i, mention))
+                i += mention.size
+        return found
+
+    def _match_at(self, doc: Document, lang: str, seg_words: list[Word], seps: list[str],
+                  i: int) -> Mention | None:
+        matches: list[tuple[tuple, FormPattern, MatchKind, bool]] = []
+        size = 0
+        for pattern in self.index.patterns_starting(seg_words[i].key):
+            if pattern.size < size:
+                break  # patterns come longest first: a shorter one cannot win any more
+            end = i + pattern.size
+            if end > len(seg_words):
+                continue
+            if any(seg_words[i + j].key != pattern.translit[j] for j in range(1, pattern.size)):
+                continue
+            if not all(is_joiner(seps[k]) for k in range(i, end - 1)):
+                continue
+            run = seg_words[i:end]
+            kind = self._kind(run, pattern)
+            if not self._acceptable(run, pattern, kind, lang):
+                continue
+            spacing = tuple(seps[i:end - 1]) != pattern.seps
+            rank = (kind, spacing, pattern.form.lang != lang, _STATUS_RANK[pattern.form.status])
+            matches.append((rank, pattern, kind, spacing))
+            size = pattern.size
+        if not matches:
+            return None
+        rank, best, kind, spacing = min(matches, key=lambda m: m[0])
+        run = seg_words[i:i + best.size]
+        return self._mention(doc, run, best, kind, spacing,
+                             mixed=self._mixed(run, best, [m[1] for m in matches]), lang=lang)
+
+    @staticmethod
+    def _kind(run: list[Word], pattern: FormPattern) -> MatchKind:
+        kind = MatchKind.EXACT
+        for word, form_word, folded in zip(run, pattern.words, pattern.folded, strict=True):
+            if word.text == form_word:
+                continue
+            if casefold(word.text) == casefold(form_word):
+                kind = max(kind, MatchKind.CASE)
+            elif word.folded == folded:
+                kind = max(kind, MatchKind.ACCENTS)
+            else:
+                kind = max(kind, MatchKind.TRANSLIT)
+        return kind
+
+    def _acceptable(self, run: list[Word], pattern: FormPattern, kind: MatchKind,
+                    lang: str) -> bool:
+        """Refuse matches that are more likely ordinary words than the name."""
+        for word, form_word in zip(run, pattern.words, strict=True):
+            if _is_acronym(form_word) and not word.text.isupper():
+                return False  # NATO is not "nato"; UN is not the French "un"
+        if pattern.size > 1:
+            return True
+        word, form_word = run[0], pattern.words[0]
+        if form_word[:1].isupper() and not word.text[:1].isupper():
+            # A lower-case word is the name miswritten only if it is no word of its own.
+            return kind <= MatchKind.ACCENTS and not (
+                wordlist.is_known(word.text, lang) or wordlist.is_known(word.text,
+                                                                        pattern.form.lang))
+        if kind >= MatchKind.TRANSLIT:
+            # Another romanisation of a one-word name: only for long words that are no word.
+            return len(word.folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(word.text, lang)
+        return True
+
+    @staticmethod
+    def _mixed(run: list[Word], best: FormPattern, candidates: list[FormPattern]) -> bool:
+        """True when some word is spelled as another language's form of the entry has it, and
+        not as the chosen form has it (Nikolaï Patrushev in French)."""
+        for other in candidates:
+            if (other.form.entry_id != best.form.entry_id or other.form.lang == best.form.lang
+                    or other.size != best.size):
+                continue
+            for j, word in enumerate(run):
+                if word.folded == other.folded[j] and word.folded != best.folded[j]:
+                    return True
+        return False
+
+    def _mention(self, doc: Document, run: list[Word], pattern: FormPattern, kind: MatchKind,
+                 spacing: bool, lang: str, mixed: bool = False,
+                 corrected: str | None = None) -> Mention:
+        entry = self.index.termbase.entries[pattern.form.entry_id]
+        start, end = run[0].start, run[-1].end
+        needs_context = (pattern.size == 1 and entry.type.value != "title"
+                         and (entry.ambiguous if entry.ambiguous is not None
+                              else wordlist.is_common(run[0].text, lang)))
+        return Mention(start, end, doc.text[start:end], entry, pattern.form, pattern, kind,
+                       spacing, mixed, corrected, needs_context, tuple(run))
+
+    def _in_context(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """Drop one-word mentions that are ordinary words, unless they are capitalised inside a
+        sentence or the entry's full name appears in the document."""
+        named = {m.entry.id for m in mentions if m.size > 1}
+        kept = []
+        for m in mentions:
+            if m.needs_context and m.entry.id not in named:
+                segment = doc.segment_of(m.start)
+                floor = segment.start if segment else 0
+                if (not m.text[:1].isupper() or doc.is_sentence_start(m.start, floor)
+                        or doc.is_headline(m.start)):
+                    continue
+            kept.append(m)
+        return kept
+
+    # -- near misses -----------------------------------------------------------------------------
+    def _typos(self, doc: Document, lang: str, seg_words: list[Word], seps: list[str],
+               leftovers: list[int]) -> list[tuple[int, Mention]]:
+        found: list[tuple[int, Mention]] = []
+        taken: set[int] = set()
+        for i in leftovers:
+            if i in taken:
+                continue
+            word = seg_words[i]
+            near = self._near_name_word(word, lang)
+            if near is None:
+                continue
+            mention = self._typo_mention(doc, lang, seg_words, seps, i, near)
+            if mention is not None:
+                first = i - mention[0]
+                found.append((first, mention[1]))
+                taken.update(range(first, first + mention[1].size))
+        return found
+
+    def _near_name_word(self, word: Word, lang: str) -> str | None:
+        """The one name word ``word`` is a near miss of, or None (none, or several)."""
+        folded = word.folded
+        if (not word.text[:1].isupper() or len(folded) < TYPO_MIN_LENGTH or not folded.isalpha()
+                or folded in self.index.name_words or casefold(word.text) in self.index.form_words
+                or wordlist.is_known(word.text, lang)):
+            return None
+        limit = max_edits(len(folded))
+        best: list[tuple[int, str]] = []
+        for candidate in self.index.near_name_words(folded):
+            distance = OSA.distance(folded, candidate)
+            if distance > limit or _is_inflection(folded, candidate):
+                continue
+            best.append((distance, candidate))
+        if not best:
+            return None
+        best.sort()
+        top = [c for d, c in best if d == best[0][0]]
+        entries = {p.form.entry_id for c in top for p, _ in self.index.name_words[c]}
+        return top[0] if len(entries) == 1 else None
+
+    def _typo_mention(self, doc: Document, lang: str, seg_words: list[Word], seps: list[str],
+                      i: int, name_word: str) -> tuple[int, Mention] | None:
+        """The mention around a misspelled word: the whole name when the words around it are
+        the rest of a form, else the word alone. Returns (position of the word, mention)."""
+        options = []
+        for pattern, k in self.index.name_words[name_word]:
+            first, end = i - k, i - k + pattern.size
+            if first < 0 or end > len(seg_words):
+                continue
+            if not all(seg_words[first + j].key == pattern.translit[j]
+                       for j in range(pattern.size) if j != k):
+                continue
+            if not all(is_joiner(seps[x]) for x in range(first, end - 1)):
+                continue
+            options.append((-pattern.size, pattern.form.lang != lang,
+                            _STATUS_RANK[pattern.form.status], k, pattern))
+        if options:
+            *_, k, pattern = min(options, key=lambda o: o[:3])
+            run = seg_words[i - k:i - k + pattern.size]
+            return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang)
+        # Only part of a longer name: correct the word itself.
+        pattern, k = min(self.index.name_words[name_word],
+                         key=lambda pk: (pk[0].form.lang != lang, _STATUS_RANK[pk[0].form.status]))
+        return 0, self._mention(doc, [seg_words[i]], pattern, MatchKind.TYPO, False, lang,
+                                corrected=pattern.words[k])
+
+
+def _is_inflection(word: str, name_word: str) -> bool:
+    """Ivanova is not a misspelling of Ivanov (a feminine form), nor Lavrovs of Lavrov."""
+    longer, shorter = (word, name_word) if len(word) > len(name_word) else (name_word, word)
+    return longer[:-1] == shorter and longer[-1] in "as"

@@ -1,0 +1,28 @@
+"""Readers turn a file's text into segments with offsets; they know formats, not rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePath
+
+from ..document import Segment
+from . import markdown, plain
+
+Reader = Callable[[str], list[Segment]]
+
+READERS: dict[str, Reader] = {
+    ".txt": plain.read,
+    ".text": plain.read,
+    ".md": markdown.read,
+    ".markdown": markdown.read,
+}
+
+
+def reader_for(path: str) -> Reader:
+    """The reader for a path, by its suffix; plain text for anything else (and for stdin)."""
+    return READERS.get(PurePath(path).suffix.lower(), plain.read)
+
+
+def is_draft(path: str) -> bool:
+    """True for files a folder walk picks up."""
+    return PurePath(path).suffix.lower() in READERS

@@ -1,0 +1,21 @@
+"""Plain text: every paragraph (text between blank lines) is one prose segment."""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Segment
+
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
+
+
+def read(text: str) -> list[Segment]:
+    segments: list[Segment] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if text[start:match.start()].strip():
+            segments.append(Segment(start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        segments.append(Segment(start, len(text)))
+    return segments

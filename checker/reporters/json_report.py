@@ -1,0 +1,43 @@
+"""The JSON report, version 1 of the contract (DESIGN.md, "JSON output")."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..engine import Report
+from ..findings import Finding
+
+VERSION = 1
+
+
+def finding_data(finding: Finding) -> dict[str, Any]:
+    fix = finding.fix
+    return {
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "rule": finding.rule,
+        "severity": str(finding.severity),
+        "text": finding.text,
+        "expected": finding.expected,
+        "entry": finding.entry,
+        "lang": finding.lang,
+        "message": finding.message,
+        "fix": {"replacement": fix.replacement, "safe": fix.safe} if fix else None,
+    }
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    return {
+        "version": VERSION,
+        "findings": [finding_data(f) for f in report.findings],
+        "errors": [{"path": r.path, "message": r.error} for r in report.errors],
+        "summary": report.summary(),
+    }
+
+
+def render(report: Report, color: bool = False) -> str:
+    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"

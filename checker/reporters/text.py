@@ -1,0 +1,72 @@
+"""The text report for people at a terminal or reading CI logs: one line per finding
+(``path:line:col: severity rule message``), the line with the span marked, the expected text,
+and a summary. Colour only when asked (the CLI asks on a terminal)."""
+
+from __future__ import annotations
+
+import click
+
+from ..engine import Report
+from ..findings import Finding, Severity
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+_CONTEXT = 40  # characters of the line shown on each side of a long span
+
+
+def _excerpt(line: str, column: int, end_column: int) -> tuple[str, int, int]:
+    """The part of a long line around the span, and the span's place in it (0-based)."""
+    start, end = column - 1, max(end_column - 1, column)
+    left = max(0, start - _CONTEXT)
+    right = min(len(line), end + _CONTEXT)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    shown = prefix + line[left:right] + suffix
+    return shown, start - left + len(prefix), end - left + len(prefix)
+
+
+def _finding(finding: Finding, line_text: str | None, color: bool) -> list[str]:
+    def style(text: str, **kw) -> str:
+        return click.style(text, **kw) if color else text
+
+    head = (f"{style(f'{finding.path}:{finding.line}:{finding.column}:', bold=True)} "
+            f"{style(str(finding.severity), fg=_COLORS[finding.severity], bold=True)} "
+            f"{style(finding.rule, bold=True)} {finding.message}")
+    lines = [head]
+    if line_text is not None:
+        end_column = finding.end_column if finding.end_line == finding.line else len(
+            line_text) + 1
+        shown, start, end = _excerpt(line_text.replace("\t", " "), finding.column, end_column)
+        gutter = f"{finding.line:>5} | "
+        lines.append(gutter + shown)
+        lines.append(" " * (len(gutter) - 2) + "| " + " " * start
+                     + style("^" * max(1, end - start), fg=_COLORS[finding.severity]))
+    if finding.expected is not None:
+        lines.append(f"{'':>5} = expected: {finding.expected}")
+    return lines
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def render(report: Report, color: bool = False) -> str:
+    out: list[str] = []
+    documents = {r.path: r.document for r in report.results}
+    for finding in report.findings:
+        document = documents.get(finding.path)
+        line_text = document.line_text(finding.line) if document else None
+        out.extend(_finding(finding, line_text, color))
+        out.append("")
+    for result in report.errors:
+        out.append(f"{result.path}: error: {result.error}")
+    summary = report.summary()
+    counts = ", ".join(_plural(summary[s], s) if s != "info" else f"{summary[s]} info"
+                       for s in ("error", "warning", "info"))
+    files = _plural(summary["files"], "file")
+    if summary["findings"]:
+        out.append(f"{_plural(summary['findings'], 'finding')} in {files} ({counts})")
+    else:
+        out.append(f"no findings in {files}")
+    if report.errors:
+        out.append(f"{_plural(len(report.errors), 'file')} could not be checked")
+    return "\n".join(out) + "\n"

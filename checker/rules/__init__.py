@@ -1,0 +1,32 @@
+"""The rules, one module each, in order of specificity: when two rules flag overlapping spans,
+the one listed first reports it."""
+
+from __future__ import annotations
+
+from . import (
+    avoid,
+    capitalization,
+    diacritics,
+    inconsistent,
+    mixed_script,
+    sentence_case,
+    transliteration,
+    typo,
+    wrong_language,
+)
+from .base import Context, Rule
+
+RULES: tuple[Rule, ...] = (
+    mixed_script.RULE,
+    avoid.RULE,
+    wrong_language.RULE,
+    diacritics.RULE,
+    capitalization.RULE,
+    transliteration.RULE,
+    typo.RULE,
+    inconsistent.RULE,
+    sentence_case.RULE,
+)
+RULES_BY_CODE = {rule.code: rule for rule in RULES}
+
+__all__ = ["RULES", "RULES_BY_CODE", "Context", "Rule"]

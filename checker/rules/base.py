@@ -1,0 +1,87 @@
+"""What a rule is: a code, a default severity, whether its fixes are safe, its documentation, and
+a check over mentions (one at a time) or over a whole document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..findings import Finding, Fix, Severity
+from ..language import language_name
+from ..matcher import MatchResult, Mention
+
+SECTIONS = ("What it flags", "Why it matters", "Example", "Use instead", "Fix safety")
+
+
+@dataclass
+class Context:
+    """What rules may look at: the document, its language, and what the matcher found."""
+
+    doc: Document
+    lang: str
+    result: MatchResult
+
+    def sentence_start(self, offset: int) -> bool:
+        segment = self.doc.segment_of(offset)
+        return self.doc.is_sentence_start(offset, segment.start if segment else 0)
+
+    def headline(self, offset: int) -> bool:
+        return self.doc.is_headline(offset)
+
+    @property
+    def lang_name(self) -> str:
+        return language_name(self.lang)
+
+
+MentionCheck = Callable[[Mention, Context], Finding | None]
+DocumentCheck = Callable[[Context], list[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's identity and behaviour. ``doc`` is the rule module's docstring, in the sections
+    of ``SECTIONS``: ``termcheck explain RULE`` prints it."""
+
+    code: str
+    severity: Severity
+    safe_fix: bool
+    summary: str
+    doc: str
+    on_mention: MentionCheck | None = None
+    on_document: DocumentCheck | None = field(default=None)
+
+    def finding(self, start: int, end: int, text: str, message: str, *,
+                expected: str | None = None, entry: str | None = None, lang: str | None = None,
+                fixable: bool = True) -> Finding:
+        """A finding of this rule; its fix replaces the span with ``expected``."""
+        fix = Fix(expected, self.safe_fix) if expected is not None and fixable else None
+        return Finding(self.code, self.severity, start, end, text, message, expected, entry, lang,
+                       fix)
+
+    def on(self, mention: Mention, ctx: Context, message: str, expected: str | None) -> Finding:
+        """A finding on a whole mention."""
+        return self.finding(mention.start, mention.end, mention.text, message,
+                            expected=expected, entry=mention.entry.id, lang=ctx.lang)
+
+
+def fit_case(expected: str, text: str, sentence_start: bool) -> str:
+    """``expected`` written the way its place demands: in capitals where the text is in
+    capitals (a headline), with a capital first letter at the start of a sentence."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return expected.upper()
+    if sentence_start and expected[:1].islower():
+        return expected[:1].upper() + expected[1:]
+    return expected
+
+
+def expected_for(mention: Mention, ctx: Context) -> str | None:
+    """What should stand in the document's language where ``mention`` is, fitted to its place."""
+    if mention.corrected is not None:
+        text = mention.corrected
+    else:
+        text = mention.entry.counterpart(mention.form, ctx.lang)
+        if text is None:
+            return None
+    return fit_case(text, mention.text, ctx.sentence_start(mention.start))

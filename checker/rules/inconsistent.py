@@ -1,0 +1,54 @@
+"""inconsistent: one entry written in two accepted forms in one document.
+
+What it flags:
+    An entry the document writes in two of its allowed forms (its preferred form and an
+    accepted one, or two accepted ones): the forms that are not the document's main one.
+    Short forms (surname alone) are later references, not a second form, and never count.
+Why it matters:
+    An accepted form is allowed, but mixing forms in one article makes readers wonder whether
+    two people are meant.
+Example:
+    Kim Jong-un … Kim Jong Un (in one French draft)
+Use instead:
+    The preferred form when the document uses it anywhere, else the form it uses first.
+Fix safety:
+    Unsafe: which form the article keeps is an editing choice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from glossary import Status
+
+from ..findings import Severity
+from ..matcher import MatchKind, Mention
+from .base import Context, Rule, fit_case
+
+
+def check_document(ctx: Context) -> list:
+    by_entry: dict[str, list[Mention]] = defaultdict(list)
+    for mention in ctx.result.mentions:
+        if (mention.form.lang == ctx.lang and mention.kind <= MatchKind.ACCENTS
+                and not mention.mixed
+                and mention.form.status in (Status.PREFERRED, Status.ACCEPTED)):
+            by_entry[mention.entry.id].append(mention)
+    findings = []
+    for mentions in by_entry.values():
+        forms = {m.form.text for m in mentions}
+        if len(forms) < 2:
+            continue
+        preferred = [m for m in mentions if m.form.status is Status.PREFERRED]
+        main = (preferred or mentions)[0].form.text
+        for mention in mentions:
+            if mention.form.text == main:
+                continue
+            expected = fit_case(main, mention.text, ctx.sentence_start(mention.start))
+            findings.append(RULE.on(mention, ctx, f"'{mention.text}' and '{main}' are both used "
+                                                  f"for one name; keep '{main}'", expected))
+    return findings
+
+
+RULE = Rule("inconsistent", Severity.WARNING, False,
+            "one entry written in two accepted forms in one document", __doc__,
+            on_document=check_document)

@@ -1,0 +1,54 @@
+"""sentence-case: a sentence that starts in lower case after a full stop.
+
+What it flags:
+    A lower-case word right after a full stop and a space, when the word before the stop is not
+    an abbreviation (M., Mme, etc., p. ex., U.S., Dr., vs. …), an initial or a number.
+Why it matters:
+    A lower-case sentence start is the trace of a sentence cut or merged during editing, often
+    next to a name that was changed.
+Example:
+    … pour contrebalancer. la Chine …
+Use instead:
+    … pour contrebalancer. La Chine …
+Fix safety:
+    Unsafe: the full stop may belong to an abbreviation termcheck does not know.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..findings import Severity
+from .base import Context, Rule
+
+# Abbreviations that end with a full stop and may be followed by a lower-case word.
+ABBREVIATIONS = frozenset("""
+    m mm mme mmes mlle mlles dr dre pr me mes st ste sts stes etc cf env av apr ex art chap vol
+    no nos fig éd ed coll ibid op cit al vs hab tél tel min max éts ets sq sqq resp dir trad
+    mr mrs ms prof jr sr gen col lt sgt capt gov sen rep rev hon inc corp ltd co approx est dept
+    jan feb mar apr jun jul aug sep sept oct nov dec janv févr fév avr juil déc
+""".split())
+_LOWER_START = regex.compile(r"(?<![.\p{L}\p{N}])(\p{L}+)\.[ \t\u00a0\u202f]+(\p{Ll})(\p{L}*)")
+
+
+def check_document(ctx: Context) -> list:
+    findings = []
+    text = ctx.doc.text
+    for segment in ctx.doc.segments:
+        for match in _LOWER_START.finditer(text, segment.start, segment.end):
+            before = match.group(1)
+            if len(before) == 1 or before.casefold() in ABBREVIATIONS or before.isupper():
+                continue
+            start, end = match.start(2), match.end(3)
+            word = text[start:end]
+            expected = word[:1].upper() + word[1:]
+            findings.append(RULE.finding(start, end, word,
+                                         f"sentence starts in lower case after a full stop; "
+                                         f"write '{expected}'", expected=expected,
+                                         lang=ctx.lang))
+    return findings
+
+
+RULE = Rule("sentence-case", Severity.WARNING, False,
+            "a sentence that starts in lower case after a full stop", __doc__,
+            on_document=check_document)

@@ -1,0 +1,76 @@
+"""transliteration: one name spelled in two romanisations.
+
+What it flags:
+    - A known name written in a romanisation the termbase does not list (Patroutchev for
+      Patrouchev), or with other separators than its form (Moon Jae In for Moon Jae-in).
+    - A name the termbase does not know, written two ways in one document whose spellings share
+      a transliteration key (Khrouchtchev … Khrushchev): the minority spelling is flagged.
+Why it matters:
+    Readers cannot tell that two spellings are one person; search and archives split them too.
+Example:
+    Nikita Khrushchev … Nikita Khrouchtchev … Khrouchtchev (in one French draft)
+Use instead:
+    The termbase form when the name is known; otherwise the spelling the document uses most
+    (the first one used, on a tie). Add the name to the termbase to settle it for good.
+Fix safety:
+    Unsafe: the romanisation to keep is a choice; `--fix` applies it only with `--unsafe-fixes`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from glossary.index import TYPO_MIN_LENGTH
+
+from .. import words as wordlist
+from ..findings import Severity
+from ..matcher import MatchKind, Mention, Word
+from .base import Context, Rule, expected_for, fit_case
+
+
+def check(mention: Mention, ctx: Context):
+    if mention.mixed or mention.form.lang != ctx.lang:
+        return None
+    if mention.kind is MatchKind.TRANSLIT or (mention.spacing
+                                              and mention.kind <= MatchKind.ACCENTS):
+        expected = (expected_for(mention, ctx) if mention.kind is MatchKind.TRANSLIT else
+                    fit_case(mention.form.text, mention.text, ctx.sentence_start(mention.start)))
+        if expected is None or expected == mention.text:
+            return None
+        return RULE.on(mention, ctx, f"'{mention.text}' is another romanisation of "
+                                     f"'{expected}', the termbase form", expected)
+    return None
+
+
+def check_document(ctx: Context) -> list:
+    """Unknown names: group capitalised leftover words by transliteration key."""
+    groups: dict[str, list[Word]] = defaultdict(list)
+    for word in ctx.result.free_words:
+        if (len(word.folded) >= TYPO_MIN_LENGTH and word.folded.isalpha()
+                and not wordlist.is_known(word.text, ctx.lang)):
+            groups[word.key].append(word)
+    findings = []
+    for occurrences in groups.values():
+        spellings = Counter(w.folded for w in occurrences)
+        if len(spellings) < 2:
+            continue
+        order = {}
+        for w in occurrences:
+            order.setdefault(w.folded, w.text)
+        majority = max(spellings, key=lambda s: (spellings[s], -list(order).index(s)))
+        expected_text = order[majority]
+        for w in occurrences:
+            if w.folded == majority:
+                continue
+            expected = fit_case(expected_text, w.text, False)
+            findings.append(RULE.finding(
+                w.start, w.end, w.text,
+                f"'{w.text}' and '{expected_text}' look like one name in two romanisations; "
+                f"keep '{expected_text}' (used {spellings[majority]} times)",
+                expected=expected, lang=ctx.lang))
+    return findings
+
+
+RULE = Rule("transliteration", Severity.WARNING, False,
+            "one name spelled in two romanisations in a document", __doc__,
+            on_mention=check, on_document=check_document)

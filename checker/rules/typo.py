@@ -1,0 +1,38 @@
+"""typo: a near miss of a known name.
+
+What it flags:
+    A capitalised word that is not a form of the termbase nor an ordinary word of the document's
+    language, within one edit (two for words of nine letters or more) of a word of a known name:
+    Lavorv for Lavrov, Sulivan for Sullivan. Never for words of four letters or fewer, and never
+    for a feminine or plural ending (Lavrova is another person, not a misspelling of Lavrov).
+Why it matters:
+    Misspelled names are the errors readers notice first and the ones a spell checker, which does
+    not know the names, lets through.
+Example:
+    Sergueï Lavorv
+Use instead:
+    Sergueï Lavrov
+Fix safety:
+    Unsafe: the closest name is a guess; `--fix` applies it only with `--unsafe-fixes`.
+"""
+
+from __future__ import annotations
+
+from ..findings import Severity
+from ..matcher import MatchKind, Mention
+from .base import Context, Rule, expected_for
+
+
+def check(mention: Mention, ctx: Context):
+    if mention.kind is not MatchKind.TYPO:
+        return None
+    expected = expected_for(mention, ctx)
+    if expected is None:
+        return None
+    name = mention.entry.preferred(ctx.lang) or mention.entry.id
+    return RULE.on(mention, ctx, f"'{mention.text}' looks like a misspelling of '{expected}' "
+                                 f"({name})", expected)
+
+
+RULE = Rule("typo", Severity.WARNING, False, "a near miss of a known form", __doc__,
+            on_mention=check)

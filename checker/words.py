@@ -1,0 +1,45 @@
+"""Is a word an ordinary word of a language? Answered from pyspellchecker's word lists (fr, en
+and the other languages it ships), loaded once per language and only when a rule asks.
+
+Two questions: ``is_known`` (the word is in the list at all: never a typo) and ``is_common``
+(frequent enough that a name written like it, May or Bush, needs context to count as the name).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Relative frequency above which a word is common: "may", "rice", "bush", "hunt", "ban" are;
+# "sullivan", "wang", "graham" are not (measured on pyspellchecker's en and fr lists).
+COMMON_FREQUENCY = 1e-6
+
+
+@lru_cache(maxsize=16)
+def _frequencies(lang: str) -> tuple[dict[str, int], int] | None:
+    from spellchecker import SpellChecker
+
+    try:
+        checker = SpellChecker(language=lang.split("-")[0], distance=1)
+    except ValueError:  # no list for this language
+        return None
+    counts = checker.word_frequency.dictionary
+    return counts, max(checker.word_frequency.total_words, 1)
+
+
+def frequency(word: str, lang: str) -> float:
+    """Relative frequency of the lower-case ``word`` in ``lang`` (0 when unknown)."""
+    data = _frequencies(lang)
+    if data is None:
+        return 0.0
+    counts, total = data
+    return counts.get(word.casefold(), 0) / total
+
+
+def is_known(word: str, lang: str) -> bool:
+    """True when ``word`` is in the word list of ``lang``."""
+    return frequency(word, lang) > 0
+
+
+def is_common(word: str, lang: str) -> bool:
+    """True when ``word`` is a frequent ordinary word of ``lang``."""
+    return frequency(word, lang) >= COMMON_FREQUENCY
