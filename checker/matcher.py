@@ -187,7 +187,9 @@ class Matcher:
             if _is_acronym(form_word) and not word.text.isupper():
                 return False  # NATO is not "nato"; UN is not the French "un"
         if pattern.size > 1:
-            return True
+            # "la réunion" is prose, not La Réunion: a lower-case run of ordinary words.
+            return not (all(w.text.islower() and wordlist.is_known(w.text, lang) for w in run)
+                        and any(f[:1].isupper() for f in pattern.words))
         word, form_word = run[0], pattern.words[0]
         if form_word[:1].isupper() and not word.text[:1].isupper():
             # A lower-case word is the name miswritten only if it is no word of its own.

@@ -52,6 +52,12 @@ def fold_diacritics(text: str) -> str:
     return nfc("".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+def fold_capital_accents(text: str) -> str:
+    """Remove diacritics from capital letters only (``État`` -> ``Etat``): French typography
+    allows both, so forms that differ only there are one form written two ways."""
+    return "".join(fold_diacritics(c) if c.isupper() else c for c in text)
+
+
 def has_diacritics(text: str) -> bool:
     """True when ``text`` holds a letter that ``fold_diacritics`` would change."""
     return fold_diacritics(text) != nfc(text)

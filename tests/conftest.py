@@ -52,3 +52,24 @@ def write(tmp_path: Path):
 @pytest.fixture
 def small_terms(write) -> Path:
     return write("small.yaml", SMALL_TERMS)
+
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+@pytest.fixture
+def snapshot():
+    """snapshot(name, text): compare with tests/snapshots/NAME; TERMCHECK_UPDATE_SNAPSHOTS=1
+    rewrites the file instead (review the diff before committing it)."""
+    import os
+
+    def _check(name: str, text: str) -> None:
+        path = SNAPSHOTS / name
+        if os.environ.get("TERMCHECK_UPDATE_SNAPSHOTS") == "1" or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            if os.environ.get("TERMCHECK_UPDATE_SNAPSHOTS") != "1":
+                pytest.fail(f"snapshot {name} did not exist; written, review it and rerun")
+        assert text == path.read_text(encoding="utf-8")
+
+    return _check

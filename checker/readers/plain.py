@@ -6,7 +6,7 @@ import regex
 
 from ..document import Segment
 
-_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
+_PARAGRAPH_BREAK = regex.compile(r"\n(?:[ \t\r]*\n)+")
 
 
 def read(text: str) -> list[Segment]:

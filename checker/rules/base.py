@@ -6,11 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import regex
+
+from glossary.tokens import words
+
 from ..document import Document
 from ..findings import Finding, Fix, Severity
 from ..language import language_name
 from ..matcher import MatchResult, Mention
 
+_LINE_BREAK = regex.compile(r"[ \t]*\r?\n[ \t]*")
 SECTIONS = ("What it flags", "Why it matters", "Example", "Use instead", "Fix safety")
 
 
@@ -55,7 +60,10 @@ class Rule:
                 expected: str | None = None, entry: str | None = None, lang: str | None = None,
                 fixable: bool = True) -> Finding:
         """A finding of this rule; its fix replaces the span with ``expected``."""
-        fix = Fix(expected, self.safe_fix) if expected is not None and fixable else None
+        fix = (Fix(keep_line_breaks(text, expected), self.safe_fix)
+               if expected is not None and fixable else None)
+        # A name broken across lines is quoted on one line in messages.
+        message = _LINE_BREAK.sub(" ", message)
         return Finding(self.code, self.severity, start, end, text, message, expected, entry, lang,
                        fix)
 
@@ -63,6 +71,32 @@ class Rule:
         """A finding on a whole mention."""
         return self.finding(mention.start, mention.end, mention.text, message,
                             expected=expected, entry=mention.entry.id, lang=ctx.lang)
+
+
+def keep_line_breaks(text: str, replacement: str) -> str:
+    """``replacement`` with the line breaks of ``text`` kept where a name was wrapped across
+    lines (a fix must not re-flow the paragraph)."""
+    if "\n" not in text:
+        return replacement
+    old = list(words(text))
+    new = list(words(replacement))
+    if len(old) != len(new):
+        return replacement
+    out, cursor = [], 0
+    for i, (start, end) in enumerate(new):
+        separator = replacement[cursor:start]
+        if i and separator == " " and "\n" in text[old[i - 1][1]:old[i][0]]:
+            separator = text[old[i - 1][1]:old[i][0]]
+        out.append(separator + replacement[start:end])
+        cursor = end
+    return "".join(out) + replacement[cursor:]
+
+
+def romanised(entry) -> bool:
+    """True when the entry's languages write it differently (Poutine / Putin): a spelling that
+    shares its transliteration key is then another romanisation. A name written alike in every
+    language (Jake Sullivan) has no romanisations, only misspellings."""
+    return len({forms.preferred.text for forms in entry.languages.values()}) > 1
 
 
 def fit_case(expected: str, text: str, sentence_start: bool) -> str:

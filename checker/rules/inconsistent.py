@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from glossary import Status
+from glossary.normalize import fold_capital_accents
 
 from ..findings import Severity
 from ..matcher import MatchKind, Mention
@@ -35,13 +36,14 @@ def check_document(ctx: Context) -> list:
             by_entry[mention.entry.id].append(mention)
     findings = []
     for mentions in by_entry.values():
-        forms = {m.form.text for m in mentions}
+        # Forms that differ only by an accent on a capital (État / Etat) are one form.
+        forms = {fold_capital_accents(m.form.text) for m in mentions}
         if len(forms) < 2:
             continue
         preferred = [m for m in mentions if m.form.status is Status.PREFERRED]
         main = (preferred or mentions)[0].form.text
         for mention in mentions:
-            if mention.form.text == main:
+            if fold_capital_accents(mention.form.text) == fold_capital_accents(main):
                 continue
             expected = fit_case(main, mention.text, ctx.sentence_start(mention.start))
             findings.append(RULE.on(mention, ctx, f"'{mention.text}' and '{main}' are both used "

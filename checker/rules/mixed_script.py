@@ -42,10 +42,10 @@ def check_document(ctx: Context) -> list:
             expected = skeleton(word)
             if expected == word or (mixed and len(scripts(expected)) > 1):
                 continue  # not a look-alike spoof (a real Cyrillic name next to a Latin one)
-            what = "mixes Latin with Cyrillic or Greek letters" if mixed else \
-                "holds an invisible character"
+            what = ("mixes Latin letters with Cyrillic or Greek look-alikes" if mixed else
+                    "holds an invisible character")
             findings.append(RULE.finding(start, start + len(word), word,
-                                         f"'{expected}' {what}; retype it as '{expected}'",
+                                         f"this word {what}; retype it as '{expected}'",
                                          expected=expected, lang=ctx.lang))
     return findings
 

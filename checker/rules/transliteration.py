@@ -25,12 +25,14 @@ from glossary.index import TYPO_MIN_LENGTH
 from .. import words as wordlist
 from ..findings import Severity
 from ..matcher import MatchKind, Mention, Word
-from .base import Context, Rule, expected_for, fit_case
+from .base import Context, Rule, expected_for, fit_case, romanised
 
 
 def check(mention: Mention, ctx: Context):
     if mention.mixed or mention.form.lang != ctx.lang:
         return None
+    if mention.kind is MatchKind.TRANSLIT and not romanised(mention.entry):
+        return None  # a typo (Sulivan), not a romanisation
     if mention.kind is MatchKind.TRANSLIT or (mention.spacing
                                               and mention.kind <= MatchKind.ACCENTS):
         expected = (expected_for(mention, ctx) if mention.kind is MatchKind.TRANSLIT else
@@ -47,7 +49,7 @@ def check_document(ctx: Context) -> list:
     groups: dict[str, list[Word]] = defaultdict(list)
     for word in ctx.result.free_words:
         if (len(word.folded) >= TYPO_MIN_LENGTH and word.folded.isalpha()
-                and not wordlist.is_known(word.text, ctx.lang)):
+                and not wordlist.is_common(word.text, ctx.lang)):
             groups[word.key].append(word)
     findings = []
     for occurrences in groups.values():

@@ -3,8 +3,10 @@
 What it flags:
     A capitalised word that is not a form of the termbase nor an ordinary word of the document's
     language, within one edit (two for words of nine letters or more) of a word of a known name:
-    Lavorv for Lavrov, Sulivan for Sullivan. Never for words of four letters or fewer, and never
-    for a feminine or plural ending (Lavrova is another person, not a misspelling of Lavrov).
+    Lavorv for Lavrov, Sulivan for Sullivan (a name written alike in every language has no other
+    romanisation, so a doubled letter dropped there is a misspelling). Never for words of four
+    letters or fewer, and never for a feminine or plural ending (Lavrova is another person, not
+    a misspelling of Lavrov).
 Why it matters:
     Misspelled names are the errors readers notice first and the ones a spell checker, which does
     not know the names, lets through.
@@ -20,11 +22,14 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..matcher import MatchKind, Mention
-from .base import Context, Rule, expected_for
+from .base import Context, Rule, expected_for, romanised
 
 
 def check(mention: Mention, ctx: Context):
-    if mention.kind is not MatchKind.TYPO:
+    # A name with one spelling in every language has no romanisations: a spelling that only
+    # shares its transliteration key (Sulivan for Sullivan) is a misspelling.
+    near_key = mention.kind is MatchKind.TRANSLIT and not romanised(mention.entry)
+    if mention.kind is not MatchKind.TYPO and not near_key:
         return None
     expected = expected_for(mention, ctx)
     if expected is None:

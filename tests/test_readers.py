@@ -1,0 +1,94 @@
+"""Readers: which parts of a file are prose, with exact offsets."""
+
+from __future__ import annotations
+
+from checker.document import Document
+from checker.readers import markdown, plain, reader_for
+
+MD = """\
+---
+title: Sergei Lavrov in front matter
+---
+# Sergueï Lavrov à Pékin
+
+Le ministre `Sergei Lavrov` a vu [Wang Yi](https://example.com/Sergei_Lavrov "titre") hier.
+<!-- Sergei Lavrov in a comment --> Voir https://example.org/Lavrov et <http://x.y/Lavrov>.
+
+```
+Sergei Lavrov in a fence
+```
+
+    Sergei Lavrov indented code
+
+| Nom | Rôle |
+|-----|------|
+| Jake Sullivan | conseiller |
+
+<div>
+Sergei Lavrov in an HTML block
+</div>
+
+> Nikolaï Patrouchev dans une citation
+
+- Kim Jong-un dans une liste
+
+[ref]: https://example.com/Sergei-Lavrov
+"""
+
+
+def prose(reader, text):
+    return [text[s.start:s.end] for s in reader(text)]
+
+
+def test_markdown_prose_only():
+    parts = prose(markdown.read, MD)
+    joined = "".join(parts)
+    assert "Sergueï Lavrov à Pékin" in joined
+    assert "Wang Yi" in joined and "Jake Sullivan" in joined
+    assert "Nikolaï Patrouchev dans une citation" in joined
+    assert "Kim Jong-un dans une liste" in joined
+    assert "Sergei" not in joined  # front matter, code, URLs, comments, HTML blocks, references
+
+
+def test_markdown_offsets_point_into_the_file():
+    segments = markdown.read(MD)
+    doc = Document("x.md", MD, segments)
+    start = MD.index("Sergueï Lavrov à Pékin")
+    assert doc.segment_of(start) is not None
+    assert doc.position(start) == (4, 3)
+
+
+def test_front_matter_keeps_line_numbers():
+    text = "---\na: b\n---\nJake Sullivan\n"
+    segments = markdown.read(text)
+    assert [text[s.start:s.end] for s in segments] == ["Jake Sullivan\n"]
+
+
+def test_plain_paragraphs():
+    text = "Premier paragraphe.\nSuite.\n\n  \nSecond paragraphe.\n"
+    assert prose(plain.read, text) == ["Premier paragraphe.\nSuite.", "Second paragraphe.\n"]
+
+
+def test_reader_by_suffix():
+    assert reader_for("a.MD") is markdown.read
+    assert reader_for("a.txt") is plain.read
+    assert reader_for("-") is plain.read
+
+
+def test_positions_count_code_points_and_lines():
+    text = "e\u0301te\u0301\r\nSergueï"  # NFD accents take a code point each
+    doc = Document("x.txt", text, plain.read(text))
+    assert doc.position(text.index("S")) == (2, 1)
+    assert doc.position(4) == (1, 5)
+    assert doc.line_text(1) == "e\u0301te\u0301"
+
+
+def test_sentence_start_and_headline():
+    text = "TITRE EN CAPITALES\nLe texte. « Sergueï dit » : Wang."
+    doc = Document("x.txt", text, plain.read(text))
+    assert doc.is_headline(3)
+    assert not doc.is_headline(text.index("Le"))
+    assert doc.is_sentence_start(text.index("Le"))
+    assert doc.is_sentence_start(text.index("Sergueï"))
+    assert doc.is_sentence_start(text.index("Wang"))
+    assert not doc.is_sentence_start(text.index("texte"))

@@ -1,0 +1,201 @@
+"""Each rule on French and English drafts written for these tests: the exact findings (rule,
+span text, expected text, entry), and the corrected drafts give none."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.engine import Checker, CheckOptions
+from glossary import load_termbase
+
+
+@pytest.fixture(scope="module")
+def termbase():
+    return load_termbase()
+
+
+@pytest.fixture(scope="module")
+def checkers(termbase):
+    return {lang: Checker(termbase, CheckOptions(lang=lang)) for lang in ("fr", "en")}
+
+
+def found(checkers, text: str, lang: str, path: str = "draft.txt"):
+    result = checkers[lang].check_text(text, path)
+    return [(f.rule, f.text, f.expected, f.entry) for f in result.findings]
+
+
+def spans(checkers, text: str, lang: str):
+    result = checkers[lang].check_text(text, "draft.txt")
+    return [(f.rule, f.line, f.column, f.end_column) for f in result.findings]
+
+
+# --- wrong-language ----------------------------------------------------------------------------
+def test_wrong_language_in_french(checkers):
+    text = "Le chef de la diplomatie russe, Sergei Lavrov, a reçu Vladimir Putin à Moscou."
+    assert found(checkers, text, "fr") == [
+        ("wrong-language", "Sergei Lavrov", "Sergueï Lavrov", "lavrov-sergei"),
+        ("wrong-language", "Vladimir Putin", "Vladimir Poutine", "putin-vladimir"),
+    ]
+    fixed = "Le chef de la diplomatie russe, Sergueï Lavrov, a reçu Vladimir Poutine à Moscou."
+    assert found(checkers, fixed, "fr") == []
+
+
+def test_wrong_language_in_english(checkers):
+    text = "Russia's top diplomat Sergueï Lavrov met officials in Pékin on Monday."
+    assert found(checkers, text, "en") == [
+        ("wrong-language", "Sergueï Lavrov", "Sergei Lavrov", "lavrov-sergei"),
+        ("wrong-language", "Pékin", "Beijing", "beijing"),
+    ]
+    assert found(checkers, "Russia's top diplomat Sergei Lavrov met officials in Beijing on "
+                           "Monday.", "en") == []
+
+
+def test_short_form_maps_to_the_short_form(checkers):
+    assert found(checkers, "Selon Patrushev, rien n'a changé.", "fr") == [
+        ("wrong-language", "Patrushev", "Patrouchev", "patrushev-nikolai")]
+
+
+def test_mixed_name_is_one_finding_on_the_whole_name(checkers):
+    # Evguéni (French) + Prigozhin (English): not listed as a form, one finding, full name.
+    text = "Le chef de Wagner, Evguéni Prigozhin, est mort en 2023."
+    assert found(checkers, text, "fr") == [
+        ("wrong-language", "Evguéni Prigozhin", "Evguéni Prigojine", "prigozhin-yevgeny")]
+    assert spans(checkers, text, "fr") == [("wrong-language", 1, 20, 37)]
+
+
+# --- avoid -------------------------------------------------------------------------------------
+def test_avoid_form(checkers):
+    text = "Nikolaï Patrushev a présidé la réunion."  # "la réunion" is not La Réunion
+    assert found(checkers, text, "fr") == [
+        ("avoid", "Nikolaï Patrushev", "Nikolaï Patrouchev", "patrushev-nikolai")]
+    assert found(checkers, "Nikolaï Patrouchev a présidé la réunion.", "fr") == []
+
+
+def test_avoid_in_english(checkers):
+    assert found(checkers, "Officials in Kiev said the talks had stalled.", "en") == [
+        ("avoid", "Kiev", "Kyiv", "kyiv")]
+    # ... while Kiev is the French house form.
+    assert found(checkers, "Les autorités de Kiev ont annoncé une trêve.", "fr") == []
+
+
+# --- capitalization ----------------------------------------------------------------------------
+def test_capitalization_of_a_name(checkers):
+    text = "Wang Yi a informé Sergueï Lavrov de ses échanges avec jake Sullivan."
+    assert found(checkers, text, "fr") == [
+        ("capitalization", "jake Sullivan", "Jake Sullivan", "sullivan-jake")]
+
+
+def test_capitalization_excuses_sentence_start_headline_and_capitals(checkers):
+    text = ("JAKE SULLIVAN ATTENDU A PEKIN\n\n"
+            "Groupe Etat islamique : la traque continue. Le groupe Etat islamique recule.")
+    assert found(checkers, text, "fr") == []
+
+
+def test_exact_case_titles_only_flag_capitals_inside(checkers):
+    assert found(checkers, "Le ministre des Affaires Étrangères a parlé.", "fr") == [
+        ("capitalization", "ministre des Affaires Étrangères",
+         "ministre des Affaires étrangères", "foreign-minister")]
+    # Generic lower-case prose and title case before a name are not findings.
+    assert found(checkers, "Le ministre des affaires étrangères a parlé.", "fr") == []
+    assert found(checkers, "Foreign Minister Sergei Lavrov spoke after the foreign minister "
+                           "of China.", "en") == []
+
+
+# --- diacritics --------------------------------------------------------------------------------
+def test_diacritics(checkers):
+    text = "Serguei Lavrov est arrivé à Pekin."
+    assert found(checkers, text, "fr") == [
+        ("diacritics", "Serguei Lavrov", "Sergueï Lavrov", "lavrov-sergei"),
+        ("diacritics", "Pekin", "Pékin", "beijing"),
+    ]
+
+
+def test_accents_dropped_on_capitals_are_allowed(checkers):
+    assert found(checkers, "Le groupe État islamique et le groupe Etat islamique.", "fr") == []
+
+
+# --- typo --------------------------------------------------------------------------------------
+def test_typo_on_a_full_name_and_on_a_surname(checkers):
+    text = "Sergueï Lavorv a répondu. Plus tard, Lavorv a précisé sa pensée."
+    assert found(checkers, text, "fr") == [
+        ("typo", "Sergueï Lavorv", "Sergueï Lavrov", "lavrov-sergei"),
+        ("typo", "Lavorv", "Lavrov", "lavrov-sergei"),
+    ]
+
+
+def test_typo_in_english(checkers):
+    assert found(checkers, "Jake Sulivan flew to Malta.", "en") == [
+        ("typo", "Jake Sulivan", "Jake Sullivan", "sullivan-jake")]
+
+
+def test_no_typo_for_short_words_ordinary_words_or_feminine_forms(checkers):
+    text = "Maria Lavrova, Tusk et Peskova sont cités. Le ministre a un avis."
+    assert [f for f in found(checkers, text, "fr") if f[0] == "typo"] == []
+
+
+# --- transliteration ---------------------------------------------------------------------------
+def test_transliteration_of_an_unknown_name(checkers):
+    text = ("Nikita Khrouchtchev a dirigé l'URSS. Khrouchtchev a limogé Joukovsky. "
+            "Les mémoires de Khrushchev sont parues.")
+    assert found(checkers, text, "fr") == [
+        ("transliteration", "Khrushchev", "Khrouchtchev", None)]
+
+
+def test_transliteration_of_a_known_name(checkers):
+    assert found(checkers, "Le secrétaire Patroutchev a parlé.", "fr") == [
+        ("transliteration", "Patroutchev", "Patrouchev", "patrushev-nikolai")]
+
+
+# --- inconsistent ------------------------------------------------------------------------------
+def test_inconsistent_accepted_forms(checkers):
+    text = "Kim Jong-un a tiré un missile. Selon Séoul, Kim Jong Un était présent."
+    assert found(checkers, text, "fr") == [
+        ("inconsistent", "Kim Jong Un", "Kim Jong-un", "kim-jong-un")]
+    assert found(checkers, "Kim Jong Un a tiré un missile. Kim Jong Un était présent.",
+                 "fr") == []
+
+
+# --- sentence-case -----------------------------------------------------------------------------
+def test_sentence_case(checkers):
+    text = "Les deux pays veulent faire contrepoids. la Chine achète du pétrole."
+    assert found(checkers, text, "fr") == [("sentence-case", "la", "La", None)]
+
+
+def test_sentence_case_knows_abbreviations(checkers):
+    text = ("M. Lavrov a parlé à Mme Zakharova, etc. puis il est parti. Les U.S. officials met "
+            "vs. the rest, e.g. here. Voir p. ex. la note 3. la suite vient.")
+    assert found(checkers, text, "fr") == []
+
+
+# --- mixed-script ------------------------------------------------------------------------------
+def test_mixed_script(checkers):
+    text = "Sergueï L\u0430vrov a parlé, puis Lav\u200brov a souri."
+    result = found(checkers, text, "fr")
+    assert [(r, e) for r, _, e, _ in result] == [("mixed-script", "Lavrov"),
+                                                  ("mixed-script", "Lavrov")]
+
+
+# --- one finding per span ----------------------------------------------------------------------
+def test_one_finding_per_span(checkers):
+    # lower case and a missing accent: one finding, from the most specific rule.
+    assert found(checkers, "Selon serguei lavrov, tout va bien.", "fr") == [
+        ("diacritics", "serguei lavrov", "Sergueï Lavrov", "lavrov-sergei")]
+
+
+# --- common words that are names ---------------------------------------------------------------
+def test_common_words_are_not_names(checkers):
+    text = ("May I say that rice prices may rise in May? The bush fire spread. "
+            "A ban on exports was lifted. Hunt for the suspects continues.")
+    assert found(checkers, text, "en") == []
+
+
+def test_common_word_name_with_full_name_in_the_document(checkers):
+    text = "Theresa May resigned in 2019. May said she had done her best."
+    assert found(checkers, text, "en") == []
+    assert found(checkers, "Theresa may resigned in 2019.", "en") == [
+        ("capitalization", "Theresa may", "Theresa May", "may-theresa")]
+
+
+def test_acronyms_are_case_sensitive(checkers):
+    text = "Il y a eu un accord au sommet, selon un diplomate de l'Otan et de l'ONU."
+    assert found(checkers, text, "fr") == []
