@@ -70,8 +70,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Write the report to FILE instead of standard output.")
 @click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="warning",
               show_default=True, help="Exit with status 1 when a finding reaches this severity.")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit with status 0 even with findings (still 2 when an input is unreadable).")
 def check_command(paths: Sequence[str], terms: Sequence[str], lang: str, default_lang: str,
-                  fmt: str, output: str | None, fail_on: str) -> None:
+                  fmt: str, output: str | None, fail_on: str, exit_zero: bool) -> None:
     """Check drafts (files, folders, or - for standard input) against the termbase.
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when the termbase is
@@ -94,7 +96,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str, default
             handle.write(render(report, fmt))
     else:
         click.echo(render(report, fmt, color=fmt == "text" and sys.stdout.isatty()), nl=False)
-    sys.exit(exit_status(report, Severity(fail_on)))
+    status = exit_status(report, Severity(fail_on))
+    sys.exit(EXIT_OK if exit_zero and status == EXIT_FINDINGS else status)
 
 
 def exit_status(report: Report, fail_on: Severity) -> int:

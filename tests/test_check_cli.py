@@ -75,6 +75,13 @@ def test_fail_on_levels():
     assert check("-", "--lang", "fr", "--fail-on", "info", input=warning_only).exit_code == 1
 
 
+def test_exit_zero_keeps_findings_but_not_the_failure(tmp_path):
+    result = check("examples/fr/brouillon.md", "--exit-zero")
+    assert result.exit_code == 0
+    assert "11 findings" in result.output
+    assert check(str(tmp_path / "missing.md"), "--exit-zero").exit_code == 2
+
+
 def test_stdin_is_read_and_named(tmp_path):
     result = check("-", "--lang", "fr", "--format", "json",
                    input="Selon Sergei Lavrov, la réunion a eu lieu.")

@@ -185,3 +185,12 @@ def test_invalid_utf8_names_the_line(tmp_path):
     assert len(problems) == 1
     assert problems[0].line == 4
     assert "not valid UTF-8" in problems[0].message
+
+
+def test_ambiguous_must_be_a_boolean(write):
+    path = write("terms.yaml", HEAD + "  - id: may-theresa\n    type: person\n"
+                                      "    ambiguous: sometimes\n    en: Theresa May\n"
+                                      "    fr: Theresa May\n")
+    problems = validate_files([path])
+    assert [(p.line, p.entry_id) for p in problems] == [(5, "may-theresa")]
+    assert "'ambiguous' must be true or false" in problems[0].message
