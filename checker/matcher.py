@@ -16,7 +16,7 @@ from enum import IntEnum
 
 from rapidfuzz.distance import OSA
 
-from glossary import Entry, Form, Status, TermIndex
+from glossary import Entry, EntryType, Form, Status, TermIndex
 from glossary.index import TYPO_MIN_LENGTH, FormPattern
 from glossary.normalize import casefold, fold_key, nfc, translit_word
 from glossary.tokens import is_joiner, normalize_separator, words
@@ -162,9 +162,26 @@ class Matcher:
         if not matches:
             return None
         rank, best, kind, spacing = min(matches, key=lambda m: m[0])
+        if best.size == 1 and self._inside_longer_name(seg_words, seps, i, lang):
+            return None
         run = seg_words[i:i + best.size]
         return self._mention(doc, run, best, kind, spacing,
                              mixed=self._mixed(run, best, [m[1] for m in matches]), lang=lang)
+
+    @staticmethod
+    def _inside_longer_name(seg_words: list[Word], seps: list[str], i: int, lang: str) -> bool:
+        """True when the word at ``i`` is joined to a capitalised word that looks like a name:
+        Maurice in Maurice Ravel is not Mauritius, Macron in Brigitte Macron is not Emmanuel
+        Macron. Titles and other ordinary words do not count (President Putin, M. Lavrov)."""
+        for j, sep in ((i - 1, seps[i - 1] if i > 0 else ""),
+                       (i + 1, seps[i] if i < len(seps) else "")):
+            if sep not in (" ", "-") or not 0 <= j < len(seg_words):
+                continue
+            neighbour = seg_words[j].text
+            if (len(neighbour) > 1 and neighbour[:1].isupper() and not neighbour.isupper()
+                    and not wordlist.is_common(neighbour, lang)):
+                return True
+        return False
 
     @staticmethod
     def _kind(run: list[Word], pattern: FormPattern) -> MatchKind:
@@ -186,16 +203,23 @@ class Matcher:
         for word, form_word in zip(run, pattern.words, strict=True):
             if _is_acronym(form_word) and not word.text.isupper():
                 return False  # NATO is not "nato"; UN is not the French "un"
+        entry = self.index.termbase.entries[pattern.form.entry_id]
+        is_person = entry.type is EntryType.PERSON
+        lowered = [w for w, f in zip(run, pattern.words, strict=True)
+                   if f[:1].isupper() and not w.text[:1].isupper()]
         if pattern.size > 1:
-            # "la réunion" is prose, not La Réunion: a lower-case run of ordinary words.
-            return not (all(w.text.islower() and wordlist.is_known(w.text, lang) for w in run)
-                        and any(f[:1].isupper() for f in pattern.words))
-        word, form_word = run[0], pattern.words[0]
-        if form_word[:1].isupper() and not word.text[:1].isupper():
-            # A lower-case word is the name miswritten only if it is no word of its own.
-            return kind <= MatchKind.ACCENTS and not (
-                wordlist.is_known(word.text, lang) or wordlist.is_known(word.text,
-                                                                        pattern.form.lang))
+            # "la réunion" is not La Réunion, nor "Russian central bank" the Russian Central
+            # Bank: ordinary words in lower case describe, they do not name. (People's names
+            # are names whatever their case: "jake Sullivan".)
+            if is_person:
+                return not (lowered and all(wordlist.is_common(w.text, lang) for w in run))
+            return not lowered or not all(wordlist.is_known(w.text, lang) for w in lowered)
+        word = run[0]
+        if lowered:
+            # A lower-case word is a miswritten name only for people, and only when it is no
+            # word of its own ("labour" is not Labour, "paris" is a bet).
+            return is_person and kind <= MatchKind.ACCENTS and not any(
+                wordlist.is_known(word.text, code) for code in {lang, *entry.languages})
         if kind >= MatchKind.TRANSLIT:
             # Another romanisation of a one-word name: only for long words that are no word.
             return len(word.folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(word.text, lang)
@@ -269,9 +293,14 @@ class Matcher:
         limit = max_edits(len(folded))
         best: list[tuple[int, str]] = []
         for candidate in self.index.near_name_words(folded):
+            if candidate[0] != folded[0]:
+                continue  # misspellings keep the first letter: Balah is not Salah
             distance = OSA.distance(folded, candidate)
             if distance > limit or _is_inflection(folded, candidate):
                 continue
+            if len(folded) <= 6 and len(candidate) == len(folded) and sorted(
+                    candidate) != sorted(folded):
+                continue  # short words: a swap (Lavorv) counts, another letter (Milet) not
             best.append((distance, candidate))
         if not best:
             return None
@@ -283,11 +312,12 @@ class Matcher:
     def _typo_mention(self, doc: Document, lang: str, seg_words: list[Word], seps: list[str],
                       i: int, name_word: str) -> tuple[int, Mention] | None:
         """The mention around a misspelled word: the whole name when the words around it are
-        the rest of a form, else the word alone. Returns (position of the word, mention)."""
+        the rest of a form of two words or more, else the word alone. Returns (position of the
+        word in the mention, mention)."""
         options = []
         for pattern, k in self.index.name_words[name_word]:
             first, end = i - k, i - k + pattern.size
-            if first < 0 or end > len(seg_words):
+            if pattern.size < 2 or first < 0 or end > len(seg_words):
                 continue
             if not all(seg_words[first + j].key == pattern.translit[j]
                        for j in range(pattern.size) if j != k):
@@ -300,11 +330,21 @@ class Matcher:
             *_, k, pattern = min(options, key=lambda o: o[:3])
             run = seg_words[i - k:i - k + pattern.size]
             return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang)
-        # Only part of a longer name: correct the word itself.
-        pattern, k = min(self.index.name_words[name_word],
-                         key=lambda pk: (pk[0].form.lang != lang, _STATUS_RANK[pk[0].form.status]))
+        if self._inside_longer_name(seg_words, seps, i, lang):
+            return None  # Maroš in Maroš Šefčovič is another name, not Marcos misspelled
+        # Alone, a word counts as a one-word form, a surname (the last word of a person's name)
+        # or a word of a place or an organisation: first names are too many to guess from
+        # (Taras is not Tamas).
+        alone = [(p, k) for p, k in self.index.name_words[name_word]
+                 if p.size == 1 or k == p.size - 1
+                 or self.index.termbase.entries[p.form.entry_id].type is not EntryType.PERSON]
+        if not alone:
+            return None
+        pattern, k = min(alone, key=lambda pk: (pk[0].size != 1, pk[0].form.lang != lang,
+                                                _STATUS_RANK[pk[0].form.status]))
+        corrected = None if pattern.size == 1 else pattern.words[k]
         return 0, self._mention(doc, [seg_words[i]], pattern, MatchKind.TYPO, False, lang,
-                                corrected=pattern.words[k])
+                                corrected=corrected)
 
 
 def _is_inflection(word: str, name_word: str) -> bool:

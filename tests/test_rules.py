@@ -199,3 +199,22 @@ def test_common_word_name_with_full_name_in_the_document(checkers):
 def test_acronyms_are_case_sensitive(checkers):
     text = "Il y a eu un accord au sommet, selon un diplomate de l'Otan et de l'ONU."
     assert found(checkers, text, "fr") == []
+
+
+# --- false positives found while writing the precision corpus, kept as regressions -------------
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le maire de Tours a inauguré le pont.", "fr"),  # not Bruno Le Maire
+    ("Le prix a augmenté de 3 pence.", "fr"),  # not Mike Pence
+    ("Thalès de Milet a prédit une éclipse.", "fr"),  # not Thales, not Milei
+    ("Maurice Ravel a composé le Boléro.", "fr"),
+    ("Dominique Vasseur a voté.", "en"),  # not Dominica
+    ("Brigitte Macron a visité l'école.", "fr"),
+    ("La Première ministre et le Premier ministre se sont parlé.", "fr"),
+    ("Le commissaire Maroš Šefčovič arrive.", "fr"),
+    ("Taras Hnatiuk said the town of Deir al-Balah was hit.", "en"),
+    ("US Secretary of State Marco Rubio met Chief of the General Staff Valery Gerasimov.", "en"),
+    ("Commander-in-Chief Oleksandr Syrskyi spoke.", "en"),
+    ("The labour market and frozen Russian central bank assets.", "en"),
+])
+def test_review_false_positives_stay_fixed(checkers, text, lang):
+    assert found(checkers, text, lang) == []

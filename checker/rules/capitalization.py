@@ -3,10 +3,10 @@
 What it flags:
     For names (people, places, organisations; `case: name`), any word whose capitals differ from
     the termbase form: `jake Sullivan`, `Bachar Al-Assad`. For titles and other terms
-    (`case: exact`), only capitals where the form has lower case, after the first word, in a
-    mention that is not written in title case: `ministre des Affaires Étrangères`, so generic
-    lower-case prose (`ministre des affaires étrangères`) and English titles before a name
-    (`Foreign Minister Sergei Lavrov`) are not flagged.
+    (`case: exact`), only capitals where the form has lower case, after the first word:
+    `ministre des Affaires Étrangères`; so generic lower-case prose (`ministre des affaires
+    étrangères`) is not flagged, nor, in English, a title in title case before a name
+    (`Foreign Minister Sergei Lavrov`, `Chief of the General Staff Valery Gerasimov`).
     Never flagged: a capital at the start of a sentence, a headline in capitals, a word written
     wholly in capitals.
 Why it matters:
@@ -40,10 +40,17 @@ def _name_case_wrong(mention: Mention, sentence_start: bool) -> bool:
     return False
 
 
-def _exact_case_wrong(mention: Mention) -> bool:
+def _title_case(mention: Mention) -> bool:
+    """Every word of four letters or more capitalised: Secretary of State, Chief of the General
+    Staff. English writes a title so before a name."""
+    return all(w.text[:1].isupper() for w in mention.words if len(w.text) >= 4 or w is
+               mention.words[0])
+
+
+def _exact_case_wrong(mention: Mention, lang: str) -> bool:
     words = mention.words
-    if all(w.text[:1].isupper() for w in words):
-        return False  # title case: an English title before a name, a heading
+    if lang == "en" and _title_case(mention):
+        return False
     for j, (word, form_word) in enumerate(zip(words, mention.pattern.words, strict=True)):
         first = 1 if j == 0 else 0
         for mine, theirs in zip(word.text[first:], form_word[first:], strict=False):
@@ -58,7 +65,7 @@ def check(mention: Mention, ctx: Context):
         return None
     sentence_start = ctx.sentence_start(mention.start)
     if mention.entry.case is CasePolicy.EXACT:
-        wrong = _exact_case_wrong(mention)
+        wrong = _exact_case_wrong(mention, ctx.lang)
     else:
         wrong = _name_case_wrong(mention, sentence_start)
     if not wrong:

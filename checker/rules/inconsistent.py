@@ -3,7 +3,8 @@
 What it flags:
     An entry the document writes in two of its allowed forms (its preferred form and an
     accepted one, or two accepted ones): the forms that are not the document's main one.
-    Short forms (surname alone) are later references, not a second form, and never count.
+    Short forms (surname alone) are later references, not a second form, and never count; nor
+    do titles, which a document may give several people (Premier ministre, Première ministre).
 Why it matters:
     An accepted form is allowed, but mixing forms in one article makes readers wonder whether
     two people are meant.
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from glossary import Status
+from glossary.index import NAME_TYPES
 from glossary.normalize import fold_capital_accents
 
 from ..findings import Severity
@@ -31,7 +33,7 @@ def check_document(ctx: Context) -> list:
     by_entry: dict[str, list[Mention]] = defaultdict(list)
     for mention in ctx.result.mentions:
         if (mention.form.lang == ctx.lang and mention.kind <= MatchKind.ACCENTS
-                and not mention.mixed
+                and not mention.mixed and mention.entry.type in NAME_TYPES
                 and mention.form.status in (Status.PREFERRED, Status.ACCEPTED)):
             by_entry[mention.entry.id].append(mention)
     findings = []
