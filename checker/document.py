@@ -35,8 +35,10 @@ class Document:
     text: str
     segments: list[Segment]
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _segment_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
+        self._segment_starts = [s.start for s in self.segments]
         starts = [0]
         starts.extend(i + 1 for i, c in enumerate(self.text) if c == "\n")
         self._line_starts = starts
@@ -53,9 +55,10 @@ class Document:
         return self.text[start:end].rstrip("\r")
 
     def segment_of(self, offset: int) -> Segment | None:
-        for segment in self.segments:
-            if segment.start <= offset < segment.end:
-                return segment
+        """The segment holding ``offset`` (segments are sorted and do not overlap)."""
+        index = bisect_right(self._segment_starts, offset) - 1
+        if index >= 0 and offset < self.segments[index].end:
+            return self.segments[index]
         return None
 
     def is_sentence_start(self, offset: int, floor: int = 0) -> bool:

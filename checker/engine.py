@@ -4,6 +4,7 @@ findings with positions. No output format here (reporters) and no file writing (
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -127,9 +128,27 @@ def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
     for priority, rule in enumerate(rules):
         if rule.on_document is not None:
             candidates.extend((priority, f) for f in rule.on_document(ctx))
+    taken = _Spans()
     accepted: list[Finding] = []
     for _, finding in sorted(candidates, key=lambda c: (c[0], c[1].start)):
-        if not any(finding.start < other.end and other.start < finding.end
-                   for other in accepted):
+        if taken.add(finding.start, finding.end):
             accepted.append(finding)
     return accepted
+
+
+class _Spans:
+    """Non-overlapping spans, sorted: ``add`` refuses a span that overlaps one already held."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> bool:
+        index = bisect_left(self.starts, start)
+        if index > 0 and self.ends[index - 1] > start:
+            return False
+        if index < len(self.starts) and self.starts[index] < end:
+            return False
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+        return True
