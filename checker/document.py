@@ -1,7 +1,10 @@
 """A draft as the rules see it: its text, the segments of it that are prose, and positions.
 
-Readers build documents; rules only read them. Offsets index the text as read (not normalised),
-so every span maps back to the file; lines and columns are 1-based and count code points.
+Readers build documents; rules only read them. Offsets index ``text``, the text the rules read.
+For most formats it is the file's text itself; formats that escape their strings (PO, XLIFF) give
+the unescaped strings as ``text`` and a map from each of its offsets to an offset of the file
+(``raw``), so every span still maps back to the file. Lines and columns are 1-based, in the file,
+and count code points.
 """
 
 from __future__ import annotations
@@ -18,41 +21,59 @@ _TERMINATORS = set(".!?…:;")
 class Segment:
     """A stretch of the text to check: ``text[start:end]``.
 
-    ``role`` is ``prose`` for drafts; translation readers mark ``source`` and ``target``.
+    ``role`` is ``prose`` for drafts; translation readers mark ``source`` and ``target`` and
+    give both segments of one translation unit the same ``unit`` key. ``info`` holds what a
+    reader knows about the unit (``fuzzy``, ``context``…) for the rules that care.
     """
 
     start: int
     end: int
     role: str = "prose"
     lang: str | None = None
+    unit: str | None = None
+    info: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
 class Document:
-    """A draft: its path, its full text, and the segments that hold prose."""
+    """A draft: its path, the text the rules read, and the segments that hold prose.
+
+    ``raw`` is the file's text when it differs from ``text``; ``offsets`` then maps each offset
+    of ``text`` (and its end) to an offset of ``raw``.
+    """
 
     path: str
     text: str
     segments: list[Segment]
+    raw: str | None = None
+    offsets: list[int] | None = field(default=None, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _segment_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
+        if self.raw is None:
+            self.raw = self.text
         self._segment_starts = [s.start for s in self.segments]
         starts = [0]
-        starts.extend(i + 1 for i, c in enumerate(self.text) if c == "\n")
+        starts.extend(i + 1 for i, c in enumerate(self.raw) if c == "\n")
         self._line_starts = starts
 
+    def file_offset(self, offset: int) -> int:
+        """The offset in the file of an offset of ``text``."""
+        return self.offsets[offset] if self.offsets is not None else offset
+
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of an offset; columns count code points."""
+        """1-based (line, column) in the file of an offset of ``text``; columns count code
+        points."""
+        offset = self.file_offset(offset)
         line = bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
     def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its line break."""
+        """The text of a 1-based line of the file, without its line break."""
         start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.raw)
+        return self.raw[start:end].rstrip("\r")
 
     def segment_of(self, offset: int) -> Segment | None:
         """The segment holding ``offset`` (segments are sorted and do not overlap)."""
@@ -75,7 +96,9 @@ class Document:
         return i < floor or self.text[i] in _TERMINATORS
 
     def is_headline(self, offset: int) -> bool:
-        """True when the line holding ``offset`` is written in capitals (a headline)."""
-        line, _ = self.position(offset)
-        letters = [c for c in self.line_text(line) if c.isalpha() and c.lower() != c.upper()]
+        """True when the line of ``text`` holding ``offset`` is written in capitals."""
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        line = self.text[start:end if end >= 0 else len(self.text)]
+        letters = [c for c in line if c.isalpha() and c.lower() != c.upper()]
         return len(letters) >= 4 and all(c.isupper() for c in letters)

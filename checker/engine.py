@@ -89,7 +89,7 @@ class Checker:
 
     def check_text(self, text: str, path: str = "<text>") -> FileResult:
         """Check a draft given as text; ``path`` chooses the reader (by suffix) and names it."""
-        return self.check_document(Document(path, text, reader_for(path)(text)))
+        return self.check_document(reader_for(path)(path, text))
 
     def check_source(self, source: Source) -> FileResult:
         return self.check_text(source.text, source.path)

@@ -51,7 +51,7 @@ def mentioned(write, terms, text, lang="en"):
     from checker.readers import plain
 
     checker = Checker(load_termbase([write("t.yaml", terms)]), CheckOptions(lang=lang))
-    doc = Document("x.txt", text, plain.read(text))
+    doc = Document("x.txt", text, plain.segments(text))
     return [m.text for m in checker.matcher.match(doc, lang).mentions]
 
 

@@ -41,7 +41,7 @@ def prose(reader, text):
 
 
 def test_markdown_prose_only():
-    parts = prose(markdown.read, MD)
+    parts = prose(markdown.segments, MD)
     joined = "".join(parts)
     assert "Sergueï Lavrov à Pékin" in joined
     assert "Wang Yi" in joined and "Jake Sullivan" in joined
@@ -51,7 +51,7 @@ def test_markdown_prose_only():
 
 
 def test_markdown_offsets_point_into_the_file():
-    segments = markdown.read(MD)
+    segments = markdown.segments(MD)
     doc = Document("x.md", MD, segments)
     start = MD.index("Sergueï Lavrov à Pékin")
     assert doc.segment_of(start) is not None
@@ -60,13 +60,13 @@ def test_markdown_offsets_point_into_the_file():
 
 def test_front_matter_keeps_line_numbers():
     text = "---\na: b\n---\nJake Sullivan\n"
-    segments = markdown.read(text)
+    segments = markdown.segments(text)
     assert [text[s.start:s.end] for s in segments] == ["Jake Sullivan\n"]
 
 
 def test_plain_paragraphs():
     text = "Premier paragraphe.\nSuite.\n\n  \nSecond paragraphe.\n"
-    assert prose(plain.read, text) == ["Premier paragraphe.\nSuite.", "Second paragraphe.\n"]
+    assert prose(plain.segments, text) == ["Premier paragraphe.\nSuite.", "Second paragraphe.\n"]
 
 
 def test_reader_by_suffix():
@@ -77,7 +77,7 @@ def test_reader_by_suffix():
 
 def test_positions_count_code_points_and_lines():
     text = "e\u0301te\u0301\r\nSergueï"  # NFD accents take a code point each
-    doc = Document("x.txt", text, plain.read(text))
+    doc = Document("x.txt", text, plain.segments(text))
     assert doc.position(text.index("S")) == (2, 1)
     assert doc.position(4) == (1, 5)
     assert doc.line_text(1) == "e\u0301te\u0301"
@@ -85,10 +85,20 @@ def test_positions_count_code_points_and_lines():
 
 def test_sentence_start_and_headline():
     text = "TITRE EN CAPITALES\nLe texte. « Sergueï dit » : Wang."
-    doc = Document("x.txt", text, plain.read(text))
+    doc = Document("x.txt", text, plain.segments(text))
     assert doc.is_headline(3)
     assert not doc.is_headline(text.index("Le"))
     assert doc.is_sentence_start(text.index("Le"))
     assert doc.is_sentence_start(text.index("Sergueï"))
     assert doc.is_sentence_start(text.index("Wang"))
     assert not doc.is_sentence_start(text.index("texte"))
+
+
+def test_offsets_map_text_back_to_the_file():
+    raw = 'msgstr "Sergue\\u00efi"\nmsgstr "x"\n'
+    text = "Sergueïi"
+    offsets = [8 + i for i in range(len(text))] + [8 + len(text)]
+    doc = Document("x.po", text, [], raw=raw, offsets=offsets)
+    assert doc.position(0) == (1, 9)
+    assert doc.file_offset(3) == 11
+    assert doc.line_text(2) == 'msgstr "x"'

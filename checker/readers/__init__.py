@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import PurePath
 
-from ..document import Segment
+from ..document import Document
 from . import markdown, plain
 
-Reader = Callable[[str], list[Segment]]
+# A reader turns (path, text of the file) into a Document; it raises InputError when the file
+# cannot be parsed.
+Reader = Callable[[str, str], Document]
 
 READERS: dict[str, Reader] = {
     ".txt": plain.read,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 from markdown_it import MarkdownIt
 
-from ..document import Segment
+from ..document import Document, Segment
 
 _PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 _FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)"
@@ -35,7 +35,7 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def read(text: str) -> list[Segment]:
+def segments(text: str) -> list[Segment]:
     front = _FRONT_MATTER.match(text)
     # Blank the front matter (keeping line breaks) so the parser does not take it for prose
     # and line numbers stay those of the file.
@@ -60,3 +60,7 @@ def read(text: str) -> list[Segment]:
         if end > cursor:
             segments.append(Segment(cursor, end))
     return [s for s in segments if text[s.start:s.end].strip()]
+
+
+def read(path: str, text: str) -> Document:
+    return Document(path, text, segments(text))

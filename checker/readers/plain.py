@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import regex
 
-from ..document import Segment
+from ..document import Document, Segment
 
 _PARAGRAPH_BREAK = regex.compile(r"\n(?:[ \t\r]*\n)+")
 
 
-def read(text: str) -> list[Segment]:
+def segments(text: str) -> list[Segment]:
     segments: list[Segment] = []
     start = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
@@ -19,3 +19,7 @@ def read(text: str) -> list[Segment]:
     if text[start:].strip():
         segments.append(Segment(start, len(text)))
     return segments
+
+
+def read(path: str, text: str) -> Document:
+    return Document(path, text, segments(text))
