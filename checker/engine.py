@@ -24,10 +24,14 @@ AUTO = "auto"
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """How to check: the language (``auto`` to identify it) and the fallback language."""
+    """How to check: the language of drafts and translation targets (``auto`` to identify it),
+    the fallback language, the language of translation sources, and whether findings in fuzzy
+    (unreviewed) translations keep their severity."""
 
     lang: str = AUTO
     default_lang: str = "fr"
+    source_lang: str | None = None
+    include_fuzzy: bool = False
     rules: tuple[Rule, ...] = RULES
 
 
@@ -74,18 +78,44 @@ class Checker:
             tuple(termbase.languages)
         self.languages = languages or ("fr", "en")
 
-    def decide_language(self, doc: Document) -> LanguageDecision:
-        if self.options.lang != AUTO:
-            return LanguageDecision(self.options.lang, "option")
-        prose = " ".join(doc.text[s.start:s.end] for s in doc.segments)
-        return detect_language(prose, self.languages, self.options.default_lang)
+    def decide_language(self, doc: Document, role: str | None = None) -> LanguageDecision:
+        """The language of a draft, or of the ``source`` or ``target`` side of a translation:
+        the option, else what the file says, else identification on the text."""
+        chosen = self.options.source_lang if role == "source" else self.options.lang
+        if chosen and chosen != AUTO:
+            return LanguageDecision(chosen, "option")
+        segments = [s for s in doc.segments if role is None or s.role == role]
+        declared = next((s.lang for s in segments if s.lang), None)
+        if declared:
+            return LanguageDecision(declared, "file")
+        prose = " ".join(doc.text[s.start:s.end] for s in segments)
+        default = self.options.default_lang
+        if role == "source":  # a source is rarely in the language of its target
+            default = next((lang for lang in self.languages if lang != default), default)
+        return detect_language(prose, self.languages, default)
 
     def check_document(self, doc: Document) -> FileResult:
-        decision = self.decide_language(doc)
-        ctx = Context(doc, decision.lang, self.matcher.match(doc, decision.lang))
-        findings = [self._place(doc, f) for f in run_rules(ctx, self.options.rules)]
+        is_translation = any(s.role == "target" for s in doc.segments)
+        decision = self.decide_language(doc, "target" if is_translation else None)
+        source_lang = self.decide_language(doc, "source").lang if is_translation else None
+        result = self.matcher.match(doc, decision.lang, source_lang)
+        ctx = Context(doc, decision.lang, result, source_lang)
+        findings = [self._place(doc, f) for f in self._fuzzy(doc, run_rules(
+            ctx, self.options.rules))]
         return FileResult(doc.path, sorted(findings, key=lambda f: f.sort_key), None, decision,
                           doc)
+
+    def _fuzzy(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """Findings in fuzzy (unreviewed) translations are information only, unless asked."""
+        if self.options.include_fuzzy:
+            return findings
+        out = []
+        for finding in findings:
+            segment = doc.segment_of(finding.start)
+            if segment is not None and ("fuzzy", "1") in segment.info:
+                finding = replace(finding, severity=Severity.INFO)
+            out.append(finding)
+        return out
 
     def check_text(self, text: str, path: str = "<text>") -> FileResult:
         """Check a draft given as text; ``path`` chooses the reader (by suffix) and names it."""
@@ -118,18 +148,22 @@ def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
     """Every rule over the document; a span is reported once, by the most specific rule."""
     rules = list(rules)
     candidates: list[tuple[int, Finding]] = []
-    for mention in ctx.result.mentions:
+    for mention in ctx.checked_mentions:
         for priority, rule in enumerate(rules):
             if rule.on_mention is not None:
                 finding = rule.on_mention(mention, ctx)
                 if finding is not None:
                     candidates.append((priority, finding))
                     break
+    accepted: list[Finding] = []
     for priority, rule in enumerate(rules):
         if rule.on_document is not None:
-            candidates.extend((priority, f) for f in rule.on_document(ctx))
+            findings = rule.on_document(ctx)
+            if rule.exclusive:
+                candidates.extend((priority, f) for f in findings)
+            else:
+                accepted.extend(findings)
     taken = _Spans()
-    accepted: list[Finding] = []
     for _, finding in sorted(candidates, key=lambda c: (c[0], c[1].start)):
         if taken.add(finding.start, finding.end):
             accepted.append(finding)

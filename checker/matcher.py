@@ -65,6 +65,12 @@ class Mention:
     corrected: str | None = None  # a typo inside a longer name: the corrected text of the span
     needs_context: bool = False  # a one-word form that is also an ordinary word
     words: tuple[Word, ...] = field(default=(), repr=False)
+    segment: Segment | None = field(default=None, repr=False)
+
+    @property
+    def in_source(self) -> bool:
+        """True in the source text of a translation (checked only against its target)."""
+        return self.segment is not None and self.segment.role == "source"
 
     @property
     def size(self) -> int:
@@ -95,21 +101,28 @@ class Matcher:
         self.index = index
 
     # -- the scan --------------------------------------------------------------------------------
-    def match(self, doc: Document, lang: str) -> MatchResult:
+    def match(self, doc: Document, lang: str, source_lang: str | None = None) -> MatchResult:
+        """Mentions in every segment: source segments of a translation in ``source_lang``,
+        the others in ``lang`` (a segment's own language wins)."""
         mentions: list[Mention] = []
         free: list[Word] = []
         for segment in doc.segments:
+            is_source = segment.role == "source"
+            seg_lang = segment.lang or (source_lang or lang if is_source else lang)
             seg_words, seps = self._words(doc, segment)
-            found = self._scan(doc, lang, seg_words, seps)
+            found = self._scan(doc, seg_lang, seg_words, seps)
             covered = {w for m in found for w in range(m[0], m[0] + m[1].size)}
             leftovers = [i for i in range(len(seg_words)) if i not in covered]
-            typos = self._typos(doc, lang, seg_words, seps, leftovers)
+            typos = self._typos(doc, seg_lang, seg_words, seps, leftovers)
             typo_covered = {w for i, m in typos for w in range(i, i + m.size)}
             found = [(i, m) for i, m in found
                      if not any(w in typo_covered for w in range(i, i + m.size))]
-            mentions += [m for _, m in sorted(found + typos, key=lambda x: x[0])]
-            free += [seg_words[i] for i in leftovers if i not in typo_covered
-                     and seg_words[i].text[:1].isupper()]
+            for _, mention in sorted(found + typos, key=lambda x: x[0]):
+                mention.segment = segment
+                mentions.append(mention)
+            if not is_source:
+                free += [seg_words[i] for i in leftovers if i not in typo_covered
+                         and seg_words[i].text[:1].isupper()]
         return MatchResult(self._in_context(doc, mentions), free)
 
     def _words(self, doc: Document, segment: Segment) -> tuple[list[Word], list[str]]:

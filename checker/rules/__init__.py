@@ -8,8 +8,10 @@ from . import (
     capitalization,
     diacritics,
     inconsistent,
+    inconsistent_translation,
     mixed_script,
     sentence_case,
+    term_mismatch,
     transliteration,
     typo,
     wrong_language,
@@ -26,6 +28,8 @@ RULES: tuple[Rule, ...] = (
     typo.RULE,
     inconsistent.RULE,
     sentence_case.RULE,
+    term_mismatch.RULE,
+    inconsistent_translation.RULE,
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 

@@ -10,7 +10,7 @@ import regex
 
 from glossary.tokens import words
 
-from ..document import Document
+from ..document import Document, Segment
 from ..findings import Finding, Fix, Severity
 from ..language import language_name
 from ..matcher import MatchResult, Mention
@@ -26,6 +26,16 @@ class Context:
     doc: Document
     lang: str
     result: MatchResult
+    source_lang: str | None = None
+
+    @property
+    def checked_segments(self) -> list[Segment]:
+        """The segments the monolingual rules check: all but the sources of translations."""
+        return [s for s in self.doc.segments if s.role != "source"]
+
+    @property
+    def checked_mentions(self) -> list[Mention]:
+        return [m for m in self.result.mentions if not m.in_source]
 
     def sentence_start(self, offset: int) -> bool:
         segment = self.doc.segment_of(offset)
@@ -55,17 +65,21 @@ class Rule:
     doc: str
     on_mention: MentionCheck | None = None
     on_document: DocumentCheck | None = field(default=None)
+    # Exclusive findings claim their span (one finding per span); whole-segment findings of
+    # translation rules stand beside the findings inside the segment.
+    exclusive: bool = True
 
     def finding(self, start: int, end: int, text: str, message: str, *,
                 expected: str | None = None, entry: str | None = None, lang: str | None = None,
-                fixable: bool = True) -> Finding:
-        """A finding of this rule; its fix replaces the span with ``expected``."""
+                fixable: bool = True, severity: Severity | None = None) -> Finding:
+        """A finding of this rule (at its default severity unless told); its fix replaces the
+        span with ``expected``."""
         fix = (Fix(keep_line_breaks(text, expected), self.safe_fix)
                if expected is not None and fixable else None)
         # A name broken across lines is quoted on one line in messages.
         message = _LINE_BREAK.sub(" ", message)
-        return Finding(self.code, self.severity, start, end, text, message, expected, entry, lang,
-                       fix)
+        return Finding(self.code, severity or self.severity, start, end, text, message, expected,
+                       entry, lang, fix)
 
     def on(self, mention: Mention, ctx: Context, message: str, expected: str | None) -> Finding:
         """A finding on a whole mention."""

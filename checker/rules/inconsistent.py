@@ -31,7 +31,7 @@ from .base import Context, Rule, fit_case
 
 def check_document(ctx: Context) -> list:
     by_entry: dict[str, list[Mention]] = defaultdict(list)
-    for mention in ctx.result.mentions:
+    for mention in ctx.checked_mentions:
         if (mention.form.lang == ctx.lang and mention.kind <= MatchKind.ACCENTS
                 and not mention.mixed and mention.entry.type in NAME_TYPES
                 and mention.form.status in (Status.PREFERRED, Status.ACCEPTED)):

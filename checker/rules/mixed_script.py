@@ -29,7 +29,7 @@ _WORD_WITH_FORMAT = regex.compile(r"[\p{L}\p{M}\p{Cf}]*\p{L}[\p{L}\p{M}\p{Cf}]*"
 def check_document(ctx: Context) -> list:
     findings = []
     text = ctx.doc.text
-    for segment in ctx.doc.segments:
+    for segment in ctx.checked_segments:
         for match in _WORD_WITH_FORMAT.finditer(text, segment.start, segment.end):
             word = match.group().strip("\u200b\u200c\u200d\u2060\ufeff")
             if not word:

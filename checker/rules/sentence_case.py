@@ -34,7 +34,7 @@ _LOWER_START = regex.compile(r"(?<![.\p{L}\p{N}])(\p{L}+)\.[ \t\u00a0\u202f]+(\p
 def check_document(ctx: Context) -> list:
     findings = []
     text = ctx.doc.text
-    for segment in ctx.doc.segments:
+    for segment in ctx.checked_segments:
         for match in _LOWER_START.finditer(text, segment.start, segment.end):
             before = match.group(1)
             if len(before) == 1 or before.casefold() in ABBREVIATIONS or before.isupper():

@@ -1,0 +1,80 @@
+"""inconsistent-translation: one source translated two ways, or two sources translated alike.
+
+What it flags:
+    In a translation file, segments whose source text is the same but whose translations differ,
+    and segments whose sources differ but whose translations are identical. Each group is
+    reported once, on its first segment, with the lines of the others.
+Why it matters:
+    A string translated two ways reads as two things; two strings translated alike usually mean
+    one was copied over the other. Both are where names get lost.
+Example:
+    "Foreign Minister Wang Yi" translated "le ministre Wang Yi" on one line and "le chef de la
+    diplomatie Wang Yi" on another.
+Use instead:
+    One translation for one source, reused.
+Fix safety:
+    None: which translation is right is the translator's call.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import regex
+
+from ..findings import Severity
+from .base import Context, Rule
+
+_SPACE = regex.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def check_document(ctx: Context) -> list:
+    text = ctx.doc.text
+    source_of: dict[str, str] = defaultdict(str)
+    targets: list = []
+    for segment in ctx.doc.segments:
+        if segment.unit is None:
+            continue
+        if segment.role == "source":
+            source_of[segment.unit] += " " + text[segment.start:segment.end]
+        elif segment.role == "target" and text[segment.start:segment.end].strip():
+            targets.append(segment)
+    by_source: dict[str, list] = defaultdict(list)
+    by_target: dict[str, list] = defaultdict(list)
+    for segment in targets:
+        source = _norm(source_of[segment.unit])
+        target = _norm(text[segment.start:segment.end])
+        if source:
+            by_source[source].append((segment, target))
+            by_target[target].append((segment, source))
+    findings = []
+    for source, group in by_source.items():
+        if len({target for _, target in group}) > 1:
+            findings.append(_group_finding(ctx, group, f"the source '{_short(source)}' is "
+                                                       f"translated in {len(group)} ways"))
+    for target, group in by_target.items():
+        if len({source for _, source in group}) > 1:
+            findings.append(_group_finding(ctx, group, f"{len(group)} different sources are "
+                                                       f"translated '{_short(target)}'"))
+    return findings
+
+
+def _group_finding(ctx: Context, group: list, what: str):
+    first = group[0][0]
+    lines = sorted({ctx.doc.position(segment.start)[0] for segment, _ in group})
+    text = ctx.doc.text[first.start:first.end]
+    return RULE.finding(first.start, first.end, text,
+                        f"{what} (lines {', '.join(map(str, lines))})", lang=ctx.lang)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+RULE = Rule("inconsistent-translation", Severity.WARNING, False,
+            "one source translated two ways, or two sources translated alike", __doc__,
+            on_document=check_document, exclusive=False)
