@@ -7,8 +7,10 @@ status 2; a traceback appears only with ``--debug``.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
@@ -17,15 +19,19 @@ from glossary.lookup import answers
 from glossary.serialize import entry_as_data
 from glossary.stats import termbase_stats
 
-from . import __version__
+from . import __version__, fixes
+from . import baseline as baseline_file
+from .config import OFF, Config, discover, glob_match, load_config
 from .engine import AUTO, Checker, CheckOptions, Report
 from .findings import Severity
+from .inputs import read_path_list
 from .language import language_name
 from .reporters import FORMATS, render
 from .rules import RULES, RULES_BY_CODE
 from .terms_output import render_lookup, render_problems, render_stats
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+PROGRESS_MIN_FILES = 20
 
 terms_option = click.option(
     "--terms", "terms", multiple=True, metavar="FILE",
@@ -58,46 +64,151 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command("check")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="PATH...")
 @terms_option
-@click.option("--lang", default=AUTO, show_default=True, metavar="fr|en|auto",
-              help="Language of the drafts; 'auto' identifies it from each text.")
-@click.option("--default-lang", default="fr", show_default=True, metavar="L",
-              help="Language assumed when 'auto' cannot tell (short or mixed text).")
+@click.option("--lang", metavar="fr|en|auto",
+              help="Language of the drafts and translation targets; 'auto' (the default) "
+                   "identifies it from each text.")
+@click.option("--default-lang", metavar="L",
+              help="Language assumed when 'auto' cannot tell (short or mixed text); default fr.")
+@click.option("--source-lang", metavar="L",
+              help="Language of translation sources, when the file does not say.")
+@click.option("--include-fuzzy", is_flag=True, default=None,
+              help="Report findings in fuzzy (unreviewed) translations at their severity, "
+                   "not as info.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
-@click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="warning",
-              show_default=True, help="Exit with status 1 when a finding reaches this severity.")
+@click.option("--fail-on", type=click.Choice([str(s) for s in Severity]),
+              help="Exit with status 1 when a finding reaches this severity (default warning).")
 @click.option("--exit-zero", is_flag=True,
               help="Exit with status 0 even with findings (still 2 when an input is unreadable).")
-def check_command(paths: Sequence[str], terms: Sequence[str], lang: str, default_lang: str,
-                  fmt: str, output: str | None, fail_on: str, exit_zero: bool) -> None:
-    """Check drafts (files, folders, or - for standard input) against the termbase.
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report the rest.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff, also apply typo, transliteration and other guesses.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the changes --fix would make, as a unified diff; write nothing.")
+@click.option("--files-from", metavar="FILE",
+              help="Also check the paths listed in FILE, one per line ('-': standard input).")
+@click.option("--stdin-filename", metavar="NAME",
+              help="Name (and format, by its suffix) of the draft read from standard input.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching GLOB.")
+@click.option("--baseline", metavar="FILE",
+              help="Do not report the findings recorded in FILE (see --write-baseline).")
+@click.option("--write-baseline", metavar="FILE",
+              help="Record the current findings in FILE, to accept them for now.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Check files in this many processes.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="Configuration file (default: termcheck.toml or pyproject.toml "
+                   "[tool.termcheck], found upward from the working folder).")
+def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
+                  default_lang: str | None, source_lang: str | None,
+                  include_fuzzy: bool | None, fmt: str, output: str | None,
+                  fail_on: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool,
+                  show_diff: bool, files_from: str | None, stdin_filename: str | None,
+                  exclude: Sequence[str], baseline: str | None, write_baseline: str | None,
+                  jobs: int, config_path: str | None) -> None:
+    """Check drafts and translations (files, folders, or - for standard input).
 
-    Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when the termbase is
-    broken or an input could not be read (the other inputs are still checked and reported).
+    Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error, a
+    broken termbase or configuration, or an input that could not be read (the other inputs are
+    still checked and reported).
     """
-    termbase = load_termbase(terms)
-    known = set(termbase.languages)
-    for code in {lang, default_lang} - {AUTO}:
-        if code not in known:
-            raise click.BadParameter(f"the termbase has no '{code}' forms (it has "
-                                     f"{', '.join(sorted(known))})", param_hint="--lang")
-    checker = Checker(termbase, CheckOptions(lang=lang, default_lang=default_lang))
-    report = checker.check_paths(paths)
+    config = load_config(Path(config_path)) if config_path else discover()
+    paths = list(paths) + (read_path_list(files_from) if files_from else [])
+    if not paths:
+        raise click.UsageError("give at least one PATH (or --files-from FILE)")
+    termbase = load_termbase(list(terms) or config.terms)
+    options = check_options(termbase, config, lang=lang, default_lang=default_lang,
+                            source_lang=source_lang, include_fuzzy=include_fuzzy,
+                            exclude=exclude, stdin_filename=stdin_filename)
+    checker = Checker(termbase, options)
+    report = checker.check_paths(paths, jobs=jobs, progress=progress_bar(fmt, output))
+    if fix or show_diff:
+        report = apply_fixes(checker, report, write=fix and not show_diff, unsafe=unsafe_fixes)
+    if baseline:
+        baseline_file.filter_results(report.results, baseline_file.load(baseline))
+    if write_baseline:
+        count = baseline_file.write(write_baseline, report.results)
+        click.echo(f"termcheck: {count} findings recorded in {write_baseline}", err=True)
     for result in report.results:
         if result.language and result.language.source == "fallback":
             click.echo(f"termcheck: {result.path}: {result.language.reason}; checked as "
                        f"{language_name(result.language.lang)} (set --lang to choose)", err=True)
+    rendered = render(report, fmt, color=fmt == "text" and not output and sys.stdout.isatty())
     if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(render(report, fmt))
-    else:
-        click.echo(render(report, fmt, color=fmt == "text" and sys.stdout.isatty()), nl=False)
-    status = exit_status(report, Severity(fail_on))
+        Path(output).write_text(rendered, encoding="utf-8")
+    elif not show_diff or report.findings:
+        click.echo(rendered, nl=False)
+    status = exit_status(report, Severity(fail_on or config.fail_on or "warning"))
     sys.exit(EXIT_OK if exit_zero and status == EXIT_FINDINGS else status)
+
+
+def check_options(termbase, config: Config, *, lang, default_lang, source_lang, include_fuzzy,
+                  exclude, stdin_filename) -> CheckOptions:
+    """Command-line flags over the configuration file over the defaults."""
+    lang = lang or config.lang or AUTO
+    default_lang = default_lang or config.default_lang or "fr"
+    source_lang = source_lang or config.source_lang
+    known = set(termbase.languages)
+    for code in {lang, default_lang, source_lang} - {AUTO, None}:
+        if code not in known:
+            raise click.BadParameter(f"the termbase has no '{code}' forms (it has "
+                                     f"{', '.join(sorted(known))})", param_hint="--lang")
+    rules = tuple(r for r in RULES if config.rules.get(r.code) != OFF)
+    severities = tuple((code, Severity(level)) for code, level in config.rules.items()
+                       if level != OFF)
+    patterns = [*config.exclude, *exclude]
+
+    def excluded(path: str) -> bool:
+        return config.excluded(path) or any(glob_match(config.relative(path), p)
+                                            for p in exclude)
+
+    return CheckOptions(
+        lang=lang, default_lang=default_lang, source_lang=source_lang,
+        include_fuzzy=bool(include_fuzzy if include_fuzzy is not None
+                           else config.include_fuzzy),
+        rules=rules, severities=severities,
+        language_for=config.language_for if config.languages else None,
+        excluded=excluded if patterns else None, stdin_name=stdin_filename)
+
+
+def progress_bar(fmt: str, output: str | None):
+    """A progress bar on standard error for many files on a terminal; never in CI logs or when
+    the report is piped."""
+    if not sys.stderr.isatty() or os.environ.get("CI") or (fmt == "text" and not output
+                                                           and not sys.stdout.isatty()):
+        return None
+
+    def wrap(results, total):
+        if total < PROGRESS_MIN_FILES:
+            yield from results
+            return
+        with click.progressbar(results, length=total, label="checking", file=sys.stderr) as bar:
+            yield from bar
+
+    return wrap
+
+
+def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool) -> Report:
+    """Fix each file (or print the diff when not writing); fixed files are checked again so the
+    report shows what is left."""
+    results = []
+    for result in report.results:
+        fixable = result.error is None and result.source is not None and not result.source.stdin
+        new_text = fixes.fixed_text(result, unsafe) if fixable else None
+        if new_text is None:
+            results.append(result)
+            continue
+        if not write:
+            click.echo(fixes.diff(result, new_text), nl=False)
+            results.append(result)
+            continue
+        fixes.write_atomic(result.path, fixes.encode(result.source, new_text))
+        results.append(checker.check_path(result.path))
+    return Report(results)
 
 
 def exit_status(report: Report, fail_on: Severity) -> int:

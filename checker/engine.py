@@ -4,12 +4,14 @@ findings with positions. No output format here (reporters) and no file writing (
 
 from __future__ import annotations
 
+import multiprocessing
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from glossary import Termbase, TermIndex
 
+from . import suppression
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity
@@ -33,6 +35,12 @@ class CheckOptions:
     source_lang: str | None = None
     include_fuzzy: bool = False
     rules: tuple[Rule, ...] = RULES
+    # Severity of a rule's findings instead of its default (from the configuration).
+    severities: tuple[tuple[str, Severity], ...] = ()
+    # The language a path's glob gives it in the configuration (used when lang is auto).
+    language_for: Callable[[str], str | None] | None = None
+    excluded: Callable[[str], bool] | None = None
+    stdin_name: str | None = None
 
 
 @dataclass
@@ -44,6 +52,7 @@ class FileResult:
     error: str | None = None
     language: LanguageDecision | None = None
     document: Document | None = field(default=None, repr=False)
+    source: Source | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -84,6 +93,10 @@ class Checker:
         chosen = self.options.source_lang if role == "source" else self.options.lang
         if chosen and chosen != AUTO:
             return LanguageDecision(chosen, "option")
+        if role != "source" and self.options.language_for is not None:
+            configured = self.options.language_for(doc.path)
+            if configured:
+                return LanguageDecision(configured, "config")
         segments = [s for s in doc.segments if role is None or s.role == role]
         declared = next((s.lang for s in segments if s.lang), None)
         if declared:
@@ -102,8 +115,16 @@ class Checker:
         ctx = Context(doc, decision.lang, result, source_lang)
         findings = [self._place(doc, f) for f in self._fuzzy(doc, run_rules(
             ctx, self.options.rules))]
+        findings = self._severities(suppression.apply(doc, findings))
         return FileResult(doc.path, sorted(findings, key=lambda f: f.sort_key), None, decision,
                           doc)
+
+    def _severities(self, findings: list[Finding]) -> list[Finding]:
+        overrides = dict(self.options.severities)
+        if not overrides:
+            return findings
+        return [replace(f, severity=overrides[f.rule]) if f.rule in overrides else f
+                for f in findings]
 
     def _fuzzy(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Findings in fuzzy (unreviewed) translations are information only, unless asked."""
@@ -122,19 +143,47 @@ class Checker:
         return self.check_document(reader_for(path)(path, text))
 
     def check_source(self, source: Source) -> FileResult:
-        return self.check_text(source.text, source.path)
+        result = self.check_text(source.text, source.path)
+        result.source = source
+        return result
 
-    def check_paths(self, paths: Sequence[str]) -> Report:
-        """Check files and folders; an unreadable input is reported and the others checked."""
-        results = []
-        for path in expand_paths(paths):
-            try:
-                source = read_source(path)
-            except InputError as exc:
-                results.append(FileResult(exc.path, error=exc.message))
-                continue
-            results.append(self.check_source(source))
-        return Report(results)
+    def check_path(self, path: str) -> FileResult:
+        """Check one file (``-``: standard input); an unreadable or unparsable file gives a
+        result with its error."""
+        try:
+            return self.check_source(read_source(path, self.options.stdin_name))
+        except InputError as exc:
+            return FileResult(exc.path, error=exc.message)
+
+    def inputs(self, paths: Sequence[str]) -> list[str]:
+        """The files that ``paths`` name, folders walked, exclusions applied."""
+        return list(expand_paths(paths, self.options.excluded))
+
+    def check_paths(self, paths: Sequence[str], jobs: int = 1,
+                    progress: Callable[[Iterable[FileResult], int], Iterator[FileResult]]
+                    | None = None) -> Report:
+        """Check files and folders; an unreadable input is reported and the others checked.
+
+        With ``jobs`` > 1 the files are checked in that many processes, which share this
+        checker's compiled index (forked, not rebuilt); results keep the input order.
+        """
+        files = self.inputs(paths)
+        results = self._results(files, jobs)
+        if progress is not None:
+            results = progress(results, len(files))
+        return Report(list(results))
+
+    def _results(self, files: list[str], jobs: int) -> Iterator[FileResult]:
+        if jobs <= 1 or len(files) < 2 or "-" in files:
+            return (self.check_path(path) for path in files)
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return (self.check_path(path) for path in files)  # no fork: stay serial
+        global _WORKER
+        _WORKER = self
+        context = multiprocessing.get_context("fork")
+        pool = context.Pool(min(jobs, len(files)))
+        chunk = max(1, len(files) // (jobs * 8))
+        return _pooled(pool, files, chunk)
 
     @staticmethod
     def _place(doc: Document, finding: Finding) -> Finding:
@@ -142,6 +191,20 @@ class Checker:
         end_line, end_column = doc.position(finding.end)
         return replace(finding, path=doc.path, line=line, column=column, end_line=end_line,
                        end_column=end_column)
+
+
+# The checker of the parent process, inherited by forked workers (built once, shared).
+_WORKER: Checker | None = None
+
+
+def _check_in_worker(path: str) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.check_path(path)
+
+
+def _pooled(pool, files: list[str], chunk: int) -> Iterator[FileResult]:
+    with pool:
+        yield from pool.imap(_check_in_worker, files, chunksize=chunk)
 
 
 def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import pathspec
 
 from .errors import InputError
 from .readers import is_draft
@@ -22,14 +24,17 @@ class Source:
     text: str
     encoding: str = "utf-8"
     bom: bool = False
+    stdin: bool = False  # read from standard input: there is no file to fix
 
 
 def decode(data: bytes, path: str) -> Source:
     """Text of a file's bytes: UTF-8 (with or without BOM) or UTF-16 with BOM."""
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, bom, body = "utf-8", True, data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding, bom, body = "utf-16", True, data
+    elif data.startswith(b"\xff\xfe"):
+        encoding, bom, body = "utf-16-le", True, data[2:]
+    elif data.startswith(b"\xfe\xff"):
+        encoding, bom, body = "utf-16-be", True, data[2:]
     else:
         encoding, bom, body = "utf-8", False, data
     if encoding == "utf-8" and b"\x00" in body[:8192]:
@@ -37,15 +42,17 @@ def decode(data: bytes, path: str) -> Source:
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"is not valid {encoding.upper()} (byte {exc.start}); save it as "
+        byte = exc.start + len(data) - len(body)  # counted from the start of the file
+        raise InputError(path, f"is not valid {encoding.upper()} (byte {byte}); save it as "
                                f"UTF-8") from None
     return Source(path, text, encoding, bom)
 
 
-def read_source(path: str) -> Source:
-    """Read a draft (``-`` is standard input). Raises ``InputError`` with a clear message."""
+def read_source(path: str, stdin_name: str | None = None) -> Source:
+    """Read a draft (``-`` is standard input, named ``stdin_name`` in reports). Raises
+    ``InputError`` with a clear message."""
     if path == STDIN:
-        return decode(sys.stdin.buffer.read(), "<stdin>")
+        return replace(decode(sys.stdin.buffer.read(), stdin_name or "<stdin>"), stdin=True)
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -57,19 +64,64 @@ def read_source(path: str) -> Source:
     return decode(data, path)
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+def read_path_list(path: str) -> list[str]:
+    """Paths listed one per line in a file (``-``: standard input); blank lines and lines
+    starting with # are skipped."""
+    try:
+        text = sys.stdin.read() if path == STDIN else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(path, f"cannot read the list of files ({exc.strerror})") from None
+    return [line.strip() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def expand_paths(paths: Iterable[str],
+                 excluded: Callable[[str], bool] | None = None) -> Iterator[str]:
     """Files named on the command line, and the drafts found in the folders named there (in
-    sorted order, hidden files and folders skipped). Files named explicitly are always kept."""
+    sorted order; hidden files and folders, ``.gitignore``d and excluded paths skipped). A file
+    named explicitly is kept unless excluded."""
+    excluded = excluded or (lambda _path: False)
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            yield from _walk(path)
-        else:
+            yield from (p for p in _walk(path) if not excluded(p))
+        elif path == STDIN or not excluded(path):
             yield path
 
 
+def _gitignore(folder: str, inherited: list[tuple[str, pathspec.PathSpec]]
+               ) -> list[tuple[str, pathspec.PathSpec]]:
+    path = os.path.join(folder, ".gitignore")
+    if not os.path.isfile(path):
+        return inherited
+    try:
+        with open(path, encoding="utf-8") as handle:
+            spec = pathspec.GitIgnoreSpec.from_lines(handle)
+    except (OSError, UnicodeDecodeError):
+        return inherited
+    return [*inherited, (folder, spec)]
+
+
+def _ignored(path: str, is_dir: bool, specs: list[tuple[str, pathspec.PathSpec]]) -> bool:
+    for base, spec in specs:
+        relative = os.path.relpath(path, base).replace(os.sep, "/")
+        if spec.match_file(relative + ("/" if is_dir else "")):
+            return True
+    return False
+
+
 def _walk(folder: str) -> Iterator[str]:
+    specs_by_dir = {folder: _gitignore(folder, [])}
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        specs = specs_by_dir.pop(root, [])
+        kept = []
+        for name in sorted(dirs):
+            full = os.path.join(root, name)
+            if name.startswith(".") or _ignored(full, True, specs):
+                continue
+            specs_by_dir[full] = _gitignore(full, specs)
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
-            if not name.startswith(".") and is_draft(name):
-                yield os.path.join(root, name)
+            full = os.path.join(root, name)
+            if not name.startswith(".") and is_draft(name) and not _ignored(full, False, specs):
+                yield full

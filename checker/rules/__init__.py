@@ -14,6 +14,7 @@ from . import (
     term_mismatch,
     transliteration,
     typo,
+    unused_suppression,
     wrong_language,
 )
 from .base import Context, Rule
@@ -30,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     sentence_case.RULE,
     term_mismatch.RULE,
     inconsistent_translation.RULE,
+    unused_suppression.RULE,
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 

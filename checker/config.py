@@ -1,0 +1,198 @@
+"""Configuration: ``[tool.termcheck]`` in ``pyproject.toml`` or a ``termcheck.toml``, found upward
+from the working folder. Command-line flags win over it.
+
+```toml
+[tool.termcheck]                 # in termcheck.toml: top level, no table header needed
+terms = ["default", "house.yaml"]    # relative to the configuration file
+lang = "auto"
+default-lang = "fr"
+source-lang = "en"
+fail-on = "warning"
+exclude = ["archive/**", "*.draft.md"]
+include-fuzzy = false
+
+[tool.termcheck.languages]       # per-glob languages, first match wins
+"*.fr.md" = "fr"
+"en/**" = "en"
+
+[tool.termcheck.rules]           # off, or a severity
+typo = "off"
+sentence-case = "info"
+```
+Unknown keys and wrong values are errors naming the file and line.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path, PurePath
+from typing import Any
+
+import regex
+
+from .errors import CheckerError
+from .findings import Severity
+from .rules import RULES_BY_CODE
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CONFIG_FILES = ("termcheck.toml", "pyproject.toml")
+OFF = "off"
+
+
+class ConfigError(CheckerError):
+    """A configuration file that cannot be used, with the file and line to fix."""
+
+
+@dataclass
+class Config:
+    """Settings from a configuration file (all optional); ``path`` is where they came from."""
+
+    path: Path | None = None
+    terms: list[str] = field(default_factory=list)
+    lang: str | None = None
+    default_lang: str | None = None
+    source_lang: str | None = None
+    fail_on: str | None = None
+    include_fuzzy: bool | None = None
+    exclude: list[str] = field(default_factory=list)
+    languages: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, str] = field(default_factory=dict)
+
+    def language_for(self, path: str) -> str | None:
+        """The language the per-glob table gives a path (matched on the whole relative path
+        and on the file name), or None."""
+        relative = self.relative(path)
+        for pattern, lang in self.languages.items():
+            if glob_match(relative, pattern):
+                return lang
+        return None
+
+    def excluded(self, path: str) -> bool:
+        relative = self.relative(path)
+        return any(glob_match(relative, pattern) for pattern in self.exclude)
+
+    def relative(self, path: str) -> str:
+        base = self.path.parent if self.path else Path.cwd()
+        try:
+            return Path(path).resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            return PurePath(path).as_posix()
+
+
+def glob_match(relative: str, pattern: str) -> bool:
+    if "/" not in pattern:
+        return fnmatch(PurePath(relative).name, pattern)
+    if pattern.endswith("/**"):
+        return relative.startswith(pattern[:-3] + "/") or relative == pattern[:-3]
+    return fnmatch(relative, pattern)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest ``termcheck.toml``, or ``pyproject.toml`` with a ``[tool.termcheck]`` table,
+    in ``start`` (the working folder) or above it."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file() and (name == "termcheck.toml" or _has_tool_table(path)):
+                return path
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return regex.search(r"(?m)^\s*\[tool\.termcheck(?:\.|\])", path.read_text("utf-8")) \
+            is not None
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+_KEYS = {
+    "terms": list, "lang": str, "default-lang": str, "source-lang": str, "fail-on": str,
+    "include-fuzzy": bool, "exclude": list, "languages": dict, "rules": dict,
+}
+
+
+def load_config(path: Path) -> Config:
+    """Read and check a configuration file. Raises ``ConfigError`` naming the file and line."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("termcheck", {})
+        prefix = "tool.termcheck"
+    else:
+        table, prefix = data, ""
+    config = Config(path=path)
+    errors = []
+
+    def where(key: str) -> str:
+        return f"{path}:{_line_of(text, prefix, key)}"
+
+    for key, value in table.items():
+        kind = _KEYS.get(key)
+        if kind is None:
+            errors.append(f"{where(key)}: unknown key '{key}' (known: {', '.join(_KEYS)})")
+            continue
+        if not isinstance(value, kind):
+            errors.append(f"{where(key)}: '{key}' must be a {kind.__name__}")
+            continue
+        attr = key.replace("-", "_")
+        if key == "terms":
+            base = path.parent
+            setattr(config, attr, [v if v == "default" else str(base / v) for v in value])
+        elif key == "fail-on" and value not in [str(s) for s in Severity]:
+            errors.append(f"{where(key)}: fail-on must be error, warning or info")
+        elif key == "rules":
+            for code, setting in value.items():
+                if code not in RULES_BY_CODE:
+                    errors.append(f"{where(code)}: unknown rule '{code}' (rules: "
+                                  f"{', '.join(RULES_BY_CODE)})")
+                elif setting not in (OFF, *[str(s) for s in Severity]):
+                    errors.append(f"{where(code)}: rule '{code}' must be off, error, warning "
+                                  f"or info")
+            config.rules = dict(value)
+        else:
+            setattr(config, attr, value)
+    if errors:
+        raise ConfigError("\n".join(errors))
+    return config
+
+
+def _line_of(text: str, prefix: str, key: str) -> int:
+    """The line of ``key`` in the termcheck table of a TOML text (1 when not found)."""
+    lines = text.splitlines()
+    in_table = not prefix
+    pattern = regex.compile(rf'^\s*"?{regex.escape(key)}"?\s*=')
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_table = (not prefix) or stripped.lstrip("[").startswith(prefix)
+            if stripped.rstrip("]").endswith("." + key):
+                return number
+            continue
+        if in_table and pattern.match(line):
+            return number
+    return 1
+
+
+def discover(start: Path | None = None) -> Config:
+    """The configuration for the working folder (empty when there is none)."""
+    path = find_config(start)
+    return load_config(path) if path else Config()
+
+
+def effective(config: Config, **flags: Any) -> dict[str, Any]:
+    """Settings with command-line flags (not None, not empty) winning over the file."""
+    out = {}
+    for key, value in flags.items():
+        out[key] = value if value not in (None, (), []) else getattr(config, key, None)
+    return out

@@ -1,0 +1,97 @@
+"""Applying fixes to files: exact replacements only, written atomically, encoding, BOM and line
+endings kept. A file whose text cannot be mapped exactly is left as it is.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from pathlib import Path
+
+from .engine import FileResult
+from .inputs import Source
+
+Edit = tuple[int, int, str]  # start, end (offsets of the file's text), replacement
+# Characters a replacement may not bring into an escaped format (PO, XLIFF) as they are.
+_NEEDS_ESCAPING = set('"\\<>&\n')
+
+
+def planned_edits(result: FileResult, unsafe: bool = False) -> list[Edit]:
+    """The edits ``--fix`` would make: safe fixes (and unsafe ones when asked) whose span is a
+    plain copy of the file's text, without overlaps."""
+    doc = result.document
+    if doc is None:
+        return []
+    escaped = doc.offsets is not None
+    edits: list[Edit] = []
+    for finding in result.findings:
+        fix = finding.fix
+        if fix is None or not (fix.safe or unsafe) or finding.start == finding.end:
+            continue
+        start, end = doc.file_offset(finding.start), doc.file_offset(finding.end)
+        if doc.raw[start:end] != doc.text[finding.start:finding.end]:
+            continue  # the span holds escapes or markup: not an exact replacement
+        if escaped and _NEEDS_ESCAPING & set(fix.replacement):
+            continue
+        edits.append((start, end, fix.replacement))
+    edits.sort()
+    kept: list[Edit] = []
+    for edit in edits:
+        if not kept or edit[0] >= kept[-1][1]:
+            kept.append(edit)
+    return kept
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    out, cursor = [], 0
+    for start, end, replacement in edits:
+        out.append(text[cursor:start])
+        out.append(replacement)
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def encode(source: Source, text: str) -> bytes:
+    """The bytes of ``text`` in the encoding the file had, with its BOM if it had one."""
+    bom = b""
+    if source.bom:
+        bom = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe",
+               "utf-16-be": b"\xfe\xff"}[source.encoding]
+    return bom + text.encode(source.encoding)
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace the file's content in one step: a temporary file in the same folder, flushed to
+    disk, then renamed over the original. On any failure the original is untouched."""
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".termcheck",
+                                         dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, target.stat().st_mode & 0o7777)
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def fixed_text(result: FileResult, unsafe: bool = False) -> str | None:
+    """The file's text with the fixes applied, or None when there is nothing to change."""
+    edits = planned_edits(result, unsafe)
+    if not edits or result.document is None:
+        return None
+    return apply_edits(result.document.raw, edits)
+
+
+def diff(result: FileResult, new_text: str) -> str:
+    """A unified diff from the file's text to ``new_text``."""
+    old = result.document.raw if result.document else ""
+    return "".join(difflib.unified_diff(old.splitlines(keepends=True),
+                                        new_text.splitlines(keepends=True),
+                                        fromfile=f"a/{result.path}", tofile=f"b/{result.path}"))

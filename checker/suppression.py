@@ -1,0 +1,100 @@
+"""Suppression comments: ``termcheck: ignore[RULE,...]`` on a line, ``termcheck: off`` …
+``termcheck: on`` around a block.
+
+The directive is read from the file's lines, inside whatever comment the format has
+(``<!-- termcheck: ignore[typo] -->`` in Markdown and HTML, ``# termcheck: ignore[typo]`` as a
+PO translator comment, which covers the entry it stands above). ``ignore`` without a list
+ignores every rule. A suppression that silences nothing is reported at ``info``, so stale ones
+get cleaned up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .document import Document
+from .findings import Finding
+from .rules.unused_suppression import RULE as UNUSED_RULE
+
+_DIRECTIVE = regex.compile(r"termcheck:\s*(?:(?P<ignore>ignore)(?:\[(?P<rules>[^\]]*)\])?"
+                           r"|(?P<switch>off|on)\b)")
+
+
+@dataclass
+class _Ignore:
+    line: int  # where the directive is written
+    lines: range  # the lines it covers
+    rules: frozenset[str] | None  # None: every rule
+    used: bool = False
+    column: int = 1
+    text: str = ""
+
+
+@dataclass
+class Suppressions:
+    ignores: list[_Ignore] = field(default_factory=list)
+
+    def covers(self, finding: Finding) -> bool:
+        hit = False
+        for ignore in self.ignores:
+            if finding.line in ignore.lines and (ignore.rules is None
+                                                 or finding.rule in ignore.rules):
+                ignore.used = True
+                hit = True
+        return hit
+
+
+def parse(doc: Document) -> Suppressions:
+    """Every directive of a document, with the lines each one covers."""
+    found = Suppressions()
+    lines = doc.raw.splitlines()
+    off_since: int | None = None
+    for number, line in enumerate(lines, 1):
+        for match in _DIRECTIVE.finditer(line):
+            if match.group("switch") == "off":
+                off_since = number if off_since is None else off_since
+            elif match.group("switch") == "on" and off_since is not None:
+                found.ignores.append(_Ignore(off_since, range(off_since, number + 1), None,
+                                             column=match.start() + 1, text=match.group()))
+                off_since = None
+            elif match.group("ignore"):
+                rules = match.group("rules")
+                codes = frozenset(r.strip() for r in rules.split(",") if r.strip()) \
+                    if rules else None
+                covered = _covered_lines(doc, lines, number)
+                found.ignores.append(_Ignore(number, covered, codes, column=match.start() + 1,
+                                             text=match.group()))
+    if off_since is not None:  # off to the end of the file
+        found.ignores.append(_Ignore(off_since, range(off_since, len(lines) + 1), None,
+                                     text="termcheck: off"))
+    return found
+
+
+def _covered_lines(doc: Document, lines: list[str], number: int) -> range:
+    """A directive covers its own line; in a PO comment (a line starting with #), the whole
+    entry below it, up to the next blank line."""
+    if doc.path.endswith((".po", ".pot")) and lines[number - 1].lstrip().startswith("#"):
+        end = number
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        return range(number, end + 1)
+    return range(number, number + 1)
+
+
+def apply(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Findings the document's directives do not silence, plus one ``info`` finding for each
+    directive that silenced nothing."""
+    suppressions = parse(doc)
+    if not suppressions.ignores:
+        return findings
+    kept = [f for f in findings if not suppressions.covers(f)]
+    for ignore in suppressions.ignores:
+        if not ignore.used:
+            kept.append(Finding(UNUSED_RULE.code, UNUSED_RULE.severity, 0, 0, ignore.text,
+                                f"'{ignore.text}' silences nothing here; remove it",
+                                path=doc.path, line=ignore.line, column=ignore.column,
+                                end_line=ignore.line,
+                                end_column=ignore.column + len(ignore.text)))
+    return kept

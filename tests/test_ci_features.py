@@ -1,0 +1,224 @@
+"""CI features of `termcheck check`: configuration, paths, suppression, baseline, fixes, jobs."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker import fixes
+from checker.cli import cli
+
+FR_BAD = "Selon Sergei Lavrov, la réunion avec jake Sullivan a eu lieu mardi à Moscou.\n"
+FR_GOOD = "Selon Sergueï Lavrov, la réunion avec Jake Sullivan a eu lieu mardi à Moscou.\n"
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, ["check", *args], input=input)
+
+
+def rules_of(result) -> list[tuple[str, int]]:
+    data = json.loads(result.output)
+    return [(f["rule"], f["line"]) for f in data["findings"]]
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# --- configuration ------------------------------------------------------------------------------
+def test_config_found_upward_and_flags_win(project):
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.termcheck]\nlang = "en"\nfail-on = "error"\n\n'
+        '[tool.termcheck.rules]\ncapitalization = "off"\nwrong-language = "warning"\n',
+        encoding="utf-8")
+    sub = project / "drafts"
+    sub.mkdir()
+    (sub / "a.txt").write_text("Sergei Lavrov met jake Sullivan.\n", encoding="utf-8")
+    os.chdir(sub)
+    # lang = en from the configuration: the English form is right, capitalization is off.
+    assert rules_of(run("a.txt", "--format", "json")) == []
+    result = run("a.txt", "--format", "json", "--lang", "fr")
+    data = json.loads(result.output)
+    assert [(f["rule"], f["severity"]) for f in data["findings"]] == [
+        ("wrong-language", "warning")]  # capitalization off, severity from the config
+    assert result.exit_code == 0  # fail-on = error from the config
+    assert run("a.txt", "--lang", "fr", "--fail-on", "warning").exit_code == 1
+
+
+def test_termcheck_toml_per_glob_languages_and_exclude(project):
+    (project / "termcheck.toml").write_text(
+        'exclude = ["archive/**"]\n\n[languages]\n"*.fr.txt" = "fr"\n"*.en.txt" = "en"\n',
+        encoding="utf-8")
+    (project / "a.fr.txt").write_text("Sergei Lavrov.\n", encoding="utf-8")
+    (project / "a.en.txt").write_text("Sergei Lavrov.\n", encoding="utf-8")
+    (project / "archive").mkdir()
+    (project / "archive" / "old.fr.txt").write_text("Sergei Lavrov.\n", encoding="utf-8")
+    result = run(".", "--format", "json")
+    data = json.loads(result.output)
+    assert [(Path(f["path"]).name, f["rule"]) for f in data["findings"]] == [
+        ("a.fr.txt", "wrong-language")]
+    assert data["summary"]["files"] == 2
+
+
+def test_unknown_config_key_names_file_and_line(project):
+    (project / "termcheck.toml").write_text('lang = "fr"\nfial-on = "error"\n', encoding="utf-8")
+    (project / "a.txt").write_text(FR_GOOD, encoding="utf-8")
+    result = run("a.txt")
+    assert result.exit_code == 2
+    assert f"{project / 'termcheck.toml'}:2: unknown key 'fial-on'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_rule_in_config(project):
+    (project / "termcheck.toml").write_text('[rules]\ntypos = "off"\n', encoding="utf-8")
+    (project / "a.txt").write_text(FR_GOOD, encoding="utf-8")
+    result = run("a.txt")
+    assert result.exit_code == 2
+    assert ":2: unknown rule 'typos'" in result.output
+
+
+def test_config_terms_are_relative_to_the_config(project, small_terms):
+    (project / "terms").mkdir()
+    (project / "terms" / "house.yaml").write_text(small_terms.read_text(encoding="utf-8"),
+                                                  encoding="utf-8")
+    (project / "termcheck.toml").write_text('terms = ["terms/house.yaml"]\n', encoding="utf-8")
+    (project / "a.txt").write_text("Selon Pékin, tout va bien.\n", encoding="utf-8")
+    # The house termbase replaces the default one: Pékin is unknown there.
+    assert rules_of(run("a.txt", "--format", "json", "--lang", "en")) == []
+
+
+# --- paths ----------------------------------------------------------------------------------------
+def test_gitignore_is_respected(project):
+    (project / ".gitignore").write_text("build/\n*.tmp.md\n", encoding="utf-8")
+    (project / "build").mkdir()
+    (project / "build" / "a.md").write_text(FR_BAD, encoding="utf-8")
+    (project / "b.tmp.md").write_text(FR_BAD, encoding="utf-8")
+    (project / "c.md").write_text(FR_BAD, encoding="utf-8")
+    data = json.loads(run(".", "--format", "json", "--lang", "fr").output)
+    assert {Path(f["path"]).name for f in data["findings"]} == {"c.md"}
+
+
+def test_files_from_and_stdin_filename(project):
+    (project / "a.txt").write_text(FR_BAD, encoding="utf-8")
+    (project / "b.txt").write_text(FR_BAD, encoding="utf-8")
+    (project / "changed.txt").write_text("# changed drafts\na.txt\n\n", encoding="utf-8")
+    data = json.loads(run("--files-from", "changed.txt", "--format", "json", "--lang",
+                          "fr").output)
+    assert {f["path"] for f in data["findings"]} == {"a.txt"}
+    data = json.loads(run("-", "--stdin-filename", "draft.md", "--format", "json", "--lang",
+                          "fr", input="<!-- Sergei Lavrov -->\n" + FR_BAD).output)
+    assert [(f["path"], f["line"]) for f in data["findings"]] == [("draft.md", 2),
+                                                                  ("draft.md", 2)]
+
+
+# --- suppression ----------------------------------------------------------------------------------
+def test_ignore_comment_on_the_line(project):
+    text = ("Selon Sergei Lavrov, la réunion a eu lieu. <!-- termcheck: ignore[wrong-language] -->\n"
+            "Selon Sergei Lavrov, la réunion a eu lieu.\n"
+            "jake Sullivan est arrivé. <!-- termcheck: ignore -->\n")
+    (project / "a.md").write_text(text, encoding="utf-8")
+    assert rules_of(run("a.md", "--format", "json", "--lang", "fr")) == [("wrong-language", 2)]
+
+
+def test_off_on_block_and_unused_suppression(project):
+    text = ("<!-- termcheck: off -->\nSelon Sergei Lavrov.\n<!-- termcheck: on -->\n"
+            "Selon Sergei Lavrov, la réunion a eu lieu. <!-- termcheck: ignore[typo] -->\n")
+    (project / "a.md").write_text(text, encoding="utf-8")
+    result = run("a.md", "--format", "json", "--lang", "fr")
+    data = json.loads(result.output)
+    assert [(f["rule"], f["line"], f["severity"]) for f in data["findings"]] == [
+        ("wrong-language", 4, "error"), ("unused-suppression", 4, "info")]
+
+
+# --- baseline -------------------------------------------------------------------------------------
+def test_baseline_survives_moved_lines_and_returns_on_change(project):
+    draft = project / "a.txt"
+    draft.write_text(FR_BAD, encoding="utf-8")
+    assert run("a.txt", "--lang", "fr", "--write-baseline", "base.json").exit_code == 1
+    assert run("a.txt", "--lang", "fr", "--baseline", "base.json").exit_code == 0
+    draft.write_text("Un paragraphe ajouté.\n\n" + FR_BAD, encoding="utf-8")  # lines moved
+    assert run("a.txt", "--lang", "fr", "--baseline", "base.json").exit_code == 0
+    draft.write_text(FR_BAD.replace("mardi à Moscou", "hier"), encoding="utf-8")
+    assert run("a.txt", "--lang", "fr", "--baseline", "base.json").exit_code == 0  # far away
+    draft.write_text(FR_BAD.replace(", la réunion", ", le sommet"), encoding="utf-8")
+    result = run("a.txt", "--lang", "fr", "--baseline", "base.json", "--format", "json")
+    # The words next to both names changed: both findings are back.
+    assert rules_of(result) == [("wrong-language", 1), ("capitalization", 1)]
+
+
+def test_missing_baseline_is_a_clear_error(project):
+    (project / "a.txt").write_text(FR_GOOD, encoding="utf-8")
+    result = run("a.txt", "--baseline", "nope.json")
+    assert result.exit_code == 2
+    assert "baseline file not found" in result.output
+
+
+# --- fixes ----------------------------------------------------------------------------------------
+def test_fix_applies_safe_fixes_and_is_idempotent(project):
+    draft = project / "a.txt"
+    draft.write_text(FR_BAD + "Sergueï Lavorv a répondu.\n", encoding="utf-8")
+    result = run("a.txt", "--lang", "fr", "--fix", "--format", "json")
+    assert draft.read_text(encoding="utf-8") == FR_GOOD + "Sergueï Lavorv a répondu.\n"
+    assert rules_of(result) == [("typo", 2)]  # unsafe: left for a person
+    before = draft.read_bytes()
+    run("a.txt", "--lang", "fr", "--fix")
+    assert draft.read_bytes() == before
+    run("a.txt", "--lang", "fr", "--fix", "--unsafe-fixes")
+    assert draft.read_text(encoding="utf-8").endswith("Sergueï Lavrov a répondu.\n")
+
+
+def test_fix_keeps_bom_crlf_and_utf16(project):
+    bom = project / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + FR_BAD.replace("\n", "\r\n").encode("utf-8") * 2)
+    utf16 = project / "u16.txt"
+    utf16.write_bytes(b"\xff\xfe" + FR_BAD.encode("utf-16-le"))
+    run("bom.txt", "u16.txt", "--lang", "fr", "--fix")
+    assert bom.read_bytes() == b"\xef\xbb\xbf" + FR_GOOD.replace("\n", "\r\n").encode() * 2
+    assert utf16.read_bytes() == b"\xff\xfe" + FR_GOOD.encode("utf-16-le")
+
+
+def test_failed_write_leaves_the_original_byte_for_byte(project, monkeypatch):
+    draft = project / "a.txt"
+    draft.write_text(FR_BAD, encoding="utf-8")
+    original = draft.read_bytes()
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fixes.os, "replace", broken_replace)
+    result = run("a.txt", "--lang", "fr", "--fix")
+    assert result.exit_code != 0
+    assert draft.read_bytes() == original
+    assert [p.name for p in project.iterdir()] == ["a.txt"]  # no temporary file left
+
+
+def test_unparsable_file_is_left_untouched(project):
+    draft = project / "a.txt"
+    draft.write_bytes(b"Sergei Lavrov \xff\n")
+    assert run("a.txt", "--lang", "fr", "--fix").exit_code == 2
+    assert draft.read_bytes() == b"Sergei Lavrov \xff\n"
+
+
+def test_diff_prints_without_writing(project):
+    draft = project / "a.txt"
+    draft.write_text(FR_BAD, encoding="utf-8")
+    result = run("a.txt", "--lang", "fr", "--diff")
+    assert "-Selon Sergei Lavrov, la réunion avec jake Sullivan" in result.output
+    assert "+Selon Sergueï Lavrov, la réunion avec Jake Sullivan" in result.output
+    assert draft.read_text(encoding="utf-8") == FR_BAD
+
+
+# --- jobs -----------------------------------------------------------------------------------------
+def test_jobs_give_the_same_report_in_the_same_order(project):
+    for i in range(12):
+        (project / f"d{i:02}.txt").write_text(FR_BAD if i % 2 else FR_GOOD, encoding="utf-8")
+    serial = run(".", "--lang", "fr", "--format", "json")
+    parallel = run(".", "--lang", "fr", "--format", "json", "--jobs", "3")
+    assert serial.output == parallel.output
+    assert json.loads(parallel.output)["summary"]["findings"] == 12
