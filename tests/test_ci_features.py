@@ -117,9 +117,9 @@ def test_files_from_and_stdin_filename(project):
                                                                   ("draft.md", 2)]
 
 
-# --- suppression ----------------------------------------------------------------------------------
+# --- suppression -------------------------------------------------------------------------------
 def test_ignore_comment_on_the_line(project):
-    text = ("Selon Sergei Lavrov, la réunion a eu lieu. <!-- termcheck: ignore[wrong-language] -->\n"
+    text = ("Selon Sergei Lavrov, la réunion. <!-- termcheck: ignore[wrong-language] -->\n"
             "Selon Sergei Lavrov, la réunion a eu lieu.\n"
             "jake Sullivan est arrivé. <!-- termcheck: ignore -->\n")
     (project / "a.md").write_text(text, encoding="utf-8")
