@@ -12,9 +12,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import regex
+
 # Characters that may stand between a sentence boundary and the first word of a sentence.
 _OPENERS = set(" \t\r\n\u00a0\u202f«»\"“”„'‘’([{*_#>-—–•|")
 _TERMINATORS = set(".!?…:;")
+_NEWLINE = regex.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,7 @@ class Document:
         if self.raw is None:
             self.raw = self.text
         self._segment_starts = [s.start for s in self.segments]
-        starts = [0]
-        starts.extend(i + 1 for i, c in enumerate(self.raw) if c == "\n")
-        self._line_starts = starts
+        self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(self.raw))]
 
     def file_offset(self, offset: int) -> int:
         """The offset in the file of an offset of ``text``."""

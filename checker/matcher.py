@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from glossary import Entry, EntryType, Form, Status, TermIndex
 from glossary.index import TYPO_MIN_LENGTH, FormPattern
 from glossary.normalize import casefold, fold_key, nfc, translit_word
-from glossary.tokens import is_joiner, normalize_separator, words
+from glossary.tokens import WORD_RE, is_joiner, normalize_separator
 
 from . import words as wordlist
 from .document import Document, Segment
@@ -125,24 +125,33 @@ class Matcher:
                          and seg_words[i].text[:1].isupper()]
         return MatchResult(self._in_context(doc, mentions), free)
 
-    def _words(self, doc: Document, segment: Segment) -> tuple[list[Word], list[str]]:
+    @staticmethod
+    def _words(doc: Document, segment: Segment) -> tuple[list[Word], list[str]]:
         text = doc.text
-        spans = [(segment.start + s, segment.start + e)
-                 for s, e in words(text[segment.start:segment.end])]
-        seg_words = []
-        for start, end in spans:
-            raw = nfc(text[start:end])
-            seg_words.append(Word(start, end, raw, translit_word(raw), fold_key(raw)))
-        seps = [normalize_separator(text[spans[i][1]:spans[i + 1][0]])
-                for i in range(len(spans) - 1)]
+        seg_words: list[Word] = []
+        seps: list[str] = []
+        previous_end = None
+        for match in WORD_RE.finditer(text, segment.start, segment.end):
+            start, end = match.span()
+            word = match.group()
+            if not word.isascii():
+                word = nfc(word)
+            seg_words.append(Word(start, end, word, translit_word(word), fold_key(word)))
+            if previous_end is not None:
+                separator = text[previous_end:start]
+                seps.append(" " if separator == " " else normalize_separator(separator))
+            previous_end = end
         return seg_words, seps
 
     def _scan(self, doc: Document, lang: str, seg_words: list[Word],
               seps: list[str]) -> list[tuple[int, Mention]]:
         found: list[tuple[int, Mention]] = []
+        patterns = self.index.patterns
         i = 0
         while i < len(seg_words):
-            mention = self._match_at(doc, lang, seg_words, seps, i)
+            # Most words start no pattern: one dictionary probe and on.
+            mention = (self._match_at(doc, lang, seg_words, seps, i)
+                       if seg_words[i].key in patterns else None)
             if mention is None:
                 i += 1
             else:
@@ -154,7 +163,8 @@ class Matcher:
                   i: int) -> Mention | None:
         matches: list[tuple[tuple, FormPattern, MatchKind, bool]] = []
         size = 0
-        for pattern in self.index.patterns_starting(seg_words[i].key):
+        second = seg_words[i + 1].key if i + 1 < len(seg_words) else None
+        for pattern in self.index.patterns_starting(seg_words[i].key, second):
             if pattern.size < size:
                 break  # patterns come longest first: a shorter one cannot win any more
             end = i + pattern.size

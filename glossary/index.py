@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import EntryType, Form, Termbase
 from .normalize import casefold, fold_key, match_key, translit_key, translit_word
@@ -38,10 +38,10 @@ class FormPattern:
     folded: tuple[str, ...]  # fold_key of each word
     translit: tuple[str, ...]  # translit_word of each word
     seps: tuple[str, ...]  # normalised separators between the words
+    size: int = field(init=False)  # number of words (read in the scan's inner loop)
 
-    @property
-    def size(self) -> int:
-        return len(self.words)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "size", len(self.words))
 
 
 def deletes(word: str) -> set[str]:
@@ -91,6 +91,18 @@ class TermIndex:
                         by_name_word[word].append((pattern, position))
         # Longest patterns first, so the first full match at a position is the longest one.
         self.patterns = {k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in by_first.items()}
+        # Patterns of two words or more also by their first two keys, and one-word patterns
+        # apart: a word such as "la" starts many patterns, the pair "la reunion" few.
+        by_two: dict[tuple[str, str], list[FormPattern]] = defaultdict(list)
+        singles: dict[str, list[FormPattern]] = defaultdict(list)
+        for key, patterns in self.patterns.items():
+            for pattern in patterns:
+                if pattern.size > 1:
+                    by_two[(key, pattern.translit[1])].append(pattern)
+                else:
+                    singles[key].append(pattern)
+        self.by_two = {k: tuple(v) for k, v in by_two.items()}
+        self.singles = {k: tuple(v) for k, v in singles.items()}
         self.name_words = {k: tuple(v) for k, v in by_name_word.items()}
         near: dict[str, set[str]] = defaultdict(set)
         for word in self.name_words:
@@ -103,9 +115,12 @@ class TermIndex:
         for patterns in self.patterns.values():
             yield from patterns
 
-    def patterns_starting(self, translit_of_word: str) -> tuple[FormPattern, ...]:
-        """Patterns whose first word has this transliteration key, longest first."""
-        return self.patterns.get(translit_of_word, ())
+    def patterns_starting(self, first: str, second: str | None = None
+                          ) -> tuple[FormPattern, ...]:
+        """Patterns whose first word has the transliteration key ``first`` (and, for patterns of
+        two words or more, whose second word has the key ``second``), longest first."""
+        longer = self.by_two.get((first, second), ()) if second is not None else ()
+        return longer + self.singles.get(first, ())
 
     def near_name_words(self, folded_word: str) -> tuple[str, ...]:
         """Words of names (accent-folded) within about one edit of ``folded_word``, found through

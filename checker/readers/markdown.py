@@ -29,10 +29,7 @@ _NOT_PROSE = regex.compile(
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
-    starts.append(len(text))
-    return starts
+    return [0, *(m.end() for m in regex.finditer("\n", text)), len(text)]
 
 
 def segments(text: str) -> list[Segment]:

@@ -26,10 +26,15 @@ from .base import Context, Rule
 _WORD_WITH_FORMAT = regex.compile(r"[\p{L}\p{M}\p{Cf}]*\p{L}[\p{L}\p{M}\p{Cf}]*")
 
 
+_SUSPECT = regex.compile(r"[\p{Cyrillic}\p{Greek}\p{Cf}]")
+
+
 def check_document(ctx: Context) -> list:
     findings = []
     text = ctx.doc.text
     for segment in ctx.checked_segments:
+        if not _SUSPECT.search(text, segment.start, segment.end):
+            continue  # nearly every segment: Latin letters only, nothing invisible
         for match in _WORD_WITH_FORMAT.finditer(text, segment.start, segment.end):
             word = match.group().strip("\u200b\u200c\u200d\u2060\ufeff")
             if not word:
