@@ -20,6 +20,11 @@ _TERMINATORS = set(".!?…:;")
 _NEWLINE = regex.compile("\n")
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts."""
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+
+
 @dataclass(frozen=True)
 class Segment:
     """A stretch of the text to check: ``text[start:end]``.
@@ -57,7 +62,7 @@ class Document:
         if self.raw is None:
             self.raw = self.text
         self._segment_starts = [s.start for s in self.segments]
-        self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(self.raw))]
+        self._line_starts = line_starts(self.raw)
 
     def file_offset(self, offset: int) -> int:
         """The offset in the file of an offset of ``text``."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 from markdown_it import MarkdownIt
 
-from ..document import Document, Segment
+from ..document import Document, Segment, line_starts
 
 _PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 _FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)"
@@ -28,10 +28,6 @@ _NOT_PROSE = regex.compile(
 )
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in regex.finditer("\n", text)), len(text)]
-
-
 def segments(text: str) -> list[Segment]:
     front = _FRONT_MATTER.match(text)
     # Blank the front matter (keeping line breaks) so the parser does not take it for prose
@@ -39,7 +35,7 @@ def segments(text: str) -> list[Segment]:
     parsed_text = text
     if front:
         parsed_text = regex.sub(r"[^\n]", " ", front.group()) + text[front.end():]
-    starts = _line_starts(text)
+    starts = [*line_starts(text), len(text)]
     regions: list[tuple[int, int]] = []
     for token in _PARSER.parse(parsed_text):
         if token.type == "inline" and token.map:
