@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..engine import Report
-from . import json_report, text
+from . import json_report, sarif, text
 
 Reporter = Callable[[Report, bool], str]
 
 REPORTERS: dict[str, Reporter] = {
     "text": text.render,
     "json": json_report.render,
+    "sarif": sarif.render,
 }
 FORMATS = tuple(REPORTERS)
 

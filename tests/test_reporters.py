@@ -1,0 +1,189 @@
+"""The CI report formats (SARIF, GitHub annotations, JUnit XML, HTML): snapshots of each on the
+example drafts' findings, and what each format promises its readers."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import cli
+from checker.engine import Checker, FileResult, Report
+from checker.findings import Finding, Fix, Severity
+from checker.reporters import FORMATS, render, sarif
+from checker.rules import RULES
+from glossary import load_termbase
+
+ROOT = Path(__file__).resolve().parent.parent
+SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-2.1.0.json"
+DRAFTS = ["examples/fr/brouillon.md", "examples/en/draft.md"]
+SNAPSHOT_SUFFIX = {"sarif": "sarif"}
+
+
+def check(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, ["check", *args], input=input)
+
+
+@cache
+def _checker() -> Checker:
+    return Checker(load_termbase(()))  # as the CLI builds it, once for this module
+
+
+def output(fmt: str, *paths: str) -> str:
+    """The report on ``paths`` in format ``fmt``, as ``termcheck check`` gives it (tested
+    below: the CLI writes exactly this)."""
+    return render(_checker().check_paths(paths), fmt)
+
+
+def json_findings(*paths: str) -> list[dict]:
+    return json.loads(output("json", *paths))["findings"]
+
+
+@pytest.fixture(autouse=True)
+def _run_from_root(monkeypatch):
+    monkeypatch.chdir(ROOT)  # paths in reports are as given: keep them stable
+
+
+def finding(message: str = "'Sergei Lavrov' is the English form", *, path: str = "d.md",
+            severity: Severity = Severity.ERROR, expected: str | None = "Sergueï Lavrov",
+            **kw) -> Finding:
+    values = dict(rule="wrong-language", severity=severity, start=0, end=13,
+                  text="Sergei Lavrov", message=message, expected=expected,
+                  entry="lavrov-sergei", lang="fr",
+                  fix=Fix(expected, True) if expected else None, path=path, line=1, column=1,
+                  end_line=1, end_column=14)
+    values.update(kw)
+    return Finding(**values)
+
+
+def test_every_format_is_a_cli_choice():
+    assert set(FORMATS) == {"text", "json", "sarif"}
+
+
+@pytest.mark.parametrize("fmt", ["sarif"])
+@pytest.mark.parametrize("draft", DRAFTS)
+def test_example_drafts_snapshot(draft, fmt, snapshot):
+    snapshot(f"{Path(draft).stem}.{SNAPSHOT_SUFFIX[fmt]}", output(fmt, draft))
+
+
+@pytest.mark.parametrize("fmt", ["sarif"])
+def test_cli_gives_the_report(fmt, tmp_path):
+    out = tmp_path / "report"
+    result = check(DRAFTS[0], "--format", fmt, "--output", str(out))
+    assert result.exit_code == 1
+    assert out.read_text(encoding="utf-8") == output(fmt, DRAFTS[0])
+
+
+# SARIF
+
+def sarif_data(*paths: str) -> dict:
+    return json.loads(output("sarif", *paths))
+
+
+def test_sarif_validates_against_the_official_schema(tmp_path):
+    if not SARIF_SCHEMA.exists():
+        pytest.skip(f"the official SARIF 2.1.0 schema is absent: no {SARIF_SCHEMA} "
+                    "(../shared/schemas/sarif-2.1.0.json beside the repository exists only in "
+                    "the development workplace)")
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(
+        schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    for args in ([*DRAFTS], ["examples/fr/corrige.md"],
+                 [DRAFTS[0], str(tmp_path / "missing.md")]):
+        data = sarif_data(*args)
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+                  for e in validator.iter_errors(data)]
+        assert errors == [], args
+
+
+def test_sarif_results_match_the_findings():
+    data = sarif_data(*DRAFTS)
+    assert data["version"] == "2.1.0"
+    [run] = data["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "termcheck"
+    rules = driver["rules"]
+    assert [r["id"] for r in rules] == [r.code for r in RULES]
+    for descriptor, rule in zip(rules, RULES, strict=True):
+        assert descriptor["shortDescription"]["text"] == rule.summary
+        assert descriptor["help"]["text"] == rule.doc.strip()
+        assert descriptor["fullDescription"]["text"]
+        level = {"error": "error", "warning": "warning", "info": "note"}[str(rule.severity)]
+        assert descriptor["defaultConfiguration"]["level"] == level
+    assert run["invocations"] == [{"executionSuccessful": True}]
+    expected = json_findings(*DRAFTS)
+    assert len(run["results"]) == len(expected) == 22
+    for result, want in zip(run["results"], expected, strict=True):
+        assert result["ruleId"] == want["rule"]
+        assert rules[result["ruleIndex"]]["id"] == want["rule"]
+        assert result["level"] == {"error": "error", "warning": "warning"}[want["severity"]]
+        assert result["message"]["text"] == want["message"]
+        [location] = result["locations"]
+        physical = location["physicalLocation"]
+        assert physical["artifactLocation"] == {"uri": want["path"], "uriBaseId": "%SRCROOT%"}
+        region = {"startLine": want["line"], "startColumn": want["column"],
+                  "endLine": want["end_line"], "endColumn": want["end_column"]}
+        assert physical["region"] == region
+        assert result["properties"].get("entry") == want["entry"]
+        assert result["properties"].get("expected") == want["expected"]
+        if want["fix"] is None:
+            assert "fixes" not in result
+            continue
+        assert result["properties"]["safeFix"] == want["fix"]["safe"]
+        [fix] = result["fixes"]
+        [change] = fix["artifactChanges"]
+        assert change["artifactLocation"] == physical["artifactLocation"]
+        assert change["replacements"] == [{"deletedRegion": region, "insertedContent": {
+            "text": want["fix"]["replacement"]}}]
+
+
+def test_sarif_fingerprints_are_unique_and_survive_line_moves(tmp_path):
+    text = (ROOT / DRAFTS[0]).read_text(encoding="utf-8")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    before = sarif_data(str(tmp_path / "a.md"))["runs"][0]["results"]
+    moved = text.replace("# Le chef", "Un chapeau ajouté.\n\n\n# Le chef")
+    (tmp_path / "a.md").write_text(moved, encoding="utf-8")
+    after = sarif_data(str(tmp_path / "a.md"))["runs"][0]["results"]
+    prints = [r["partialFingerprints"]["termcheck/v1"] for r in before]
+    assert len(set(prints)) == len(prints)
+    assert [r["partialFingerprints"]["termcheck/v1"] for r in after] == prints
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after] == [
+        r["locations"][0]["physicalLocation"]["region"]["startLine"] + 3 for r in before]
+
+
+def test_sarif_identical_slips_get_distinct_fingerprints():
+    report = Report([FileResult("d.md", [finding(), finding(line=3, end_line=3)])])
+    results = sarif.report_data(report)["runs"][0]["results"]
+    assert results[0]["partialFingerprints"] != results[1]["partialFingerprints"]
+
+
+def test_sarif_unreadable_inputs_are_notifications(tmp_path):
+    missing = str(tmp_path / "missing.md")
+    run = sarif_data(DRAFTS[0], missing)["runs"][0]
+    [invocation] = run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error"
+    assert note["message"]["text"] == f"{missing}: no such file"
+    location = note["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": Path(missing).as_uri()}  # absolute: a file URI, no base
+    assert len(run["results"]) == 11
+
+
+def test_sarif_locations():
+    assert sarif.artifact_location("drafts/été 1.md") == {"uri": "drafts/%C3%A9t%C3%A9%201.md",
+                                                          "uriBaseId": "%SRCROOT%"}
+    assert sarif.artifact_location("/srv/a.md") == {"uri": "file:///srv/a.md"}
+    assert "uriBaseId" not in sarif.artifact_location("<stdin>")
+
+
+def test_reporters_accept_an_empty_report():
+    empty = Report([])
+    for fmt in FORMATS:
+        assert render(empty, fmt)
+    assert json.loads(render(empty, "sarif"))["runs"][0]["results"] == []
