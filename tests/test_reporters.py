@@ -13,14 +13,14 @@ from click.testing import CliRunner
 from checker.cli import cli
 from checker.engine import Checker, FileResult, Report
 from checker.findings import Finding, Fix, Severity
-from checker.reporters import FORMATS, render, sarif
+from checker.reporters import FORMATS, github, render, sarif
 from checker.rules import RULES
 from glossary import load_termbase
 
 ROOT = Path(__file__).resolve().parent.parent
 SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-2.1.0.json"
 DRAFTS = ["examples/fr/brouillon.md", "examples/en/draft.md"]
-SNAPSHOT_SUFFIX = {"sarif": "sarif"}
+SNAPSHOT_SUFFIX = {"sarif": "sarif", "github": "github"}
 
 
 def check(*args: str, input: str | None = None):
@@ -60,16 +60,16 @@ def finding(message: str = "'Sergei Lavrov' is the English form", *, path: str =
 
 
 def test_every_format_is_a_cli_choice():
-    assert set(FORMATS) == {"text", "json", "sarif"}
+    assert set(FORMATS) == {"text", "json", "sarif", "github"}
 
 
-@pytest.mark.parametrize("fmt", ["sarif"])
+@pytest.mark.parametrize("fmt", ["sarif", "github"])
 @pytest.mark.parametrize("draft", DRAFTS)
 def test_example_drafts_snapshot(draft, fmt, snapshot):
     snapshot(f"{Path(draft).stem}.{SNAPSHOT_SUFFIX[fmt]}", output(fmt, draft))
 
 
-@pytest.mark.parametrize("fmt", ["sarif"])
+@pytest.mark.parametrize("fmt", ["sarif", "github"])
 def test_cli_gives_the_report(fmt, tmp_path):
     out = tmp_path / "report"
     result = check(DRAFTS[0], "--format", fmt, "--output", str(out))
@@ -180,6 +180,42 @@ def test_sarif_locations():
                                                           "uriBaseId": "%SRCROOT%"}
     assert sarif.artifact_location("/srv/a.md") == {"uri": "file:///srv/a.md"}
     assert "uriBaseId" not in sarif.artifact_location("<stdin>")
+
+
+# GitHub
+
+def test_github_annotation_line():
+    lines = output("github", DRAFTS[0]).splitlines()
+    assert lines[0] == (
+        "::error file=examples/fr/brouillon.md,line=9,col=1,endLine=9,endColumn=18,"
+        "title=termcheck wrong-language::'Nikolai Patrushev' is the English form; in French "
+        "write 'Nikolaï Patrouchev' (expected: Nikolaï Patrouchev)")
+    assert lines[3].startswith("::warning file=examples/fr/brouillon.md,line=16,col=16,")
+    assert lines[-1] == "11 findings in 1 file (7 errors, 4 warnings, 0 info)"
+    assert len(lines) == 12
+
+
+def test_github_escapes_data_and_properties():
+    message = "50% of 'A, B: C'\nsecond line\r"
+    report = Report([FileResult("dir,x/a:b%.md", [
+        finding(message, path="dir,x/a:b%.md", expected="X, Y: 100%",
+                severity=Severity.INFO)])])
+    first = github.render(report).splitlines()[0]
+    assert first == (
+        "::notice file=dir%2Cx/a%3Ab%25.md,line=1,col=1,endLine=1,endColumn=14,"
+        "title=termcheck wrong-language::50%25 of 'A, B: C'%0Asecond line%0D"
+        " (expected: X, Y: 100%25)")
+    assert github.escape_property("a:b,c%\r\n") == "a%3Ab%2Cc%25%0D%0A"
+    assert github.escape_data("a:b,c%\r\n") == "a:b,c%25%0D%0A"
+
+
+def test_github_unreadable_inputs(tmp_path):
+    missing = str(tmp_path / "missing.md")
+    lines = output("github", DRAFTS[0], missing).splitlines()
+    assert lines[11] == (f"::error file={github.escape_property(missing)}::termcheck could not "
+                         f"check {missing}: no such file")
+    assert lines[-2:] == ["11 findings in 2 files (7 errors, 4 warnings, 0 info)",
+                          "1 file could not be checked"]
 
 
 def test_reporters_accept_an_empty_report():

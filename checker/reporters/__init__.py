@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..engine import Report
-from . import json_report, sarif, text
+from . import github, json_report, sarif, text
 
 Reporter = Callable[[Report, bool], str]
 
@@ -13,6 +13,7 @@ REPORTERS: dict[str, Reporter] = {
     "text": text.render,
     "json": json_report.render,
     "sarif": sarif.render,
+    "github": github.render,
 }
 FORMATS = tuple(REPORTERS)
 
