@@ -4,6 +4,7 @@ example drafts' findings, and what each format promises its readers."""
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
@@ -13,14 +14,14 @@ from click.testing import CliRunner
 from checker.cli import cli
 from checker.engine import Checker, FileResult, Report
 from checker.findings import Finding, Fix, Severity
-from checker.reporters import FORMATS, github, render, sarif
+from checker.reporters import FORMATS, github, junit, render, sarif
 from checker.rules import RULES
 from glossary import load_termbase
 
 ROOT = Path(__file__).resolve().parent.parent
 SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-2.1.0.json"
 DRAFTS = ["examples/fr/brouillon.md", "examples/en/draft.md"]
-SNAPSHOT_SUFFIX = {"sarif": "sarif", "github": "github"}
+SNAPSHOT_SUFFIX = {"sarif": "sarif", "github": "github", "junit": "junit.xml"}
 
 
 def check(*args: str, input: str | None = None):
@@ -60,16 +61,16 @@ def finding(message: str = "'Sergei Lavrov' is the English form", *, path: str =
 
 
 def test_every_format_is_a_cli_choice():
-    assert set(FORMATS) == {"text", "json", "sarif", "github"}
+    assert set(FORMATS) == {"text", "json", "sarif", "github", "junit"}
 
 
-@pytest.mark.parametrize("fmt", ["sarif", "github"])
+@pytest.mark.parametrize("fmt", ["sarif", "github", "junit"])
 @pytest.mark.parametrize("draft", DRAFTS)
 def test_example_drafts_snapshot(draft, fmt, snapshot):
     snapshot(f"{Path(draft).stem}.{SNAPSHOT_SUFFIX[fmt]}", output(fmt, draft))
 
 
-@pytest.mark.parametrize("fmt", ["sarif", "github"])
+@pytest.mark.parametrize("fmt", ["sarif", "github", "junit"])
 def test_cli_gives_the_report(fmt, tmp_path):
     out = tmp_path / "report"
     result = check(DRAFTS[0], "--format", fmt, "--output", str(out))
@@ -216,6 +217,43 @@ def test_github_unreadable_inputs(tmp_path):
                          f"check {missing}: no such file")
     assert lines[-2:] == ["11 findings in 2 files (7 errors, 4 warnings, 0 info)",
                           "1 file could not be checked"]
+
+
+# JUnit
+
+def test_junit_parses_and_counts(tmp_path):
+    missing = str(tmp_path / "missing.md")
+    report = output("junit", *DRAFTS, "examples/fr/corrige.md", missing)
+    assert report.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
+    suite = ET.fromstring(report.encode("utf-8"))
+    assert suite.tag == "testsuite"
+    assert suite.get("name") == "termcheck"
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "2", "1")
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases] == [*DRAFTS, "examples/fr/corrige.md", missing]
+    assert {c.get("classname") for c in cases} == {"termcheck"}
+    failure = cases[0].find("failure")
+    assert failure.get("message") == "11 findings"
+    assert failure.get("type") == "termcheck"
+    lines = failure.text.splitlines()
+    assert len(lines) == 11
+    assert lines[0] == ("examples/fr/brouillon.md:9:1: error wrong-language 'Nikolai Patrushev' "
+                        "is the English form; in French write 'Nikolaï Patrouchev' "
+                        "(expected: Nikolaï Patrouchev)")
+    assert list(cases[2]) == []
+    error = cases[3].find("error")
+    assert error.get("message") == "no such file"
+    assert cases[3].find("failure") is None
+
+
+def test_junit_escapes_and_drops_what_xml_cannot_hold():
+    message = "<b>&\"quoted\"</b> \x1b[31m \x00"
+    report = Report([FileResult("a&b<.md", [finding(message, path="a&b<.md")])])
+    out = junit.render(report)
+    suite = ET.fromstring(out.encode("utf-8"))
+    case = suite.find("testcase")
+    assert case.get("name") == "a&b<.md"
+    assert "<b>&\"quoted\"</b> \\x1b[31m \\x00" in case.find("failure").text
 
 
 def test_reporters_accept_an_empty_report():

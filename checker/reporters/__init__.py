@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..engine import Report
-from . import github, json_report, sarif, text
+from . import github, json_report, junit, sarif, text
 
 Reporter = Callable[[Report, bool], str]
 
@@ -14,6 +14,7 @@ REPORTERS: dict[str, Reporter] = {
     "json": json_report.render,
     "sarif": sarif.render,
     "github": github.render,
+    "junit": junit.render,
 }
 FORMATS = tuple(REPORTERS)
 
