@@ -6,22 +6,25 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
+from checker.document import Document, Segment
 from checker.engine import Checker, FileResult, Report
 from checker.findings import Finding, Fix, Severity
-from checker.reporters import FORMATS, github, junit, render, sarif
+from checker.reporters import FORMATS, github, html, junit, render, sarif
 from checker.rules import RULES
 from glossary import load_termbase
 
 ROOT = Path(__file__).resolve().parent.parent
 SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-2.1.0.json"
 DRAFTS = ["examples/fr/brouillon.md", "examples/en/draft.md"]
-SNAPSHOT_SUFFIX = {"sarif": "sarif", "github": "github", "junit": "junit.xml"}
+SNAPSHOT_SUFFIX = {"sarif": "sarif", "github": "github", "junit": "junit.xml", "html": "html"}
 
 
 def check(*args: str, input: str | None = None):
@@ -61,16 +64,16 @@ def finding(message: str = "'Sergei Lavrov' is the English form", *, path: str =
 
 
 def test_every_format_is_a_cli_choice():
-    assert set(FORMATS) == {"text", "json", "sarif", "github", "junit"}
+    assert set(FORMATS) == {"text", "json", "sarif", "github", "junit", "html"}
 
 
-@pytest.mark.parametrize("fmt", ["sarif", "github", "junit"])
+@pytest.mark.parametrize("fmt", ["sarif", "github", "junit", "html"])
 @pytest.mark.parametrize("draft", DRAFTS)
 def test_example_drafts_snapshot(draft, fmt, snapshot):
     snapshot(f"{Path(draft).stem}.{SNAPSHOT_SUFFIX[fmt]}", output(fmt, draft))
 
 
-@pytest.mark.parametrize("fmt", ["sarif", "github", "junit"])
+@pytest.mark.parametrize("fmt", ["sarif", "github", "junit", "html"])
 def test_cli_gives_the_report(fmt, tmp_path):
     out = tmp_path / "report"
     result = check(DRAFTS[0], "--format", fmt, "--output", str(out))
@@ -254,6 +257,112 @@ def test_junit_escapes_and_drops_what_xml_cannot_hold():
     case = suite.find("testcase")
     assert case.get("name") == "a&b<.md"
     assert "<b>&\"quoted\"</b> \\x1b[31m \\x00" in case.find("failure").text
+
+
+# HTML
+
+class _Page(HTMLParser):
+    """Collects the page's text and checks that every element opened is closed in order."""
+
+    VOID: ClassVar[set[str]] = {"meta", "br", "img", "hr", "link", "input", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.tags: list[str] = []
+        self.titles: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.titles.extend(value for name, value in attrs if name == "title")
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack[-5:])
+        self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_page(page: str) -> _Page:
+    parser = _Page()
+    parser.feed(page)
+    parser.close()
+    assert parser.stack == []
+    return parser
+
+
+def test_html_is_well_formed_and_shows_every_finding():
+    page = output("html", *DRAFTS)
+    assert page.startswith("<!DOCTYPE html>")
+    parsed = parse_page(page)
+    text = "".join(parsed.text)
+    findings = json_findings(*DRAFTS)
+    for item in findings:
+        assert item["message"] in text
+        assert f"Expected: {item['expected']}" in text
+    assert len(parsed.titles) >= len(findings)  # every highlight has a hover note
+    assert parsed.tags.count("mark") >= len(findings)
+    assert not {"script", "link", "img", "iframe"} & set(parsed.tags)
+    assert "http" not in page.replace("http-equiv", "")  # nothing fetched from anywhere
+
+
+def test_html_highlights_the_spans_in_place():
+    page = output("html", DRAFTS[0])
+    assert ('<tr id="file-1-L16" class="flagged"><td class="ln">16</td><td class="line">'
+            '<mark class="error" title="3. error · capitalization: &#x27;jake Sullivan&#x27; '
+            "has wrong capitals; write &#x27;Jake Sullivan&#x27; — expected: Jake Sullivan\">"
+            'jake Sullivan</mark><sup class="ref error">3</sup>. <mark class="warning"') in page
+    # a name wrapped across two lines is highlighted on both, numbered once
+    english = output("html", DRAFTS[1])
+    assert ">Nikolaï</mark></td>" in english
+    assert ('<td class="line"><mark class="error" title="1. error · wrong-language: '
+            in english.split('id="file-1-L4"')[1])
+    assert english.count('<sup class="ref error">1</sup>') == 1
+
+
+def test_html_escapes_the_draft_and_shows_invisible_characters(tmp_path):
+    draft = tmp_path / "a.md"
+    draft.write_text("Selon Sergei Lavrov, <script>alert('x')</script> & <b>gras</b>.\n"
+                     "Le ministre Lav\u200brov est arrivé, dit \u202eLavrov.\n",
+                     encoding="utf-8")
+    page = check(str(draft), "--lang", "fr", "--format", "html").output
+    parse_page(page)
+    assert "<script" not in page.lower()
+    assert "&lt;script&gt;alert('x')&lt;/script&gt; &amp; &lt;b&gt;gras" in page
+    assert "\u200b" not in page and "\u202e" not in page
+    assert '<span class="ctl" title="U+200B ZERO WIDTH SPACE">U+200B</span>' in page
+    assert "U+202E" in page
+
+
+def test_html_lists_clean_and_unreadable_files(tmp_path):
+    missing = str(tmp_path / "missing.md")
+    page = output("html", DRAFTS[0], "examples/fr/corrige.md", missing)
+    parse_page(page)
+    assert "examples/fr/corrige.md</td><td class=\"num\">0</td><td>no findings" in page
+    assert f'{missing}</td><td class="num">—</td><td><span class="sev error">not checked</span> ' \
+           "no such file" in page
+    assert 'id="file-2"' not in page  # a clean draft is listed, not shown
+    clean = output("html", "examples/fr/corrige.md")
+    assert "No findings" in clean and "<mark" not in clean
+
+
+def test_html_places_highlights_through_the_document_offset_map():
+    # An escaped format: the rules read "A & B Lavorv", the file holds "A &amp; B Lavorv".
+    raw = '<p>A &amp; B Lavorv</p>\n'
+    text = "A & B Lavorv"
+    offsets = [3, 4, 5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]
+    document = Document("a.html", text, [Segment(0, len(text))], raw=raw, offsets=offsets)
+    found = Finding("typo", Severity.WARNING, 6, 12, "Lavorv", "looks like 'Lavrov'",
+                    expected="Lavrov", path="a.html", line=1, column=14, end_line=1,
+                    end_column=20)
+    page = html.render(Report([FileResult("a.html", [found], document=document)]))
+    assert ('<td class="line">&lt;p&gt;A &amp;amp; B <mark class="warning" title="1. warning · '
+            "typo: looks like &#x27;Lavrov&#x27; — expected: Lavrov\">Lavorv</mark>"
+            '<sup class="ref warning">1</sup>&lt;/p&gt;</td>') in page
 
 
 def test_reporters_accept_an_empty_report():

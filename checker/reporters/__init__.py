@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..engine import Report
-from . import github, json_report, junit, sarif, text
+from . import github, html, json_report, junit, sarif, text
 
 Reporter = Callable[[Report, bool], str]
 
@@ -15,6 +15,7 @@ REPORTERS: dict[str, Reporter] = {
     "sarif": sarif.render,
     "github": github.render,
     "junit": junit.render,
+    "html": html.render,
 }
 FORMATS = tuple(REPORTERS)
 
