@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..engine import Report
-from . import json_report, text
+from . import github, html, json_report, junit, sarif, text
 
 Reporter = Callable[[Report, bool], str]
 
 REPORTERS: dict[str, Reporter] = {
     "text": text.render,
     "json": json_report.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
+    "html": html.render,
 }
 FORMATS = tuple(REPORTERS)
 

@@ -59,6 +59,14 @@ def render(report: Report, color: bool = False) -> str:
         out.append("")
     for result in report.errors:
         out.append(f"{result.path}: error: {result.error}")
+    out.extend(summary_lines(report))
+    return "\n".join(out) + "\n"
+
+
+def summary_lines(report: Report) -> list[str]:
+    """The closing lines: how many findings of each severity in how many files, and how many
+    files could not be checked (shared by the reports that end with a plain summary)."""
+    out: list[str] = []
     summary = report.summary()
     counts = ", ".join(_plural(summary[s], s) if s != "info" else f"{summary[s]} info"
                        for s in ("error", "warning", "info"))
@@ -69,4 +77,4 @@ def render(report: Report, color: bool = False) -> str:
         out.append(f"no findings in {files}")
     if report.errors:
         out.append(f"{_plural(len(report.errors), 'file')} could not be checked")
-    return "\n".join(out) + "\n"
+    return out

@@ -1,0 +1,56 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request's
+diff and in the job's summary.
+
+One line per finding, ``::error`` / ``::warning`` / ``::notice`` by severity::
+
+    ::error file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=termcheck RULE::MESSAGE
+
+Data (the message) and properties (file, title) are escaped as the runner's toolkit does
+(``@actions/core``, ``toCommandValue``/``escapeData``/``escapeProperty``): ``%``, CR and LF in
+both, and ``:`` and ``,`` in properties too. Inputs that could not be read are ``::error``
+annotations on the file; a plain summary line ends the output. GitHub shows at most 10
+annotations of each kind per step (50 per job) on the diff; the others stay in the log.
+"""
+
+from __future__ import annotations
+
+from ..engine import Report
+from ..findings import Finding, Severity
+from .text import summary_lines
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, properties: dict[str, object], message: str) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name} {props}::{escape_data(message)}"
+
+
+def annotation(finding: Finding) -> str:
+    message = finding.message
+    if finding.expected is not None:
+        message += f" (expected: {finding.expected})"
+    return command(COMMANDS[finding.severity], {
+        "file": finding.path,
+        "line": finding.line,
+        "col": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+        "title": f"termcheck {finding.rule}",
+    }, message)
+
+
+def render(report: Report, color: bool = False) -> str:
+    out = [annotation(finding) for finding in report.findings]
+    out.extend(command("error", {"file": r.path}, f"termcheck could not check {r.path}: {r.error}")
+               for r in report.errors)
+    out.extend(summary_lines(report))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,372 @@
+"""The CI report formats (SARIF, GitHub annotations, JUnit XML, HTML): snapshots of each on the
+example drafts' findings, and what each format promises its readers."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import cli
+from checker.document import Document, Segment
+from checker.engine import Checker, FileResult, Report
+from checker.findings import Finding, Fix, Severity
+from checker.reporters import FORMATS, github, html, junit, render, sarif
+from checker.rules import RULES
+from glossary import load_termbase
+
+ROOT = Path(__file__).resolve().parent.parent
+SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-2.1.0.json"
+DRAFTS = ["examples/fr/brouillon.md", "examples/en/draft.md"]
+SNAPSHOT_SUFFIX = {"sarif": "sarif", "github": "github", "junit": "junit.xml", "html": "html"}
+
+
+def check(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, ["check", *args], input=input)
+
+
+@cache
+def _checker() -> Checker:
+    return Checker(load_termbase(()))  # as the CLI builds it, once for this module
+
+
+def output(fmt: str, *paths: str) -> str:
+    """The report on ``paths`` in format ``fmt``, as ``termcheck check`` gives it (tested
+    below: the CLI writes exactly this)."""
+    return render(_checker().check_paths(paths), fmt)
+
+
+def json_findings(*paths: str) -> list[dict]:
+    return json.loads(output("json", *paths))["findings"]
+
+
+@pytest.fixture(autouse=True)
+def _run_from_root(monkeypatch):
+    monkeypatch.chdir(ROOT)  # paths in reports are as given: keep them stable
+
+
+def finding(message: str = "'Sergei Lavrov' is the English form", *, path: str = "d.md",
+            severity: Severity = Severity.ERROR, expected: str | None = "Sergueï Lavrov",
+            **kw) -> Finding:
+    values = dict(rule="wrong-language", severity=severity, start=0, end=13,
+                  text="Sergei Lavrov", message=message, expected=expected,
+                  entry="lavrov-sergei", lang="fr",
+                  fix=Fix(expected, True) if expected else None, path=path, line=1, column=1,
+                  end_line=1, end_column=14)
+    values.update(kw)
+    return Finding(**values)
+
+
+def test_every_format_is_a_cli_choice():
+    assert set(FORMATS) == {"text", "json", "sarif", "github", "junit", "html"}
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "junit", "html"])
+@pytest.mark.parametrize("draft", DRAFTS)
+def test_example_drafts_snapshot(draft, fmt, snapshot):
+    snapshot(f"{Path(draft).stem}.{SNAPSHOT_SUFFIX[fmt]}", output(fmt, draft))
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "junit", "html"])
+def test_cli_gives_the_report(fmt, tmp_path):
+    out = tmp_path / "report"
+    result = check(DRAFTS[0], "--format", fmt, "--output", str(out))
+    assert result.exit_code == 1
+    assert out.read_text(encoding="utf-8") == output(fmt, DRAFTS[0])
+
+
+# SARIF
+
+def sarif_data(*paths: str) -> dict:
+    return json.loads(output("sarif", *paths))
+
+
+def test_sarif_validates_against_the_official_schema(tmp_path):
+    if not SARIF_SCHEMA.exists():
+        pytest.skip(f"the official SARIF 2.1.0 schema is absent: no {SARIF_SCHEMA} "
+                    "(../shared/schemas/sarif-2.1.0.json beside the repository exists only in "
+                    "the development workplace)")
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(
+        schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    for args in ([*DRAFTS], ["examples/fr/corrige.md"],
+                 [DRAFTS[0], str(tmp_path / "missing.md")]):
+        data = sarif_data(*args)
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+                  for e in validator.iter_errors(data)]
+        assert errors == [], args
+
+
+def test_sarif_results_match_the_findings():
+    data = sarif_data(*DRAFTS)
+    assert data["version"] == "2.1.0"
+    [run] = data["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "termcheck"
+    rules = driver["rules"]
+    assert [r["id"] for r in rules] == [r.code for r in RULES]
+    for descriptor, rule in zip(rules, RULES, strict=True):
+        assert descriptor["shortDescription"]["text"] == rule.summary
+        assert descriptor["help"]["text"] == rule.doc.strip()
+        assert descriptor["fullDescription"]["text"]
+        level = {"error": "error", "warning": "warning", "info": "note"}[str(rule.severity)]
+        assert descriptor["defaultConfiguration"]["level"] == level
+    assert run["invocations"] == [{"executionSuccessful": True}]
+    expected = json_findings(*DRAFTS)
+    assert len(run["results"]) == len(expected) == 22
+    for result, want in zip(run["results"], expected, strict=True):
+        assert result["ruleId"] == want["rule"]
+        assert rules[result["ruleIndex"]]["id"] == want["rule"]
+        assert result["level"] == {"error": "error", "warning": "warning"}[want["severity"]]
+        assert result["message"]["text"] == want["message"]
+        [location] = result["locations"]
+        physical = location["physicalLocation"]
+        assert physical["artifactLocation"] == {"uri": want["path"], "uriBaseId": "%SRCROOT%"}
+        region = {"startLine": want["line"], "startColumn": want["column"],
+                  "endLine": want["end_line"], "endColumn": want["end_column"]}
+        assert physical["region"] == region
+        assert result["properties"].get("entry") == want["entry"]
+        assert result["properties"].get("expected") == want["expected"]
+        if want["fix"] is None:
+            assert "fixes" not in result
+            continue
+        assert result["properties"]["safeFix"] == want["fix"]["safe"]
+        [fix] = result["fixes"]
+        [change] = fix["artifactChanges"]
+        assert change["artifactLocation"] == physical["artifactLocation"]
+        assert change["replacements"] == [{"deletedRegion": region, "insertedContent": {
+            "text": want["fix"]["replacement"]}}]
+
+
+def test_sarif_fingerprints_are_unique_and_survive_line_moves(tmp_path):
+    text = (ROOT / DRAFTS[0]).read_text(encoding="utf-8")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    before = sarif_data(str(tmp_path / "a.md"))["runs"][0]["results"]
+    moved = text.replace("# Le chef", "Un chapeau ajouté.\n\n\n# Le chef")
+    (tmp_path / "a.md").write_text(moved, encoding="utf-8")
+    after = sarif_data(str(tmp_path / "a.md"))["runs"][0]["results"]
+    prints = [r["partialFingerprints"]["termcheck/v1"] for r in before]
+    assert len(set(prints)) == len(prints)
+    assert [r["partialFingerprints"]["termcheck/v1"] for r in after] == prints
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after] == [
+        r["locations"][0]["physicalLocation"]["region"]["startLine"] + 3 for r in before]
+
+
+def test_sarif_identical_slips_get_distinct_fingerprints():
+    report = Report([FileResult("d.md", [finding(), finding(line=3, end_line=3)])])
+    results = sarif.report_data(report)["runs"][0]["results"]
+    assert results[0]["partialFingerprints"] != results[1]["partialFingerprints"]
+
+
+def test_sarif_unreadable_inputs_are_notifications(tmp_path):
+    missing = str(tmp_path / "missing.md")
+    run = sarif_data(DRAFTS[0], missing)["runs"][0]
+    [invocation] = run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error"
+    assert note["message"]["text"] == f"{missing}: no such file"
+    location = note["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": Path(missing).as_uri()}  # absolute: a file URI, no base
+    assert len(run["results"]) == 11
+
+
+def test_sarif_locations():
+    assert sarif.artifact_location("drafts/été 1.md") == {"uri": "drafts/%C3%A9t%C3%A9%201.md",
+                                                          "uriBaseId": "%SRCROOT%"}
+    assert sarif.artifact_location("/srv/a.md") == {"uri": "file:///srv/a.md"}
+    assert "uriBaseId" not in sarif.artifact_location("<stdin>")
+
+
+# GitHub
+
+def test_github_annotation_line():
+    lines = output("github", DRAFTS[0]).splitlines()
+    assert lines[0] == (
+        "::error file=examples/fr/brouillon.md,line=9,col=1,endLine=9,endColumn=18,"
+        "title=termcheck wrong-language::'Nikolai Patrushev' is the English form; in French "
+        "write 'Nikolaï Patrouchev' (expected: Nikolaï Patrouchev)")
+    assert lines[3].startswith("::warning file=examples/fr/brouillon.md,line=16,col=16,")
+    assert lines[-1] == "11 findings in 1 file (7 errors, 4 warnings, 0 info)"
+    assert len(lines) == 12
+
+
+def test_github_escapes_data_and_properties():
+    message = "50% of 'A, B: C'\nsecond line\r"
+    report = Report([FileResult("dir,x/a:b%.md", [
+        finding(message, path="dir,x/a:b%.md", expected="X, Y: 100%",
+                severity=Severity.INFO)])])
+    first = github.render(report).splitlines()[0]
+    assert first == (
+        "::notice file=dir%2Cx/a%3Ab%25.md,line=1,col=1,endLine=1,endColumn=14,"
+        "title=termcheck wrong-language::50%25 of 'A, B: C'%0Asecond line%0D"
+        " (expected: X, Y: 100%25)")
+    assert github.escape_property("a:b,c%\r\n") == "a%3Ab%2Cc%25%0D%0A"
+    assert github.escape_data("a:b,c%\r\n") == "a:b,c%25%0D%0A"
+
+
+def test_github_unreadable_inputs(tmp_path):
+    missing = str(tmp_path / "missing.md")
+    lines = output("github", DRAFTS[0], missing).splitlines()
+    assert lines[11] == (f"::error file={github.escape_property(missing)}::termcheck could not "
+                         f"check {missing}: no such file")
+    assert lines[-2:] == ["11 findings in 2 files (7 errors, 4 warnings, 0 info)",
+                          "1 file could not be checked"]
+
+
+# JUnit
+
+def test_junit_parses_and_counts(tmp_path):
+    missing = str(tmp_path / "missing.md")
+    report = output("junit", *DRAFTS, "examples/fr/corrige.md", missing)
+    assert report.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
+    suite = ET.fromstring(report.encode("utf-8"))
+    assert suite.tag == "testsuite"
+    assert suite.get("name") == "termcheck"
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "2", "1")
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases] == [*DRAFTS, "examples/fr/corrige.md", missing]
+    assert {c.get("classname") for c in cases} == {"termcheck"}
+    failure = cases[0].find("failure")
+    assert failure.get("message") == "11 findings"
+    assert failure.get("type") == "termcheck"
+    lines = failure.text.splitlines()
+    assert len(lines) == 11
+    assert lines[0] == ("examples/fr/brouillon.md:9:1: error wrong-language 'Nikolai Patrushev' "
+                        "is the English form; in French write 'Nikolaï Patrouchev' "
+                        "(expected: Nikolaï Patrouchev)")
+    assert list(cases[2]) == []
+    error = cases[3].find("error")
+    assert error.get("message") == "no such file"
+    assert cases[3].find("failure") is None
+
+
+def test_junit_escapes_and_drops_what_xml_cannot_hold():
+    message = "<b>&\"quoted\"</b> \x1b[31m \x00"
+    report = Report([FileResult("a&b<.md", [finding(message, path="a&b<.md")])])
+    out = junit.render(report)
+    suite = ET.fromstring(out.encode("utf-8"))
+    case = suite.find("testcase")
+    assert case.get("name") == "a&b<.md"
+    assert "<b>&\"quoted\"</b> \\x1b[31m \\x00" in case.find("failure").text
+
+
+# HTML
+
+class _Page(HTMLParser):
+    """Collects the page's text and checks that every element opened is closed in order."""
+
+    VOID: ClassVar[set[str]] = {"meta", "br", "img", "hr", "link", "input", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.tags: list[str] = []
+        self.titles: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.titles.extend(value for name, value in attrs if name == "title")
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack[-5:])
+        self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_page(page: str) -> _Page:
+    parser = _Page()
+    parser.feed(page)
+    parser.close()
+    assert parser.stack == []
+    return parser
+
+
+def test_html_is_well_formed_and_shows_every_finding():
+    page = output("html", *DRAFTS)
+    assert page.startswith("<!DOCTYPE html>")
+    parsed = parse_page(page)
+    text = "".join(parsed.text)
+    findings = json_findings(*DRAFTS)
+    for item in findings:
+        assert item["message"] in text
+        assert f"Expected: {item['expected']}" in text
+    assert len(parsed.titles) >= len(findings)  # every highlight has a hover note
+    assert parsed.tags.count("mark") >= len(findings)
+    assert not {"script", "link", "img", "iframe"} & set(parsed.tags)
+    assert "http" not in page.replace("http-equiv", "")  # nothing fetched from anywhere
+
+
+def test_html_highlights_the_spans_in_place():
+    page = output("html", DRAFTS[0])
+    assert ('<tr id="file-1-L16" class="flagged"><td class="ln">16</td><td class="line">'
+            '<mark class="error" title="3. error · capitalization: &#x27;jake Sullivan&#x27; '
+            "has wrong capitals; write &#x27;Jake Sullivan&#x27; — expected: Jake Sullivan\">"
+            'jake Sullivan</mark><sup class="ref error">3</sup>. <mark class="warning"') in page
+    # a name wrapped across two lines is highlighted on both, numbered once
+    english = output("html", DRAFTS[1])
+    assert ">Nikolaï</mark></td>" in english
+    assert ('<td class="line"><mark class="error" title="1. error · wrong-language: '
+            in english.split('id="file-1-L4"')[1])
+    assert english.count('<sup class="ref error">1</sup>') == 1
+
+
+def test_html_escapes_the_draft_and_shows_invisible_characters(tmp_path):
+    draft = tmp_path / "a.md"
+    draft.write_text("Selon Sergei Lavrov, <script>alert('x')</script> & <b>gras</b>.\n"
+                     "Le ministre Lav\u200brov est arrivé, dit \u202eLavrov.\n",
+                     encoding="utf-8")
+    page = check(str(draft), "--lang", "fr", "--format", "html").output
+    parse_page(page)
+    assert "<script" not in page.lower()
+    assert "&lt;script&gt;alert('x')&lt;/script&gt; &amp; &lt;b&gt;gras" in page
+    assert "\u200b" not in page and "\u202e" not in page
+    assert '<span class="ctl" title="U+200B ZERO WIDTH SPACE">U+200B</span>' in page
+    assert "U+202E" in page
+
+
+def test_html_lists_clean_and_unreadable_files(tmp_path):
+    missing = str(tmp_path / "missing.md")
+    page = output("html", DRAFTS[0], "examples/fr/corrige.md", missing)
+    parse_page(page)
+    assert "examples/fr/corrige.md</td><td class=\"num\">0</td><td>no findings" in page
+    assert f'{missing}</td><td class="num">—</td><td><span class="sev error">not checked</span> ' \
+           "no such file" in page
+    assert 'id="file-2"' not in page  # a clean draft is listed, not shown
+    clean = output("html", "examples/fr/corrige.md")
+    assert "No findings" in clean and "<mark" not in clean
+
+
+def test_html_places_highlights_through_the_document_offset_map():
+    # An escaped format: the rules read "A & B Lavorv", the file holds "A &amp; B Lavorv".
+    raw = '<p>A &amp; B Lavorv</p>\n'
+    text = "A & B Lavorv"
+    offsets = [3, 4, 5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]
+    document = Document("a.html", text, [Segment(0, len(text))], raw=raw, offsets=offsets)
+    found = Finding("typo", Severity.WARNING, 6, 12, "Lavorv", "looks like 'Lavrov'",
+                    expected="Lavrov", path="a.html", line=1, column=14, end_line=1,
+                    end_column=20)
+    page = html.render(Report([FileResult("a.html", [found], document=document)]))
+    assert ('<td class="line">&lt;p&gt;A &amp;amp; B <mark class="warning" title="1. warning · '
+            "typo: looks like &#x27;Lavrov&#x27; — expected: Lavrov\">Lavorv</mark>"
+            '<sup class="ref warning">1</sup>&lt;/p&gt;</td>') in page
+
+
+def test_reporters_accept_an_empty_report():
+    empty = Report([])
+    for fmt in FORMATS:
+        assert render(empty, fmt)
+    assert json.loads(render(empty, "sarif"))["runs"][0]["results"] == []
