@@ -24,22 +24,31 @@ def _find() -> str | None:
 
 
 def _install() -> str:
-    """Try ``apt-get install -y chromium`` once; the reason it could not, or ``""``."""
+    """Try ``apt-get install -y chromium`` (refreshing the package lists if that fails); the
+    reason it could not, or ``""``."""
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         return "not running as root, so it cannot be installed with apt-get"
     apt = shutil.which("apt-get")
     if apt is None:
         return "apt-get is absent, so it cannot be installed here"
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    try:
-        done = subprocess.run([apt, "install", "-y", "chromium"], capture_output=True,
-                              text=True, env=env, timeout=INSTALL_TIMEOUT, check=False)
-    except subprocess.TimeoutExpired:
-        return f"'apt-get install -y chromium' did not finish in {INSTALL_TIMEOUT} s"
-    if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        return f"'apt-get install -y chromium' failed ({last})"
-    return ""
+    reason = ""
+    # A fresh machine has no package lists yet: refresh them when the first try fails.
+    for command in ([apt, "install", "-y", "chromium"], [apt, "update"],
+                    [apt, "install", "-y", "chromium"]):
+        if command[1] == "update" and not reason:
+            break
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, env=env,
+                                  timeout=INSTALL_TIMEOUT, check=False)
+        except subprocess.TimeoutExpired:
+            return f"'{' '.join(command[1:])}' did not finish in {INSTALL_TIMEOUT} s"
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            reason = f"'apt-get {' '.join(command[1:])}' failed ({last})"
+        elif command[1] == "install":
+            return ""
+    return reason
 
 
 @pytest.fixture(scope="session")
