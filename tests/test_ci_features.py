@@ -222,3 +222,34 @@ def test_jobs_give_the_same_report_in_the_same_order(project):
     parallel = run(".", "--lang", "fr", "--format", "json", "--jobs", "3")
     assert serial.output == parallel.output
     assert json.loads(parallel.output)["summary"]["findings"] == 12
+
+
+# --- progress ----------------------------------------------------------------------------------
+def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch):
+    import sys
+
+    from checker import cli as cli_module
+
+    class Tty:
+        def isatty(self):
+            return True
+
+        def write(self, text):
+            self.written = getattr(self, "written", "") + text
+
+        def flush(self):
+            pass
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys, "stderr", Tty())
+    monkeypatch.setattr(sys, "stdout", Tty())
+    wrap = cli_module.progress_bar("text", None)
+    assert wrap is not None
+    assert list(wrap(iter(range(30)), 30)) == list(range(30))
+    assert "checking" in sys.stderr.written
+    monkeypatch.setenv("CI", "true")
+    assert cli_module.progress_bar("text", None) is None
+    monkeypatch.delenv("CI")
+    with open(os.devnull, "w") as piped:  # the report goes to a pipe, not a terminal
+        monkeypatch.setattr(sys, "stdout", piped)
+        assert cli_module.progress_bar("text", None) is None
