@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from ..document import Document
-from . import markdown, plain, po
+from . import markdown, plain, po, xliff
 
 # A reader turns (path, text of the file) into a Document; it raises InputError when the file
 # cannot be parsed.
@@ -19,6 +19,8 @@ READERS: dict[str, Reader] = {
     ".markdown": markdown.read,
     ".po": po.read,
     ".pot": po.read,
+    ".xlf": xliff.read,
+    ".xliff": xliff.read,
 }
 
 
