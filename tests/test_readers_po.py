@@ -236,24 +236,28 @@ def test_duplicate_entries_get_distinct_keys():
 
 _strings = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
                    min_size=1, max_size=60)
+_translations = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                        max_size=60)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(_strings, st.text(max_size=60).filter(lambda s: "\x00" not in s),
-                          st.one_of(st.none(), _strings)), min_size=1, max_size=6,
-                unique_by=lambda e: (e[2], e[0])))
+@given(st.lists(st.tuples(_strings, _translations, st.one_of(st.none(), _strings),
+                          st.one_of(st.none(), st.tuples(_strings, _translations))),
+                min_size=1, max_size=6, unique_by=lambda e: (e[2], e[0])))
 def test_round_trip_of_files_written_by_polib(entries):
     catalog = polib.POFile(wrapwidth=30)
     catalog.metadata = {"Language": "fr", "Content-Type": "text/plain; charset=UTF-8"}
-    for msgid, msgstr, msgctxt in entries:
-        catalog.append(polib.POEntry(msgid=msgid, msgstr=msgstr, msgctxt=msgctxt))
+    expected = []
+    for msgid, msgstr, msgctxt, plural in entries:
+        if plural is None:
+            catalog.append(polib.POEntry(msgid=msgid, msgstr=msgstr, msgctxt=msgctxt))
+            expected.extend(s for s in (msgid, msgstr) if s)
+        else:
+            catalog.append(polib.POEntry(msgid=msgid, msgid_plural=plural[0], msgctxt=msgctxt,
+                                         msgstr_plural={0: msgstr, 1: plural[1]}))
+            expected.extend(s for s in (msgid, plural[0], msgstr, plural[1]) if s)
     text = str(catalog)
     doc = po.read("x.po", text)
-    expected = []
-    for msgid, msgstr, _ in entries:
-        expected.append(msgid)
-        if msgstr:
-            expected.append(msgstr)
     assert strings(doc) == expected
     for segment in doc.segments:
         for index in range(segment.start, segment.end):

@@ -6,6 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
 from checker.document import Segment
 from checker.errors import InputError
@@ -315,3 +318,45 @@ def test_encoding_declaration_of_a_decoded_file_is_ignored():
     text = unit_12('<trans-unit id="a"><source>Sergueï Lavrov</source></trans-unit>')
     text = text.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
     assert xliff.read("x.xlf", text).text == "Sergueï Lavrov"
+
+
+# --- files written by lxml ------------------------------------------------------------------
+
+_XML_CHARS = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"
+                           ) | st.sampled_from("\n\t\r")
+_pieces = st.lists(st.one_of(st.text(_XML_CHARS, max_size=20), st.sampled_from(["<x/>", "<g>"])),
+                   max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_pieces, _pieces), min_size=1, max_size=4))
+def test_round_trip_of_files_written_by_lxml(units):
+    namespace = "urn:oasis:names:tc:xliff:document:1.2"
+    root = etree.Element(f"{{{namespace}}}xliff", nsmap={None: namespace}, version="1.2")
+    body = etree.SubElement(etree.SubElement(root, f"{{{namespace}}}file"), f"{{{namespace}}}body")
+    expected = []
+    for number, pieces in enumerate(units):
+        unit = etree.SubElement(body, f"{{{namespace}}}trans-unit", id=str(number))
+        for name, parts in zip(("source", "target"), pieces, strict=True):
+            element = etree.SubElement(unit, f"{{{namespace}}}{name}")
+            last, text = None, ""
+            for part in parts:
+                if part in ("<x/>", "<g>"):
+                    last = etree.SubElement(element, f"{{{namespace}}}{part.strip('<>/')}")
+                    if part == "<g>":
+                        last.text = "Lavrov"
+                    text += " " if part == "<x/>" else "Lavrov"
+                elif last is None:
+                    element.text = (element.text or "") + part
+                    text += part
+                else:
+                    last.tail = (last.tail or "") + part
+                    text += part
+            if text.strip():
+                expected.append(text)
+    xml = etree.tostring(root, encoding="unicode")
+    doc = xliff.read("x.xlf", xml)
+    assert [doc.text[s.start:s.end] for s in doc.segments] == expected
+    for segment in doc.segments:
+        for index in range(segment.start, segment.end):
+            assert xml[doc.offsets[index]] in (doc.text[index], "&", "<")
