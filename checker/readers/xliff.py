@@ -145,7 +145,13 @@ def read(path: str, text: str) -> Document:
 
 def _parse(path: str, text: str) -> etree._Element:
     try:
-        return etree.fromstring(text.encode("utf-8"), _parser())
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise InputError(path, f"line {line}: holds a character that is not valid Unicode "
+                               "(a lone surrogate)") from None
+    try:
+        return etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise InputError(path, _syntax_message(exc)) from None
 
