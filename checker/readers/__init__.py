@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from ..document import Document
-from . import markdown, plain
+from . import markdown, plain, po, xliff
 
 # A reader turns (path, text of the file) into a Document; it raises InputError when the file
 # cannot be parsed.
@@ -17,6 +17,10 @@ READERS: dict[str, Reader] = {
     ".text": plain.read,
     ".md": markdown.read,
     ".markdown": markdown.read,
+    ".po": po.read,
+    ".pot": po.read,
+    ".xlf": xliff.read,
+    ".xliff": xliff.read,
 }
 
 

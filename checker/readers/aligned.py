@@ -1,0 +1,55 @@
+"""Aligned plain text: a source file and its translation, the i-th non-blank line of one being
+the translation of the i-th non-blank line of the other (blank lines are not counted).
+
+The Document is the target file's: ``raw`` is its text and ``text`` is the target text, a
+blank line, then the source text. Each non-blank target line is a target segment and the
+matching source line a source segment, both with ``unit`` = the target line's number;
+``info`` holds ``("line", target line)`` and, on sources, ``("source-line", source line)``.
+Offsets of the target part are the file's own; the whole source line k (and its line break)
+maps to the start of target line k, where a finding in the source is reported; a blank source
+line maps to the start of the next pair's target line (the end of the target file after the
+last pair). Languages are left to the caller (``None``).
+"""
+
+from __future__ import annotations
+
+from ..document import Document, Segment
+from ..errors import InputError
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """(line number, start, end without line break) of each non-blank line."""
+    lines = []
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        body = line[:-1] if line.endswith("\r") else line
+        if body.strip():
+            lines.append((number, start, start + len(body)))
+        start += len(line) + 1
+    return lines
+
+
+def read_pair(source_path: str, source_text: str, target_path: str,
+              target_text: str) -> Document:
+    sources = _lines(source_text)
+    targets = _lines(target_text)
+    if len(sources) != len(targets):
+        raise InputError(target_path, f"{len(sources)} source lines but {len(targets)} target "
+                                      "lines; the files must be aligned line by line")
+    base = len(target_text) + 2  # where the source text starts in the Document's text
+    segments = [Segment(start, end, "target", None, str(number), (("line", str(number)),))
+                for number, start, end in targets]
+    offsets = list(range(len(target_text) + 1))
+    offsets.append(len(target_text))  # the separator maps to the end of the target text
+    cursor = 0  # next offset of the source text to map
+    pairs = zip(sources, targets, strict=True)
+    for (number, start, end), (target_number, target_start, _) in pairs:
+        offsets.extend([target_start] * (start - cursor))  # blank lines before this one
+        line_end = source_text.find("\n", end)
+        cursor = len(source_text) if line_end < 0 else line_end + 1
+        offsets.extend([target_start] * (cursor - start))
+        segments.append(Segment(base + start, base + end, "source", None, str(target_number),
+                                (("line", str(target_number)), ("source-line", str(number)))))
+    offsets.extend([len(target_text)] * (len(source_text) + 1 - cursor))
+    return Document(target_path, f"{target_text}\n\n{source_text}", segments, raw=target_text,
+                    offsets=offsets)

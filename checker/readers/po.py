@@ -1,0 +1,280 @@
+"""gettext PO and POT files: each entry gives source segments (``msgid``, ``msgid_plural``) and
+target segments (``msgstr``, ``msgstr[n]``) that share the entry's ``unit`` key.
+
+polib decides what the file means (header, entries, flags, context, plurals, obsolete entries);
+it gives no offsets, so this module reads each entry's strings again from the file, unescapes
+them itself and checks that the result is polib's value, which gives every character of
+``Document.text`` its offset in the file (the backslash, for an escape).
+
+``Document.text`` is the strings one after the other, separated by a blank line; the header,
+obsolete entries, ``msgctxt`` and empty strings are not in it. Each segment's ``info`` holds,
+in this order: ``("fuzzy", "1")`` when the entry is fuzzy, ``("context", msgctxt)``,
+``("plural", n)`` on ``msgstr[n]`` (and ``("plural", "1")`` on ``msgid_plural``),
+``("comment", translator comment)`` and ``("line", line of the string's keyword)``.
+Languages come from the header: ``Language`` for the targets and ``X-Source-Language``, when
+present, for the sources (as written there, ``fr_FR`` stays ``fr_FR``); otherwise ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import polib
+
+from ..document import Document, Segment
+from ..errors import InputError
+
+# The escapes polib (and so this reader) turns into characters; any other backslash is kept as
+# it is, as polib keeps it, so that the two readings agree.
+_ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b",
+            "f": "\f"}
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[(\d+)\]|msgstr)(?=[\s\"])\s*")
+_PLAIN = re.compile(r'[^"\\]+')  # a run of characters that are themselves
+_POLIB_ERROR = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
+_SHAPE = ('an entry is msgid "…" then msgstr "…" (msgctxt "…" may come first; a plural '
+          'entry has msgid "…", msgid_plural "…", then msgstr[0] "…", msgstr[1] "…")')
+
+
+class _Lines(str):
+    """The file's text for polib, split into lines at ``\\n`` only.
+
+    polib splits a text with ``str.splitlines``, which also breaks at U+2028, U+0085, form
+    feeds and lone carriage returns: a string holding one of those would be cut in two and its
+    line numbers would no longer be the file's. Line numbers here must be those of
+    ``Document.position``, which counts ``\\n`` only.
+    """
+
+    def splitlines(self, keepends: bool = False) -> list[str]:  # type: ignore[override]
+        return self.split("\n")
+
+
+@dataclass
+class _String:
+    """One string of an entry as read from the file: its characters, each with its offset."""
+
+    keyword: str  # msgctxt, msgid, msgid_plural, msgstr
+    index: int | None  # n of msgstr[n]
+    line: int
+    parts: list[str] = field(default_factory=list)  # the characters, in runs
+    offsets: list[int] = field(default_factory=list)  # one per character
+    end: int = 0  # offset of the closing quote of its last line
+
+    @property
+    def value(self) -> str:
+        return "".join(self.parts)
+
+
+def read(path: str, text: str) -> Document:
+    catalog = _parse(path, text)
+    lines = _split_lines(text)
+    metadata = catalog.metadata
+    target_lang = _meta(metadata, "Language")
+    source_lang = _meta(metadata, "X-Source-Language")
+
+    # Entries in file order, obsolete ones included: each entry's lines run from its first line
+    # to the next entry's first line. (polib numbers the first entry's line 0.)
+    entries = sorted(catalog, key=lambda e: e.linenum or 0)
+    firsts = [max(e.linenum or 0, 1) for e in entries] + [len(lines) + 1]
+
+    pieces: list[_String] = []
+    segments: list[Segment] = []
+    keys: set[str] = set()
+    position = 0  # length of the text built so far
+    for number, entry in enumerate(entries):
+        if entry.obsolete:
+            continue
+        strings = _entry_strings(path, text, lines, firsts[number], firsts[number + 1])
+        _check(path, entry, strings)
+        key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
+        if key in keys:  # polib accepts duplicate entries; msgfmt does not
+            key = f"{key}\x00{strings[0].line if strings else entry.linenum}"
+        keys.add(key)
+        common: list[tuple[str, str]] = []
+        if entry.fuzzy:
+            common.append(("fuzzy", "1"))
+        if entry.msgctxt is not None:
+            common.append(("context", entry.msgctxt))
+        for string in strings:
+            if string.keyword == "msgctxt" or not string.offsets:
+                continue
+            info = list(common)
+            if string.keyword == "msgid_plural":
+                info.append(("plural", "1"))
+            elif string.index is not None:
+                info.append(("plural", str(string.index)))
+            if entry.tcomment:
+                info.append(("comment", entry.tcomment))
+            info.append(("line", str(string.line)))
+            if pieces:
+                position += 2
+            role = "target" if string.keyword == "msgstr" else "source"
+            lang = target_lang if role == "target" else source_lang
+            segments.append(Segment(position, position + len(string.offsets), role, lang, key,
+                                    tuple(info)))
+            position += len(string.offsets)
+            pieces.append(string)
+
+    parts: list[str] = []
+    offsets: list[int] = []
+    for number, piece in enumerate(pieces):
+        if number:
+            parts.append("\n\n")
+            end = pieces[number - 1].end
+            offsets.extend((end, end))
+        parts.extend(piece.parts)
+        offsets.extend(piece.offsets)
+    offsets.append(pieces[-1].end if pieces else 0)
+    return Document(path, "".join(parts), segments, raw=text, offsets=offsets)
+
+
+def _parse(path: str, text: str) -> polib.POFile:
+    # polib takes a string without a line break for a path and would open that file.
+    content = text if "\n" in text else text + "\n"
+    try:
+        return polib.pofile(_Lines(content), encoding="utf-8")
+    except (OSError, ValueError, IndexError, KeyError) as exc:
+        raise InputError(path, _syntax_message(text, str(exc))) from None
+
+
+def _syntax_message(text: str, error: str) -> str:
+    """A message telling a translator which line is wrong and how to write it."""
+    match = _POLIB_ERROR.search(error)
+    if not match:
+        return f"is not a valid PO file ({error})"
+    number, detail = int(match.group(1)), match.group(2) or ""
+    lines = text.split("\n")
+    line = lines[number - 1].strip().lstrip("\ufeff") if 0 < number <= len(lines) else ""
+    if line.startswith("#~"):
+        line = line[2:].strip()
+    keyword = _KEYWORD.match(line)
+    word = line.split()[0] if line.split() else ""
+    if "unescaped double quote" in detail:
+        hint = 'a double quote inside a string must be written \\" (backslash, double quote)'
+    elif line.startswith('"'):
+        hint = ("this string continues nothing: a line that starts with a double quote must "
+                "follow a msgctxt, msgid, msgid_plural or msgstr line")
+    elif keyword:
+        hint = f"{keyword.group(1)} is out of place: {_SHAPE}"
+    elif word in ("msgctxt", "msgid", "msgid_plural", "msgstr") or word.startswith("msgstr["):
+        hint = f'{word} needs a string in double quotes, for example {word} ""'
+    else:
+        hint = ("a line must be a comment starting with #, a keyword (msgctxt, msgid, "
+                "msgid_plural, msgstr, msgstr[N]) followed by a string in double quotes, or a "
+                "string in double quotes continuing the line before")
+    found = line if len(line) <= 60 else line[:57] + "..."
+    return f"line {number}: PO syntax error: {hint} (found: {found!r})"
+
+
+def _meta(metadata: dict[str, str], name: str) -> str | None:
+    value = metadata.get(name)
+    if value is None:
+        lowered = name.lower()
+        value = next((v for k, v in metadata.items() if k.strip().lower() == lowered), None)
+    return (value.strip() or None) if value is not None else None
+
+
+def _split_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each line of the file, without its ``\\n``."""
+    lines = []
+    start = 0
+    for line in text.split("\n"):
+        lines.append((start, line))
+        start += len(line) + 1
+    return lines
+
+
+def _entry_strings(path: str, text: str, lines: list[tuple[int, str]], first: int,
+                   stop: int) -> list[_String]:
+    """The strings of the entry written on lines ``first`` to ``stop - 1`` (1-based)."""
+    strings: list[_String] = []
+    current: _String | None = None
+    seen_msgstr = False
+    for number in range(first, stop):
+        start, line = lines[number - 1]
+        skip = len(line) - len(line.lstrip())
+        if number == 1 and line.startswith("\ufeff"):
+            skip = 1 + len(line[1:]) - len(line[1:].lstrip())
+        body = line[skip:]
+        if not body.strip() or body.startswith("#"):
+            current = None  # a comment ends the string before it
+            continue
+        keyword = _KEYWORD.match(body)
+        if keyword:
+            name = keyword.group(1)
+            index = None
+            if keyword.group(2) is not None:
+                name, index = "msgstr", int(keyword.group(2))
+            if name in ("msgctxt", "msgid") and seen_msgstr:
+                break  # the next entry (a header polib took out of the list)
+            seen_msgstr = seen_msgstr or name == "msgstr"
+            current = _String(name, index, number)
+            strings.append(current)
+            skip += keyword.end()
+        elif current is None:
+            raise InputError(path, f"line {number}: PO syntax error: this string continues "
+                                   "nothing")
+        _read_quoted(path, text, start + skip, start + len(line), number, current)
+    return strings
+
+
+def _read_quoted(path: str, text: str, pos: int, line_end: int, number: int,
+                 string: _String) -> None:
+    """Append the characters of the quoted string at ``text[pos]`` to ``string``."""
+    if pos >= line_end or text[pos] != '"':
+        raise InputError(path, f"line {number}: PO syntax error: a string must be written "
+                               "between double quotes")
+    i = pos + 1
+    while i < line_end:
+        run = _PLAIN.match(text, i, line_end)
+        if run:
+            string.parts.append(run.group())
+            string.offsets.extend(range(i, run.end()))
+            i = run.end()
+            continue
+        char = text[i]
+        if char == '"':
+            if text[i + 1:line_end].strip():
+                raise InputError(path, f"line {number}: PO syntax error: text after the "
+                                       'closing double quote; write \\" for a double quote '
+                                       "inside a string")
+            string.end = i
+            return
+        if char == "\\" and i + 1 < line_end and text[i + 1] in _ESCAPES:
+            string.parts.append(_ESCAPES[text[i + 1]])
+            string.offsets.append(i)
+            i += 2
+            continue
+        string.parts.append(char)
+        string.offsets.append(i)
+        i += 1
+    raise InputError(path, f"line {number}: PO syntax error: the string has no closing double "
+                           'quote (a final \\" is an escaped quote, not the end)')
+
+
+def _check(path: str, entry: polib.POEntry, strings: list[_String]) -> None:
+    """Raise InputError unless the strings read from the file are polib's values."""
+    values: dict[tuple[str, int | None], str] = {}
+    lines: dict[tuple[str, int | None], int] = {}
+    for string in strings:
+        name = (string.keyword, string.index)
+        values[name] = values.get(name, "") + string.value
+        lines.setdefault(name, string.line)
+    expected: dict[tuple[str, int | None], str] = {
+        ("msgid", None): entry.msgid,
+        ("msgid_plural", None): entry.msgid_plural,
+        ("msgstr", None): entry.msgstr,
+    }
+    if entry.msgctxt is not None:
+        expected["msgctxt", None] = entry.msgctxt
+    for index, value in entry.msgstr_plural.items():
+        expected["msgstr", int(index)] = value
+    for name in expected.keys() | values.keys():
+        if values.get(name, "") != expected.get(name, ""):
+            keyword = name[0] if name[1] is None else f"{name[0]}[{name[1]}]"
+            line = lines.get(name, strings[0].line if strings else entry.linenum)
+            if name[1] is not None and name[1] > 9:
+                raise InputError(path, f"line {line}: {keyword}: plural indexes above 9 are "
+                                       "not supported")
+            raise InputError(path, f"line {line}: {keyword} could not be read unambiguously; "
+                                   "check its double quotes, backslashes and plural index")

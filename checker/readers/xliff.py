@@ -1,0 +1,512 @@
+"""XLIFF 1.2 and 2.x: each translation unit gives a source segment and, when it is translated, a
+target segment, which share the unit's ``unit`` key.
+
+lxml parses the file (entities never resolved, no network, no DTD, size limits kept); a
+DOCTYPE that declares entities or points to an external file is refused before lxml sees it.
+lxml gives no offsets inside an element, so this module also scans the file's markup itself:
+the n-th start tag of the file is the n-th element of lxml's tree (document order), and each
+``<source>``/``<target>`` is read again from its start tag, which maps every character of
+``Document.text`` to its offset in the file. The result is checked against lxml's text.
+
+Inside a source or target, text and the text of paired inline elements (1.2 ``<g>``, ``<mrk>``;
+2.x ``<pc>``, ``<mrk>``) is text; an entity or character reference gives its character, mapped
+to the ``&``; a native-code element (``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``, ``<x/>``,
+``<bx/>``, ``<ex/>``, ``<sc/>``, ``<ec/>``, ``<cp/>``) gives one space, mapped to its ``<``,
+and its content is skipped. ``Document.text`` is the strings one after the other, separated by
+a blank line. Skipped: units (or groups, files) marked ``translate="no"``, 1.2
+``<alt-trans>`` and ``<seg-source>``, 2.x ``<ignorable>``, and empty strings.
+
+Each segment's ``info`` holds, in this order: ``("state", …)`` (1.2 ``<target state>``, 2.x
+``<segment state>``), ``("fuzzy", "1")`` for the 1.2 states needs-review-translation,
+needs-review-adaptation and needs-review-l10n, ``("id", unit id)``, ``("segment", id)`` for a
+2.x segment with an id, ``("note", …)`` the unit's notes, and ``("line", line of the start
+tag)``. Languages: 1.2 ``<file source-language target-language>``, 2.x ``<xliff srcLang
+trgLang>``, and ``xml:lang`` on the source or target wins.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..document import Document, Segment
+from ..errors import InputError
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XLIFF_NAMESPACES = {None, "urn:oasis:names:tc:xliff:document:1.1",
+                     "urn:oasis:names:tc:xliff:document:1.2",
+                     "urn:oasis:names:tc:xliff:document:2.0"}
+# Inline elements standing for native code (placeholders, tags of the original format).
+_NATIVE = {"ph", "bpt", "ept", "it", "x", "bx", "ex", "sc", "ec", "cp"}
+_FUZZY_STATES = {"needs-review-translation", "needs-review-adaptation", "needs-review-l10n"}
+_PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+_TAG = re.compile(r"<(/?)([^\s/>]+)(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*(/?)>")
+_REFERENCE = re.compile(r"&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|([A-Za-z_][\w.-]*));")
+_PLAIN = re.compile(r"[^&\r]+")  # runs of characters that are themselves
+_PLAIN_CDATA = re.compile(r"[^\r]+")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_LXML_POSITION = re.compile(r",\s*line \d+, column \d+\s*$")
+
+
+def _parser() -> etree.XMLParser:
+    # encoding="utf-8": the text is given to lxml as UTF-8 whatever its XML declaration says
+    # (the file was decoded already).
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, encoding="utf-8")
+
+
+@dataclass
+class _String:
+    """The text of a ``<source>`` or ``<target>``, each character with its file offset."""
+
+    parts: list[str] = field(default_factory=list)  # the characters, in runs
+    offsets: list[int] = field(default_factory=list)  # one per character
+    end: int = 0  # offset of the element's end tag (or of its empty tag)
+    line: int = 0
+
+    @property
+    def value(self) -> str:
+        return "".join(self.parts)
+
+
+@dataclass
+class _Unit:
+    key: str
+    element: etree._Element
+    source: etree._Element | None
+    target: etree._Element | None
+    info: tuple[tuple[str, str], ...]
+    source_lang: str | None
+    target_lang: str | None
+
+
+def read(path: str, text: str) -> Document:
+    body = _check_prolog(path, text)
+    root = _parse(path, text)
+    _check_doctype(path, root)
+    name = etree.QName(root).localname
+    if name != "xliff":
+        raise InputError(path, f"is not an XLIFF file: its root element is <{name}>, not "
+                               "<xliff>")
+    elements = list(root.iter(etree.Element))
+    tags, names = _start_tags(text, body)
+    if names != [_split(el.tag)[1] for el in elements]:
+        raise InputError(path, "the XML could not be mapped to the file's lines; please report "
+                               "this file to the termcheck developers")
+    native = [_is_native(el) for el in elements]
+    ordinal = {el: n for n, el in enumerate(elements)}
+    lines = _line_starts(text)
+
+    pieces: list[_String] = []
+    segments: list[Segment] = []
+    position = 0
+    for unit in _units(root):
+        for role, element, lang in (("source", unit.source, unit.source_lang),
+                                    ("target", unit.target, unit.target_lang)):
+            if element is None:
+                continue
+            string = _read_element(path, text, tags, native, tags[ordinal[element]])
+            expected = _flatten(element)
+            if string.value != expected:
+                raise InputError(path, f"line {element.sourceline}: the text of <{role}> could "
+                                       "not be located in the file; please report this file to "
+                                       "the termcheck developers")
+            if not expected.strip():
+                continue
+            string.line = bisect_right(lines, tags[ordinal[element]])
+            element_lang = element.get(_XML_LANG) or lang
+            if pieces:
+                position += 2
+            segments.append(Segment(position, position + len(string.offsets), role,
+                                    element_lang, unit.key,
+                                    (*unit.info, ("line", str(string.line)))))
+            position += len(string.offsets)
+            pieces.append(string)
+
+    parts: list[str] = []
+    offsets: list[int] = []
+    for number, piece in enumerate(pieces):
+        if number:
+            parts.append("\n\n")
+            end = pieces[number - 1].end
+            offsets.extend((end, end))
+        parts.extend(piece.parts)
+        offsets.extend(piece.offsets)
+    offsets.append(pieces[-1].end if pieces else 0)
+    return Document(path, "".join(parts), segments, raw=text, offsets=offsets)
+
+
+# --- parsing, safely ------------------------------------------------------------------------
+
+def _parse(path: str, text: str) -> etree._Element:
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise InputError(path, f"line {line}: holds a character that is not valid Unicode "
+                               "(a lone surrogate)") from None
+    try:
+        return etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise InputError(path, _syntax_message(exc)) from None
+
+
+def _syntax_message(exc: etree.XMLSyntaxError) -> str:
+    message = _LXML_POSITION.sub("", exc.msg or str(exc)).strip()
+    line, column = exc.position if exc.position else (exc.lineno, 0)
+    hint = ""
+    undefined = re.match(r"Entity '([^']+)' not defined", message)
+    if undefined:
+        hint = (f"&{undefined.group(1)}; is not an XML entity: write the character itself or a "
+                "numeric reference such as &#233; (only &amp; &lt; &gt; &quot; &apos; are "
+                "predefined)")
+    elif "EntityRef" in message:
+        hint = 'a "&" in text must be written "&amp;"'
+    elif "StartTag: invalid element name" in message:
+        hint = 'a "<" in text must be written "&lt;"'
+    elif "tag mismatch" in message:
+        hint = "an element is closed in the wrong place or not closed"
+    where = f"line {line}, column {column}" if column else f"line {line}"
+    return f"{where}: not well-formed XML: {message}" + (f"; {hint}" if hint else "")
+
+
+def _check_prolog(path: str, text: str) -> int:
+    """Refuse a DOCTYPE that declares entities or names an external file; return the offset
+    where the root element may start (after the XML declaration, comments and DOCTYPE)."""
+    pos = 1 if text.startswith("\ufeff") else 0
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n":
+            pos += 1
+        if text.startswith("<?", pos):
+            end = text.find("?>", pos)
+        elif text.startswith("<!--", pos):
+            end = text.find("-->", pos)
+        elif text.startswith("<!DOCTYPE", pos):
+            end = _check_doctype_text(path, text, pos)
+        else:
+            return pos
+        if end < 0:
+            return pos  # unterminated: lxml reports it
+        pos = text.index(">", end) + 1
+
+
+def _check_doctype_text(path: str, text: str, start: int) -> int:
+    """Scan a DOCTYPE declaration; return the offset of its closing ``>`` (-1 if none)."""
+    line = text.count("\n", 0, start) + 1
+    pos = start + len("<!DOCTYPE")
+    external = ""
+    while pos < len(text):
+        char = text[pos]
+        if char in "\"'":
+            end = text.find(char, pos + 1)
+            if end < 0:
+                return -1
+            external = external or text[pos + 1:end]
+            pos = end + 1
+        elif char == "[":
+            pos = _check_subset(path, text, pos + 1)
+            if pos < 0:
+                return -1
+        elif char == ">":
+            header = _QUOTED.sub(" ", text[start:pos])
+            if re.search(r"\b(SYSTEM|PUBLIC)\b", header):
+                raise InputError(path, f"line {line}: the DOCTYPE refers to an external file "
+                                       f"({external}); termcheck never loads external files: "
+                                       "remove the DOCTYPE (XLIFF needs none)")
+            return pos
+        else:
+            pos += 1
+    return -1
+
+
+def _check_subset(path: str, text: str, pos: int) -> int:
+    """Scan a DOCTYPE's internal subset from ``pos``; return the offset after its ``]``."""
+    while pos < len(text):
+        if text.startswith("<!--", pos):
+            end = text.find("-->", pos)
+            if end < 0:
+                return -1
+            pos = end + 3
+        elif text.startswith("<!ENTITY", pos):
+            line = text.count("\n", 0, pos) + 1
+            raise InputError(path, f"line {line}: the DOCTYPE declares an entity (<!ENTITY>); "
+                                   "termcheck never expands entities, which can blow a file up "
+                                   "or read other files: remove the DOCTYPE and write "
+                                   "characters as themselves or as numeric references such as "
+                                   "&#233;")
+        elif text[pos] in "\"'":
+            end = text.find(text[pos], pos + 1)
+            if end < 0:
+                return -1
+            pos = end + 1
+        elif text[pos] == "]":
+            return pos + 1
+        elif text[pos] == "%":
+            line = text.count("\n", 0, pos) + 1
+            raise InputError(path, f"line {line}: the DOCTYPE uses a parameter entity (%…;); "
+                                   "termcheck never expands entities: remove the DOCTYPE")
+        else:
+            pos += 1
+    return -1
+
+
+def _check_doctype(path: str, root: etree._Element) -> None:
+    """Second line of defence, after lxml parsed the file: no entity, no external DTD."""
+    info = root.getroottree().docinfo
+    dtd = info.internalDTD
+    if (dtd is not None and any(True for _ in dtd.entities())) or \
+            any(isinstance(node, etree._Entity) for node in root.iter()):
+        raise InputError(path, "the file declares or uses entities; termcheck never expands "
+                               "entities: remove the DOCTYPE")
+    if info.system_url or info.public_id:
+        external = info.system_url or info.public_id
+        raise InputError(path, f"the DOCTYPE refers to an external file ({external}); remove "
+                               "the DOCTYPE (XLIFF needs none)")
+
+
+# --- the units ------------------------------------------------------------------------------
+
+def _split(tag: str) -> tuple[str | None, str]:
+    """(namespace, local name) of an lxml tag such as ``{urn:…}source``."""
+    if tag.startswith("{"):
+        namespace, _, local = tag[1:].partition("}")
+        return namespace, local
+    return None, tag
+
+
+def _name(element: etree._Element) -> str | None:
+    """The local name of an XLIFF element (None for comments and foreign elements)."""
+    if not isinstance(element.tag, str):
+        return None
+    namespace, local = _split(element.tag)
+    return local if namespace in _XLIFF_NAMESPACES else None
+
+
+def _is_native(element: etree._Element) -> bool:
+    return _name(element) in _NATIVE
+
+
+def _children(element: etree._Element, name: str) -> list[etree._Element]:
+    return [child for child in element if _name(child) == name]
+
+
+def _units(root: etree._Element) -> Iterator[_Unit]:
+    version = root.get("version") or ""
+    namespace = etree.QName(root).namespace or ""
+    two = version.startswith("2") or ":document:2." in namespace
+    files = _children(root, "file")
+    several = len(files) > 1
+    owners: dict[str, etree._Element] = {}  # key -> unit element (2.x segments share it)
+    for number, file in enumerate(files, 1):
+        prefix = ""
+        if several:
+            prefix = (file.get("id") or file.get("original") or f"file {number}") + "\x04"
+        units = _units_2(root, file) if two else _units_12(file)
+        for unit in units:
+            unit.key = prefix + unit.key
+            if owners.setdefault(unit.key, unit.element) is not unit.element:
+                unit.key += f"\x00{unit.element.sourceline}"
+            yield unit
+
+
+def _walk(element: etree._Element, unit_name: str, translate: bool
+          ) -> Iterator[etree._Element]:
+    """The units under ``element`` that are to be translated (``translate`` is inherited)."""
+    for child in element:
+        name = _name(child)
+        if name is None:
+            continue
+        here = (child.get("translate") or ("yes" if translate else "no")) != "no"
+        if name == unit_name:
+            if here:
+                yield child
+        elif name in ("body", "group"):
+            yield from _walk(child, unit_name, here)
+
+
+def _notes(elements: list[etree._Element]) -> tuple[tuple[str, str], ...]:
+    texts = ["".join(note.itertext()).strip() for note in elements]
+    texts = [t for t in texts if t]
+    return (("note", "\n".join(texts)),) if texts else ()
+
+
+def _units_12(file: etree._Element) -> Iterator[_Unit]:
+    source_lang = file.get("source-language") or None
+    target_lang = file.get("target-language") or None
+    translate = file.get("translate") != "no"
+    for element in _walk(file, "trans-unit", translate):
+        sources = _children(element, "source")
+        targets = _children(element, "target")
+        target = targets[0] if targets else None
+        info: list[tuple[str, str]] = []
+        state = target.get("state") if target is not None else None
+        if state:
+            info.append(("state", state))
+            if state in _FUZZY_STATES:
+                info.append(("fuzzy", "1"))
+        unit_id = element.get("id")
+        if unit_id is not None:
+            info.append(("id", unit_id))
+        info.extend(_notes(_children(element, "note")))
+        yield _Unit(unit_id if unit_id is not None else f"line {element.sourceline}", element,
+                    sources[0] if sources else None, target, tuple(info), source_lang,
+                    target_lang)
+
+
+def _units_2(root: etree._Element, file: etree._Element) -> Iterator[_Unit]:
+    source_lang = root.get("srcLang") or None
+    target_lang = root.get("trgLang") or None
+    translate = file.get("translate") != "no"
+    for element in _walk(file, "unit", translate):
+        unit_id = element.get("id")
+        key = unit_id if unit_id is not None else f"line {element.sourceline}"
+        notes = [n for block in _children(element, "notes") for n in _children(block, "note")]
+        for segment in _children(element, "segment"):
+            sources = _children(segment, "source")
+            targets = _children(segment, "target")
+            info: list[tuple[str, str]] = []
+            if segment.get("state"):
+                info.append(("state", segment.get("state")))
+            if unit_id is not None:
+                info.append(("id", unit_id))
+            if segment.get("id"):
+                info.append(("segment", segment.get("id")))
+            info.extend(_notes(notes))
+            yield _Unit(key, element, sources[0] if sources else None,
+                        targets[0] if targets else None, tuple(info), source_lang, target_lang)
+
+
+# --- text and offsets -----------------------------------------------------------------------
+
+def _flatten(element: etree._Element) -> str:
+    """The text of an element as this reader sees it, from lxml's tree."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            parts.append(" " if _is_native(child) else _flatten(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(match.end() for match in re.finditer("\n", text))]
+
+
+def _skip(text: str, pos: int) -> tuple[str, int]:
+    """At a ``<``: what markup starts there and where it ends (after it)."""
+    if text.startswith("<!--", pos):
+        return "comment", text.index("-->", pos) + 3
+    if text.startswith("<![CDATA[", pos):
+        return "cdata", text.index("]]>", pos) + 3
+    if text.startswith("<?", pos):
+        return "pi", text.index("?>", pos) + 2
+    match = _TAG.match(text, pos)
+    if match is None:
+        raise ValueError(pos)
+    if match.group(1):
+        return "end", match.end()
+    return ("empty" if match.group(3) else "start"), match.end()
+
+
+def _start_tags(text: str, pos: int) -> tuple[list[int], list[str]]:
+    """Offsets and local names of every start tag (and empty-element tag) of the file, in
+    order."""
+    tags: list[int] = []
+    names: list[str] = []
+    while True:
+        pos = text.find("<", pos)
+        if pos < 0:
+            return tags, names
+        following = text[pos + 1:pos + 2]
+        if following in ("!", "?"):
+            try:
+                pos = _skip(text, pos)[1]
+            except ValueError:  # not before the root element: lxml refused it already
+                pos += 1
+            continue
+        match = _TAG.match(text, pos)
+        if match is None:
+            return tags, names
+        if not match.group(1):
+            tags.append(pos)
+            names.append(match.group(2).rpartition(":")[2])
+        pos = match.end()
+
+
+def _append(string: _String, text: str, start: int, end: int, references: bool) -> None:
+    """Characters of ``text[start:end]`` as XML reads them: line breaks normalised to ``\\n``
+    and, outside CDATA, references replaced by their character (mapped to the ``&``)."""
+    pos = start
+    while pos < end:
+        run = _PLAIN.match(text, pos, end) if references else _PLAIN_CDATA.match(text, pos, end)
+        if run:
+            string.parts.append(run.group())
+            string.offsets.extend(range(pos, run.end()))
+            pos = run.end()
+            continue
+        char = text[pos]
+        if char == "\r":
+            string.parts.append("\n")
+            string.offsets.append(pos)
+            pos += 2 if text.startswith("\r\n", pos) else 1
+            continue
+        if char == "&" and references:
+            match = _REFERENCE.match(text, pos, end)
+            if match is None:
+                raise ValueError(pos)
+            hexa, decimal, name = match.groups()
+            if name is not None and name not in _PREDEFINED:
+                raise ValueError(pos)
+            string.parts.append(chr(int(hexa, 16)) if hexa else chr(int(decimal)) if decimal
+                                else _PREDEFINED[name])
+            string.offsets.append(pos)
+            pos = match.end()
+            continue
+        string.parts.append(char)
+        string.offsets.append(pos)
+        pos += 1
+
+
+def _read_element(path: str, text: str, tags: list[int], native: list[bool],
+                  start: int) -> _String:
+    """The text of the element whose start tag is at ``start``, read from the file."""
+    string = _String()
+    kind, pos = _skip(text, start)
+    if kind == "empty":
+        string.end = start
+        return string
+    depth = 0  # open elements inside the one read
+    skipping: int | None = None  # depth at which a native-code element was opened
+    try:
+        while True:
+            lt = text.index("<", pos)
+            if skipping is None:
+                _append(string, text, pos, lt, True)
+            kind, pos = _skip(text, lt)
+            if kind == "cdata" and skipping is None:
+                _append(string, text, lt + len("<![CDATA["), pos - len("]]>"), False)
+            elif kind in ("start", "empty"):
+                is_native = native[bisect_left(tags, lt)]
+                if skipping is None and is_native:
+                    string.parts.append(" ")
+                    string.offsets.append(lt)
+                    if kind == "start":
+                        skipping = depth
+                if kind == "start":
+                    depth += 1
+            elif kind == "end":
+                if depth == 0:
+                    string.end = lt
+                    return string
+                depth -= 1
+                if skipping == depth:
+                    skipping = None
+    except ValueError:
+        line = text.count("\n", 0, start) + 1
+        raise InputError(path, f"line {line}: this element could not be read; please report "
+                               "this file to the termcheck developers") from None
