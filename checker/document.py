@@ -71,7 +71,21 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file of an offset of ``text``; columns count code
         points."""
-        offset = self.file_offset(offset)
+        return self._line_column(self.file_offset(offset))
+
+    def file_end(self, offset: int) -> int:
+        """The offset in the file just after the character before ``offset`` (the end of a
+        span): with escapes mapped, the start of the next character may lie past a closing quote
+        or tag."""
+        if self.offsets is None or offset == 0:
+            return self.file_offset(offset)
+        return self.offsets[offset - 1] + 1
+
+    def end_position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the file of the end of a span ending at ``offset``."""
+        return self._line_column(self.file_end(offset))
+
+    def _line_column(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 

@@ -16,7 +16,7 @@ from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity
 from .inputs import Source, expand_paths, read_source
-from .language import LanguageDecision, detect_language
+from .language import LanguageDecision, detect_language, normalize_code
 from .matcher import Matcher
 from .readers import reader_for
 from .rules import RULES, Context, Rule
@@ -100,7 +100,7 @@ class Checker:
         segments = [s for s in doc.segments if role is None or s.role == role]
         declared = next((s.lang for s in segments if s.lang), None)
         if declared:
-            return LanguageDecision(declared, "file")
+            return LanguageDecision(normalize_code(declared, self.termbase.languages), "file")
         prose = " ".join(doc.text[s.start:s.end] for s in segments)
         default = self.options.default_lang
         if role == "source":  # a source is rarely in the language of its target
@@ -188,7 +188,7 @@ class Checker:
     @staticmethod
     def _place(doc: Document, finding: Finding) -> Finding:
         line, column = doc.position(finding.start)
-        end_line, end_column = doc.position(finding.end)
+        end_line, end_column = doc.end_position(finding.end)
         return replace(finding, path=doc.path, line=line, column=column, end_line=end_line,
                        end_column=end_column)
 

@@ -29,7 +29,7 @@ def planned_edits(result: FileResult, unsafe: bool = False) -> list[Edit]:
         fix = finding.fix
         if fix is None or not (fix.safe or unsafe) or finding.start == finding.end:
             continue
-        start, end = doc.file_offset(finding.start), doc.file_offset(finding.end)
+        start, end = doc.file_offset(finding.start), doc.file_end(finding.end)
         if doc.raw[start:end] != doc.text[finding.start:finding.end]:
             continue  # the span holds escapes or markup: not an exact replacement
         if escaped and _NEEDS_ESCAPING & set(fix.replacement):

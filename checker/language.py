@@ -26,6 +26,16 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code.split("-")[0], code)
 
 
+def normalize_code(code: str, known: tuple[str, ...] | list[str]) -> str:
+    """A language code as the termbase writes it: ``fr_FR`` and ``fr-CA`` are ``fr`` when the
+    termbase has ``fr`` but not the regional code."""
+    code = code.strip().replace("_", "-")
+    if code in known:
+        return code
+    base = code.split("-")[0].lower()
+    return base if base in known or not known else code
+
+
 @dataclass(frozen=True)
 class LanguageDecision:
     lang: str

@@ -103,12 +103,13 @@ class Matcher:
     # -- the scan --------------------------------------------------------------------------------
     def match(self, doc: Document, lang: str, source_lang: str | None = None) -> MatchResult:
         """Mentions in every segment: source segments of a translation in ``source_lang``,
-        the others in ``lang`` (a segment's own language wins)."""
+        the others in ``lang``."""
         mentions: list[Mention] = []
         free: list[Word] = []
         for segment in doc.segments:
             is_source = segment.role == "source"
-            seg_lang = segment.lang or (source_lang or lang if is_source else lang)
+            # The engine decided both languages (from options, the file, or the text).
+            seg_lang = (source_lang or lang) if is_source else lang
             seg_words, seps = self._words(doc, segment)
             found = self._scan(doc, seg_lang, seg_words, seps)
             covered = {w for m in found for w in range(m[0], m[0] + m[1].size)}

@@ -1,9 +1,10 @@
 """inconsistent-translation: one source translated two ways, or two sources translated alike.
 
 What it flags:
-    In a translation file, segments whose source text is the same but whose translations differ,
-    and segments whose sources differ but whose translations are identical. Each group is
-    reported once, on its first segment, with the lines of the others.
+    In a translation file, segments whose source text is the same (in the same context, for PO
+    msgctxt) but whose translations differ, and segments whose sources differ but whose
+    translations are identical. Each group is reported once, on its first segment, with the
+    lines of the others.
 Why it matters:
     A string translated two ways reads as two things; two strings translated alike usually mean
     one was copied over the other. Both are where names get lost.
@@ -34,25 +35,33 @@ def _norm(text: str) -> str:
 
 def check_document(ctx: Context) -> list:
     text = ctx.doc.text
+    # A unit's source and translation are all its source and target segments together (the
+    # singular and plural forms of a PO entry are one translation).
     source_of: dict[str, str] = defaultdict(str)
-    targets: list = []
+    target_of: dict[str, str] = defaultdict(str)
+    first_target: dict[str, object] = {}
     for segment in ctx.doc.segments:
         if segment.unit is None:
             continue
+        part = text[segment.start:segment.end]
         if segment.role == "source":
-            source_of[segment.unit] += " " + text[segment.start:segment.end]
-        elif segment.role == "target" and text[segment.start:segment.end].strip():
-            targets.append(segment)
+            source_of[segment.unit] += " " + part
+        elif segment.role == "target" and part.strip():
+            target_of[segment.unit] += " | " + part
+            first_target.setdefault(segment.unit, segment)
     by_source: dict[str, list] = defaultdict(list)
     by_target: dict[str, list] = defaultdict(list)
-    for segment in targets:
-        source = _norm(source_of[segment.unit])
-        target = _norm(text[segment.start:segment.end])
+    for unit, segment in first_target.items():
+        # The same text in two contexts (msgctxt) may rightly be translated two ways.
+        context = dict(segment.info).get("context", "")
+        source = _norm(source_of[unit])
+        target = _norm(target_of[unit])
         if source:
-            by_source[source].append((segment, target))
+            by_source[context + "\x04" + source].append((segment, target))
             by_target[target].append((segment, source))
     findings = []
-    for source, group in by_source.items():
+    for key, group in by_source.items():
+        source = key.split("\x04", 1)[1]
         if len({target for _, target in group}) > 1:
             findings.append(_group_finding(ctx, group, f"the source '{_short(source)}' is "
                                                        f"translated in {len(group)} ways"))

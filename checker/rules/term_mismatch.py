@@ -29,25 +29,27 @@ from .base import Context, Rule
 
 
 def check_document(ctx: Context) -> list:
-    sources: dict[str, list[Mention]] = defaultdict(list)
-    in_target: dict[int, list[Mention]] = defaultdict(list)
+    # Mentions by segment; a unit's sources may be several (singular and plural of a PO
+    # entry): an entry is wanted as many times as the source that names it most.
+    by_segment: dict[int, list[Mention]] = defaultdict(list)
     for mention in ctx.result.mentions:
-        segment = mention.segment
-        if segment is None or segment.unit is None:
-            continue
-        if segment.role == "source":
-            sources[segment.unit].append(mention)
-        elif segment.role == "target":
-            in_target[segment.start].append(mention)
+        if mention.segment is not None and mention.segment.unit is not None:
+            by_segment[mention.segment.start].append(mention)
+    wanted_by_unit: dict[str, Counter[str]] = defaultdict(Counter)
+    entries = {}
+    for segment in ctx.doc.segments:
+        if segment.role == "source" and segment.unit is not None:
+            counts = Counter(m.entry.id for m in by_segment[segment.start])
+            wanted_by_unit[segment.unit] |= counts
+            entries.update({m.entry.id: m.entry for m in by_segment[segment.start]})
     findings = []
     text = ctx.doc.text
     for segment in ctx.doc.segments:
         if segment.role != "target" or not text[segment.start:segment.end].strip():
             continue
-        wanted = Counter(m.entry.id for m in sources.get(segment.unit, ()))
-        mentions = in_target[segment.start]
+        wanted = wanted_by_unit.get(segment.unit, Counter())
+        mentions = by_segment[segment.start]
         have = Counter(m.entry.id for m in mentions)
-        entries = {m.entry.id: m.entry for m in sources.get(segment.unit, ())}
         for entry_id, count in wanted.items():
             entry = entries[entry_id]
             expected = entry.preferred(ctx.lang)
