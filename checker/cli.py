@@ -89,6 +89,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="With --fix or --diff, also apply typo, transliteration and other guesses.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print the changes --fix would make, as a unified diff; write nothing.")
+@click.option("--source", "source_file", metavar="FILE",
+              help="With --target: a plain-text source whose line i the target's line i "
+                   "translates.")
+@click.option("--target", "target_file", metavar="FILE",
+              help="With --source: the aligned plain-text translation to check.")
 @click.option("--files-from", metavar="FILE",
               help="Also check the paths listed in FILE, one per line ('-': standard input).")
 @click.option("--stdin-filename", metavar="NAME",
@@ -107,7 +112,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   default_lang: str | None, source_lang: str | None,
                   include_fuzzy: bool | None, fmt: str, output: str | None,
                   fail_on: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool,
-                  show_diff: bool, files_from: str | None, stdin_filename: str | None,
+                  show_diff: bool, source_file: str | None, target_file: str | None,
+                  files_from: str | None, stdin_filename: str | None,
                   exclude: Sequence[str], baseline: str | None, write_baseline: str | None,
                   jobs: int, config_path: str | None) -> None:
     """Check drafts and translations (files, folders, or - for standard input).
@@ -118,14 +124,19 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     """
     config = load_config(Path(config_path)) if config_path else discover()
     paths = list(paths) + (read_path_list(files_from) if files_from else [])
-    if not paths:
-        raise click.UsageError("give at least one PATH (or --files-from FILE)")
+    if bool(source_file) != bool(target_file):
+        raise click.UsageError("--source and --target go together")
+    if not paths and not target_file:
+        raise click.UsageError("give at least one PATH (or --files-from FILE, or --source "
+                               "and --target)")
     termbase = load_termbase(list(terms) or config.terms)
     options = check_options(termbase, config, lang=lang, default_lang=default_lang,
                             source_lang=source_lang, include_fuzzy=include_fuzzy,
                             exclude=exclude, stdin_filename=stdin_filename)
     checker = Checker(termbase, options)
     report = checker.check_paths(paths, jobs=jobs, progress=progress_bar(fmt, output))
+    if target_file:
+        report.results.append(checker.check_pair(source_file, target_file))
     if fix or show_diff:
         report = apply_fixes(checker, report, write=fix and not show_diff, unsafe=unsafe_fixes)
     if baseline:

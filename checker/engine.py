@@ -18,7 +18,7 @@ from .findings import Finding, Severity
 from .inputs import Source, expand_paths, read_source
 from .language import LanguageDecision, detect_language, normalize_code
 from .matcher import Matcher
-from .readers import reader_for
+from .readers import aligned, reader_for
 from .rules import RULES, Context, Rule
 
 AUTO = "auto"
@@ -154,6 +154,19 @@ class Checker:
             return self.check_source(read_source(path, self.options.stdin_name))
         except InputError as exc:
             return FileResult(exc.path, error=exc.message)
+
+    def check_pair(self, source_path: str, target_path: str) -> FileResult:
+        """Check an aligned pair of plain-text files (line i of one translates line i of the
+        other); findings point at the target file."""
+        try:
+            source = read_source(source_path)
+            target = read_source(target_path)
+            doc = aligned.read_pair(source.path, source.text, target.path, target.text)
+        except InputError as exc:
+            return FileResult(exc.path, error=exc.message)
+        result = self.check_document(doc)
+        result.source = target
+        return result
 
     def inputs(self, paths: Sequence[str]) -> list[str]:
         """The files that ``paths`` name, folders walked, exclusions applied."""
