@@ -397,15 +397,11 @@ def is_git_checkout(path: Path) -> bool:
     return Path(top).resolve() == path.resolve()
 
 
-@pytest.fixture(scope="module")
-def pre_commit_home(tmp_path_factory) -> Path:
-    """One cache for the module: a clean checkout's hook environment is installed once."""
-    return tmp_path_factory.mktemp("pre-commit-home")
-
-
 @needs_git
 @pytest.mark.parametrize("draft", ["bad", "good"])
-def test_pre_commit_try_repo(tmp_path, pre_commit_home, draft):
+def test_pre_commit_try_repo(tmp_path, draft):
+    """try-repo installs the hook from this checkout (its committed and staged files) with pip,
+    in a store of its own, each time: about 10 seconds."""
     pytest.importorskip("pre_commit", reason="pre-commit is not installed (the test extra has it)")
     if os.environ.get("TERMCHECK_SKIP_NETWORK_TESTS") == "1":
         pytest.skip("TERMCHECK_SKIP_NETWORK_TESTS=1: pre-commit installs from PyPI")
@@ -419,11 +415,12 @@ def test_pre_commit_try_repo(tmp_path, pre_commit_home, draft):
     # Not a draft: the hook must leave it alone, findings or not.
     (repo / "notes.py").write_text(f"# {BAD_FR}", encoding="utf-8")
     git(repo, "add", ".")
+    # PRE_COMMIT_HOME: pre-commit's log and database go there, not to ~/.cache.
+    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), PRE_COMMIT_COLOR="never")
     done = subprocess.run(
         [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "termcheck",
          "--files", "draft.md", "notes.py"],
-        cwd=repo, env=clean_env(PRE_COMMIT_HOME=str(pre_commit_home), PRE_COMMIT_COLOR="never"),
-        capture_output=True, text=True, timeout=INSTALL_TIMEOUT)
+        cwd=repo, env=env, capture_output=True, text=True, timeout=INSTALL_TIMEOUT)
     output = done.stdout + done.stderr
     if draft == "bad":
         assert done.returncode == 1, output
