@@ -127,6 +127,9 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     if bool(source_file) != bool(target_file):
         raise click.UsageError("--source and --target go together")
     if not paths and not target_file:
+        if files_from:  # a pipeline's list of changed drafts may well be empty
+            click.echo("termcheck: no files to check", err=True)
+            sys.exit(EXIT_OK)
         raise click.UsageError("give at least one PATH (or --files-from FILE, or --source "
                                "and --target)")
     termbase = load_termbase(list(terms) or config.terms)

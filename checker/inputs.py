@@ -82,9 +82,13 @@ def expand_paths(paths: Iterable[str],
     named explicitly is kept unless excluded."""
     excluded = excluded or (lambda _path: False)
     for path in paths:
-        if path != STDIN and os.path.isdir(path):
+        if path == STDIN:
+            yield path
+            continue
+        path = os.path.normpath(path)  # ./drafts/a.md is reported as drafts/a.md
+        if os.path.isdir(path):
             yield from (p for p in _walk(path) if not excluded(p))
-        elif path == STDIN or not excluded(path):
+        elif not excluded(path):
             yield path
 
 
@@ -124,4 +128,4 @@ def _walk(folder: str) -> Iterator[str]:
         for name in sorted(files):
             full = os.path.join(root, name)
             if not name.startswith(".") and is_draft(name) and not _ignored(full, False, specs):
-                yield full
+                yield os.path.normpath(full)

@@ -117,6 +117,20 @@ def test_files_from_and_stdin_filename(project):
                                                                   ("draft.md", 2)]
 
 
+def test_empty_files_from_is_not_an_error(project):
+    (project / "changed.txt").write_text("", encoding="utf-8")
+    result = run("--files-from", "changed.txt")
+    assert result.exit_code == 0
+    assert "no files to check" in result.output
+
+
+def test_reported_paths_are_normalised(project):
+    (project / "drafts").mkdir()
+    (project / "drafts" / "a.txt").write_text(FR_BAD, encoding="utf-8")
+    data = json.loads(run(".", "--format", "json", "--lang", "fr").output)
+    assert {f["path"] for f in data["findings"]} == {"drafts/a.txt"}
+
+
 # --- suppression -------------------------------------------------------------------------------
 def test_ignore_comment_on_the_line(project):
     text = ("Selon Sergei Lavrov, la réunion. <!-- termcheck: ignore[wrong-language] -->\n"
