@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 import polib
+import regex
 
 from ..document import Document, Segment
 from ..errors import InputError
@@ -125,7 +126,27 @@ def read(path: str, text: str) -> Document:
         parts.extend(piece.parts)
         offsets.extend(piece.offsets)
     offsets.append(pieces[-1].end if pieces else 0)
+    # Last, what the precise checks above cannot see: lines of entries polib dropped.
+    _check_lines(path, text)
     return Document(path, "".join(parts), segments, raw=text, offsets=offsets)
+
+
+_PO_LINE = regex.compile(r'^\s*(?:(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'
+                         r'"(?:[^"\\]|\\.)*"\s*$')
+
+
+def _check_lines(path: str, text: str) -> None:
+    """Every line is blank, a comment, or a keyword and/or one quoted string: polib silently
+    drops an entry it cannot read (an unclosed quote), which must not pass unnoticed."""
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("#") and not stripped.startswith("#~")):
+            continue
+        if not _PO_LINE.match(stripped.removeprefix("#~").strip() if stripped.startswith("#~")
+                              else stripped):
+            raise InputError(path, f"line {number}: PO syntax error: expected a keyword "
+                                   f"(msgid, msgstr…) followed by a string in double quotes, "
+                                   f"or a continuation string; found {stripped[:40]!r}")
 
 
 def _parse(path: str, text: str) -> polib.POFile:
