@@ -94,6 +94,63 @@ def _is_acronym(word: str) -> bool:
     return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
+class SegmentWords:
+    """The words of a segment. Their transliteration keys are computed for all (the scan probes
+    the index with them); a ``Word``, with its text and folded form, only for the few the scan
+    or the typo search looks at."""
+
+    def __init__(self, text: str, segment: Segment):
+        self.text = text
+        self.spans = [m.span() for m in WORD_RE.finditer(text, segment.start, segment.end)]
+        self.raw = [text[a:b] for a, b in self.spans]
+        self.keys = [translit_word(w) for w in self.raw]
+        self._words: dict[int, Word] = {}
+        self.separators = Separators(text, self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self.spans)))]
+        word = self._words.get(index)
+        if word is None:
+            if index < 0:
+                index += len(self.spans)
+            start, end = self.spans[index]
+            raw = self.raw[index]
+            text = raw if raw.isascii() else nfc(raw)
+            word = self._words[index] = Word(start, end, text, self.keys[index], fold_key(text))
+        return word
+
+    def capitalised(self) -> list[int]:
+        """Positions of the words that start with a capital letter."""
+        return [i for i, raw in enumerate(self.raw) if raw[:1].isupper()]
+
+
+class Separators:
+    """What stands between consecutive words of a segment, normalised on demand."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text = text
+        self.spans = spans
+        self._cache: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return max(0, len(self.spans) - 1)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        separator = self._cache.get(index)
+        if separator is None:
+            if index < 0:
+                index += len(self)
+            raw = self.text[self.spans[index][1]:self.spans[index + 1][0]]
+            separator = self._cache[index] = " " if raw == " " else normalize_separator(raw)
+        return separator
+
+
 class Matcher:
     """Scans documents against one compiled termbase index."""
 
@@ -110,10 +167,12 @@ class Matcher:
             is_source = segment.role == "source"
             # The engine decided both languages (from options, the file, or the text).
             seg_lang = (source_lang or lang) if is_source else lang
-            seg_words, seps = self._words(doc, segment)
+            seg_words = SegmentWords(doc.text, segment)
+            seps = seg_words.separators
             found = self._scan(doc, seg_lang, seg_words, seps)
             covered = {w for m in found for w in range(m[0], m[0] + m[1].size)}
-            leftovers = [i for i in range(len(seg_words)) if i not in covered]
+            # Only capitalised words can be misspelled names or unknown names.
+            leftovers = [i for i in seg_words.capitalised() if i not in covered]
             typos = self._typos(doc, seg_lang, seg_words, seps, leftovers)
             typo_covered = {w for i, m in typos for w in range(i, i + m.size)}
             found = [(i, m) for i, m in found
@@ -122,37 +181,19 @@ class Matcher:
                 mention.segment = segment
                 mentions.append(mention)
             if not is_source:
-                free += [seg_words[i] for i in leftovers if i not in typo_covered
-                         and seg_words[i].text[:1].isupper()]
+                free += [seg_words[i] for i in leftovers if i not in typo_covered]
         return MatchResult(self._in_context(doc, mentions), free)
 
-    @staticmethod
-    def _words(doc: Document, segment: Segment) -> tuple[list[Word], list[str]]:
-        text = doc.text
-        seg_words: list[Word] = []
-        seps: list[str] = []
-        previous_end = None
-        for match in WORD_RE.finditer(text, segment.start, segment.end):
-            start, end = match.span()
-            word = match.group()
-            if not word.isascii():
-                word = nfc(word)
-            seg_words.append(Word(start, end, word, translit_word(word), fold_key(word)))
-            if previous_end is not None:
-                separator = text[previous_end:start]
-                seps.append(" " if separator == " " else normalize_separator(separator))
-            previous_end = end
-        return seg_words, seps
-
-    def _scan(self, doc: Document, lang: str, seg_words: list[Word],
-              seps: list[str]) -> list[tuple[int, Mention]]:
+    def _scan(self, doc: Document, lang: str, seg_words: SegmentWords,
+              seps: Separators) -> list[tuple[int, Mention]]:
         found: list[tuple[int, Mention]] = []
         patterns = self.index.patterns
+        keys = seg_words.keys
         i = 0
-        while i < len(seg_words):
+        while i < len(keys):
             # Most words start no pattern: one dictionary probe and on.
             mention = (self._match_at(doc, lang, seg_words, seps, i)
-                       if seg_words[i].key in patterns else None)
+                       if keys[i] in patterns else None)
             if mention is None:
                 i += 1
             else:
