@@ -14,7 +14,8 @@ from pathlib import Path
 
 import click
 
-from glossary import GlossaryError, TermIndex, load_termbase, lookup, validate_files
+from glossary import GlossaryError, load_termbase, lookup, validate_files
+from glossary.cache import compile_index, load_index
 from glossary.lookup import answers
 from glossary.serialize import entry_as_data
 from glossary.stats import termbase_stats
@@ -105,6 +106,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Record the current findings in FILE, to accept them for now.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Check files in this many processes.")
+@click.option("--no-cache", is_flag=True,
+              help="Build the termbase index afresh instead of reading the compiled one.")
+@click.option("--index", "index_file", metavar="FILE",
+              help="Compiled index to use (see 'terms compile'); rebuilt if stale.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
               help="Configuration file (default: termcheck.toml or pyproject.toml "
                    "[tool.termcheck], found upward from the working folder).")
@@ -115,7 +120,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   show_diff: bool, source_file: str | None, target_file: str | None,
                   files_from: str | None, stdin_filename: str | None,
                   exclude: Sequence[str], baseline: str | None, write_baseline: str | None,
-                  jobs: int, config_path: str | None) -> None:
+                  jobs: int, no_cache: bool, index_file: str | None,
+                  config_path: str | None) -> None:
     """Check drafts and translations (files, folders, or - for standard input).
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error, a
@@ -132,11 +138,13 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
             sys.exit(EXIT_OK)
         raise click.UsageError("give at least one PATH (or --files-from FILE, or --source "
                                "and --target)")
-    termbase = load_termbase(list(terms) or config.terms)
+    index = load_index(list(terms) or config.terms, use_cache=not no_cache,
+                       index_file=index_file)
+    termbase = index.termbase
     options = check_options(termbase, config, lang=lang, default_lang=default_lang,
                             source_lang=source_lang, include_fuzzy=include_fuzzy,
                             exclude=exclude, stdin_filename=stdin_filename)
-    checker = Checker(termbase, options)
+    checker = Checker(termbase, options, index)
     report = checker.check_paths(paths, jobs=jobs, progress=progress_bar(fmt, output))
     if target_file:
         report.results.append(checker.check_pair(source_file, target_file))
@@ -265,8 +273,7 @@ def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str]
     Case-, accent- and typo-tolerant: 'patrouchev', 'PATRUSHEV' and 'Patrouchef' all find
     Nikolai Patrushev. Exit status 1 when no entry matches.
     """
-    termbase = load_termbase(terms)
-    matches, candidates = answers(lookup(TermIndex(termbase), text, limit=limit))
+    matches, candidates = answers(lookup(load_index(terms), text, limit=limit))
     if fmt == "json":
         def hit_data(hit):
             data = entry_as_data(hit.entry, expand=True)
@@ -304,6 +311,22 @@ def validate_command(files: Sequence[str], terms: Sequence[str]) -> None:
         sys.exit(EXIT_ERROR)
     termbase = load_termbase(paths)
     click.echo(f"ok: {len(termbase)} entries in {', '.join(termbase.sources)}")
+
+
+@terms_group.command("compile")
+@terms_option
+@click.option("--output", "-o", metavar="FILE",
+              help="Where to write the compiled index (default: the cache folder, where "
+                   "'check' finds it).")
+def compile_command(terms: Sequence[str], output: str | None) -> None:
+    """Compile the termbase index ahead of time, for a CI cache step.
+
+    'termcheck check --index FILE' uses a compiled file; without --output the index goes to
+    the cache folder (TERMCHECK_CACHE_DIR, or the user's cache folder), where every later check
+    of the same termbase finds it.
+    """
+    target = compile_index(list(terms), output)
+    click.echo(f"compiled index written to {target}")
 
 
 @terms_group.command("stats")

@@ -78,10 +78,12 @@ class Report:
 class Checker:
     """Checks drafts against one termbase; build it once, check many documents."""
 
-    def __init__(self, termbase: Termbase, options: CheckOptions | None = None):
+    def __init__(self, termbase: Termbase, options: CheckOptions | None = None,
+                 index: TermIndex | None = None):
+        """``index``: the compiled index of ``termbase`` when it is at hand (from the cache)."""
         self.termbase = termbase
         self.options = options or CheckOptions()
-        self.index = TermIndex(termbase)
+        self.index = index if index is not None else TermIndex(termbase)
         self.matcher = Matcher(self.index)
         languages = tuple(lang for lang in termbase.languages if lang in ("fr", "en")) or \
             tuple(termbase.languages)

@@ -187,13 +187,16 @@ class Matcher:
     def _scan(self, doc: Document, lang: str, seg_words: SegmentWords,
               seps: Separators) -> list[tuple[int, Mention]]:
         found: list[tuple[int, Mention]] = []
-        patterns = self.index.patterns
+        singles, by_two = self.index.singles, self.index.by_two
         keys = seg_words.keys
+        last = len(keys) - 1
         i = 0
-        while i < len(keys):
-            # Most words start no pattern: one dictionary probe and on.
-            mention = (self._match_at(doc, lang, seg_words, seps, i)
-                       if keys[i] in patterns else None)
+        while i <= last:
+            # Most words start no pattern, nor a pair of words that starts one: one or two
+            # dictionary probes and on.
+            key = keys[i]
+            starts = key in singles or (i < last and (key, keys[i + 1]) in by_two)
+            mention = self._match_at(doc, lang, seg_words, seps, i) if starts else None
             if mention is None:
                 i += 1
             else:
@@ -201,18 +204,19 @@ class Matcher:
                 i += mention.size
         return found
 
-    def _match_at(self, doc: Document, lang: str, seg_words: list[Word], seps: list[str],
+    def _match_at(self, doc: Document, lang: str, seg_words: SegmentWords, seps: Separators,
                   i: int) -> Mention | None:
         matches: list[tuple[tuple, FormPattern, MatchKind, bool]] = []
         size = 0
-        second = seg_words[i + 1].key if i + 1 < len(seg_words) else None
-        for pattern in self.index.patterns_starting(seg_words[i].key, second):
+        keys = seg_words.keys
+        second = keys[i + 1] if i + 1 < len(keys) else None
+        for pattern in self.index.patterns_starting(keys[i], second):
             if pattern.size < size:
                 break  # patterns come longest first: a shorter one cannot win any more
             end = i + pattern.size
-            if end > len(seg_words):
+            if end > len(keys):
                 continue
-            if any(seg_words[i + j].key != pattern.translit[j] for j in range(1, pattern.size)):
+            if keys[i + 2:end] != list(pattern.translit[2:]):
                 continue
             if not all(is_joiner(seps[k]) for k in range(i, end - 1)):
                 continue

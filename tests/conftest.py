@@ -7,6 +7,15 @@ from pathlib import Path
 
 import pytest
 
+
+def pytest_configure(config):
+    """One compiled-index cache folder for the whole test session, never the user's."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("TERMCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="termcheck-cache-"))
+
+
 SMALL_TERMS = """\
 version: 1
 entries:

@@ -1,0 +1,79 @@
+"""The compiled index on disk: used when fresh, invalidated by any termbase edit, rebuilt when
+corrupt, bypassed on request; `terms compile` and `check --index`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import cli
+from glossary import TermbaseError, cache
+
+
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_DIR, str(folder))
+    monkeypatch.delenv(cache.ENV_OFF, raising=False)
+    return folder
+
+
+def test_index_is_written_then_read_back(cache_folder, small_terms, monkeypatch):
+    first = cache.load_index([small_terms])
+    files = list(cache_folder.glob("index-*.pickle"))
+    assert len(files) == 1
+    def no_loading(paths):
+        raise AssertionError("the termbase was loaded again instead of read from the cache")
+
+    monkeypatch.setattr(cache, "load_termbase", no_loading)
+    second = cache.load_index([small_terms])
+    assert second.termbase.entries.keys() == first.termbase.entries.keys()
+    assert second.by_match.keys() == first.by_match.keys()
+
+
+def test_any_termbase_edit_invalidates_the_index(cache_folder, small_terms):
+    cache.load_index([small_terms])
+    small_terms.write_text(small_terms.read_text(encoding="utf-8").replace(
+        "Sergueï Lavrov", "Sergueï Lavrov Jr"), encoding="utf-8")
+    index = cache.load_index([small_terms])
+    assert index.termbase.get("lavrov-sergei").preferred("fr") == "Sergueï Lavrov Jr"
+    assert len(list(cache_folder.glob("index-*.pickle"))) == 2
+
+
+def test_corrupt_index_is_rebuilt(cache_folder, small_terms):
+    cache.load_index([small_terms])
+    (path,) = cache_folder.glob("index-*.pickle")
+    path.write_bytes(path.read_bytes()[:200])  # truncated
+    index = cache.load_index([small_terms])
+    assert index.termbase.get("patrushev-nikolai") is not None
+    assert cache.read_index(path, cache.index_key([small_terms])) is not None  # rewritten
+
+
+def test_broken_termbase_is_never_cached(cache_folder, write):
+    bad = write("bad.yaml", "version: 1\nentries:\n  - id: x\n    type: nope\n")
+    with pytest.raises(TermbaseError):
+        cache.load_index([bad])
+    assert not cache_folder.exists() or not list(cache_folder.glob("index-*"))
+
+
+def test_no_cache_builds_afresh(cache_folder, small_terms):
+    cache.load_index([small_terms], use_cache=False)
+    assert not cache_folder.exists()
+
+
+def test_compile_and_check_with_index_file(cache_folder, small_terms, tmp_path):
+    target = tmp_path / "compiled.idx"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["terms", "compile", "--terms", str(small_terms), "-o",
+                                 str(target)])
+    assert result.exit_code == 0 and target.is_file()
+    result = runner.invoke(cli, ["check", "-", "--lang", "fr", "--terms", str(small_terms),
+                                 "--index", str(target), "--format", "json"],
+                           input="Selon Sergei Lavrov, rien.")
+    assert json.loads(result.stdout)["findings"][0]["rule"] == "wrong-language"
+    # A stale compiled file (another termbase) is not used: rebuilt, same answer.
+    result = runner.invoke(cli, ["check", "-", "--lang", "fr", "--index", str(target),
+                                 "--format", "json"], input="Selon Pékin, rien.")
+    assert json.loads(result.stdout)["findings"] == []
