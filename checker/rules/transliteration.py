@@ -4,7 +4,9 @@ What it flags:
     - A known name written in a romanisation the termbase does not list (Patroutchev for
       Patrouchev), or with other separators than its form (Moon Jae In for Moon Jae-in).
     - A name the termbase does not know, written two ways in one document whose spellings share
-      a transliteration key (Khrouchtchev … Khrushchev): the minority spelling is flagged.
+      a transliteration key (Khrouchtchev … Khrushchev): the minority spelling is flagged. First
+      names (a word followed by another capitalised word) are left out: Mohamed Salah and
+      Mohammed ben Salmane are two people.
 Why it matters:
     Readers cannot tell that two spellings are one person; search and archives split them too.
 Example:
@@ -20,12 +22,19 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+import regex
+
 from glossary.index import TYPO_MIN_LENGTH
 
 from .. import words as wordlist
 from ..findings import Severity
 from ..matcher import MatchKind, Mention, Word
 from .base import Context, Rule, expected_for, fit_case, romanised
+
+
+# A word followed by another capitalised word is a first name (Mohamed Salah, Mohammed ben
+# Salmane): two spellings of a first name are often two people, not two romanisations.
+_FIRST_NAME = regex.compile(r"[ \u00a0\u202f]+\p{Lu}")
 
 
 def check(mention: Mention, ctx: Context):
@@ -47,9 +56,11 @@ def check(mention: Mention, ctx: Context):
 def check_document(ctx: Context) -> list:
     """Unknown names: group capitalised leftover words by transliteration key."""
     groups: dict[str, list[Word]] = defaultdict(list)
+    text = ctx.doc.text
     for word in ctx.result.free_words:
         if (len(word.folded) >= TYPO_MIN_LENGTH and word.folded.isalpha()
-                and not wordlist.is_common(word.text, ctx.lang)):
+                and not wordlist.is_common(word.text, ctx.lang)
+                and not _FIRST_NAME.match(text, word.end)):
             groups[word.key].append(word)
     findings = []
     for occurrences in groups.values():
