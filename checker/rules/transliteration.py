@@ -31,7 +31,6 @@ from ..findings import Severity
 from ..matcher import MatchKind, Mention, Word
 from .base import Context, Rule, expected_for, fit_case, romanised
 
-
 # A word followed by another capitalised word is a first name (Mohamed Salah, Mohammed ben
 # Salmane): two spellings of a first name are often two people, not two romanisations.
 _FIRST_NAME = regex.compile(r"[ \u00a0\u202f]+\p{Lu}")
