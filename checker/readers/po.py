@@ -18,13 +18,14 @@ present, for the sources (as written there, ``fr_FR`` stays ``fr_FR``); otherwis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import polib
 import regex
 
 from ..document import Document, Segment
 from ..errors import InputError
+from .mapped import MappedString, assemble
 
 # The escapes polib (and so this reader) turns into characters; any other backslash is kept as
 # it is, as polib keeps it, so that the two readings agree.
@@ -51,19 +52,11 @@ class _Lines(str):
 
 
 @dataclass
-class _String:
-    """One string of an entry as read from the file: its characters, each with its offset."""
+class _String(MappedString):
+    """One string of an entry as read from the file (``end``: its last closing quote)."""
 
-    keyword: str  # msgctxt, msgid, msgid_plural, msgstr
-    index: int | None  # n of msgstr[n]
-    line: int
-    parts: list[str] = field(default_factory=list)  # the characters, in runs
-    offsets: list[int] = field(default_factory=list)  # one per character
-    end: int = 0  # offset of the closing quote of its last line
-
-    @property
-    def value(self) -> str:
-        return "".join(self.parts)
+    keyword: str = ""  # msgctxt, msgid, msgid_plural, msgstr
+    index: int | None = None  # n of msgstr[n]
 
 
 def read(path: str, text: str) -> Document:
@@ -116,19 +109,9 @@ def read(path: str, text: str) -> Document:
             position += len(string.offsets)
             pieces.append(string)
 
-    parts: list[str] = []
-    offsets: list[int] = []
-    for number, piece in enumerate(pieces):
-        if number:
-            parts.append("\n\n")
-            end = pieces[number - 1].end
-            offsets.extend((end, end))
-        parts.extend(piece.parts)
-        offsets.extend(piece.offsets)
-    offsets.append(pieces[-1].end if pieces else 0)
     # Last, what the precise checks above cannot see: lines of entries polib dropped.
     _check_lines(path, text)
-    return Document(path, "".join(parts), segments, raw=text, offsets=offsets)
+    return assemble(path, text, pieces, segments)
 
 
 _PO_LINE = regex.compile(r'^\s*(?:(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'
@@ -229,7 +212,7 @@ def _entry_strings(path: str, text: str, lines: list[tuple[int, str]], first: in
             if name in ("msgctxt", "msgid") and seen_msgstr:
                 break  # the next entry (a header polib took out of the list)
             seen_msgstr = seen_msgstr or name == "msgstr"
-            current = _String(name, index, number)
+            current = _String(line=number, keyword=name, index=index)
             strings.append(current)
             skip += keyword.end()
         elif current is None:

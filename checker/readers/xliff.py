@@ -29,12 +29,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
-from ..document import Document, Segment
+from ..document import Document, Segment, line_starts
 from ..errors import InputError
+from .mapped import MappedString, assemble
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XLIFF_NAMESPACES = {None, "urn:oasis:names:tc:xliff:document:1.1",
@@ -58,20 +59,6 @@ def _parser() -> etree.XMLParser:
     # (the file was decoded already).
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                            huge_tree=False, encoding="utf-8")
-
-
-@dataclass
-class _String:
-    """The text of a ``<source>`` or ``<target>``, each character with its file offset."""
-
-    parts: list[str] = field(default_factory=list)  # the characters, in runs
-    offsets: list[int] = field(default_factory=list)  # one per character
-    end: int = 0  # offset of the element's end tag (or of its empty tag)
-    line: int = 0
-
-    @property
-    def value(self) -> str:
-        return "".join(self.parts)
 
 
 @dataclass
@@ -100,9 +87,9 @@ def read(path: str, text: str) -> Document:
                                "this file to the termcheck developers")
     native = [_is_native(el) for el in elements]
     ordinal = {el: n for n, el in enumerate(elements)}
-    lines = _line_starts(text)
+    lines = line_starts(text)
 
-    pieces: list[_String] = []
+    pieces: list[MappedString] = []
     segments: list[Segment] = []
     position = 0
     for unit in _units(root):
@@ -128,17 +115,7 @@ def read(path: str, text: str) -> Document:
             position += len(string.offsets)
             pieces.append(string)
 
-    parts: list[str] = []
-    offsets: list[int] = []
-    for number, piece in enumerate(pieces):
-        if number:
-            parts.append("\n\n")
-            end = pieces[number - 1].end
-            offsets.extend((end, end))
-        parts.extend(piece.parts)
-        offsets.extend(piece.offsets)
-    offsets.append(pieces[-1].end if pieces else 0)
-    return Document(path, "".join(parts), segments, raw=text, offsets=offsets)
+    return assemble(path, text, pieces, segments)
 
 
 # --- parsing, safely ------------------------------------------------------------------------
@@ -393,10 +370,6 @@ def _flatten(element: etree._Element) -> str:
     return "".join(parts)
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *(match.end() for match in re.finditer("\n", text))]
-
-
 def _skip(text: str, pos: int) -> tuple[str, int]:
     """At a ``<``: what markup starts there and where it ends (after it)."""
     if text.startswith("<!--", pos):
@@ -438,7 +411,7 @@ def _start_tags(text: str, pos: int) -> tuple[list[int], list[str]]:
         pos = match.end()
 
 
-def _append(string: _String, text: str, start: int, end: int, references: bool) -> None:
+def _append(string: MappedString, text: str, start: int, end: int, references: bool) -> None:
     """Characters of ``text[start:end]`` as XML reads them: line breaks normalised to ``\\n``
     and, outside CDATA, references replaced by their character (mapped to the ``&``)."""
     pos = start
@@ -473,9 +446,9 @@ def _append(string: _String, text: str, start: int, end: int, references: bool) 
 
 
 def _read_element(path: str, text: str, tags: list[int], native: list[bool],
-                  start: int) -> _String:
+                  start: int) -> MappedString:
     """The text of the element whose start tag is at ``start``, read from the file."""
-    string = _String()
+    string = MappedString()  # end: the element's end tag (or its empty tag)
     kind, pos = _skip(text, start)
     if kind == "empty":
         string.end = start
