@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import EntryType, Form, Termbase
 from .normalize import casefold, fold_key, match_key, translit_key, translit_word
@@ -51,69 +52,88 @@ def deletes(word: str) -> set[str]:
 
 
 class TermIndex:
-    """Forms of a termbase by key, as word patterns, and their long words for typo search."""
+    """Forms of a termbase as word patterns and their long words for typo search (what the
+    checker needs, built at once), and by key for lookup (built on first use)."""
 
     def __init__(self, termbase: Termbase):
         self.termbase = termbase
         self.forms: tuple[Form, ...] = tuple(f for entry in termbase for f in entry.forms())
-        self.by_match = _group(self.forms, match_key)
-        self.by_fold = _group(self.forms, fold_key)
-        self.by_translit = _group(self.forms, translit_key)
+        self._build_patterns()
+
+    # -- for lookup, built when first asked ------------------------------------------------------
+    @cached_property
+    def by_match(self) -> dict[str, tuple[Form, ...]]:
+        return _group(self.forms, match_key)
+
+    @cached_property
+    def by_fold(self) -> dict[str, tuple[Form, ...]]:
+        return _group(self.forms, fold_key)
+
+    @cached_property
+    def by_translit(self) -> dict[str, tuple[Form, ...]]:
+        return _group(self.forms, translit_key)
+
+    @cached_property
+    def by_word(self) -> dict[str, tuple[Form, ...]]:
+        """Single words of multi-word forms (``lavrov`` in ``Sergueï Lavrov``), accent-folded."""
         words: dict[str, list[Form]] = defaultdict(list)
         for form in self.forms:
             parts = fold_key(form.text).split()
             if len(parts) > 1:
                 for part in parts:
                     words[part].append(form)
-        # Single words of multi-word forms (``lavrov`` in ``Sergueï Lavrov``), accent-folded.
-        self.by_word = {k: tuple(v) for k, v in words.items()}
-        # Parallel lists for fuzzy search (rapidfuzz works on plain sequences).
-        self.fold_choices: list[str] = [fold_key(f.text) for f in self.forms]
-        self.translit_choices: list[str] = [translit_key(f.text) for f in self.forms]
-        self._build_patterns()
+        return {k: tuple(v) for k, v in words.items()}
 
+    @cached_property
+    def fold_choices(self) -> list[str]:
+        """Folded forms, parallel to ``forms`` (rapidfuzz works on plain sequences)."""
+        return [fold_key(f.text) for f in self.forms]
+
+    @cached_property
+    def translit_choices(self) -> list[str]:
+        return [translit_key(f.text) for f in self.forms]
+
+    # -- for the checker -------------------------------------------------------------------------
     def _build_patterns(self) -> None:
-        by_first: dict[str, list[FormPattern]] = defaultdict(list)
+        by_two: dict[tuple[str, str], list[FormPattern]] = defaultdict(list)
+        singles: dict[str, list[FormPattern]] = defaultdict(list)
         by_name_word: dict[str, list[tuple[FormPattern, int]]] = defaultdict(list)
-        self.max_words = 1
+        form_words: set[str] = set()
         for form in self.forms:
             tokens, seps = split_form(form.text)
             if not tokens:
                 continue
             pattern = FormPattern(form, tokens, tuple(fold_key(t) for t in tokens),
                                   tuple(translit_word(t) for t in tokens), seps)
-            by_first[pattern.translit[0]].append(pattern)
-            self.max_words = max(self.max_words, pattern.size)
+            # Patterns of two words or more by their first two keys, one-word patterns apart:
+            # a word such as "la" starts many patterns, the pair "la reunion" few.
+            if pattern.size > 1:
+                by_two[pattern.translit[:2]].append(pattern)
+            else:
+                singles[pattern.translit[0]].append(pattern)
+            form_words.update(casefold(t) for t in tokens)
             entry = self.termbase.entries[form.entry_id]
             if entry.type in NAME_TYPES:
                 for position, word in enumerate(pattern.folded):
                     if len(word) >= TYPO_MIN_LENGTH and word.isalpha():
                         by_name_word[word].append((pattern, position))
         # Longest patterns first, so the first full match at a position is the longest one.
-        self.patterns = {k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in by_first.items()}
-        # Patterns of two words or more also by their first two keys, and one-word patterns
-        # apart: a word such as "la" starts many patterns, the pair "la reunion" few.
-        by_two: dict[tuple[str, str], list[FormPattern]] = defaultdict(list)
-        singles: dict[str, list[FormPattern]] = defaultdict(list)
-        for key, patterns in self.patterns.items():
-            for pattern in patterns:
-                if pattern.size > 1:
-                    by_two[(key, pattern.translit[1])].append(pattern)
-                else:
-                    singles[key].append(pattern)
-        self.by_two = {k: tuple(v) for k, v in by_two.items()}
+        self.by_two = {k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in by_two.items()}
         self.singles = {k: tuple(v) for k, v in singles.items()}
         self.name_words = {k: tuple(v) for k, v in by_name_word.items()}
-        near: dict[str, set[str]] = defaultdict(set)
+        # The deletion index: most variants lead to one word, stored as a plain string.
+        near: dict[str, str | tuple[str, ...]] = {}
         for word in self.name_words:
             for variant in deletes(word):
-                near[variant].add(word)
-        self._near = {k: tuple(sorted(v)) for k, v in near.items()}
-        self.form_words = frozenset(casefold(w) for p in self._all_patterns() for w in p.words)
-
-    def _all_patterns(self) -> Iterable[FormPattern]:
-        for patterns in self.patterns.values():
-            yield from patterns
+                held = near.get(variant)
+                if held is None:
+                    near[variant] = word
+                elif isinstance(held, str):
+                    near[variant] = (held, word) if held != word else held
+                elif word not in held:
+                    near[variant] = (*held, word)
+        self._near = near
+        self.form_words = frozenset(form_words)
 
     def patterns_starting(self, first: str, second: str | None = None
                           ) -> tuple[FormPattern, ...]:
@@ -127,6 +147,12 @@ class TermIndex:
         the deletion index; candidates still need an exact distance check."""
         found: set[str] = set()
         for variant in deletes(folded_word):
-            found.update(self._near.get(variant, ()))
+            held = self._near.get(variant)
+            if held is None:
+                continue
+            if isinstance(held, str):
+                found.add(held)
+            else:
+                found.update(held)
         found.discard(folded_word)
         return tuple(sorted(found))
