@@ -11,10 +11,20 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
-from glossary import GlossaryError, TermIndex, load_termbase, lookup, validate_files
+from glossary import (
+    CasePolicy,
+    EntryType,
+    GlossaryError,
+    TermIndex,
+    load_termbase,
+    lookup,
+    validate_files,
+)
+from glossary.edit import add_entry, make_id
 from glossary.lookup import answers
 from glossary.serialize import entry_as_data
 from glossary.stats import termbase_stats
@@ -316,6 +326,129 @@ def stats_command(terms: Sequence[str], fmt: str) -> None:
         click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
     else:
         click.echo(render_stats(stats), nl=False)
+
+
+# --- translator tools ----------------------------------------------------------------------------
+def _interactive() -> bool:
+    """True when standard input and output are a terminal (prompts make sense)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _lang_forms(values: Sequence[str], option: str) -> list[tuple[str, str]]:
+    """``LANG=TEXT`` option values as (lang, text) pairs."""
+    pairs = []
+    for value in values:
+        lang, sep, text = value.partition("=")
+        if not sep or not lang.strip() or not text.strip():
+            raise click.BadParameter(f"'{value}' is not LANG=TEXT (e.g. fr=Nikita Khrouchtchev)",
+                                     param_hint=option)
+        pairs.append((lang.strip(), text.strip()))
+    return pairs
+
+
+def _split_forms(text: str) -> list[str]:
+    return [part.strip() for part in text.split("|") if part.strip()]
+
+
+@terms_group.command("add")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--id", "entry_id", metavar="ID",
+              help="Kebab-case id (default: made from the English or first preferred form).")
+@click.option("--type", "entry_type", type=click.Choice([str(t) for t in EntryType]),
+              help="What the entry names.")
+@click.option("--note", help="One line telling the entry apart from its namesakes.")
+@click.option("--case", "case", type=click.Choice([str(c) for c in CasePolicy]),
+              help="Case policy (default: name for people, places and organisations).")
+@click.option("--ambiguous/--not-ambiguous", default=None,
+              help="Whether its one-word forms are also ordinary words (May, Rice).")
+@click.option("--preferred", multiple=True, metavar="LANG=TEXT", help="The preferred form in LANG.")
+@click.option("--accepted", multiple=True, metavar="LANG=TEXT",
+              help="An accepted form; repeatable.")
+@click.option("--avoid", multiple=True, metavar="LANG=TEXT", help="A form to avoid; repeatable.")
+@click.option("--short", multiple=True, metavar="LANG=TEXT", help="A short form; repeatable.")
+@click.option("--update", is_flag=True,
+              help="Change the existing entry with this id: the keys and form lists given "
+                   "replace its own, the others are kept.")
+@terms_option
+def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
+                      note: str | None, case: str | None, ambiguous: bool | None,
+                      preferred: Sequence[str], accepted: Sequence[str], avoid: Sequence[str],
+                      short: Sequence[str], update: bool, terms: Sequence[str]) -> None:
+    """Add an entry to the termbase FILE, or change one with --update.
+
+    Forms are LANG=TEXT: --preferred "fr=Nikita Khrouchtchev" --short fr=Khrouchtchev. On a
+    terminal, what is missing is asked for. The entry and the resulting file are validated
+    first (with the --terms termbases layered below FILE, if given); the rest of the file,
+    comments included, is kept byte for byte; a file changed meanwhile is never overwritten.
+    """
+    data: dict[str, Any] = {}
+    for key, value in (("type", entry_type), ("case", case), ("note", note),
+                       ("ambiguous", ambiguous)):
+        if value is not None:
+            data[key] = value
+    languages: dict[str, dict[str, Any]] = {}
+    for status, values in (("preferred", preferred), ("accepted", accepted), ("avoid", avoid),
+                           ("short", short)):
+        for lang, text in _lang_forms(values, f"--{status}"):
+            forms = languages.setdefault(lang, {})
+            if status == "preferred":
+                if "preferred" in forms:
+                    raise click.BadParameter(f"two preferred '{lang}' forms", param_hint=status)
+                forms["preferred"] = text
+            else:
+                forms.setdefault(status, []).append(text)
+    if not update and (not entry_type or not any("preferred" in f for f in languages.values())):
+        if not _interactive():
+            raise click.UsageError("give --type and at least one --preferred LANG=TEXT (run "
+                                   "it on a terminal to be asked for them)")
+        entry_type, languages, note = _prompt_entry(file, entry_type, languages, note)
+        data["type"] = entry_type
+        if note:
+            data["note"] = note
+    if update and not entry_id:
+        raise click.UsageError("--update needs the --id of the entry to change")
+    for lang, forms in languages.items():
+        if not update and "preferred" not in forms:
+            raise click.BadParameter(f"'{lang}' forms need a preferred one (--preferred "
+                                     f"{lang}=…)", param_hint="--preferred")
+    if not entry_id:
+        first = languages.get("en", next(iter(languages.values())))["preferred"]
+        entry_id = make_id(data["type"], first)
+    data = {"id": entry_id, **data}
+    for lang, forms in languages.items():
+        data[lang] = (forms["preferred"] if list(forms) == ["preferred"] else forms)
+    result = add_entry(file, data, update=update, context=list(terms))
+    click.echo(f"{result.path}:{result.line}: {result.action} entry '{result.entry_id}'")
+
+
+def _prompt_entry(file: str, entry_type: str | None, languages: dict[str, dict[str, Any]],
+                  note: str | None) -> tuple[str, dict[str, dict[str, Any]], str | None]:
+    """Ask on the terminal for what the flags left out."""
+    if not entry_type:
+        entry_type = click.prompt("type", type=click.Choice([str(t) for t in EntryType]),
+                                  default="person")
+    codes = list(languages) or ["en", "fr"]
+    for lang in codes:
+        forms = languages.setdefault(lang, {})
+        if "preferred" not in forms:
+            text = click.prompt(f"{lang} preferred form (empty: none)", default="",
+                                show_default=False).strip()
+            if not text:
+                languages.pop(lang)
+                continue
+            forms["preferred"] = text
+        for status in ("accepted", "avoid", "short"):
+            if status not in forms:
+                extra = _split_forms(click.prompt(f"{lang} {status} forms (separated by |)",
+                                                  default="", show_default=False))
+                if extra:
+                    forms[status] = extra
+    if not languages:
+        raise click.UsageError("an entry needs at least one preferred form")
+    if note is None:
+        note = click.prompt("note (one line, empty: none)", default="",
+                            show_default=False).strip() or None
+    return entry_type, languages, note
 
 
 def main(argv: Sequence[str] | None = None) -> None:
