@@ -24,7 +24,9 @@ from glossary import (
     lookup,
     validate_files,
 )
-from glossary.edit import add_entry, make_id
+from glossary.edit import add_entry, make_id, write_atomic
+from glossary.exchange import FORMATS as EXCHANGE_FORMATS
+from glossary.exchange import export_termbase, import_file, imported_text
 from glossary.lookup import answers
 from glossary.serialize import entry_as_data
 from glossary.stats import termbase_stats
@@ -42,6 +44,7 @@ from .terms_output import render_lookup, render_problems, render_stats
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 20
+MAX_WARNINGS = 50  # warnings printed by terms import; the others are counted
 
 terms_option = click.option(
     "--terms", "terms", multiple=True, metavar="FILE",
@@ -419,6 +422,62 @@ def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
         data[lang] = (forms["preferred"] if list(forms) == ["preferred"] else forms)
     result = add_entry(file, data, update=update, context=list(terms))
     click.echo(f"{result.path}:{result.line}: {result.action} entry '{result.entry_id}'")
+
+
+@terms_group.command("export")
+@click.option("--format", "fmt", type=click.Choice(EXCHANGE_FORMATS), required=True,
+              help="tbx (TBX-Basic, TBX v3), csv (one row per entry) or json (schema v1).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write to FILE instead of standard output.")
+@terms_option
+def terms_export_command(fmt: str, output: str | None, terms: Sequence[str]) -> None:
+    """Write the termbase (the --terms layers, or the embedded one) as TBX, CSV or JSON."""
+    termbase = load_termbase(terms)
+    text = export_termbase(termbase, fmt, ", ".join(Path(s).name for s in termbase.sources))
+    if output:
+        write_atomic_new(output, text.encode("utf-8"))
+        click.echo(f"{output}: {len(termbase)} entries", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@terms_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(EXCHANGE_FORMATS),
+              help="The file's format (default: from its suffix, .tbx/.xml, .csv/.tsv, .json).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the termbase to FILE instead of standard output.")
+@click.option("--default-type", type=click.Choice([str(t) for t in EntryType]),
+              default="other", show_default=True,
+              help="Type of the entries whose file gives none.")
+def terms_import_command(file: str, fmt: str | None, output: str | None,
+                         default_type: str) -> None:
+    """Turn a TBX, CSV or JSON file into a termcheck termbase (YAML).
+
+    What had to be changed (several preferred terms, terms without status, unknown data
+    categories, a term in two concepts) is reported on standard error, one warning per line.
+    """
+    result = import_file(file, fmt, default_type)
+    text, _ = imported_text(result, Path(file).name)
+    for line in result.warnings[:MAX_WARNINGS]:
+        click.echo(f"termcheck: warning: {line}", err=True)
+    if len(result.warnings) > MAX_WARNINGS:
+        click.echo(f"termcheck: … and {len(result.warnings) - MAX_WARNINGS} more warnings",
+                   err=True)
+    count = text.count("\n- id: ")
+    if output:
+        write_atomic_new(output, text.encode("utf-8"))
+        click.echo(f"{output}: {count} entries imported", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def write_atomic_new(path: str, data: bytes) -> None:
+    """Write a file atomically, creating it when it does not exist."""
+    target = Path(path)
+    if not target.exists():
+        target.touch()
+    write_atomic(target, data)
 
 
 def _prompt_entry(file: str, entry_type: str | None, languages: dict[str, dict[str, Any]],
