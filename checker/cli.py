@@ -24,15 +24,18 @@ from glossary import (
     lookup,
     validate_files,
 )
+from glossary import providers as providers_module
 from glossary.edit import add_entry, make_id, write_atomic
 from glossary.exchange import FORMATS as EXCHANGE_FORMATS
 from glossary.exchange import export_termbase, import_file, imported_text
 from glossary.lookup import answers
+from glossary.providers import PROVIDERS
 from glossary.serialize import entry_as_data
 from glossary.stats import termbase_stats
 
 from . import __version__, fixes
 from . import baseline as baseline_file
+from . import suggest as suggest_module
 from .config import OFF, Config, discover, glob_match, load_config
 from .engine import AUTO, Checker, CheckOptions, Report
 from .findings import Severity
@@ -351,6 +354,58 @@ def _lang_forms(values: Sequence[str], option: str) -> list[tuple[str, str]]:
 
 def _split_forms(text: str) -> list[str]:
     return [part.strip() for part in text.split("|") if part.strip()]
+
+
+@cli.command("suggest")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@terms_option
+@click.option("--lang", metavar="fr|en|auto",
+              help="Language of the drafts and translation targets (default: identified).")
+@click.option("--default-lang", metavar="L", help="Language when 'auto' cannot tell.")
+@click.option("--translate", "providers", multiple=True, type=click.Choice(PROVIDERS),
+              help="Propose the other language's forms with this machine translation "
+                   "provider; repeat to ask several.")
+@click.option("--no-cache", is_flag=True, help="Do not use the cache of translations.")
+@click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only names seen at least this many times.")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",
+              show_default=True, help="Candidate entries as a termbase (YAML) or as data.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write to FILE instead of standard output.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="Configuration file (default: found upward from the working folder).")
+def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
+                    default_lang: str | None, providers: Sequence[str], no_cache: bool,
+                    min_count: int, fmt: str, output: str | None,
+                    config_path: str | None) -> None:
+    """Names the termbase does not know yet, mined from drafts and translation files, as
+    candidate entries (most frequent first) to review and add.
+
+    Exit status 2 when an input could not be read (the others are still mined); a provider
+    that fails is reported in one line and the candidates are printed without its proposals.
+    """
+    config = load_config(Path(config_path)) if config_path else discover()
+    termbase = load_termbase(list(terms) or config.terms)
+    options = check_options(termbase, config, lang=lang, default_lang=default_lang,
+                            source_lang=None, include_fuzzy=None, exclude=(),
+                            stdin_filename=None)
+    services = [providers_module.get_provider(name, cache=not no_cache) for name in providers]
+    found = suggest_module.suggest(Checker(termbase, options), paths, services, min_count)
+    for error in found.errors:
+        click.echo(f"termcheck: {error}", err=True)
+    for problem in found.provider_errors:
+        click.echo(f"termcheck: {problem}; candidates printed without its proposals",
+                   err=True)
+    if fmt == "json":
+        text = json.dumps(suggest_module.as_json(found), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = suggest_module.as_yaml(found)
+    if output:
+        write_atomic_new(output, text.encode("utf-8"))
+        click.echo(f"{output}: {len(found.candidates)} candidates", err=True)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(EXIT_ERROR if found.errors else EXIT_OK)
 
 
 @terms_group.command("add")

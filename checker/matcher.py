@@ -110,7 +110,7 @@ class Matcher:
             is_source = segment.role == "source"
             # The engine decided both languages (from options, the file, or the text).
             seg_lang = (source_lang or lang) if is_source else lang
-            seg_words, seps = self._words(doc, segment)
+            seg_words, seps = self.segment_words(doc, segment)
             found = self._scan(doc, seg_lang, seg_words, seps)
             covered = {w for m in found for w in range(m[0], m[0] + m[1].size)}
             leftovers = [i for i in range(len(seg_words)) if i not in covered]
@@ -127,7 +127,9 @@ class Matcher:
         return MatchResult(self._in_context(doc, mentions), free)
 
     @staticmethod
-    def _words(doc: Document, segment: Segment) -> tuple[list[Word], list[str]]:
+    def segment_words(doc: Document, segment: Segment) -> tuple[list[Word], list[str]]:
+        """The words of a segment and the normalised separators between them (``seps[i]``
+        stands between word i and word i + 1)."""
         text = doc.text
         seg_words: list[Word] = []
         seps: list[str] = []
