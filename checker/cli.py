@@ -33,13 +33,13 @@ from glossary.providers import PROVIDERS
 from glossary.serialize import entry_as_data
 from glossary.stats import termbase_stats
 
-from . import __version__, fixes
+from . import __version__, fixes, mt
 from . import baseline as baseline_file
 from . import suggest as suggest_module
 from .config import OFF, Config, discover, glob_match, load_config
 from .engine import AUTO, Checker, CheckOptions, Report
 from .findings import Severity
-from .inputs import read_path_list
+from .inputs import read_path_list, read_source
 from .language import language_name
 from .reporters import FORMATS, render
 from .rules import RULES, RULES_BY_CODE
@@ -406,6 +406,47 @@ def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None
     else:
         click.echo(text, nl=False)
     sys.exit(EXIT_ERROR if found.errors else EXIT_OK)
+
+
+@cli.command("translate")
+@click.argument("file", metavar="FILE")
+@click.option("--to", "target", required=True, metavar="L", help="Language to translate into.")
+@click.option("--from", "source", metavar="L",
+              help="Language of FILE (default: identified from the text).")
+@click.option("--provider", type=click.Choice(PROVIDERS), default="google", show_default=True,
+              help="Machine translation provider (deepl and libre read their key from "
+                   "DEEPL_API_KEY, LIBRE_API_KEY).")
+@click.option("--no-cache", is_flag=True, help="Do not use the cache of translations.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the translation to FILE instead of standard output.")
+@terms_option
+def translate_command(file: str, target: str, source: str | None, provider: str,
+                      no_cache: bool, output: str | None, terms: Sequence[str]) -> None:
+    """Machine-translate a draft for a first version in another language, names and titles
+    protected: each known one comes out in the target language's preferred form.
+
+    The translation goes to standard output (or --output); the findings of checking it, and
+    names the provider lost, go to standard error. Exit status 2 when the provider fails.
+    """
+    termbase = load_termbase(list(terms))
+    known = set(termbase.languages)
+    for code, hint in ((target, "--to"), (source, "--from")):
+        if code is not None and code not in known:
+            raise click.BadParameter(f"the termbase has no '{code}' forms (it has "
+                                     f"{', '.join(sorted(known))})", param_hint=hint)
+    draft = read_source(file)
+    service = providers_module.get_provider(provider, cache=not no_cache)
+    checker = Checker(termbase, CheckOptions(lang=source or AUTO))
+    result = mt.translate_text(checker, draft.path, draft.text, service, target, source)
+    for item in result.lost:
+        click.echo(f"termcheck: {file}: the provider lost '{item.source}'; write "
+                   f"'{item.target}' where it belongs", err=True)
+    if output:
+        write_atomic_new(output, fixes.encode(draft, result.text))
+    else:
+        click.echo(result.text, nl=False)
+    if result.check is not None and result.check.findings:
+        click.echo(render(Report([result.check]), "text", color=False), err=True, nl=False)
 
 
 @terms_group.command("add")
