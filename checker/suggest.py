@@ -20,7 +20,7 @@ translation are paired, so one candidate gets both languages.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +29,14 @@ import regex
 from glossary import Termbase
 from glossary.edit import check_entry, make_id
 from glossary.loader import parse_termbase
-from glossary.normalize import casefold, fold_key, has_invisible, scripts, translit_key
+from glossary.normalize import (
+    casefold,
+    fold_key,
+    has_invisible,
+    match_key,
+    scripts,
+    translit_key,
+)
 from glossary.providers import Provider, ProviderError, TranslationFailed
 from glossary.validate import check_entries
 
@@ -50,7 +57,8 @@ ELISIONS = frozenset("l d j m n s t c qu jusqu lorsqu puisqu".split())
 ORGANIZATION_WORDS = frozenset(
     "agency agence army armée assembly assemblée association bank banque bureau center centre "
     "commission committee comité company compagnie conseil corporation council court cour "
-    "department département federation fédération forces front fund fonds group groupe "
+    "department département federation fédération forces fondation foundation front fund "
+    "fonds group groupe "
     "institute institut league ligue ministry ministère movement mouvement office "
     "organisation organization parliament parlement party parti reserve service services "
     "union université university".split())
@@ -137,8 +145,8 @@ def _title_case_line(doc: Document, offset: int) -> bool:
     start = doc.text.rfind("\n", 0, offset) + 1
     end = doc.text.find("\n", offset)
     line = doc.text[start:end if end >= 0 else len(doc.text)]
-    if regex.search(r"[.!?…;]\s", line):
-        return False
+    if regex.search(r"[.!?…;]\s", line) or line.rstrip().endswith((".", "!", "?", "…", ",", ";")):
+        return False  # prose: a headline states, it does not end a sentence
     long_words = regex.findall(r"\p{L}{4,}", line)
     capitals = sum(1 for w in long_words if w[:1].isupper())
     return len(long_words) >= 3 and capitals / len(long_words) >= 0.8
@@ -402,11 +410,25 @@ def _derive_full(candidate: Candidate, lang: str) -> str | None:
 
 
 def build_entries(candidates: Sequence[Candidate], taken: Iterable[str],
-                  languages: Sequence[str] = ("en", "fr")) -> None:
-    """Give each candidate its schema-v1 entry (``candidate.entry``)."""
+                  languages: Sequence[str] = ("en", "fr"),
+                  owner: Callable[[str, str], str | None] = lambda lang, text: None) -> None:
+    """Give each candidate its schema-v1 entry (``candidate.entry``). ``owner(lang, text)``
+    names the termbase entry that already has a form, which the candidate may not take."""
     used = set(taken)
     for candidate in candidates:
         data: dict[str, Any] = {}
+
+        def free(lang: str, texts: list[str], candidate: Candidate = candidate) -> list[str]:
+            kept = []
+            for text in texts:
+                entry_id = owner(lang, text)
+                if entry_id is None:
+                    kept.append(text)
+                else:
+                    candidate.dropped.append(f"'{lang}' form '{text}' is already a form of "
+                                             f"entry '{entry_id}'")
+            return kept
+
         langs = [*[lang for lang in languages if lang in candidate.forms or
                    lang in candidate.short or lang in candidate.translations],
                  *sorted(set(candidate.forms) | set(candidate.short) - set(languages))]
@@ -418,10 +440,11 @@ def build_entries(candidates: Sequence[Candidate], taken: Iterable[str],
                 derived = _derive_full(candidate, lang)
                 if derived is not None:
                     ordered = [derived]
-            proposal = next(iter(candidate.translations.get(lang, {}).values()), None)
-            if not ordered and proposal:
-                ordered = [proposal]
-            short_forms = [t for t, _ in short.most_common()]
+            ordered = free(lang, ordered)
+            proposals = free(lang, list(candidate.translations.get(lang, {}).values()))
+            if not ordered and proposals:
+                ordered = proposals[:1]
+            short_forms = free(lang, [t for t, _ in short.most_common()])
             if not ordered:
                 ordered, short_forms = short_forms[:1], short_forms[1:]
             if not ordered:
@@ -509,7 +532,13 @@ def suggest(checker: Checker, paths: Sequence[str], providers: Sequence[Provider
     languages = [lang for lang in ("en", "fr") if lang in checker.termbase.languages] or \
         list(checker.termbase.languages)
     provider_errors = translate(candidates, providers, languages) if providers else []
-    build_entries(candidates, (e.id for e in checker.termbase), languages)
+    index = checker.index
+
+    def owner(lang: str, text: str) -> str | None:
+        return next((f.entry_id for f in index.by_match.get(match_key(text), ())
+                     if f.lang == lang), None)
+
+    build_entries(candidates, (e.id for e in checker.termbase), languages, owner)
     _check_against(checker.termbase, candidates)
     return Suggestions([c for c in candidates if c.entry], errors, provider_errors)
 
@@ -519,7 +548,7 @@ def _check_against(termbase: Termbase, candidates: Sequence[Candidate]) -> None:
     candidate's lists, then the candidate."""
     from glossary.edit import termbase_text
 
-    for _ in range(2):
+    for _ in range(3):  # simplify, then leave out, then confirm
         live = [c for c in candidates if c.entry]
         entries, problems = parse_termbase(termbase_text([c.entry for c in live]), "suggest")
         problems += check_entries([*termbase, *entries])
@@ -533,9 +562,6 @@ def _check_against(termbase: Termbase, candidates: Sequence[Candidate]) -> None:
             simpler = {k: (v["preferred"] if isinstance(v, dict) else v)
                        for k, v in candidate.entry.items()}
             candidate.entry = simpler if simpler != candidate.entry else {}
-    for candidate in candidates:
-        if candidate.entry and candidate.dropped and len(candidate.dropped) > 1:
-            candidate.entry = {}
 
 
 # --- output --------------------------------------------------------------------------------------

@@ -138,3 +138,20 @@ def test_a_language_option_is_honoured(default):
     found = suggest(Checker(default, CheckOptions(lang="fr")), [EN])
     assert all(o.lang == "fr" for c in found.candidates for o in c.occurrences
                if romanisation(o.text) is None)
+
+
+def test_a_form_the_termbase_already_has_is_left_out(write):
+    # "Sergueï Lavrov" is known as the person; an organisation named after him is not, and its
+    # accepted spelling may not take the person's form.
+    terms = write("t.yaml", """\
+        version: 1
+        entries:
+          - id: lavrov-sergei
+            type: person
+            en: Sergei Lavrov
+            fr: {preferred: Sergueï Lavrov, accepted: [Fondation Lavrova]}
+        """)
+    draft = write("d.txt", "On parle de la Fondation Lavrov et de la Fondation Lavrov.\n")
+    found = suggest(Checker(load_termbase([terms])), [str(draft)])
+    assert [c.entry for c in found.candidates] == [
+        {"id": "fondation-lavrov", "type": "organization", "fr": "Fondation Lavrov"}]

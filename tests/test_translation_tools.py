@@ -280,3 +280,17 @@ def test_get_provider_uses_the_cache_folder(tmp_path, monkeypatch):
     provider = providers_module.get_provider("google")
     assert isinstance(provider, CachedProvider)
     assert (tmp_path / "here" / "translations.sqlite3").is_file()
+
+
+def test_a_proposal_the_termbase_already_has_is_left_out(monkeypatch, tmp_path):
+    use_providers(monkeypatch, google=FakeProvider({"Andreï Gromyko": "Sergei Lavrov"}))
+    result = CliRunner().invoke(cli, ["suggest", "--translate", "google", FR])
+    out = result.stdout
+    block = out[out.index("- id: gromyko-andrei"):]
+    block = block[:block.index("\n- id:")] if "\n- id:" in block else block
+    assert "en:" not in block
+    assert ("# left out: 'en' form 'Sergei Lavrov' is already a form of entry 'lavrov-sergei'"
+            in out)
+    path = tmp_path / "new.yaml"
+    path.write_text(out, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["terms", "validate", "default", str(path)]).exit_code == 0
