@@ -19,6 +19,7 @@ from glossary import (
     CasePolicy,
     EntryType,
     GlossaryError,
+    TermbaseError,
     TermIndex,
     load_termbase,
     lookup,
@@ -554,7 +555,9 @@ def terms_import_command(file: str, fmt: str | None, output: str | None,
     categories, a term in two concepts) is reported on standard error, one warning per line.
     """
     result = import_file(file, fmt, default_type)
-    text, _ = imported_text(result, Path(file).name)
+    text, problems = imported_text(result, Path(file).name)
+    if problems:
+        raise TermbaseError(problems)
     for line in result.warnings[:MAX_WARNINGS]:
         click.echo(f"termcheck: warning: {line}", err=True)
     if len(result.warnings) > MAX_WARNINGS:

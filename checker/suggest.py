@@ -71,7 +71,13 @@ PERSON_CUES = frozenset(
 # English writes months and days with a capital; they are no names.
 CALENDAR = frozenset("january february march april may june july august september october "
                      "november december monday tuesday wednesday thursday friday saturday "
-                     "sunday".split())
+                     "sunday jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Titles of address before a name (Mme Leavitt): a cue that a person follows, not part of it.
+HONORIFICS = frozenset("m mme mlle mr mrs ms dr mgr sir".split())
+# Endings of nationality words (Taiwanese, Ukrainiens, Congolaise): a known word ending so is
+# a demonym, not a name.
+DEMONYM_ENDINGS = ("ese", "ian", "ians", "ien", "iens", "ienne", "iennes", "ais", "aise",
+                   "aises", "ois", "oise", "oises", "ish", "ic", "ique", "iques", "ean", "eans")
 CONTEXT_WIDTH = 100
 _FR_MARKS = regex.compile(r"tch|ou|dj|[ïë]|(?<=[aeiou])ï")
 _EN_MARKS = regex.compile(r"sh|zh|(?<![ck])h(?=[aeiou])|y(?=[aeiou])|[aeiou]y\b")
@@ -176,7 +182,8 @@ def _runs(words: list[Word], seps: list[str], known: set[int]) -> Iterable[list[
                    and seps[k - 1] in (" ", "-", "'")):
                 k += 1
             if (k > nxt and k < len(words) and k not in known and _is_name_word(words[k])
-                    and seps[k - 1] in (" ", "-", "'")):
+                    and seps[k - 1] in (" ", "-", "'")
+                    and (len(run) == 1 or seps[k - 1] in ("-", "'"))):
                 run.extend(range(nxt, k + 1))
                 j = k
                 continue
@@ -196,8 +203,10 @@ def _trim(doc: Document, segment: Segment, words: list[Word], seps: list[str],
             wordlist.is_common(first.text, lang)
             or (len(run) == 1 and wordlist.is_known(first.text, lang))):
         run = run[1:]  # "Selon", "Les", "The", "Historians" opening a sentence
-    while len(run) > 1 and casefold(words[run[0]].text) in PARTICLES:
+    while len(run) > 1 and casefold(words[run[0]].text) in PARTICLES | HONORIFICS:
         run = run[1:]
+    while run and len(words[run[-1]].text) == 1:
+        run = run[:-1]  # the U of U.S.
     # A title before a name (Prime Minister Keir Starmer): leading ordinary words, when at
     # least two words of the name remain.
     common = 0
@@ -220,10 +229,14 @@ def _acceptable(words: list[Word], run: list[int], lang: str) -> bool:
     if len(run) == 1 and casefold(texts[0]) in CALENDAR:
         return False
     if len(run) > 1:
-        return True  # capitalised words joined mid-sentence: Federal Reserve, Nikita Khrouchtchev
+        # Capitalised words joined mid-sentence (Federal Reserve, Nikita Khrouchtchev); words
+        # in capitals together are a dateline or shouting (NEW YORK), not a name.
+        return sum(1 for t in texts if _is_acronym(t)) < 2
     text = texts[0]
     if _is_acronym(text):
-        return len(text) >= 3 and text.isalpha()
+        return 3 <= len(text) <= 6 and text.isalpha() and not wordlist.is_known(text, lang)
+    if casefold(text).endswith(DEMONYM_ENDINGS) and wordlist.is_known(text, lang):
+        return False
     return len(text) >= 3 and text.isalpha() and not wordlist.is_common(text, lang)
 
 
