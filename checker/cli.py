@@ -11,21 +11,36 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
-from glossary import GlossaryError, load_termbase, lookup, validate_files
+from glossary import (
+    CasePolicy,
+    EntryType,
+    GlossaryError,
+    TermbaseError,
+    load_termbase,
+    lookup,
+    validate_files,
+)
+from glossary import providers as providers_module
 from glossary.cache import compile_index, load_index
+from glossary.edit import add_entry, make_id, write_atomic
+from glossary.exchange import FORMATS as EXCHANGE_FORMATS
+from glossary.exchange import export_termbase, import_file, imported_text
 from glossary.lookup import answers
+from glossary.providers import PROVIDERS
 from glossary.serialize import entry_as_data
 from glossary.stats import termbase_stats
 
-from . import __version__, fixes
+from . import __version__, fixes, mt
 from . import baseline as baseline_file
+from . import suggest as suggest_module
 from .config import OFF, Config, discover, glob_match, load_config
 from .engine import AUTO, Checker, CheckOptions, Report
 from .findings import Severity
-from .inputs import read_path_list
+from .inputs import read_path_list, read_source
 from .language import language_name
 from .reporters import FORMATS, render
 from .rules import RULES, RULES_BY_CODE
@@ -33,6 +48,7 @@ from .terms_output import render_lookup, render_problems, render_stats
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 20
+MAX_WARNINGS = 50  # warnings printed by terms import; the others are counted
 
 terms_option = click.option(
     "--terms", "terms", multiple=True, metavar="FILE",
@@ -339,6 +355,280 @@ def stats_command(terms: Sequence[str], fmt: str) -> None:
         click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
     else:
         click.echo(render_stats(stats), nl=False)
+
+
+# --- translator tools ----------------------------------------------------------------------------
+def _interactive() -> bool:
+    """True when standard input and output are a terminal (prompts make sense)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _lang_forms(values: Sequence[str], option: str) -> list[tuple[str, str]]:
+    """``LANG=TEXT`` option values as (lang, text) pairs."""
+    pairs = []
+    for value in values:
+        lang, sep, text = value.partition("=")
+        if not sep or not lang.strip() or not text.strip():
+            raise click.BadParameter(f"'{value}' is not LANG=TEXT (e.g. fr=Nikita Khrouchtchev)",
+                                     param_hint=option)
+        pairs.append((lang.strip(), text.strip()))
+    return pairs
+
+
+def _split_forms(text: str) -> list[str]:
+    return [part.strip() for part in text.split("|") if part.strip()]
+
+
+@cli.command("suggest")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@terms_option
+@click.option("--lang", metavar="fr|en|auto",
+              help="Language of the drafts and translation targets (default: identified).")
+@click.option("--default-lang", metavar="L", help="Language when 'auto' cannot tell.")
+@click.option("--translate", "providers", multiple=True, type=click.Choice(PROVIDERS),
+              help="Propose the other language's forms with this machine translation "
+                   "provider; repeat to ask several.")
+@click.option("--no-cache", is_flag=True, help="Do not use the cache of translations.")
+@click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only names seen at least this many times.")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",
+              show_default=True, help="Candidate entries as a termbase (YAML) or as data.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write to FILE instead of standard output.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="Configuration file (default: found upward from the working folder).")
+def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
+                    default_lang: str | None, providers: Sequence[str], no_cache: bool,
+                    min_count: int, fmt: str, output: str | None,
+                    config_path: str | None) -> None:
+    """Names the termbase does not know yet, mined from drafts and translation files, as
+    candidate entries (most frequent first) to review and add.
+
+    Exit status 2 when an input could not be read (the others are still mined); a provider
+    that fails is reported in one line and the candidates are printed without its proposals.
+    """
+    config = load_config(Path(config_path)) if config_path else discover()
+    termbase = load_termbase(list(terms) or config.terms)
+    options = check_options(termbase, config, lang=lang, default_lang=default_lang,
+                            source_lang=None, include_fuzzy=None, exclude=(),
+                            stdin_filename=None)
+    services = [providers_module.get_provider(name, cache=not no_cache) for name in providers]
+    found = suggest_module.suggest(Checker(termbase, options), paths, services, min_count)
+    for error in found.errors:
+        click.echo(f"termcheck: {error}", err=True)
+    for problem in found.provider_errors:
+        click.echo(f"termcheck: {problem}; candidates printed without its proposals",
+                   err=True)
+    if fmt == "json":
+        text = json.dumps(suggest_module.as_json(found), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = suggest_module.as_yaml(found)
+    if output:
+        write_atomic_new(output, text.encode("utf-8"))
+        click.echo(f"{output}: {len(found.candidates)} candidates", err=True)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(EXIT_ERROR if found.errors else EXIT_OK)
+
+
+@cli.command("translate")
+@click.argument("file", metavar="FILE")
+@click.option("--to", "target", required=True, metavar="L", help="Language to translate into.")
+@click.option("--from", "source", metavar="L",
+              help="Language of FILE (default: identified from the text).")
+@click.option("--provider", type=click.Choice(PROVIDERS), default="google", show_default=True,
+              help="Machine translation provider (deepl and libre read their key from "
+                   "DEEPL_API_KEY, LIBRE_API_KEY).")
+@click.option("--no-cache", is_flag=True, help="Do not use the cache of translations.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the translation to FILE instead of standard output.")
+@terms_option
+def translate_command(file: str, target: str, source: str | None, provider: str,
+                      no_cache: bool, output: str | None, terms: Sequence[str]) -> None:
+    """Machine-translate a draft for a first version in another language, names and titles
+    protected: each known one comes out in the target language's preferred form.
+
+    The translation goes to standard output (or --output); the findings of checking it, and
+    names the provider lost, go to standard error. Exit status 2 when the provider fails.
+    """
+    termbase = load_termbase(list(terms))
+    known = set(termbase.languages)
+    for code, hint in ((target, "--to"), (source, "--from")):
+        if code is not None and code not in known:
+            raise click.BadParameter(f"the termbase has no '{code}' forms (it has "
+                                     f"{', '.join(sorted(known))})", param_hint=hint)
+    draft = read_source(file)
+    service = providers_module.get_provider(provider, cache=not no_cache)
+    checker = Checker(termbase, CheckOptions(lang=source or AUTO))
+    result = mt.translate_text(checker, draft.path, draft.text, service, target, source)
+    for item in result.lost:
+        click.echo(f"termcheck: {file}: the provider lost '{item.source}'; write "
+                   f"'{item.target}' where it belongs", err=True)
+    if output:
+        write_atomic_new(output, fixes.encode(draft, result.text))
+    else:
+        click.echo(result.text, nl=False)
+    if result.check is not None and result.check.findings:
+        click.echo(render(Report([result.check]), "text", color=False), err=True, nl=False)
+
+
+@terms_group.command("add")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--id", "entry_id", metavar="ID",
+              help="Kebab-case id (default: made from the English or first preferred form).")
+@click.option("--type", "entry_type", type=click.Choice([str(t) for t in EntryType]),
+              help="What the entry names.")
+@click.option("--note", help="One line telling the entry apart from its namesakes.")
+@click.option("--case", "case", type=click.Choice([str(c) for c in CasePolicy]),
+              help="Case policy (default: name for people, places and organisations).")
+@click.option("--ambiguous/--not-ambiguous", default=None,
+              help="Whether its one-word forms are also ordinary words (May, Rice).")
+@click.option("--preferred", multiple=True, metavar="LANG=TEXT", help="The preferred form in LANG.")
+@click.option("--accepted", multiple=True, metavar="LANG=TEXT",
+              help="An accepted form; repeatable.")
+@click.option("--avoid", multiple=True, metavar="LANG=TEXT", help="A form to avoid; repeatable.")
+@click.option("--short", multiple=True, metavar="LANG=TEXT", help="A short form; repeatable.")
+@click.option("--update", is_flag=True,
+              help="Change the existing entry with this id: the keys and form lists given "
+                   "replace its own, the others are kept.")
+@terms_option
+def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
+                      note: str | None, case: str | None, ambiguous: bool | None,
+                      preferred: Sequence[str], accepted: Sequence[str], avoid: Sequence[str],
+                      short: Sequence[str], update: bool, terms: Sequence[str]) -> None:
+    """Add an entry to the termbase FILE, or change one with --update.
+
+    Forms are LANG=TEXT: --preferred "fr=Nikita Khrouchtchev" --short fr=Khrouchtchev. On a
+    terminal, what is missing is asked for. The entry and the resulting file are validated
+    first (with the --terms termbases layered below FILE, if given); the rest of the file,
+    comments included, is kept byte for byte; a file changed meanwhile is never overwritten.
+    """
+    data: dict[str, Any] = {}
+    for key, value in (("type", entry_type), ("case", case), ("note", note),
+                       ("ambiguous", ambiguous)):
+        if value is not None:
+            data[key] = value
+    languages: dict[str, dict[str, Any]] = {}
+    for status, values in (("preferred", preferred), ("accepted", accepted), ("avoid", avoid),
+                           ("short", short)):
+        for lang, text in _lang_forms(values, f"--{status}"):
+            forms = languages.setdefault(lang, {})
+            if status == "preferred":
+                if "preferred" in forms:
+                    raise click.BadParameter(f"two preferred '{lang}' forms", param_hint=status)
+                forms["preferred"] = text
+            else:
+                forms.setdefault(status, []).append(text)
+    if not update and (not entry_type or not any("preferred" in f for f in languages.values())):
+        if not _interactive():
+            raise click.UsageError("give --type and at least one --preferred LANG=TEXT (run "
+                                   "it on a terminal to be asked for them)")
+        entry_type, languages, note = _prompt_entry(file, entry_type, languages, note)
+        data["type"] = entry_type
+        if note:
+            data["note"] = note
+    if update and not entry_id:
+        raise click.UsageError("--update needs the --id of the entry to change")
+    for lang, forms in languages.items():
+        if not update and "preferred" not in forms:
+            raise click.BadParameter(f"'{lang}' forms need a preferred one (--preferred "
+                                     f"{lang}=…)", param_hint="--preferred")
+    if not entry_id:
+        first = languages.get("en", next(iter(languages.values())))["preferred"]
+        entry_id = make_id(data["type"], first)
+    data = {"id": entry_id, **data}
+    for lang, forms in languages.items():
+        data[lang] = (forms["preferred"] if list(forms) == ["preferred"] else forms)
+    result = add_entry(file, data, update=update, context=list(terms))
+    click.echo(f"{result.path}:{result.line}: {result.action} entry '{result.entry_id}'")
+
+
+@terms_group.command("export")
+@click.option("--format", "fmt", type=click.Choice(EXCHANGE_FORMATS), required=True,
+              help="tbx (TBX-Basic, TBX v3), csv (one row per entry) or json (schema v1).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write to FILE instead of standard output.")
+@terms_option
+def terms_export_command(fmt: str, output: str | None, terms: Sequence[str]) -> None:
+    """Write the termbase (the --terms layers, or the embedded one) as TBX, CSV or JSON."""
+    termbase = load_termbase(terms)
+    text = export_termbase(termbase, fmt, ", ".join(Path(s).name for s in termbase.sources))
+    if output:
+        write_atomic_new(output, text.encode("utf-8"))
+        click.echo(f"{output}: {len(termbase)} entries", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@terms_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(EXCHANGE_FORMATS),
+              help="The file's format (default: from its suffix, .tbx/.xml, .csv/.tsv, .json).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the termbase to FILE instead of standard output.")
+@click.option("--default-type", type=click.Choice([str(t) for t in EntryType]),
+              default="other", show_default=True,
+              help="Type of the entries whose file gives none.")
+def terms_import_command(file: str, fmt: str | None, output: str | None,
+                         default_type: str) -> None:
+    """Turn a TBX, CSV or JSON file into a termcheck termbase (YAML).
+
+    What had to be changed (several preferred terms, terms without status, unknown data
+    categories, a term in two concepts) is reported on standard error, one warning per line.
+    """
+    result = import_file(file, fmt, default_type)
+    text, problems = imported_text(result, Path(file).name)
+    if problems:
+        raise TermbaseError(problems)
+    for line in result.warnings[:MAX_WARNINGS]:
+        click.echo(f"termcheck: warning: {line}", err=True)
+    if len(result.warnings) > MAX_WARNINGS:
+        click.echo(f"termcheck: … and {len(result.warnings) - MAX_WARNINGS} more warnings",
+                   err=True)
+    count = text.count("\n- id: ")
+    if output:
+        write_atomic_new(output, text.encode("utf-8"))
+        click.echo(f"{output}: {count} entries imported", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def write_atomic_new(path: str, data: bytes) -> None:
+    """Write a file atomically, creating it when it does not exist."""
+    target = Path(path)
+    if not target.exists():
+        target.touch()
+    write_atomic(target, data)
+
+
+def _prompt_entry(file: str, entry_type: str | None, languages: dict[str, dict[str, Any]],
+                  note: str | None) -> tuple[str, dict[str, dict[str, Any]], str | None]:
+    """Ask on the terminal for what the flags left out."""
+    if not entry_type:
+        entry_type = click.prompt("type", type=click.Choice([str(t) for t in EntryType]),
+                                  default="person")
+    codes = list(languages) or ["en", "fr"]
+    for lang in codes:
+        forms = languages.setdefault(lang, {})
+        if "preferred" not in forms:
+            text = click.prompt(f"{lang} preferred form (empty: none)", default="",
+                                show_default=False).strip()
+            if not text:
+                languages.pop(lang)
+                continue
+            forms["preferred"] = text
+        for status in ("accepted", "avoid", "short"):
+            if status not in forms:
+                extra = _split_forms(click.prompt(f"{lang} {status} forms (separated by |)",
+                                                  default="", show_default=False))
+                if extra:
+                    forms[status] = extra
+    if not languages:
+        raise click.UsageError("an entry needs at least one preferred form")
+    if note is None:
+        note = click.prompt("note (one line, empty: none)", default="",
+                            show_default=False).strip() or None
+    return entry_type, languages, note
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -5,12 +5,13 @@ endings kept. A file whose text cannot be mapped exactly is left as it is.
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
-from pathlib import Path
+
+from glossary.edit import write_atomic
 
 from .engine import FileResult
 from .inputs import Source
+
+__all__ = ["apply_edits", "diff", "encode", "fixed_text", "planned_edits", "write_atomic"]
 
 Edit = tuple[int, int, str]  # start, end (offsets of the file's text), replacement
 # Characters a replacement may not bring into an escaped format (PO, XLIFF) as they are.
@@ -60,25 +61,6 @@ def encode(source: Source, text: str) -> bytes:
         bom = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe",
                "utf-16-be": b"\xfe\xff"}[source.encoding]
     return bom + text.encode(source.encoding)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace the file's content in one step: a temporary file in the same folder, flushed to
-    disk, then renamed over the original. On any failure the original is untouched."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".termcheck",
-                                         dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, target.stat().st_mode & 0o7777)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def fixed_text(result: FileResult, unsafe: bool = False) -> str | None:

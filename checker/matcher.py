@@ -167,8 +167,7 @@ class Matcher:
             is_source = segment.role == "source"
             # The engine decided both languages (from options, the file, or the text).
             seg_lang = (source_lang or lang) if is_source else lang
-            seg_words = SegmentWords(doc.text, segment)
-            seps = seg_words.separators
+            seg_words, seps = self.segment_words(doc, segment)
             found = self._scan(doc, seg_lang, seg_words, seps)
             covered = {w for m in found for w in range(m[0], m[0] + m[1].size)}
             # Only capitalised words can be misspelled names or unknown names.
@@ -183,6 +182,13 @@ class Matcher:
             if not is_source:
                 free += [seg_words[i] for i in leftovers if i not in typo_covered]
         return MatchResult(self._in_context(doc, mentions), free)
+
+    @staticmethod
+    def segment_words(doc: Document, segment: Segment) -> tuple[SegmentWords, Separators]:
+        """The words of a segment and the normalised separators between them (``seps[i]``
+        stands between word i and word i + 1), both read lazily."""
+        seg_words = SegmentWords(doc.text, segment)
+        return seg_words, seg_words.separators
 
     def _scan(self, doc: Document, lang: str, seg_words: SegmentWords,
               seps: Separators) -> list[tuple[int, Mention]]:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import fixes
 from checker.cli import cli
 
 FR_BAD = "Selon Sergei Lavrov, la réunion avec jake Sullivan a eu lieu mardi à Moscou.\n"
@@ -205,7 +204,7 @@ def test_failed_write_leaves_the_original_byte_for_byte(project, monkeypatch):
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fixes.os, "replace", broken_replace)
+    monkeypatch.setattr("os.replace", broken_replace)  # glossary.edit.write_atomic
     result = run("a.txt", "--lang", "fr", "--fix")
     assert result.exit_code != 0
     assert draft.read_bytes() == original
