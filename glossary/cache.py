@@ -24,6 +24,7 @@ from pathlib import Path
 
 import platformdirs
 
+from .bulk import gc_paused
 from .index import TermIndex
 from .termbase import DEFAULT_NAME, load_termbase, resolve_path
 
@@ -83,7 +84,8 @@ def read_index(path: Path, key: str) -> TermIndex | None:
         with open(path, "rb") as stream:
             if stream.readline() != _MAGIC or stream.readline().strip().decode() != key:
                 return None
-            index = pickle.load(stream)
+            with gc_paused():
+                index = pickle.load(stream)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
             IndexError, TypeError, ValueError, UnicodeDecodeError):
         return None

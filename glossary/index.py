@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .bulk import gc_paused
 from .model import EntryType, Form, Termbase
 from .normalize import casefold, fold_key, match_key, translit_key, translit_word
 from .tokens import split_form
@@ -58,7 +59,8 @@ class TermIndex:
     def __init__(self, termbase: Termbase):
         self.termbase = termbase
         self.forms: tuple[Form, ...] = tuple(f for entry in termbase for f in entry.forms())
-        self._build_patterns()
+        with gc_paused():
+            self._build_patterns()
 
     # -- for lookup, built when first asked ------------------------------------------------------
     @cached_property

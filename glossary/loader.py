@@ -15,6 +15,7 @@ import regex
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .bulk import gc_paused
 from .errors import Problem, TermbaseNotFound
 from .model import DEFAULT_CASE, CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
 from .normalize import nfc
@@ -45,6 +46,9 @@ _INT_TAG = "tag:yaml.org,2002:int"
 # Invisible characters that have no place in a form: controls, zero-width and bidi marks.
 _INVISIBLE_RE = regex.compile(r"[\p{Cc}\p{Cf}]")
 _ID_LINE_RE = regex.compile(r"^\s*(?:-\s+)?id:\s*['\"]?([^'\"#\s]+)")
+
+
+_CHOICES = {enum: [m.value for m in enum] for enum in (EntryType, CasePolicy)}
 
 
 def is_language_code(key: str) -> bool:
@@ -310,7 +314,7 @@ class _FileReader:
 
     def read_choice(self, entry_node: Node, item: tuple[Node, Node] | None, what: str,
                     enum: type, entry_id: str | None):
-        choices = [m.value for m in enum]
+        choices = _CHOICES[enum]
         if item is None:
             self.problem(entry_node, f"the entry has no '{what}:' (one of {', '.join(choices)})",
                          entry_id)
@@ -397,7 +401,8 @@ class _FileReader:
 def parse_termbase(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
     """Entries and structural problems of one termbase file's text (``path`` names it)."""
     reader = _FileReader(path, text)
-    reader.read()
+    with gc_paused():
+        reader.read()
     return reader.entries, reader.problems
 
 
