@@ -326,10 +326,17 @@ class Matcher:
 
     def _in_context(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """Drop one-word mentions that are ordinary words, unless they are capitalised inside a
-        sentence or the entry's full name appears in the document."""
+        sentence or the entry's full name appears in the document; and one-word near misses of
+        an entry the document does not otherwise mention: in a large termbase nearly every
+        unknown proper noun is one edit from some name (Pékin from a Pekuin), while a
+        misspelled surname almost always stands in an article that names the person right."""
         named = {m.entry.id for m in mentions if m.size > 1}
+        # Entries the document names otherwise than by a lone near miss.
+        attested = {m.entry.id for m in mentions if m.size > 1 or m.kind is not MatchKind.TYPO}
         kept = []
         for m in mentions:
+            if m.kind is MatchKind.TYPO and m.size == 1 and m.entry.id not in attested:
+                continue
             if m.needs_context and m.entry.id not in named:
                 segment = doc.segment_of(m.start)
                 floor = segment.start if segment else 0

@@ -123,6 +123,13 @@ def test_typo_on_a_full_name_and_on_a_surname(checkers):
     ]
 
 
+def test_lone_near_miss_needs_the_entry_elsewhere_in_the_document(checkers):
+    # In a large termbase nearly every unknown proper noun is one edit from some name.
+    assert found(checkers, "Lavorv a répondu aux questions.", "fr") == []
+    assert found(checkers, "Sergueï Lavrov est arrivé. Lavorv a répondu.", "fr") == [
+        ("typo", "Lavorv", "Lavrov", "lavrov-sergei")]
+
+
 def test_typo_in_english(checkers):
     assert found(checkers, "Jake Sulivan flew to Malta.", "en") == [
         ("typo", "Jake Sulivan", "Jake Sullivan", "sullivan-jake")]
