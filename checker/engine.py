@@ -4,6 +4,7 @@ findings with positions. No output format here (reporters) and no file writing (
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -195,6 +196,9 @@ class Checker:
             return (self.check_path(path) for path in files)  # no fork: stay serial
         global _WORKER
         _WORKER = self
+        # Move everything built so far out of the collector's reach, so the workers' collections
+        # do not write to (and copy) the pages of the shared index.
+        gc.freeze()
         context = multiprocessing.get_context("fork")
         pool = context.Pool(min(jobs, len(files)))
         chunk = max(1, len(files) // (jobs * 8))
