@@ -218,3 +218,15 @@ def test_acronyms_are_case_sensitive(checkers):
 ])
 def test_review_false_positives_stay_fixed(checkers, text, lang):
     assert found(checkers, text, lang) == []
+
+
+# --- found by the property tests (tests/properties) --------------------------------------------
+def test_sentence_case_reads_a_draft_in_nfd_as_in_nfc(checkers):
+    import unicodedata
+
+    for text in ("Il est arrivé. à Paris, il a parlé.", "Le rapport du café. la suite."):
+        composed = found(checkers, text, "fr")
+        decomposed = found(checkers, unicodedata.normalize("NFD", text), "fr")
+        assert composed and [(r, unicodedata.normalize("NFC", t), unicodedata.normalize(
+            "NFC", e), i) for r, t, e, i in decomposed] == composed
+
