@@ -230,3 +230,9 @@ def test_sentence_case_reads_a_draft_in_nfd_as_in_nfc(checkers):
         assert composed and [(r, unicodedata.normalize("NFC", t), unicodedata.normalize(
             "NFC", e), i) for r, t, e, i in decomposed] == composed
 
+
+def test_an_acronym_is_not_a_headline(checkers):
+    # The English acronym of a bank in a French draft: the French name, not in capitals.
+    assert found(checkers, "La ADB a prêté.", "fr") == [
+        ("wrong-language", "ADB", "Banque asiatique de développement", "adb")]
+    assert found(checkers, "SERGEI LAVROV À PÉKIN", "fr")[0][2] == "SERGUEÏ LAVROV"
