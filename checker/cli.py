@@ -212,7 +212,8 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool) 
     results = []
     for result in report.results:
         fixable = result.error is None and result.source is not None and not result.source.stdin
-        new_text = fixes.fixed_text(result, unsafe) if fixable else None
+        new_text, fixed = (fixes.converged_text(result, checker.recheck, unsafe) if fixable
+                           else (None, result))
         if new_text is None:
             results.append(result)
             continue
@@ -221,7 +222,7 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool) 
             results.append(result)
             continue
         fixes.write_atomic(result.path, fixes.encode(result.source, new_text))
-        results.append(checker.check_path(result.path))
+        results.append(fixed)
     return Report(results)
 
 

@@ -53,6 +53,8 @@ class FileResult:
     language: LanguageDecision | None = None
     document: Document | None = field(default=None, repr=False)
     source: Source | None = field(default=None, repr=False)
+    # An aligned pair's source file (the result is its target's): the pair is read again so.
+    paired_with: Source | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -166,7 +168,22 @@ class Checker:
             return FileResult(exc.path, error=exc.message)
         result = self.check_document(doc)
         result.source = target
+        result.paired_with = source
         return result
+
+    def recheck(self, result: FileResult, raw: str) -> FileResult:
+        """Check ``raw``, the new text of a checked file (after fixes), as the file would be
+        checked again: with the same reader, an aligned target with its source."""
+        if result.paired_with is not None:
+            source = result.paired_with
+            doc = aligned.read_pair(source.path, source.text, result.path, raw)
+            checked = self.check_document(doc)
+            checked.paired_with = source
+        else:
+            checked = self.check_text(raw, result.path)
+        if result.source is not None:
+            checked.source = replace(result.source, text=raw)
+        return checked
 
     def inputs(self, paths: Sequence[str]) -> list[str]:
         """The files that ``paths`` name, folders walked, exclusions applied."""

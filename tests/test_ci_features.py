@@ -293,3 +293,13 @@ def test_suppression_lines_are_the_report_lines(project, breaker):
     data = json.loads(run("a.txt", "--format", "json", "--lang", "fr").output)
     assert [(f["rule"], f["line"]) for f in data["findings"]] == [("wrong-language", 2)]
 
+
+def test_fixes_go_on_until_nothing_is_left_to_fix(project):
+    # The Cyrillic а fixed, "Sergei Lavrov" is the English form: both fixes in one run, and
+    # a second run changes nothing.
+    draft = project / "a.txt"
+    draft.write_text("Selon Sergei Lаvrov, la réunion a eu lieu mardi.\n", encoding="utf-8")
+    assert run("a.txt", "--lang", "fr", "--fix").exit_code == 0
+    assert draft.read_text(encoding="utf-8") == (
+        "Selon Sergueï Lavrov, la réunion a eu lieu mardi.\n")
+    assert run("a.txt", "--lang", "fr", "--fix").exit_code == 0
