@@ -78,18 +78,21 @@ def read_path_list(path: str) -> list[str]:
 def expand_paths(paths: Iterable[str],
                  excluded: Callable[[str], bool] | None = None) -> Iterator[str]:
     """Files named on the command line, and the drafts found in the folders named there (in
-    sorted order; hidden files and folders, ``.gitignore``d and excluded paths skipped). A file
-    named explicitly is kept unless excluded."""
+    sorted order; hidden files and folders, ``.gitignore``d and excluded paths skipped), each
+    once. A file named explicitly is kept unless excluded."""
     excluded = excluded or (lambda _path: False)
+    seen: set[str] = set()  # a file named twice (drafts/ drafts/a.md) is checked once
     for path in paths:
         if path == STDIN:
             yield path
             continue
         path = os.path.normpath(path)  # ./drafts/a.md is reported as drafts/a.md
-        if os.path.isdir(path):
-            yield from (p for p in _walk(path) if not excluded(p))
-        elif not excluded(path):
-            yield path
+        found = (p for p in _walk(path) if not excluded(p)) if os.path.isdir(path) else (
+            [path] if not excluded(path) else [])
+        for file in found:
+            if file not in seen:
+                seen.add(file)
+                yield file
 
 
 def _gitignore(folder: str, inherited: list[tuple[str, pathspec.PathSpec]]

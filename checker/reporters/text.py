@@ -73,9 +73,11 @@ def _plural(count: int, word: str) -> str:
 
 def render(report: Report, color: bool = False) -> str:
     out: list[str] = []
-    documents = {r.path: r.document for r in report.results}
-    for finding in report.findings:
-        document = documents.get(finding.path)
+    # Each finding with its own result's document (two inputs may share a name: stdin named
+    # like a file).
+    pairs = sorted(((f, r.document) for r in report.results for f in r.findings),
+                   key=lambda pair: pair[0].sort_key)
+    for finding, document in pairs:
         line_text = document.line_text(finding.line) if document else None
         out.extend(_finding(finding, line_text, color))
         out.append("")
