@@ -131,7 +131,7 @@ class Checker:
         decision = self.decide_language(doc, "target" if is_translation else None)
         source_lang = self.decide_language(doc, "source").lang if is_translation else None
         result = self.matcher.match(doc, decision.lang, source_lang)
-        ctx = Context(doc, decision.lang, result, source_lang)
+        ctx = Context(doc, decision.lang, result, source_lang, self.index)
         findings = [self._place(doc, f) for f in self._fuzzy(doc, run_rules(
             ctx, self.options.rules))]
         findings = self._severities(suppression.apply(doc, findings))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from glossary import TermIndex
 from glossary.tokens import words
 
 from ..document import Document, Segment
@@ -27,6 +28,8 @@ class Context:
     lang: str
     result: MatchResult
     source_lang: str | None = None
+    # The termbase's compiled index, for rules that ask whether a text is a known form.
+    index: TermIndex | None = None
 
     @property
     def checked_segments(self) -> list[Segment]:
