@@ -101,3 +101,9 @@ def test_messages_name_the_invisible_character(checkers):
     assert result.findings[0].message == (
         "this word holds an invisible character (U+202E RIGHT-TO-LEFT OVERRIDE); retype it as "
         "'Lavrov'")
+
+
+def test_a_word_in_nfd_is_no_spoof(checkers):
+    # Found by the property tests (a StopIteration): the NFC spelling is not a replacement.
+    assert spoofs(checkers, "Agence ame\u0301ricaine et Ѕergueï Lavrov.", "fr") == [
+        ("Ѕergueï", "Sergueï")]

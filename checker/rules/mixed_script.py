@@ -84,13 +84,13 @@ def _judge(ctx: Context, word: str) -> tuple[str, str] | None:
     if not found:
         return None  # Arabic, Hebrew, Persian…: joiners and marks belong to the writing
     expected = _replacement(ctx, word)
-    if expected == word:
-        return None
+    if expected == nfc(word):
+        return None  # (a word in NFD is no spoof)
     if found == {"Latin"}:  # invisible or styled characters in a Latin word
         if has_styled(word):
             return ("is written with full-width or mathematical look-alikes of Latin letters",
                     expected)
-        return _invisible(word), expected
+        return (_invisible(word), expected) if has_invisible(word) else None
     if scripts(expected) == {"Latin"}:  # look-alikes that spell a Latin word
         if len(found) > 1:
             return "mixes Latin letters with Cyrillic or Greek look-alikes", expected
