@@ -236,3 +236,12 @@ def test_an_acronym_is_not_a_headline(checkers):
     assert found(checkers, "La ADB a prêté.", "fr") == [
         ("wrong-language", "ADB", "Banque asiatique de développement", "adb")]
     assert found(checkers, "SERGEI LAVROV À PÉKIN", "fr")[0][2] == "SERGUEÏ LAVROV"
+
+
+def test_a_headline_title_in_nfd_is_no_finding(checkers):
+    # Found by the NFC/NFD property: the expected text, in NFC, differed from the NFD text.
+    import unicodedata
+
+    text = "Le texte. <!-- --> MINISTRE BRITANNIQUE DE L'INTÉRIEUR, dit-il.\n"
+    assert found(checkers, unicodedata.normalize("NFD", text), "fr") == found(
+        checkers, text, "fr") == []
