@@ -93,8 +93,10 @@ class Checker:
         self.options = options or CheckOptions()
         self.index = TermIndex(termbase)
         self.matcher = Matcher(self.index)
-        languages = tuple(lang for lang in termbase.languages if lang in ("fr", "en")) or \
-            tuple(termbase.languages)
+        # Computed once: Termbase.languages walks every entry.
+        self.termbase_languages = tuple(termbase.languages)
+        languages = tuple(lang for lang in self.termbase_languages if lang in ("fr", "en")) or \
+            self.termbase_languages
         self.languages = languages or ("fr", "en")
 
     def prepare(self) -> None:
@@ -119,7 +121,7 @@ class Checker:
         segments = [s for s in doc.segments if role is None or s.role == role]
         declared = next((s.lang for s in segments if s.lang), None)
         if declared:
-            return LanguageDecision(normalize_code(declared, self.termbase.languages), "file")
+            return LanguageDecision(normalize_code(declared, self.termbase_languages), "file")
         prose = " ".join(doc.text[s.start:s.end] for s in segments)
         default = self.options.default_lang
         if role == "source":  # a source is rarely in the language of its target

@@ -67,12 +67,18 @@ def decode(data: bytes, path: str) -> Source:
 
 
 def too_large(size: int, limit: int) -> str:
-    return (f"is {_megabytes(size)}, more than the {_megabytes(limit)} limit; skipped (raise "
-            f"it with --max-file-size if this file is meant to be checked)")
+    shown, most = _human(size), _human(limit)
+    if shown == most:  # just past the limit: the exact counts tell them apart
+        shown, most = f"{size:,} bytes", f"{limit:,} bytes"
+    return (f"is {shown}, more than the {most} limit; skipped (raise it with --max-file-size if "
+            f"this file is meant to be checked)")
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+def _human(size: int) -> str:
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size:,} bytes"
 
 
 def read_source(path: str, stdin_name: str | None = None,
@@ -84,7 +90,7 @@ def read_source(path: str, stdin_name: str | None = None,
         name = stdin_name or "<stdin>"
         data = sys.stdin.buffer.read(max_size + 1)
         if len(data) > max_size:
-            raise InputError(name, f"is more than the {_megabytes(max_size)} limit; skipped "
+            raise InputError(name, f"is more than the {_human(max_size)} limit; skipped "
                                    "(raise it with --max-file-size if it is meant to be "
                                    "checked)")
         return replace(decode(data, name), stdin=True)
