@@ -37,16 +37,19 @@ from glossary.stats import termbase_stats
 from . import __version__, fixes, mt
 from . import baseline as baseline_file
 from . import suggest as suggest_module
-from .config import OFF, Config, discover, glob_match, load_config
+from .config import OFF, Config, discover, glob_match, load_config, parse_size
 from .engine import AUTO, Checker, CheckOptions, Report
+from .errors import OutputError
 from .findings import Severity
-from .inputs import read_path_list, read_source
+from .inputs import DEFAULT_MAX_FILE_SIZE, read_path_list, read_source
 from .language import language_name
+from .limits import DEFAULT_TIMEOUT, CheckTimeout, time_limit, timeout_message
 from .reporters import FORMATS, render
 from .rules import RULES, RULES_BY_CODE
 from .terms_output import render_lookup, render_problems, render_stats
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped with Ctrl-C
 PROGRESS_MIN_FILES = 20
 MAX_WARNINGS = 50  # warnings printed by terms import; the others are counted
 
@@ -59,7 +62,9 @@ format_option = click.option("--format", "fmt", type=click.Choice(["text", "json
 
 
 class TermcheckGroup(click.Group):
-    """Turns the library's typed errors into a clear message and exit status 2."""
+    """Turns the library's typed errors into a clear message and exit status 2; anything else
+    (a bug) into a one-line message that says how to report it. Tracebacks only with
+    ``--debug``."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -69,6 +74,33 @@ class TermcheckGroup(click.Group):
                 raise
             click.echo(f"termcheck: {exc}", err=True)
             ctx.exit(EXIT_ERROR)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except BrokenPipeError:
+            # The reader of the report went away (termcheck check … | head): not an error of
+            # termcheck's; say nothing more on a closed pipe.
+            _silence_stdout()
+            ctx.exit(EXIT_ERROR)
+        except KeyboardInterrupt:
+            click.echo("termcheck: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except Exception as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"termcheck: internal error: {type(exc).__name__}: {exc}\n"
+                       "termcheck: this is a bug of termcheck's; please report it with the "
+                       "command and its inputs (run it again with --debug for the traceback)",
+                       err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing it at exit raises nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @click.group(cls=TermcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -126,6 +158,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Build the termbase index afresh instead of reading the compiled one.")
 @click.option("--index", "index_file", metavar="FILE",
               help="Compiled index to use (see 'terms compile'); rebuilt if stale.")
+@click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+              help=f"Skip (and report) a file whose check takes longer than this; 0 for no "
+                   f"limit (default {DEFAULT_TIMEOUT:g}).")
+@click.option("--max-file-size", metavar="SIZE",
+              help="Skip (and report) a file larger than this, without reading it: bytes, or "
+                   "with a unit (500kB, 20MB, 1GiB; default 20MB).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
               help="Configuration file (default: termcheck.toml or pyproject.toml "
                    "[tool.termcheck], found upward from the working folder).")
@@ -137,6 +175,7 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   files_from: str | None, stdin_filename: str | None,
                   exclude: Sequence[str], baseline: str | None, write_baseline: str | None,
                   jobs: int, no_cache: bool, index_file: str | None,
+                  timeout: float | None, max_file_size: str | None,
                   config_path: str | None) -> None:
     """Check drafts and translations (files, folders, or - for standard input).
 
@@ -159,7 +198,9 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     termbase = index.termbase
     options = check_options(termbase, config, lang=lang, default_lang=default_lang,
                             source_lang=source_lang, include_fuzzy=include_fuzzy,
-                            exclude=exclude, stdin_filename=stdin_filename)
+                            exclude=exclude, stdin_filename=stdin_filename, timeout=timeout,
+                            max_file_size=max_file_size,
+                            debug=bool(click.get_current_context().obj.get("debug")))
     checker = Checker(termbase, options, index)
     report = checker.check_paths(paths, jobs=jobs, progress=progress_bar(fmt, output))
     if target_file:
@@ -169,7 +210,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     if baseline:
         baseline_file.filter_results(report.results, baseline_file.load(baseline))
     if write_baseline:
-        count = baseline_file.write(write_baseline, report.results)
+        count = write_output(write_baseline, "the baseline",
+                             lambda: baseline_file.write(write_baseline, report.results))
         click.echo(f"termcheck: {count} findings recorded in {write_baseline}", err=True)
     for result in report.results:
         if result.language and result.language.source == "fallback":
@@ -177,15 +219,29 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                        f"{language_name(result.language.lang)} (set --lang to choose)", err=True)
     rendered = render(report, fmt, color=fmt == "text" and not output and sys.stdout.isatty())
     if output:
-        Path(output).write_text(rendered, encoding="utf-8")
+        # Written in place, not renamed over: the output may be a device or a pipe.
+        write_output(output, "the report",
+                     lambda: Path(output).write_text(rendered, encoding="utf-8"))
     elif not show_diff or report.findings:
         click.echo(rendered, nl=False)
     status = exit_status(report, Severity(fail_on or config.fail_on or "warning"))
     sys.exit(EXIT_OK if exit_zero and status == EXIT_FINDINGS else status)
 
 
+def write_output(path: str, what: str, write):
+    """``write()``, with an ``OSError`` (no such folder, no permission, a full disk) turned
+    into an ``OutputError`` that names the file and what to do."""
+    try:
+        return write()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise OutputError(f"cannot write {what} to {path} ({reason}); check that its folder "
+                          f"exists and is writable, and that the disk has room") from None
+
+
 def check_options(termbase, config: Config, *, lang, default_lang, source_lang, include_fuzzy,
-                  exclude, stdin_filename) -> CheckOptions:
+                  exclude, stdin_filename, timeout=None, max_file_size=None,
+                  debug=False) -> CheckOptions:
     """Command-line flags over the configuration file over the defaults."""
     lang = lang or config.lang or AUTO
     default_lang = default_lang or config.default_lang or "fr"
@@ -210,7 +266,12 @@ def check_options(termbase, config: Config, *, lang, default_lang, source_lang, 
                            else config.include_fuzzy),
         rules=rules, severities=severities,
         language_for=config.language_for if config.languages else None,
-        excluded=excluded if patterns else None, stdin_name=stdin_filename)
+        excluded=excluded if patterns else None, stdin_name=stdin_filename,
+        timeout=timeout if timeout is not None else (
+            config.timeout if config.timeout is not None else DEFAULT_TIMEOUT),
+        max_file_size=(parse_size(max_file_size, "--max-file-size") if max_file_size
+                       else config.max_file_size or DEFAULT_MAX_FILE_SIZE),
+        debug=debug)
 
 
 def progress_bar(fmt: str, output: str | None):
@@ -236,7 +297,15 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool) 
     results = []
     for result in report.results:
         fixable = result.error is None and result.source is not None and not result.source.stdin
-        new_text = fixes.fixed_text(result, unsafe) if fixable else None
+        try:
+            with time_limit(checker.options.timeout):
+                new_text, fixed = (fixes.converged_text(result, checker.recheck, unsafe)
+                                   if fixable else (None, result))
+        except CheckTimeout as exc:
+            result.error = (f"fixing it {timeout_message(exc.seconds).replace('; skipped', '')}"
+                            "; the file was left as it was")
+            results.append(result)
+            continue
         if new_text is None:
             results.append(result)
             continue
@@ -244,8 +313,14 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool) 
             click.echo(fixes.diff(result, new_text), nl=False)
             results.append(result)
             continue
-        fixes.write_atomic(result.path, fixes.encode(result.source, new_text))
-        results.append(checker.check_path(result.path))
+        try:
+            fixes.write_atomic(result.path, fixes.encode(result.source, new_text))
+        except OSError as exc:
+            result.error = (f"could not be fixed ({exc.strerror or exc}); the file was left as "
+                            "it was: check that it and its folder are writable")
+            results.append(result)
+            continue
+        results.append(fixed)
     return Report(results)
 
 

@@ -10,6 +10,8 @@ source-lang = "en"
 fail-on = "warning"
 exclude = ["archive/**", "*.draft.md"]
 include-fuzzy = false
+timeout = 60                     # seconds per file, 0 for no limit
+max-file-size = "20MB"
 
 [tool.termcheck.languages]       # per-glob languages, first match wins
 "*.fr.md" = "fr"
@@ -63,6 +65,8 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     languages: dict[str, str] = field(default_factory=dict)
     rules: dict[str, str] = field(default_factory=dict)
+    timeout: float | None = None
+    max_file_size: int | None = None
 
     def language_for(self, path: str) -> str | None:
         """The language the per-glob table gives a path (matched on the whole relative path
@@ -116,12 +120,42 @@ def _has_tool_table(path: Path) -> bool:
 _KEYS = {
     "terms": list, "lang": str, "default-lang": str, "source-lang": str, "fail-on": str,
     "include-fuzzy": bool, "exclude": list, "languages": dict, "rules": dict,
+    "timeout": (int, float), "max-file-size": (int, str),
 }
+_TYPE_NAMES = {list: "list", str: "string", bool: "true or false", dict: "table",
+               (int, float): "number of seconds", (int, str): "size (bytes, or \"20MB\")"}
+_SIZE = regex.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", regex.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9,
+          "gb": 10**9, "ki": 2**10, "kib": 2**10, "mi": 2**20, "mib": 2**20, "gi": 2**30,
+          "gib": 2**30}
+
+
+def parse_size(value: str | int, where: str) -> int:
+    """Bytes of a size written ``20000000``, ``500kB``, ``20MB`` or ``1GiB``. Raises
+    ``ConfigError`` naming ``where`` (an option or a file and line)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    else:
+        match = _SIZE.match(str(value))
+        if not match:
+            raise ConfigError(f"{where}: '{value}' is not a size; write bytes or a number with "
+                              f"kB, MB or GB (e.g. 20MB)")
+        size = int(float(match.group(1)) * _UNITS[(match.group(2) or "").lower()])
+    if size <= 0:
+        raise ConfigError(f"{where}: the size must be more than 0")
+    return size
 
 
 def load_config(path: Path) -> Config:
     """Read and check a configuration file. Raises ``ConfigError`` naming the file and line."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: is not valid UTF-8 (byte {exc.start}); save it as "
+                          "UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: the configuration cannot be read "
+                          f"({exc.strerror or exc})") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -142,8 +176,8 @@ def load_config(path: Path) -> Config:
         if kind is None:
             errors.append(f"{where(key)}: unknown key '{key}' (known: {', '.join(_KEYS)})")
             continue
-        if not isinstance(value, kind):
-            errors.append(f"{where(key)}: '{key}' must be a {kind.__name__}")
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            errors.append(f"{where(key)}: '{key}' must be a {_TYPE_NAMES[kind]}")
             continue
         attr = key.replace("-", "_")
         if key == "terms":
@@ -160,6 +194,15 @@ def load_config(path: Path) -> Config:
                     errors.append(f"{where(code)}: rule '{code}' must be off, error, warning "
                                   f"or info")
             config.rules = dict(value)
+        elif key == "timeout":
+            if value < 0:
+                errors.append(f"{where(key)}: timeout must be 0 (no limit) or more seconds")
+            config.timeout = float(value)
+        elif key == "max-file-size":
+            try:
+                config.max_file_size = parse_size(value, where(key))
+            except ConfigError as exc:
+                errors.append(str(exc))
         else:
             setattr(config, attr, value)
     if errors:

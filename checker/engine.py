@@ -13,11 +13,13 @@ from dataclasses import dataclass, field, replace
 from glossary import Termbase, TermIndex
 
 from . import suppression
+from . import words as wordlist
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity
-from .inputs import Source, expand_paths, read_source
-from .language import LanguageDecision, detect_language, normalize_code
+from .inputs import DEFAULT_MAX_FILE_SIZE, Source, expand_paths, read_source
+from .language import MIN_WORDS, LanguageDecision, detect_language, normalize_code
+from .limits import DEFAULT_TIMEOUT, CheckTimeout, time_limit, timeout_message
 from .matcher import Matcher
 from .readers import aligned, reader_for
 from .rules import RULES, Context, Rule
@@ -42,6 +44,12 @@ class CheckOptions:
     language_for: Callable[[str], str | None] | None = None
     excluded: Callable[[str], bool] | None = None
     stdin_name: str | None = None
+    # Resource bounds per input (checker.limits): seconds (0 or None: none), bytes.
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    # Let an unexpected exception (a bug) out with its traceback instead of reporting it as an
+    # error on the file it happened in.
+    debug: bool = False
 
 
 @dataclass
@@ -54,6 +62,8 @@ class FileResult:
     language: LanguageDecision | None = None
     document: Document | None = field(default=None, repr=False)
     source: Source | None = field(default=None, repr=False)
+    # An aligned pair's source file (the result is its target's): the pair is read again so.
+    paired_with: Source | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -86,9 +96,20 @@ class Checker:
         self.options = options or CheckOptions()
         self.index = index if index is not None else TermIndex(termbase)
         self.matcher = Matcher(self.index)
-        languages = tuple(lang for lang in termbase.languages if lang in ("fr", "en")) or \
-            tuple(termbase.languages)
+        # Computed once: Termbase.languages walks every entry.
+        self.termbase_languages = tuple(termbase.languages)
+        languages = tuple(lang for lang in self.termbase_languages if lang in ("fr", "en")) or \
+            self.termbase_languages
         self.languages = languages or ("fr", "en")
+
+    def prepare(self) -> None:
+        """Load what the first check would load lazily (word lists, the language identifier):
+        once, before the files' time budgets start and before --jobs workers are forked, so
+        they share it."""
+        for lang in self.languages:
+            wordlist.is_known("termcheck", lang)
+        if self.options.lang == AUTO:
+            detect_language("termcheck " * MIN_WORDS, self.languages)
 
     def decide_language(self, doc: Document, role: str | None = None) -> LanguageDecision:
         """The language of a draft, or of the ``source`` or ``target`` side of a translation:
@@ -103,7 +124,7 @@ class Checker:
         segments = [s for s in doc.segments if role is None or s.role == role]
         declared = next((s.lang for s in segments if s.lang), None)
         if declared:
-            return LanguageDecision(normalize_code(declared, self.termbase.languages), "file")
+            return LanguageDecision(normalize_code(declared, self.termbase_languages), "file")
         prose = " ".join(doc.text[s.start:s.end] for s in segments)
         default = self.options.default_lang
         if role == "source":  # a source is rarely in the language of its target
@@ -115,7 +136,7 @@ class Checker:
         decision = self.decide_language(doc, "target" if is_translation else None)
         source_lang = self.decide_language(doc, "source").lang if is_translation else None
         result = self.matcher.match(doc, decision.lang, source_lang)
-        ctx = Context(doc, decision.lang, result, source_lang)
+        ctx = Context(doc, decision.lang, result, source_lang, self.index)
         findings = [self._place(doc, f) for f in self._fuzzy(doc, run_rules(
             ctx, self.options.rules))]
         findings = self._severities(suppression.apply(doc, findings))
@@ -151,25 +172,54 @@ class Checker:
         return result
 
     def check_path(self, path: str) -> FileResult:
-        """Check one file (``-``: standard input); an unreadable or unparsable file gives a
-        result with its error."""
-        try:
-            return self.check_source(read_source(path, self.options.stdin_name))
-        except InputError as exc:
-            return FileResult(exc.path, error=exc.message)
+        """Check one file (``-``: standard input); a file that cannot be read or parsed, or
+        that takes longer than the time budget, gives a result with its error."""
+        shown = (self.options.stdin_name or "<stdin>") if path == "-" else path
+        return self._bounded(shown, lambda: self.check_source(read_source(
+            path, self.options.stdin_name, self.options.max_file_size)))
 
     def check_pair(self, source_path: str, target_path: str) -> FileResult:
         """Check an aligned pair of plain-text files (line i of one translates line i of the
         other); findings point at the target file."""
-        try:
-            source = read_source(source_path)
-            target = read_source(target_path)
+        def check() -> FileResult:
+            source = read_source(source_path, max_size=self.options.max_file_size)
+            target = read_source(target_path, max_size=self.options.max_file_size)
             doc = aligned.read_pair(source.path, source.text, target.path, target.text)
+            result = self.check_document(doc)
+            result.source = target
+            result.paired_with = source
+            return result
+
+        return self._bounded(target_path, check)
+
+    def _bounded(self, path: str, check: Callable[[], FileResult]) -> FileResult:
+        """``check()`` within the time budget; what keeps one input from being checked is
+        that input's error, and the others are still checked."""
+        try:
+            with time_limit(self.options.timeout):
+                return check()
         except InputError as exc:
             return FileResult(exc.path, error=exc.message)
-        result = self.check_document(doc)
-        result.source = target
-        return result
+        except CheckTimeout as exc:
+            return FileResult(path, error=timeout_message(exc.seconds))
+        except Exception as exc:  # a bug in a reader or a rule: this input only
+            if self.options.debug:
+                raise
+            return FileResult(path, error=internal_error_message(exc))
+
+    def recheck(self, result: FileResult, raw: str) -> FileResult:
+        """Check ``raw``, the new text of a checked file (after fixes), as the file would be
+        checked again: with the same reader, an aligned target with its source."""
+        if result.paired_with is not None:
+            source = result.paired_with
+            doc = aligned.read_pair(source.path, source.text, result.path, raw)
+            checked = self.check_document(doc)
+            checked.paired_with = source
+        else:
+            checked = self.check_text(raw, result.path)
+        if result.source is not None:
+            checked.source = replace(result.source, text=raw)
+        return checked
 
     def inputs(self, paths: Sequence[str]) -> list[str]:
         """The files that ``paths`` name, folders walked, exclusions applied."""
@@ -184,6 +234,7 @@ class Checker:
         checker's compiled index (forked, not rebuilt); results keep the input order.
         """
         files = self.inputs(paths)
+        self.prepare()
         results = self._results(files, jobs)
         if progress is not None:
             results = progress(results, len(files))
@@ -210,6 +261,13 @@ class Checker:
         end_line, end_column = doc.end_position(finding.end)
         return replace(finding, path=doc.path, line=line, column=column, end_line=end_line,
                        end_column=end_column)
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """What to say about an exception that is a bug of termcheck's, not a problem of the input."""
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return (f"could not be checked because of an internal error ({detail}); this is a bug of "
+            "termcheck's: please report it with this file (--debug shows the traceback)")
 
 
 # The checker of the parent process, inherited by forked workers (built once, shared).

@@ -21,3 +21,7 @@ class InputError(CheckerError):
 
 class UsageError(CheckerError):
     """The command line or the configuration asks for something that cannot be done."""
+
+
+class OutputError(CheckerError):
+    """A report, a baseline or another output file could not be written."""

@@ -5,6 +5,7 @@ endings kept. A file whose text cannot be mapped exactly is left as it is.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 
 from glossary.edit import write_atomic
 
@@ -68,7 +69,30 @@ def fixed_text(result: FileResult, unsafe: bool = False) -> str | None:
     edits = planned_edits(result, unsafe)
     if not edits or result.document is None:
         return None
-    return apply_edits(result.document.raw, edits)
+    new = apply_edits(result.document.raw, edits)
+    return None if new == result.document.raw else new
+
+
+# A fix can reveal another: the spoofed "Sergei Lаvrov" (Cyrillic а) becomes "Sergei Lavrov",
+# which is then the English form in a French draft. Rounds of fixes go on until a check of the
+# text finds nothing more to fix (ruff's --fix does the same), so that a second --fix changes
+# nothing; a round count past this limit means fixes that undo each other.
+MAX_ROUNDS = 8
+
+
+def converged_text(result: FileResult, recheck: Callable[[FileResult, str], FileResult],
+                   unsafe: bool = False) -> tuple[str | None, FileResult]:
+    """The file's text after rounds of fixes until nothing is left to fix (None when there
+    is nothing to change), and the check of that text. ``recheck(result, text)`` checks a
+    new text of the file as the file would be checked."""
+    text = None
+    for _ in range(MAX_ROUNDS):
+        new = fixed_text(result, unsafe)
+        if new is None:
+            break
+        text = new
+        result = recheck(result, new)
+    return text, result
 
 
 def diff(result: FileResult, new_text: str) -> str:

@@ -14,6 +14,19 @@ from .errors import InputError
 from .readers import is_draft
 
 STDIN = "-"
+# Larger drafts are refused, not read: a newsroom draft or a translation file is far smaller,
+# and a file this size is a mistake (a log, a dump) that would hold a pipeline for minutes.
+DEFAULT_MAX_FILE_SIZE = 20_000_000  # bytes (--max-file-size)
+# Formats people give termcheck that it does not read (yet): said plainly, never decoded.
+_UNSUPPORTED = {
+    ".docx": "is a Word document, which termcheck cannot read yet; save it as plain text "
+             "(.txt) or Markdown (.md) and check that",
+    ".doc": "is a Word document, which termcheck cannot read; save it as plain text (.txt) or "
+            "Markdown (.md) and check that",
+    ".odt": "is an OpenDocument text, which termcheck cannot read; save it as plain text "
+            "(.txt) or Markdown (.md) and check that",
+    ".pdf": "is a PDF, which termcheck cannot read; check the text it was made from",
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,11 @@ def decode(data: bytes, path: str) -> Source:
     else:
         encoding, bom, body = "utf-8", False, data
     if encoding == "utf-8" and b"\x00" in body[:8192]:
+        head = body[:8192]
+        if len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or
+                               head[0::2].count(0) > len(head) // 4):
+            raise InputError(path, "looks like UTF-16 text without a byte-order mark; save it "
+                                   "as UTF-8 (or as UTF-16 with a BOM)")
         raise InputError(path, "looks like a binary file, not text; skipped")
     try:
         text = body.decode(encoding)
@@ -48,19 +66,51 @@ def decode(data: bytes, path: str) -> Source:
     return Source(path, text, encoding, bom)
 
 
-def read_source(path: str, stdin_name: str | None = None) -> Source:
-    """Read a draft (``-`` is standard input, named ``stdin_name`` in reports). Raises
-    ``InputError`` with a clear message."""
+def too_large(size: int, limit: int) -> str:
+    shown, most = _human(size), _human(limit)
+    if shown == most:  # just past the limit: the exact counts tell them apart
+        shown, most = f"{size:,} bytes", f"{limit:,} bytes"
+    return (f"is {shown}, more than the {most} limit; skipped (raise it with --max-file-size if "
+            f"this file is meant to be checked)")
+
+
+def _human(size: int) -> str:
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size:,} bytes"
+
+
+def read_source(path: str, stdin_name: str | None = None,
+                max_size: int = DEFAULT_MAX_FILE_SIZE) -> Source:
+    """Read a draft (``-`` is standard input, named ``stdin_name`` in reports). A file larger
+    than ``max_size`` bytes is refused before it is read. Raises ``InputError`` with a clear
+    message."""
     if path == STDIN:
-        return replace(decode(sys.stdin.buffer.read(), stdin_name or "<stdin>"), stdin=True)
+        name = stdin_name or "<stdin>"
+        data = sys.stdin.buffer.read(max_size + 1)
+        if len(data) > max_size:
+            raise InputError(name, f"is more than the {_human(max_size)} limit; skipped "
+                                   "(raise it with --max-file-size if it is meant to be "
+                                   "checked)")
+        return replace(decode(data, name), stdin=True)
+    unsupported = _UNSUPPORTED.get(Path(path).suffix.lower())
+    if unsupported and os.path.isfile(path):
+        raise InputError(path, unsupported)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > max_size:
+                raise InputError(path, too_large(size, max_size))
+            data = stream.read(max_size + 1)  # a file that grows while read is still bounded
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
         raise InputError(path, "is a folder") from None
     except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror})") from None
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_size:
+        raise InputError(path, too_large(len(data), max_size))
     return decode(data, path)
 
 
@@ -78,18 +128,21 @@ def read_path_list(path: str) -> list[str]:
 def expand_paths(paths: Iterable[str],
                  excluded: Callable[[str], bool] | None = None) -> Iterator[str]:
     """Files named on the command line, and the drafts found in the folders named there (in
-    sorted order; hidden files and folders, ``.gitignore``d and excluded paths skipped). A file
-    named explicitly is kept unless excluded."""
+    sorted order; hidden files and folders, ``.gitignore``d and excluded paths skipped), each
+    once. A file named explicitly is kept unless excluded."""
     excluded = excluded or (lambda _path: False)
+    seen: set[str] = set()  # a file named twice (drafts/ drafts/a.md) is checked once
     for path in paths:
         if path == STDIN:
             yield path
             continue
         path = os.path.normpath(path)  # ./drafts/a.md is reported as drafts/a.md
-        if os.path.isdir(path):
-            yield from (p for p in _walk(path) if not excluded(p))
-        elif not excluded(path):
-            yield path
+        found = (p for p in _walk(path) if not excluded(p)) if os.path.isdir(path) else (
+            [path] if not excluded(path) else [])
+        for file in found:
+            if file not in seen:
+                seen.add(file)
+                yield file
 
 
 def _gitignore(folder: str, inherited: list[tuple[str, pathspec.PathSpec]]

@@ -49,15 +49,20 @@ class Suppressions:
 def parse(doc: Document) -> Suppressions:
     """Every directive of a document, with the lines each one covers."""
     found = Suppressions()
-    lines = doc.raw.splitlines()
+    # Lines as Document counts them, at \n only (splitlines would also break at \r, U+2028,
+    # form feeds..., and a directive would cover the wrong line).
+    lines = doc.raw.split("\n")
     off_since: int | None = None
+    off_column, off_text = 1, "termcheck: off"  # the ``off`` that opened the block
     for number, line in enumerate(lines, 1):
         for match in _DIRECTIVE.finditer(line):
             if match.group("switch") == "off":
-                off_since = number if off_since is None else off_since
+                if off_since is None:
+                    off_since, off_column, off_text = number, match.start() + 1, match.group()
             elif match.group("switch") == "on" and off_since is not None:
+                # Reported, when it silences nothing, where the block starts.
                 found.ignores.append(_Ignore(off_since, range(off_since, number + 1), None,
-                                             column=match.start() + 1, text=match.group()))
+                                             column=off_column, text=off_text))
                 off_since = None
             elif match.group("ignore"):
                 rules = match.group("rules")
@@ -68,7 +73,7 @@ def parse(doc: Document) -> Suppressions:
                                              text=match.group()))
     if off_since is not None:  # off to the end of the file
         found.ignores.append(_Ignore(off_since, range(off_since, len(lines) + 1), None,
-                                     text="termcheck: off"))
+                                     column=off_column, text=off_text))
     return found
 
 

@@ -26,6 +26,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 SCHEMA_VERSION = 1
+# libyaml's composer recurses in C once per level of nesting: a hostile file of some 50,000
+# nested brackets overflows the C stack and kills the process. A file that may nest deeper than
+# this (a cheap, generous estimate: see _nesting) is composed by PyYAML's pure-Python loader,
+# which stops at Python's recursion limit with a RecursionError, reported as a problem.
+MAX_NESTING = 64
+_BRACKET = regex.compile(r"[\[\]{}]")
+_BLOCK_INDENT = regex.compile(r"^[ \t]*(?:[-?:][ \t]+)*", regex.MULTILINE)
 TOP_KEYS = ("version", "entries")
 ENTRY_KEYS = ("id", "type", "note", "case", "ambiguous")
 _BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -78,6 +85,41 @@ def _yaml_type(node: Node) -> str:
     kind = node.tag.rsplit(":", 1)[-1]
     return {"str": "text", "int": "a number", "float": "a number", "bool": "true/false",
             "null": "nothing"}.get(kind, kind)
+
+
+def _nesting(text: str) -> int:
+    """An upper bound, roughly, of how deep the collections of a YAML text nest: the deepest
+    block indentation (with compact "- - -" items) plus the deepest bracket nesting."""
+    block = max((len(m.group()) for m in _BLOCK_INDENT.finditer(text)), default=0)
+    depth = flow = 0
+    # Brackets inside strings and comments count too: an estimate that a hostile file cannot
+    # lower by hiding brackets behind quotes.
+    for match in _BRACKET.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        flow = max(flow, depth)
+    return block + flow
+
+
+def _shares_nodes(root: Node) -> bool:
+    """True when a node is reached twice (an alias): walked once per node, without recursion,
+    so an alias bomb costs the size of its file, not of its expansion."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack += (key, value)
+        elif isinstance(node, SequenceNode):
+            stack += node.value
+    return False
+
+
+def _loader_for(text: str) -> type:
+    return _Loader if _nesting(text) <= MAX_NESTING else yaml.SafeLoader
 
 
 class _FileReader:
@@ -177,7 +219,11 @@ class _FileReader:
     # -- the file ---------------------------------------------------------------------------------
     def read(self) -> None:
         try:
-            root = yaml.compose(self.text, Loader=_Loader)
+            root = yaml.compose(self.text, Loader=_loader_for(self.text))
+        except RecursionError:
+            self.problem(None, f"the YAML nests collections more than {MAX_NESTING} levels deep "
+                               f"(a termbase needs 4); is this a termbase file?")
+            return
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 1
@@ -189,6 +235,17 @@ class _FileReader:
             return
         if root is None:
             self.problem(None, "the termbase is empty; it needs 'version: 1' and 'entries:'")
+            return
+        if _shares_nodes(root):  # aliases, wherever they are: refused before anything is read
+            lines = sorted({event.start_mark.line + 1 for event in
+                            yaml.parse(self.text, Loader=_Loader)
+                            if isinstance(event, yaml.AliasEvent)})
+            for line in lines[:10]:
+                self.problem(None, "anchors and aliases (& and *) are not allowed in a "
+                                   "termbase; write the value out", self.entry_id_above(line),
+                             line)
+            if len(lines) > 10:
+                self.problem(None, f"and {len(lines) - 10} more aliases", None, lines[10])
             return
         if not isinstance(root, MappingNode):
             self.problem(root, f"the termbase must be a mapping with 'version' and 'entries', "

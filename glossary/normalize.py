@@ -149,22 +149,36 @@ _CONFUSABLES = str.maketrans({
     "χ": "x", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 })
-_INVISIBLE_RE = regex.compile(r"\p{Cf}")
+# Characters that show nothing: format characters (zero-width space and joiners, bidi
+# controls, soft hyphen), the combining grapheme joiner, variation selectors, fillers; Unicode's
+# Default_Ignorable_Code_Point property.
+_INVISIBLE_RE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 _SCRIPT_RES = {name: regex.compile(rf"\p{{Script={name}}}")
                for name in ("Latin", "Cyrillic", "Greek")}
+# Latin letters drawn in another style: full-width (Ｌ) and mathematical (𝐋, 𝕃) alphanumerics.
+_STYLED_RE = regex.compile(r"[\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]")
 
 
 def scripts(text: str) -> set[str]:
-    """The scripts among Latin, Cyrillic and Greek that the letters of ``text`` belong to."""
-    return {name for name, pattern in _SCRIPT_RES.items() if pattern.search(text)}
+    """The scripts among Latin, Cyrillic and Greek that the letters of ``text`` belong to
+    (styled Latin letters, 𝐋 or Ｌ, count as Latin)."""
+    found = {name for name, pattern in _SCRIPT_RES.items() if pattern.search(text)}
+    return found | {"Latin"} if _STYLED_RE.search(text) else found
 
 
 def skeleton(text: str) -> str:
-    """``text`` with invisible format characters removed and Cyrillic/Greek look-alikes of Latin
-    letters replaced by the Latin letters (``Lаvrov`` with a Cyrillic а -> ``Lavrov``)."""
-    return nfc(_INVISIBLE_RE.sub("", text).translate(_CONFUSABLES))
+    """``text`` with invisible characters removed, Cyrillic/Greek look-alikes of Latin letters
+    replaced by the Latin letters (``Lаvrov`` with a Cyrillic а -> ``Lavrov``) and styled
+    letters by plain ones (``𝐋avrov`` -> ``Lavrov``)."""
+    plain = _STYLED_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return nfc(_INVISIBLE_RE.sub("", plain).translate(_CONFUSABLES))
 
 
 def has_invisible(text: str) -> bool:
-    """True when ``text`` holds a zero-width, bidi or other invisible format character."""
+    """True when ``text`` holds a zero-width, bidi or other invisible character."""
     return bool(_INVISIBLE_RE.search(text))
+
+
+def has_styled(text: str) -> bool:
+    """True when ``text`` holds full-width or mathematical look-alikes of Latin letters."""
+    return bool(_STYLED_RE.search(text))

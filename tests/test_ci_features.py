@@ -266,3 +266,39 @@ def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch):
     with open(os.devnull, "w") as piped:  # the report goes to a pipe, not a terminal
         monkeypatch.setattr(sys, "stdout", piped)
         assert cli_module.progress_bar("text", None) is None
+
+
+# --- suppression: found by the property tests (tests/properties) -------------------------------
+def test_an_off_block_that_silences_nothing_is_reported_where_it_starts(project):
+    (project / "a.md").write_text("Le texte. <!-- termcheck: off -->\nRien.\n"
+                                  "<!-- termcheck: on -->\n", encoding="utf-8")
+    data = json.loads(run("a.md", "--format", "json", "--lang", "fr").output)
+    assert [(f["rule"], f["line"], f["column"], f["end_column"], f["text"])
+            for f in data["findings"]] == [("unused-suppression", 1, 16, 30, "termcheck: off")]
+
+
+def test_an_off_to_the_end_that_silences_nothing_is_reported_at_its_column(project):
+    (project / "a.txt").write_text("Le texte, termcheck: off\n", encoding="utf-8")
+    data = json.loads(run("a.txt", "--format", "json", "--lang", "fr").output)
+    assert [(f["line"], f["column"]) for f in data["findings"]] == [(1, 11)]
+
+
+@pytest.mark.parametrize("breaker", ["\r", "\u2028", "\x0c", "\x85"])
+def test_suppression_lines_are_the_report_lines(project, breaker):
+    # Only \n ends a line of the report; a directive after a lone CR, U+2028 or a form feed is
+    # still on the line of its finding.
+    (project / "a.txt").write_text(f"Un{breaker}Selon Sergei Lavrov. termcheck: ignore\n"
+                                   "Selon Sergei Lavrov.\n", encoding="utf-8")
+    data = json.loads(run("a.txt", "--format", "json", "--lang", "fr").output)
+    assert [(f["rule"], f["line"]) for f in data["findings"]] == [("wrong-language", 2)]
+
+
+def test_fixes_go_on_until_nothing_is_left_to_fix(project):
+    # The Cyrillic а fixed, "Sergei Lavrov" is the English form: both fixes in one run, and
+    # a second run changes nothing.
+    draft = project / "a.txt"
+    draft.write_text("Selon Sergei Lаvrov, la réunion a eu lieu mardi.\n", encoding="utf-8")
+    assert run("a.txt", "--lang", "fr", "--fix").exit_code == 0
+    assert draft.read_text(encoding="utf-8") == (
+        "Selon Sergueï Lavrov, la réunion a eu lieu mardi.\n")
+    assert run("a.txt", "--lang", "fr", "--fix").exit_code == 0

@@ -102,3 +102,11 @@ def test_offsets_map_text_back_to_the_file():
     assert doc.position(0) == (1, 9)
     assert doc.file_offset(3) == 11
     assert doc.line_text(2) == 'msgstr "x"'
+
+
+def test_markdown_lone_carriage_returns_do_not_shift_lines():
+    # markdown-it breaks lines at a lone CR too; found by the property tests (an IndexError)
+    text = "\r # Titre\r # Sergei Lavrov\n\nParagraphe\r avec Sergei Lavrov.\n"
+    doc = markdown.read("x.md", text)
+    assert [text[s.start:s.end] for s in doc.segments] == [
+        "\r # Titre\r # Sergei Lavrov\n", "Paragraphe\r avec Sergei Lavrov.\n"]

@@ -262,3 +262,15 @@ def test_round_trip_of_files_written_by_polib(entries):
     for segment in doc.segments:
         for index in range(segment.start, segment.end):
             assert text[doc.offsets[index]] in (doc.text[index], "\\")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('msgid "Sergei Lavrov"\n', 'line 1: PO syntax error: msgid has no msgstr; every entry '
+                                'needs one (msgstr "" when it is not translated yet)'),
+    ('msgid "a"\nmsgstr[99999999999999999999] "b"\n',
+     "line 2: msgstr[99999999999999999999]: plural indexes above 9 are not supported"),
+])
+def test_entries_polib_reads_loosely_are_errors_with_their_line(text, message):
+    with pytest.raises(InputError) as error:
+        po.read("x.po", text)
+    assert error.value.message == message

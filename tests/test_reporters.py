@@ -370,3 +370,31 @@ def test_reporters_accept_an_empty_report():
     for fmt in FORMATS:
         assert render(empty, fmt)
     assert json.loads(render(empty, "sarif"))["runs"][0]["results"] == []
+
+
+def test_text_report_shows_what_a_terminal_would_obey(tmp_path):
+    # An escape sequence or a bidi override in a draft or a file name is shown, not sent.
+    path = tmp_path / "x\x1b]0;t\x07.txt"
+    path.write_text("Selon \x1b[2J\u202eSergei Lavrov, oui.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path), "--lang", "fr"])
+    assert "\x1b" not in result.output and "\u202e" not in result.output
+    assert "␛]0;t␇.txt:1:" in result.output
+    assert "Selon ␛[2J\ufffdSergei Lavrov, oui." in result.output
+
+
+def test_text_report_of_two_inputs_with_one_name():
+    # Found by the property tests: the excerpt came from the other input's document.
+    checker = _checker()
+    long = checker.check_text("\n\n\nSelon Sergei Lavrov.\n", "d.md")
+    short = checker.check_text("Selon Sergei Lavrov.\n", "d.md")
+    out = render(Report([short, long]), "text")
+    assert out.count("| Selon Sergei Lavrov.") == 2
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.md").write_text("Selon Sergei Lavrov.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "drafts", "./drafts/a.md", "drafts/a.md",
+                                      "--lang", "fr", "--format", "json"])
+    assert json.loads(result.output)["summary"]["files"] == 1

@@ -225,3 +225,30 @@ def test_acronyms_are_case_sensitive(checkers):
 ])
 def test_review_false_positives_stay_fixed(checkers, text, lang):
     assert found(checkers, text, lang) == []
+
+
+# --- found by the property tests (tests/properties) --------------------------------------------
+def test_sentence_case_reads_a_draft_in_nfd_as_in_nfc(checkers):
+    import unicodedata
+
+    for text in ("Il est arrivé. à Paris, il a parlé.", "Le rapport du café. la suite."):
+        composed = found(checkers, text, "fr")
+        decomposed = found(checkers, unicodedata.normalize("NFD", text), "fr")
+        assert composed and [(r, unicodedata.normalize("NFC", t), unicodedata.normalize(
+            "NFC", e), i) for r, t, e, i in decomposed] == composed
+
+
+def test_an_acronym_is_not_a_headline(checkers):
+    # The English acronym of a bank in a French draft: the French name, not in capitals.
+    assert found(checkers, "La ADB a prêté.", "fr") == [
+        ("wrong-language", "ADB", "Banque asiatique de développement", "adb")]
+    assert found(checkers, "SERGEI LAVROV À PÉKIN", "fr")[0][2] == "SERGUEÏ LAVROV"
+
+
+def test_a_headline_title_in_nfd_is_no_finding(checkers):
+    # Found by the NFC/NFD property: the expected text, in NFC, differed from the NFD text.
+    import unicodedata
+
+    text = "Le texte. <!-- --> MINISTRE BRITANNIQUE DE L'INTÉRIEUR, dit-il.\n"
+    assert found(checkers, unicodedata.normalize("NFD", text), "fr") == found(
+        checkers, text, "fr") == []

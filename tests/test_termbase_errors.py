@@ -194,3 +194,30 @@ def test_ambiguous_must_be_a_boolean(write):
     problems = validate_files([path])
     assert [(p.line, p.entry_id) for p in problems] == [(5, "may-theresa")]
     assert "'ambiguous' must be true or false" in problems[0].message
+
+
+def test_collections_nested_past_any_termbase_are_a_problem_not_a_crash(tmp_path):
+    # libyaml's C composer overflowed the C stack on this file (a segmentation fault).
+    for text in ("version: 1\nentries: " + "[" * 50_000 + "]" * 50_000 + "\n",
+                 "version: 1\nentries:\n" + "- " * 50_000 + "x\n"):
+        (tmp_path / "deep.yaml").write_text(text, encoding="utf-8")
+        problems = validate_files([tmp_path / "deep.yaml"])
+        assert [p.message for p in problems] == [
+            "the YAML nests collections more than 64 levels deep (a termbase needs 4); is this "
+            "a termbase file?"]
+
+
+def test_aliases_outside_the_entries_are_refused_too(write):
+    path = write("t.yaml", """\
+        version: 1
+        laughs: &a [lol, lol]
+        more: [*a, *a]
+        entries:
+          - id: x
+            type: person
+            en: {preferred: X, accepted: *a}
+        """)
+    problems = validate_files([path])
+    assert [(p.line, p.message[:40]) for p in problems] == [
+        (3, "anchors and aliases (& and *) are not al"),
+        (7, "anchors and aliases (& and *) are not al")]

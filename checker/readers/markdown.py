@@ -14,6 +14,7 @@ from ..document import Document, Segment, line_starts
 _PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 _FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)"
                               r"[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+_LONE_CR = regex.compile(r"\r(?!\n)")
 _NOT_PROSE = regex.compile(
     r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)"  # code span
     r"|<!--.*?-->"  # HTML comment
@@ -35,6 +36,8 @@ def segments(text: str) -> list[Segment]:
     parsed_text = text
     if front:
         parsed_text = regex.sub(r"[^\n]", " ", front.group()) + text[front.end():]
+    # markdown-it also breaks lines at a lone \r; its line numbers must be ours (\n only).
+    parsed_text = _LONE_CR.sub(" ", parsed_text)
     starts = [*line_starts(text), len(text)]
     regions: list[tuple[int, int]] = []
     for token in _PARSER.parse(parsed_text):

@@ -79,6 +79,10 @@ def read(path: str, text: str) -> Document:
         if entry.obsolete:
             continue
         strings = _entry_strings(path, text, lines, firsts[number], firsts[number + 1])
+        if strings and not any(s.keyword == "msgstr" for s in strings):
+            raise InputError(path, f"line {strings[0].line}: PO syntax error: msgid has no "
+                                   'msgstr; every entry needs one (msgstr "" when it is not '
+                                   "translated yet)")
         _check(path, entry, strings)
         key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
         if key in keys:  # polib accepts duplicate entries; msgfmt does not
@@ -261,6 +265,9 @@ def _check(path: str, entry: polib.POEntry, strings: list[_String]) -> None:
     values: dict[tuple[str, int | None], str] = {}
     lines: dict[tuple[str, int | None], int] = {}
     for string in strings:
+        if string.index is not None and string.index > 9:
+            raise InputError(path, f"line {string.line}: msgstr[{string.index}]: plural indexes "
+                                   "above 9 are not supported")
         name = (string.keyword, string.index)
         values[name] = values.get(name, "") + string.value
         lines.setdefault(name, string.line)

@@ -134,7 +134,9 @@ def _parse(path: str, text: str) -> etree._Element:
 
 
 def _syntax_message(exc: etree.XMLSyntaxError) -> str:
-    message = _LXML_POSITION.sub("", exc.msg or str(exc)).strip()
+    # libxml2 may add lines of context, with bytes escaped, after its first line.
+    message = (exc.msg or str(exc)).strip().split("\n", 1)[0]
+    message = _LXML_POSITION.sub("", message).strip()
     line, column = exc.position if exc.position else (exc.lineno, 0)
     hint = ""
     undefined = re.match(r"Entity '([^']+)' not defined", message)

@@ -1,8 +1,11 @@
 """The text report for people at a terminal or reading CI logs: one line per finding
 (``path:line:col: severity rule message``), the line with the span marked, the expected text,
-and a summary. Colour only when asked (the CLI asks on a terminal)."""
+and a summary. Colour only when asked (the CLI asks on a terminal). What a draft holds that a
+terminal would obey (escape sequences, bidi controls) is shown, never sent as it is."""
 
 from __future__ import annotations
+
+import re
 
 import click
 
@@ -11,6 +14,24 @@ from ..findings import Finding, Severity
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _CONTEXT = 40  # characters of the line shown on each side of a long span
+# What a draft or a file name may hold that a terminal would obey rather than show: control
+# characters (an escape sequence can rewrite the screen or the window title), bidi controls
+# (they reorder the rest of the line: "Trojan Source") and line or paragraph separators.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                     "\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the control pictures: ␛ for escape, ␍ for carriage return
+    return "\u2421" if code == 0x7f else "\ufffd"
+
+
+def safe(text: str) -> str:
+    """``text`` with every character a terminal would obey replaced by one visible character
+    (so columns and the caret under a span stay in place)."""
+    return _UNSAFE.sub(_visible, text)
 
 
 def _excerpt(line: str, column: int, end_column: int) -> tuple[str, int, int]:
@@ -28,20 +49,21 @@ def _finding(finding: Finding, line_text: str | None, color: bool) -> list[str]:
     def style(text: str, **kw) -> str:
         return click.style(text, **kw) if color else text
 
-    head = (f"{style(f'{finding.path}:{finding.line}:{finding.column}:', bold=True)} "
+    head = (f"{style(f'{safe(finding.path)}:{finding.line}:{finding.column}:', bold=True)} "
             f"{style(str(finding.severity), fg=_COLORS[finding.severity], bold=True)} "
-            f"{style(finding.rule, bold=True)} {finding.message}")
+            f"{style(finding.rule, bold=True)} {safe(finding.message)}")
     lines = [head]
     if line_text is not None:
         end_column = finding.end_column if finding.end_line == finding.line else len(
             line_text) + 1
-        shown, start, end = _excerpt(line_text.replace("\t", " "), finding.column, end_column)
+        shown, start, end = _excerpt(safe(line_text.replace("\t", " ")), finding.column,
+                                     end_column)
         gutter = f"{finding.line:>5} | "
         lines.append(gutter + shown)
         lines.append(" " * (len(gutter) - 2) + "| " + " " * start
                      + style("^" * max(1, end - start), fg=_COLORS[finding.severity]))
     if finding.expected is not None:
-        lines.append(f"{'':>5} = expected: {finding.expected}")
+        lines.append(f"{'':>5} = expected: {safe(finding.expected)}")
     return lines
 
 
@@ -51,14 +73,16 @@ def _plural(count: int, word: str) -> str:
 
 def render(report: Report, color: bool = False) -> str:
     out: list[str] = []
-    documents = {r.path: r.document for r in report.results}
-    for finding in report.findings:
-        document = documents.get(finding.path)
+    # Each finding with its own result's document (two inputs may share a name: stdin named
+    # like a file).
+    pairs = sorted(((f, r.document) for r in report.results for f in r.findings),
+                   key=lambda pair: pair[0].sort_key)
+    for finding, document in pairs:
         line_text = document.line_text(finding.line) if document else None
         out.extend(_finding(finding, line_text, color))
         out.append("")
     for result in report.errors:
-        out.append(f"{result.path}: error: {result.error}")
+        out.append(f"{safe(result.path)}: error: {safe(result.error)}")
     out.extend(summary_lines(report))
     return "\n".join(out) + "\n"
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from glossary import TermIndex
 from glossary.tokens import words
 
 from ..document import Document, Segment
@@ -27,6 +28,8 @@ class Context:
     lang: str
     result: MatchResult
     source_lang: str | None = None
+    # The termbase's compiled index, for rules that ask whether a text is a known form.
+    index: TermIndex | None = None
 
     @property
     def checked_segments(self) -> list[Segment]:
@@ -113,11 +116,16 @@ def romanised(entry) -> bool:
     return len({forms.preferred.text for forms in entry.languages.values()}) > 1
 
 
-def fit_case(expected: str, text: str, sentence_start: bool) -> str:
-    """``expected`` written the way its place demands: in capitals where the text is in
-    capitals (a headline), with a capital first letter at the start of a sentence."""
+def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def fit_case(expected: str, text: str, sentence_start: bool, form: str | None = None) -> str:
+    """``expected`` written the way its place demands: in capitals where the text is in
+    capitals (a headline), with a capital first letter at the start of a sentence. A text in
+    capitals because its ``form`` is (an acronym: ADB) is no headline."""
+    if _capitals(text) and not (form is not None and _capitals(form)):
         return expected.upper()
     if sentence_start and expected[:1].islower():
         return expected[:1].upper() + expected[1:]
@@ -132,4 +140,4 @@ def expected_for(mention: Mention, ctx: Context) -> str | None:
         text = mention.entry.counterpart(mention.form, ctx.lang)
         if text is None:
             return None
-    return fit_case(text, mention.text, ctx.sentence_start(mention.start))
+    return fit_case(text, mention.text, ctx.sentence_start(mention.start), mention.form.text)

@@ -22,6 +22,7 @@ Fix safety:
 from __future__ import annotations
 
 from glossary import CasePolicy
+from glossary.normalize import nfc
 
 from ..findings import Severity
 from ..matcher import MatchKind, Mention
@@ -71,7 +72,7 @@ def check(mention: Mention, ctx: Context):
     if not wrong:
         return None
     expected = fit_case(mention.form.text, mention.text, sentence_start)
-    if expected == mention.text:
+    if expected == nfc(mention.text):
         return None
     return RULE.on(mention, ctx, f"'{mention.text}' has wrong capitals; write '{expected}'",
                    expected)

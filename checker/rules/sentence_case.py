@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import regex
 
+from glossary.normalize import nfc
+
 from ..findings import Severity
 from .base import Context, Rule
 
@@ -28,7 +30,10 @@ ABBREVIATIONS = frozenset("""
     mr mrs ms prof jr sr gen col lt sgt capt gov sen rep rev hon inc corp ltd co approx est dept
     jan feb mar apr jun jul aug sep sept oct nov dec janv févr fév avr juil déc
 """.split())
-_LOWER_START = regex.compile(r"(?<![.\p{L}\p{N}])(\p{L}+)\.[ \t\u00a0\u202f]+(\p{Ll})(\p{L}*)")
+# Words are letters with their combining marks, so that a draft in NFD (a letter and its accent
+# stored apart) reads as its NFC spelling does.
+_LOWER_START = regex.compile(r"(?<![.\p{L}\p{M}\p{N}])(\p{L}[\p{L}\p{M}]*)\.[ \t\u00a0\u202f]+"
+                             r"(\p{Ll}\p{M}*)([\p{L}\p{M}]*)")
 
 
 def check_document(ctx: Context) -> list:
@@ -36,7 +41,7 @@ def check_document(ctx: Context) -> list:
     text = ctx.doc.text
     for segment in ctx.checked_segments:
         for match in _LOWER_START.finditer(text, segment.start, segment.end):
-            before = match.group(1)
+            before = nfc(match.group(1))
             if len(before) == 1 or before.casefold() in ABBREVIATIONS or before.isupper():
                 continue
             start, end = match.start(2), match.end(3)

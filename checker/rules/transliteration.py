@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 import regex
 
 from glossary.index import TYPO_MIN_LENGTH
+from glossary.normalize import nfc
 
 from .. import words as wordlist
 from ..findings import Severity
@@ -45,7 +46,7 @@ def check(mention: Mention, ctx: Context):
                                               and mention.kind <= MatchKind.ACCENTS):
         expected = (expected_for(mention, ctx) if mention.kind is MatchKind.TRANSLIT else
                     fit_case(mention.form.text, mention.text, ctx.sentence_start(mention.start)))
-        if expected is None or expected == mention.text:
+        if expected is None or expected == nfc(mention.text):
             return None
         return RULE.on(mention, ctx, f"'{mention.text}' is another romanisation of "
                                      f"'{expected}', the termbase form", expected)

@@ -18,6 +18,8 @@ Fix safety:
 
 from __future__ import annotations
 
+from glossary.normalize import nfc
+
 from ..findings import Severity
 from ..language import language_name
 from ..matcher import MatchKind, Mention
@@ -30,7 +32,7 @@ def check(mention: Mention, ctx: Context):
     if mention.form.lang == ctx.lang and not mention.mixed:
         return None
     expected = expected_for(mention, ctx)
-    if expected is None or expected == mention.text:
+    if expected is None or expected == nfc(mention.text):
         return None
     if mention.mixed:
         message = (f"'{mention.text}' mixes two languages' spellings of one name; in "
