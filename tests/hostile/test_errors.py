@@ -21,14 +21,8 @@ from checker.errors import InputError, OutputError
 from checker.readers import READERS
 from glossary import TermbaseError, TermbaseNotFound
 
-GOOD = "Selon Sergei Lavrov, la réunion a eu lieu.\n"
+GOOD = "Selon Sergei Lavrov, la réunion a eu lieu.\n"  # as in the folder fixture
 
-
-@pytest.fixture
-def folder(tmp_path, monkeypatch, small_terms):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
-    return tmp_path
 
 
 def run(*args: str, debug: bool = False):

@@ -16,14 +16,8 @@ from click.testing import CliRunner
 
 from checker.cli import cli
 
-GOOD = "Selon Sergei Lavrov, la réunion a eu lieu.\n"
+GOOD = "Selon Sergei Lavrov, la réunion a eu lieu.\n"  # as in the folder fixture
 
-
-@pytest.fixture
-def folder(tmp_path, monkeypatch, small_terms):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
-    return tmp_path
 
 
 def check(*args: str, input: bytes | None = None, seconds: float = 5.0) -> dict:
