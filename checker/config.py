@@ -30,7 +30,6 @@ import sys
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePath
-from typing import Any
 
 import regex
 
@@ -231,11 +230,3 @@ def discover(start: Path | None = None) -> Config:
     """The configuration for the working folder (empty when there is none)."""
     path = find_config(start)
     return load_config(path) if path else Config()
-
-
-def effective(config: Config, **flags: Any) -> dict[str, Any]:
-    """Settings with command-line flags (not None, not empty) winning over the file."""
-    out = {}
-    for key, value in flags.items():
-        out[key] = value if value not in (None, (), []) else getattr(config, key, None)
-    return out
