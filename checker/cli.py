@@ -25,8 +25,9 @@ from glossary import (
     validate_files,
 )
 from glossary import providers as providers_module
+from glossary.atomic import write_atomic
 from glossary.cache import compile_index, load_index
-from glossary.edit import add_entry, make_id, write_atomic
+from glossary.edit import add_entry, make_id
 from glossary.exchange import FORMATS as EXCHANGE_FORMATS
 from glossary.exchange import export_termbase, import_file, imported_text
 from glossary.lookup import answers
@@ -499,7 +500,7 @@ def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None
     else:
         text = suggest_module.as_yaml(found)
     if output:
-        write_atomic_new(output, text.encode("utf-8"))
+        write_atomic(output, text.encode("utf-8"))
         click.echo(f"{output}: {len(found.candidates)} candidates", err=True)
     else:
         click.echo(text, nl=False)
@@ -540,7 +541,7 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
         click.echo(f"termcheck: {file}: the provider lost '{item.source}'; write "
                    f"'{item.target}' where it belongs", err=True)
     if output:
-        write_atomic_new(output, fixes.encode(draft, result.text))
+        write_atomic(output, fixes.encode(draft, result.text))
     else:
         click.echo(result.text, nl=False)
     if result.check is not None and result.check.findings:
@@ -629,7 +630,7 @@ def terms_export_command(fmt: str, output: str | None, terms: Sequence[str]) -> 
     termbase = load_termbase(terms)
     text = export_termbase(termbase, fmt, ", ".join(Path(s).name for s in termbase.sources))
     if output:
-        write_atomic_new(output, text.encode("utf-8"))
+        write_atomic(output, text.encode("utf-8"))
         click.echo(f"{output}: {len(termbase)} entries", err=True)
     else:
         click.echo(text, nl=False)
@@ -662,18 +663,10 @@ def terms_import_command(file: str, fmt: str | None, output: str | None,
                    err=True)
     count = text.count("\n- id: ")
     if output:
-        write_atomic_new(output, text.encode("utf-8"))
+        write_atomic(output, text.encode("utf-8"))
         click.echo(f"{output}: {count} entries imported", err=True)
     else:
         click.echo(text, nl=False)
-
-
-def write_atomic_new(path: str, data: bytes) -> None:
-    """Write a file atomically, creating it when it does not exist."""
-    target = Path(path)
-    if not target.exists():
-        target.touch()
-    write_atomic(target, data)
 
 
 def _prompt_entry(file: str, entry_type: str | None, languages: dict[str, dict[str, Any]],

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 
-from glossary.edit import write_atomic
+from glossary.atomic import write_atomic
 
 from .engine import FileResult
 from .inputs import Source

@@ -18,12 +18,12 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import platformdirs
 
+from .atomic import write_atomic
 from .bulk import gc_paused
 from .index import TermIndex
 from .termbase import DEFAULT_NAME, load_termbase, resolve_path
@@ -65,16 +65,8 @@ def index_key(paths: Sequence[str | Path] | None) -> str:
 def write_index(index: TermIndex, key: str, path: Path) -> None:
     """Write a compiled index atomically (a reader never sees half a file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".index.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(_MAGIC + key.encode() + b"\n")
-            pickle.dump(index, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    data = _MAGIC + key.encode() + b"\n" + pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+    write_atomic(path, data)
 
 
 def read_index(path: Path, key: str) -> TermIndex | None:

@@ -12,8 +12,6 @@ atomically, but only if the file still holds the bytes that were read: an edit m
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +25,7 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.tokens import CommentToken
 
+from .atomic import ConcurrentEditError, write_atomic
 from .errors import GlossaryError, Problem, TermbaseError
 from .loader import FORM_KEYS, ID_RE, parse_termbase
 from .model import Entry
@@ -46,13 +45,6 @@ class EditError(GlossaryError):
     """An edit of a termbase file that cannot be made (the file is left untouched)."""
 
 
-class ConcurrentEditError(EditError):
-    """The file changed between the moment it was read and the moment it would be written."""
-
-    def __init__(self, path: str):
-        self.path = path
-        super().__init__(f"{path}: the file changed while termcheck was editing it (another "
-                         f"editor or command?); nothing was written, run the command again")
 
 
 # --- rendering -----------------------------------------------------------------------------------
@@ -426,29 +418,6 @@ def _after_key(lines: list[str], document: CommentedMap, key: str) -> int:
         raise EditError(f"line {line + 1}: '{key}:' must be followed by its list on the next "
                         f"lines to be edited")
     return line + 1
-
-
-def write_atomic(path: str | Path, data: bytes, expected: bytes | None = None) -> None:
-    """Replace the file's content in one step: a temporary file in the same folder, flushed to
-    disk, then renamed over the original; on any failure the original is untouched. With
-    ``expected``, the file must still hold those bytes just before the rename, else
-    ``ConcurrentEditError`` (the window left is the rename itself)."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".termcheck",
-                                         dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, target.stat().st_mode & 0o7777)
-        if expected is not None and target.read_bytes() != expected:
-            raise ConcurrentEditError(str(path))
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def _write_if_unchanged(path: Path, before: _Snapshot, data: bytes) -> None:

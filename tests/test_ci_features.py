@@ -204,7 +204,7 @@ def test_failed_write_leaves_the_original_byte_for_byte(project, monkeypatch):
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("os.replace", broken_replace)  # glossary.edit.write_atomic
+    monkeypatch.setattr("os.replace", broken_replace)  # glossary.atomic.write_atomic
     result = run("a.txt", "--lang", "fr", "--fix")
     assert result.exit_code != 0
     assert draft.read_bytes() == original

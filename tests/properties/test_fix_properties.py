@@ -64,7 +64,7 @@ def fix_file(lang: str, path: Path, unsafe: bool) -> FileResult:
     report = checker.check_paths([str(path)])
     # Flushing to the disk is what tests/hostile/test_crash_safety.py tests; here it would only
     # make each example wait for the disk.
-    with mock.patch("glossary.edit.os.fsync"):
+    with mock.patch("glossary.atomic.os.fsync"):
         apply_fixes(checker, report, write=True, unsafe=unsafe)
     return report.results[0]
 
