@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from itertools import accumulate, compress
 
+import regex
 from rapidfuzz.distance import OSA
 
 from glossary import Entry, EntryType, Form, Status, TermIndex
-from glossary.index import TYPO_MIN_LENGTH, FormPattern
+from glossary.index import MEMO_LIMIT, STARTS_LONGER, TYPO_MIN_LENGTH, FormPattern
 from glossary.normalize import casefold, fold_key, nfc, translit_word
 from glossary.tokens import WORD_RE, is_joiner, normalize_separator
 
@@ -94,60 +96,100 @@ def _is_acronym(word: str) -> bool:
     return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
+# Per distinct word, what every occurrence would compute again: drafts repeat their words (a
+# megabyte of news has a few thousand distinct words among 170,000). Emptied past MEMO_LIMIT.
+_KEYS: dict[str, str] = {}  # translit_word
+_CAPITALISED: dict[str, bool] = {}
+_SEPARATORS: dict[str, str] = {" ": " "}  # normalize_separator
+_UNKNOWN = object()
+_SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
+
+
+def _memoised(memo: dict, function, items: list) -> list:
+    """``[function(x) for x in items]``, computing ``function`` once per distinct item."""
+    missing = set(items).difference(memo)
+    if missing:
+        if len(memo) + len(missing) > MEMO_LIMIT:
+            memo.clear()
+            missing = set(items)
+        for item in missing:
+            memo[item] = function(item)
+    return list(map(memo.__getitem__, items))
+
+
 class SegmentWords:
     """The words of a segment. Their transliteration keys are computed for all (the scan probes
-    the index with them); a ``Word``, with its text and folded form, only for the few the scan
-    or the typo search looks at."""
+    the index with them); offsets, and a ``Word`` with its text and folded form, only for the
+    few the scan or the typo search looks at."""
 
     def __init__(self, text: str, segment: Segment):
         self.text = text
-        self.spans = [m.span() for m in WORD_RE.finditer(text, segment.start, segment.end)]
-        self.raw = [text[a:b] for a, b in self.spans]
-        self.keys = [translit_word(w) for w in self.raw]
+        self.start = segment.start
+        # [separator, word, separator, word, ..., separator]: one C-level pass.
+        self.parts = _SPLIT_RE.split(text[segment.start:segment.end])
+        self.raw = self.parts[1::2]
+        self.keys = _memoised(_KEYS, translit_word, self.raw)
+        self._bounds: list[int] | None = None
         self._words: dict[int, Word] = {}
-        self.separators = Separators(text, self.spans)
+        self.separators = Separators(self.parts)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        bounds = self.bounds
+        return list(zip(bounds[1::2], bounds[2::2], strict=False))
+
+    @property
+    def bounds(self) -> list[int]:
+        """Offsets where each part starts (word i spans ``bounds[2i+1]:bounds[2i+2]``)."""
+        if self._bounds is None:
+            self._bounds = list(accumulate(map(len, self.parts), initial=self.start))
+        return self._bounds
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return len(self.raw)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self.spans)))]
+            return [self[i] for i in range(*index.indices(len(self.raw)))]
         word = self._words.get(index)
         if word is None:
             if index < 0:
-                index += len(self.spans)
-            start, end = self.spans[index]
+                index += len(self.raw)
+            bounds = self.bounds
             raw = self.raw[index]
             text = raw if raw.isascii() else nfc(raw)
-            word = self._words[index] = Word(start, end, text, self.keys[index], fold_key(text))
+            word = self._words[index] = Word(bounds[2 * index + 1], bounds[2 * index + 2], text,
+                                             self.keys[index], fold_key(text))
         return word
 
     def capitalised(self) -> list[int]:
         """Positions of the words that start with a capital letter."""
-        return [i for i, raw in enumerate(self.raw) if raw[:1].isupper()]
+        flags = _memoised(_CAPITALISED, lambda w: w[:1].isupper(), self.raw)
+        return list(compress(range(len(flags)), flags))
 
 
 class Separators:
     """What stands between consecutive words of a segment, normalised on demand."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]):
-        self.text = text
-        self.spans = spans
-        self._cache: dict[int, str] = {}
+    def __init__(self, parts: list[str]):
+        self.parts = parts
 
     def __len__(self) -> int:
-        return max(0, len(self.spans) - 1)
+        return max(0, len(self.parts) // 2 - 1)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        separator = self._cache.get(index)
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        raw = self.parts[2 * index + 2]
+        separator = _SEPARATORS.get(raw)
         if separator is None:
-            if index < 0:
-                index += len(self)
-            raw = self.text[self.spans[index][1]:self.spans[index + 1][0]]
-            separator = self._cache[index] = " " if raw == " " else normalize_separator(raw)
+            if len(_SEPARATORS) > MEMO_LIMIT:
+                _SEPARATORS.clear()
+            separator = _SEPARATORS[raw] = normalize_separator(raw)
         return separator
 
 
@@ -156,6 +198,8 @@ class Matcher:
 
     def __init__(self, index: TermIndex):
         self.index = index
+        self._kinds: dict[str, int] = {}  # start_kind by transliteration key
+        self._near: dict[tuple[str, str], str | None] = {}  # _near_name_word by (word, lang)
 
     # -- the scan --------------------------------------------------------------------------------
     def match(self, doc: Document, lang: str, source_lang: str | None = None) -> MatchResult:
@@ -193,21 +237,23 @@ class Matcher:
     def _scan(self, doc: Document, lang: str, seg_words: SegmentWords,
               seps: Separators) -> list[tuple[int, Mention]]:
         found: list[tuple[int, Mention]] = []
-        singles, by_two = self.index.singles, self.index.by_two
         keys = seg_words.keys
+        # Most words start no pattern: find those that may, one memoised probe per distinct
+        # word, and look closer there only.
+        kinds = _memoised(self._kinds, self.index.start_kind, keys)
         last = len(keys) - 1
-        i = 0
-        while i <= last:
-            # Most words start no pattern, nor a pair of words that starts one: one or two
-            # dictionary probes and on.
-            key = keys[i]
-            starts = key in singles or (i < last and (key, keys[i + 1]) in by_two)
-            mention = self._match_at(doc, lang, seg_words, seps, i) if starts else None
-            if mention is None:
-                i += 1
-            else:
+        after = 0  # words before this one are inside a mention already
+        for i in compress(range(len(kinds)), kinds):
+            if i < after:
+                continue
+            # A pattern of two words or more needs the pair; one-word patterns the word alone.
+            if kinds[i] == STARTS_LONGER and (i == last or not self.index.patterns_starting(
+                    keys[i], keys[i + 1])):
+                continue
+            mention = self._match_at(doc, lang, seg_words, seps, i)
+            if mention is not None:
                 found.append((i, mention))
-                i += mention.size
+                after = i + mention.size
         return found
 
     def _match_at(self, doc: Document, lang: str, seg_words: SegmentWords, seps: Separators,
@@ -278,7 +324,7 @@ class Matcher:
         for word, form_word in zip(run, pattern.words, strict=True):
             if _is_acronym(form_word) and not word.text.isupper():
                 return False  # NATO is not "nato"; UN is not the French "un"
-        entry = self.index.termbase.entries[pattern.form.entry_id]
+        entry = pattern.entry
         is_person = entry.type is EntryType.PERSON
         lowered = [w for w, f in zip(run, pattern.words, strict=True)
                    if f[:1].isupper() and not w.text[:1].isupper()]
@@ -316,7 +362,7 @@ class Matcher:
     def _mention(self, doc: Document, run: list[Word], pattern: FormPattern, kind: MatchKind,
                  spacing: bool, lang: str, mixed: bool = False,
                  corrected: str | None = None) -> Mention:
-        entry = self.index.termbase.entries[pattern.form.entry_id]
+        entry = pattern.entry
         start, end = run[0].start, run[-1].end
         needs_context = (pattern.size == 1 and entry.type.value != "title"
                          and (entry.ambiguous if entry.ambiguous is not None
@@ -354,8 +400,13 @@ class Matcher:
         for i in leftovers:
             if i in taken:
                 continue
-            word = seg_words[i]
-            near = self._near_name_word(word, lang)
+            # The answer depends on the word and the language only: once per distinct word.
+            memo_key = (seg_words.raw[i], lang)
+            near = self._near.get(memo_key, _UNKNOWN)
+            if near is _UNKNOWN:
+                if len(self._near) > MEMO_LIMIT:
+                    self._near.clear()
+                near = self._near[memo_key] = self._near_name_word(seg_words[i], lang)
             if near is None:
                 continue
             mention = self._typo_mention(doc, lang, seg_words, seps, i, near)
@@ -388,7 +439,7 @@ class Matcher:
             return None
         best.sort()
         top = [c for d, c in best if d == best[0][0]]
-        entries = {p.form.entry_id for c in top for p, _ in self.index.name_words[c]}
+        entries = set().union(*map(self.index.name_words.entries, top))
         return top[0] if len(entries) == 1 else None
 
     def _typo_mention(self, doc: Document, lang: str, seg_words: list[Word], seps: list[str],
@@ -419,7 +470,7 @@ class Matcher:
         # (Taras is not Tamas).
         alone = [(p, k) for p, k in self.index.name_words[name_word]
                  if p.size == 1 or k == p.size - 1
-                 or self.index.termbase.entries[p.form.entry_id].type is not EntryType.PERSON]
+                 or p.entry.type is not EntryType.PERSON]
         if not alone:
             return None
         pattern, k = min(alone, key=lambda pk: (pk[0].size != 1, pk[0].form.lang != lang,

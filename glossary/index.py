@@ -1,21 +1,26 @@
 """The compiled index of a termbase, built once and shared by lookup and the checker.
 
-- every form under its exact, case-, accent- and transliteration-insensitive keys (lookup);
-- every form as a word pattern, filed under the transliteration key of its first word, so a scan
-  of a draft costs one dictionary probe per word whatever the size of the termbase;
-- a deletion index of the long words of names, to find near misses (typos) without comparing a
-  word with every name.
+- every form as a word pattern, filed under the transliteration keys of its first two words (or
+  of its one word), so a scan of a draft costs one probe per word whatever the size of the
+  termbase;
+- the long words of names, and a deletion index of them, to find near misses (typos) without
+  comparing a word with every name;
+- every form under its exact, case-, accent- and transliteration-insensitive keys (lookup).
+
+All of it is held in ``KeyTable``s (flat arrays of hashes and integers) that refer to forms by
+number, so the index is written to disk and read back as a few blocks of bytes (``cache``).
+Entries, forms and patterns are Python objects only once a draft or a query reaches them.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .bulk import gc_paused
-from .model import EntryType, Form, Termbase
+from .keytable import KeyTable
+from .model import Entry, EntryType, Form, Termbase
 from .normalize import casefold, fold_key, match_key, translit_key, translit_word
 from .tokens import split_form
 
@@ -23,12 +28,17 @@ from .tokens import split_form
 TYPO_MIN_LENGTH = 5
 NAME_TYPES = (EntryType.PERSON, EntryType.PLACE, EntryType.ORGANIZATION)
 
-
-def _group(forms: Iterable[Form], key) -> dict[str, tuple[Form, ...]]:
-    groups: dict[str, list[Form]] = defaultdict(list)
-    for form in forms:
-        groups[key(form.text)].append(form)
-    return {k: tuple(v) for k, v in groups.items()}
+# A form is numbered (entry position << FORM_BITS) | (its rank among the entry's forms); a
+# word of a name (form number << WORD_BITS) | (its rank in the form).
+FORM_BITS = 12
+WORD_BITS = 8
+# Per-key answers kept by the scan's probes; past this many the memo starts again (a run over
+# an archive meets millions of distinct words).
+MEMO_LIMIT = 200_000
+# One-word patterns start with the key / longer patterns start with it (``start_kind``).
+STARTS_SINGLE = 1
+STARTS_LONGER = 2
+_SEPARATOR = "\0"  # between the strings of a string block (never in a form)
 
 
 @dataclass(frozen=True)
@@ -40,10 +50,20 @@ class FormPattern:
     folded: tuple[str, ...]  # fold_key of each word
     translit: tuple[str, ...]  # translit_word of each word
     seps: tuple[str, ...]  # normalised separators between the words
+    entry: Entry = field(compare=False, repr=False)
     size: int = field(init=False)  # number of words (read in the scan's inner loop)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "size", len(self.words))
+
+
+def make_pattern(form: Form, entry: Entry) -> FormPattern | None:
+    """The pattern of ``form`` (None for a form without words)."""
+    tokens, seps = split_form(form.text)
+    if not tokens:
+        return None
+    return FormPattern(form, tokens, tuple(fold_key(t) for t in tokens),
+                       tuple(translit_word(t) for t in tokens), seps, entry)
 
 
 def deletes(word: str) -> set[str]:
@@ -52,109 +72,301 @@ def deletes(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-class TermIndex:
-    """Forms of a termbase as word patterns and their long words for typo search (what the
-    checker needs, built at once), and by key for lookup (built on first use)."""
+def pair_key(first: str, second: str) -> str:
+    """The key of patterns of two words or more by the keys of their first two words."""
+    return f"{first} {second}"
 
-    def __init__(self, termbase: Termbase):
-        self.termbase = termbase
-        self.forms: tuple[Form, ...] = tuple(f for entry in termbase for f in entry.forms())
-        with gc_paused():
-            self._build_patterns()
 
-    # -- for lookup, built when first asked ------------------------------------------------------
-    @cached_property
-    def by_match(self) -> dict[str, tuple[Form, ...]]:
-        return _group(self.forms, match_key)
+class StringBlock(Sequence[str]):
+    """Strings kept as one block of text, split into a list on first use."""
 
-    @cached_property
-    def by_fold(self) -> dict[str, tuple[Form, ...]]:
-        return _group(self.forms, fold_key)
+    def __init__(self, text: str):
+        self._text = text
+        self._items: list[str] | None = None
 
-    @cached_property
-    def by_translit(self) -> dict[str, tuple[Form, ...]]:
-        return _group(self.forms, translit_key)
+    @classmethod
+    def of(cls, strings: Sequence[str]) -> StringBlock:
+        block = cls(_SEPARATOR.join(strings))
+        block._items = list(strings)
+        return block
 
-    @cached_property
-    def by_word(self) -> dict[str, tuple[Form, ...]]:
-        """Single words of multi-word forms (``lavrov`` in ``Sergueï Lavrov``), accent-folded."""
-        words: dict[str, list[Form]] = defaultdict(list)
-        for form in self.forms:
-            parts = fold_key(form.text).split()
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def strings(self) -> list[str]:
+        if self._items is None:
+            self._items = self._text.split(_SEPARATOR) if self._text else []
+        return self._items
+
+    def __getitem__(self, position):
+        return self.strings[position]
+
+    def __len__(self) -> int:
+        return len(self.strings)
+
+
+class FormTable:
+    """Forms by one of their keys (``match_key``, ``fold_key``…): a read-only mapping that
+    answers only with forms whose key really is the one asked for."""
+
+    def __init__(self, index: TermIndex, table: KeyTable, check: Callable[[Form, str], bool]):
+        self._index = index
+        self._table = table
+        self._check = check
+
+    def get(self, key: str, default: tuple[Form, ...] = ()) -> tuple[Form, ...]:
+        forms = tuple(form for form in map(self._index.form_at, self._table.get(key))
+                      if self._check(form, key))
+        return forms or default
+
+    def __getitem__(self, key: str) -> tuple[Form, ...]:
+        forms = self.get(key)
+        if not forms:
+            raise KeyError(key)
+        return forms
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and bool(self.get(key))
+
+
+class NameWords:
+    """Long words of names (accent-folded) to the patterns holding them and their rank there."""
+
+    def __init__(self, index: TermIndex, table: KeyTable):
+        self._index = index
+        self._table = table
+        self._memo: dict[str, tuple[tuple[FormPattern, int], ...]] = {}
+
+    def get(self, word: str) -> tuple[tuple[FormPattern, int], ...]:
+        found = self._memo.get(word)
+        if found is None:
+            if len(self._memo) > MEMO_LIMIT:
+                self._memo.clear()
+            mask = (1 << WORD_BITS) - 1
+            pairs = ((self._index.pattern(value >> WORD_BITS), value & mask)
+                     for value in self._table.get(word))
+            found = self._memo[word] = tuple(
+                (pattern, rank) for pattern, rank in pairs
+                if pattern is not None and pattern.folded[rank] == word)
+        return found
+
+    def __getitem__(self, word: str) -> tuple[tuple[FormPattern, int], ...]:
+        found = self.get(word)
+        if not found:
+            raise KeyError(word)
+        return found
+
+    def entries(self, word: str) -> set[int]:
+        """Positions of the entries whose names hold ``word``, without making their patterns
+        (a first name is in thousands of names)."""
+        return {value >> (WORD_BITS + FORM_BITS) for value in self._table.get(word)}
+
+    def __contains__(self, word: object) -> bool:
+        # The table alone: a 64-bit hash shared by another word is a risk of one in billions.
+        return isinstance(word, str) and word in self._table
+
+
+class FormList(Sequence[Form]):
+    """Every form of the termbase in order, made on first access."""
+
+    def __init__(self, index: TermIndex):
+        self._index = index
+
+    def __getitem__(self, position):
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        return self._index.form_at(position)
+
+    def __len__(self) -> int:
+        return len(self._index.form_refs)
+
+
+@dataclass
+class IndexParts:
+    """What a compiled index is made of, apart from the termbase's entries."""
+
+    form_refs: array
+    tables: dict[str, KeyTable]
+    strings: dict[str, StringBlock]
+
+
+# The tables of an index, by name (the on-disk format names them so).
+TABLES = ("singles", "pairs", "firsts", "name_words", "near", "form_words", "match", "fold",
+          "translit", "word")
+STRINGS = ("name_word_texts", "fold_choices", "translit_choices")
+
+
+def build_parts(entries: Sequence[Entry]) -> IndexParts:
+    """Compile ``entries`` (in termbase order)."""
+    form_refs = array("Q")
+    pairs: dict[str, list[tuple[str, int]]] = {name: [] for name in TABLES}
+    longer: list[tuple[int, str, int]] = []  # (-size, key, form number)
+    name_words: dict[str, int] = {}
+    fold_choices: list[str] = []
+    translit_choices: list[str] = []
+    form_words: set[str] = set()
+    firsts: set[str] = set()  # first keys of patterns of two words or more
+    for position, entry in enumerate(entries):
+        is_name = entry.type in NAME_TYPES
+        for rank, form in enumerate(entry.forms()):
+            ref = position << FORM_BITS | rank
+            number = len(form_refs)
+            form_refs.append(ref)
+            folded_text, translit_text = fold_key(form.text), translit_key(form.text)
+            fold_choices.append(folded_text)
+            translit_choices.append(translit_text)
+            pairs["match"].append((match_key(form.text), number))
+            pairs["fold"].append((folded_text, number))
+            pairs["translit"].append((translit_text, number))
+            parts = folded_text.split()
             if len(parts) > 1:
-                for part in parts:
-                    words[part].append(form)
-        return {k: tuple(v) for k, v in words.items()}
-
-    @cached_property
-    def fold_choices(self) -> list[str]:
-        """Folded forms, parallel to ``forms`` (rapidfuzz works on plain sequences)."""
-        return [fold_key(f.text) for f in self.forms]
-
-    @cached_property
-    def translit_choices(self) -> list[str]:
-        return [translit_key(f.text) for f in self.forms]
-
-    # -- for the checker -------------------------------------------------------------------------
-    def _build_patterns(self) -> None:
-        by_two: dict[tuple[str, str], list[FormPattern]] = defaultdict(list)
-        singles: dict[str, list[FormPattern]] = defaultdict(list)
-        by_name_word: dict[str, list[tuple[FormPattern, int]]] = defaultdict(list)
-        form_words: set[str] = set()
-        for form in self.forms:
-            tokens, seps = split_form(form.text)
-            if not tokens:
+                pairs["word"] += [(part, number) for part in dict.fromkeys(parts)]
+            pattern = make_pattern(form, entry)
+            if pattern is None:
                 continue
-            pattern = FormPattern(form, tokens, tuple(fold_key(t) for t in tokens),
-                                  tuple(translit_word(t) for t in tokens), seps)
             # Patterns of two words or more by their first two keys, one-word patterns apart:
             # a word such as "la" starts many patterns, the pair "la reunion" few.
             if pattern.size > 1:
-                by_two[pattern.translit[:2]].append(pattern)
+                longer.append((-pattern.size, pair_key(*pattern.translit[:2]), ref))
+                firsts.add(pattern.translit[0])
             else:
-                singles[pattern.translit[0]].append(pattern)
-            form_words.update(casefold(t) for t in tokens)
-            entry = self.termbase.entries[form.entry_id]
-            if entry.type in NAME_TYPES:
-                for position, word in enumerate(pattern.folded):
+                pairs["singles"].append((pattern.translit[0], ref))
+            form_words.update(casefold(t) for t in pattern.words)
+            if is_name:
+                for rank_in_form, word in enumerate(pattern.folded):
                     if len(word) >= TYPO_MIN_LENGTH and word.isalpha():
-                        by_name_word[word].append((pattern, position))
-        # Longest patterns first, so the first full match at a position is the longest one.
-        self.by_two = {k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in by_two.items()}
-        self.singles = {k: tuple(v) for k, v in singles.items()}
-        self.name_words = {k: tuple(v) for k, v in by_name_word.items()}
-        # The deletion index: most variants lead to one word, stored as a plain string.
-        near: dict[str, str | tuple[str, ...]] = {}
-        for word in self.name_words:
-            for variant in deletes(word):
-                held = near.get(variant)
-                if held is None:
-                    near[variant] = word
-                elif isinstance(held, str):
-                    near[variant] = (held, word) if held != word else held
-                elif word not in held:
-                    near[variant] = (*held, word)
-        self._near = near
-        self.form_words = frozenset(form_words)
+                        name_words.setdefault(word, len(name_words))
+                        pairs["name_words"].append((word, ref << WORD_BITS | rank_in_form))
+    # Longest patterns first (a stable sort keeps termbase order among equals), so the first
+    # full match at a position is the longest one.
+    longer.sort(key=lambda item: item[0])
+    pairs["pairs"] = [(key, ref) for _, key, ref in longer]
+    pairs["firsts"] = [(key, 0) for key in firsts]
+    pairs["form_words"] = [(word, 0) for word in form_words]
+    pairs["near"] = [(variant, number) for word, number in name_words.items()
+                     for variant in deletes(word)]
+    tables = {name: KeyTable.build(items) for name, items in pairs.items()}
+    strings = {"name_word_texts": StringBlock.of(list(name_words)),
+               "fold_choices": StringBlock.of(fold_choices),
+               "translit_choices": StringBlock.of(translit_choices)}
+    return IndexParts(form_refs, tables, strings)
+
+
+class TermIndex:
+    """Forms of a termbase as word patterns and their long words for typo search (what the
+    checker needs), and by key for lookup, all in ``KeyTable``s; entries, forms and patterns
+    are made when first reached."""
+
+    def __init__(self, termbase: Termbase):
+        entries = list(termbase)
+        with gc_paused():
+            parts = build_parts(entries)
+        self._setup(termbase, entries.__getitem__, parts)
+
+    @classmethod
+    def from_parts(cls, termbase: Termbase, entry_at: Callable[[int], Entry],
+                   parts: IndexParts) -> TermIndex:
+        """The index of ``termbase`` from compiled parts (``entry_at``: entry by position)."""
+        index = cls.__new__(cls)
+        index._setup(termbase, entry_at, parts)
+        return index
+
+    def _setup(self, termbase: Termbase, entry_at: Callable[[int], Entry],
+               parts: IndexParts) -> None:
+        self.termbase = termbase
+        self.entry_at = entry_at
+        self.parts = parts
+        self.form_refs = parts.form_refs
+        tables = parts.tables
+        self._singles, self._pairs, self._firsts, self._near = (
+            tables["singles"], tables["pairs"], tables["firsts"], tables["near"])
+        self.form_words = tables["form_words"]
+        self.name_words = NameWords(self, tables["name_words"])
+        self.by_match = FormTable(self, tables["match"], lambda f, k: match_key(f.text) == k)
+        self.by_fold = FormTable(self, tables["fold"], lambda f, k: fold_key(f.text) == k)
+        self.by_translit = FormTable(self, tables["translit"],
+                                     lambda f, k: translit_key(f.text) == k)
+        # Single words of multi-word forms (``lavrov`` in ``Sergueï Lavrov``), accent-folded.
+        self.by_word = FormTable(self, tables["word"], lambda f, k: k in fold_key(f.text).split())
+        self._name_word_texts = parts.strings["name_word_texts"]
+        self.forms = FormList(self)
+        self._patterns: dict[int, FormPattern | None] = {}
+        self._starting: dict[tuple[str, str | None], tuple[FormPattern, ...]] = {}
+        self._kinds: dict[str, int] = {}
+
+    # -- for lookup ------------------------------------------------------------------------------
+    @property
+    def fold_choices(self) -> list[str]:
+        """Folded forms, parallel to ``forms`` (rapidfuzz works on plain sequences)."""
+        return self.parts.strings["fold_choices"].strings
+
+    @property
+    def translit_choices(self) -> list[str]:
+        return self.parts.strings["translit_choices"].strings
+
+    # -- forms and patterns by number ------------------------------------------------------------
+    def _form_of(self, ref: int) -> tuple[Form, Entry]:
+        entry = self.entry_at(ref >> FORM_BITS)
+        rank = ref & ((1 << FORM_BITS) - 1)
+        for i, form in enumerate(entry.forms()):
+            if i == rank:
+                return form, entry
+        raise IndexError(ref)  # pragma: no cover - the index and its entries disagree
+
+    def form_at(self, position: int) -> Form:
+        """The form at ``position`` in termbase order (entry by entry, as ``Entry.forms``)."""
+        return self._form_of(self.form_refs[position])[0]
+
+    def pattern(self, ref: int) -> FormPattern | None:
+        """The pattern of form ``ref`` (None for a form without words)."""
+        try:
+            return self._patterns[ref]
+        except KeyError:
+            pattern = self._patterns[ref] = make_pattern(*self._form_of(ref))
+            return pattern
+
+    def _patterns_of(self, refs: Sequence[int]) -> Iterator[FormPattern]:
+        for ref in refs:
+            pattern = self.pattern(ref)
+            if pattern is not None:
+                yield pattern
+
+    # -- for the checker -------------------------------------------------------------------------
+    def start_kind(self, key: str) -> int:
+        """Whether one-word patterns (``STARTS_SINGLE``) and longer ones (``STARTS_LONGER``)
+        may start with a word whose transliteration key is ``key``."""
+        kind = self._kinds.get(key)
+        if kind is None:
+            if len(self._kinds) > MEMO_LIMIT:
+                self._kinds.clear()
+            kind = self._kinds[key] = (
+                (STARTS_SINGLE if key in self._singles else 0)
+                | (STARTS_LONGER if key in self._firsts else 0))
+        return kind
 
     def patterns_starting(self, first: str, second: str | None = None
                           ) -> tuple[FormPattern, ...]:
         """Patterns whose first word has the transliteration key ``first`` (and, for patterns of
         two words or more, whose second word has the key ``second``), longest first."""
-        longer = self.by_two.get((first, second), ()) if second is not None else ()
-        return longer + self.singles.get(first, ())
+        memo_key = (first, second)
+        found = self._starting.get(memo_key)
+        if found is None:
+            if len(self._starting) > MEMO_LIMIT:
+                self._starting.clear()
+            longer = tuple(p for p in self._patterns_of(self._pairs.get(pair_key(first, second)))
+                           if p.translit[:2] == (first, second)) if second is not None else ()
+            singles = tuple(p for p in self._patterns_of(self._singles.get(first))
+                            if p.translit == (first,))
+            found = self._starting[memo_key] = longer + singles
+        return found
 
     def near_name_words(self, folded_word: str) -> tuple[str, ...]:
         """Words of names (accent-folded) within about one edit of ``folded_word``, found through
         the deletion index; candidates still need an exact distance check."""
-        found: set[str] = set()
-        for variant in deletes(folded_word):
-            held = self._near.get(variant)
-            if held is None:
-                continue
-            if isinstance(held, str):
-                found.add(held)
-            else:
-                found.update(held)
+        texts = self._name_word_texts
+        found = {texts[number] for variant in deletes(folded_word)
+                 for number in self._near.get(variant)}
         found.discard(folded_word)
         return tuple(sorted(found))

@@ -142,6 +142,9 @@ class Termbase:
 
     entries: Mapping[str, Entry]
     sources: tuple[str, ...] = ()
+    # The language codes, when known beforehand: a termbase read back from a compiled index
+    # would otherwise unpack every entry to list them.
+    codes: tuple[str, ...] | None = field(default=None, compare=False)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -158,5 +161,7 @@ class Termbase:
     @property
     def languages(self) -> list[str]:
         """Every language code used by at least one entry, sorted."""
+        if self.codes is not None:
+            return sorted(self.codes)
         return sorted({code for entry in self for code in entry.languages})
 

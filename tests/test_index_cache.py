@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from checker.cli import cli
 from glossary import TermbaseError, cache
+from glossary.normalize import match_key, translit_key
 
 
 @pytest.fixture
@@ -22,15 +23,19 @@ def cache_folder(tmp_path, monkeypatch):
 
 def test_index_is_written_then_read_back(cache_folder, small_terms, monkeypatch):
     first = cache.load_index([small_terms])
-    files = list(cache_folder.glob("index-*.pickle"))
+    files = list(cache_folder.glob("index-*.idx"))
     assert len(files) == 1
     def no_loading(paths):
         raise AssertionError("the termbase was loaded again instead of read from the cache")
 
     monkeypatch.setattr(cache, "load_termbase", no_loading)
     second = cache.load_index([small_terms])
-    assert second.termbase.entries.keys() == first.termbase.entries.keys()
-    assert second.by_match.keys() == first.by_match.keys()
+    assert list(second.termbase.entries) == list(first.termbase.entries)
+    assert list(second.termbase) == list(first.termbase)
+    assert second.termbase.languages == first.termbase.languages
+    for form in first.forms:
+        assert form in second.by_match[match_key(form.text)]
+        assert form in second.by_translit[translit_key(form.text)]
 
 
 def test_any_termbase_edit_invalidates_the_index(cache_folder, small_terms):
@@ -39,16 +44,48 @@ def test_any_termbase_edit_invalidates_the_index(cache_folder, small_terms):
         "Sergueï Lavrov", "Sergueï Lavrov Jr"), encoding="utf-8")
     index = cache.load_index([small_terms])
     assert index.termbase.get("lavrov-sergei").preferred("fr") == "Sergueï Lavrov Jr"
-    assert len(list(cache_folder.glob("index-*.pickle"))) == 2
+    assert len(list(cache_folder.glob("index-*.idx"))) == 2
 
 
 def test_corrupt_index_is_rebuilt(cache_folder, small_terms):
     cache.load_index([small_terms])
-    (path,) = cache_folder.glob("index-*.pickle")
+    (path,) = cache_folder.glob("index-*.idx")
     path.write_bytes(path.read_bytes()[:200])  # truncated
     index = cache.load_index([small_terms])
     assert index.termbase.get("patrushev-nikolai") is not None
     assert cache.read_index(path, cache.index_key([small_terms])) is not None  # rewritten
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "empty", "garbage"])
+def test_any_damage_to_the_file_is_caught(cache_folder, small_terms, damage):
+    cache.load_index([small_terms])
+    (path,) = cache_folder.glob("index-*.idx")
+    data = bytearray(path.read_bytes())
+    if damage == "flip":  # one byte deep inside the packed entries: only the checksum sees it
+        data[len(data) // 2] ^= 0x40
+    elif damage == "truncate":
+        del data[-10:]
+    elif damage == "empty":
+        data = bytearray()
+    else:
+        data = bytearray(b"\x00\xff" * 500)
+    path.write_bytes(bytes(data))
+    key = cache.index_key([small_terms])
+    assert cache.read_index(path, key) is None
+    assert cache.load_index([small_terms]).termbase.get("lavrov-sergei") is not None
+    assert cache.read_index(path, key) is not None  # rewritten
+
+
+def test_read_back_index_unpacks_only_the_entries_a_draft_reaches(cache_folder, small_terms):
+    cache.load_index([small_terms])
+    index = cache.load_index([small_terms])
+    entries = index.termbase.entries
+    assert entries._unpacked == {}  # nothing unpacked by reading the file
+    from checker.engine import Checker, CheckOptions
+    findings = Checker(index.termbase, CheckOptions(lang="fr"), index).check_text(
+        "Selon Sergei Lavrov, rien.", "draft.txt").findings
+    assert [f.rule for f in findings] == ["wrong-language"]
+    assert {e.id for e in entries._unpacked.values()} == {"lavrov-sergei"}
 
 
 def test_broken_termbase_is_never_cached(cache_folder, write):

@@ -1,0 +1,79 @@
+"""String-keyed tables of integers stored as two flat arrays, for the compiled index.
+
+A table maps each key to one or more integers (references to forms, words or entries). It is
+held as two parallel arrays of 64-bit unsigned integers: a stable hash of each key, sorted,
+and the value beside it. A lookup hashes the key and bisects; no Python object exists per key,
+so a table of a million keys is written and read back as two blocks of bytes, costs 16 bytes a
+key in memory, and is shared, not copied, by forked ``--jobs`` workers.
+
+The hash is 64 bits (two CRC-32s with different seeds), stable across processes and Python
+versions (``hash()`` is not). Two keys can still share a hash, with a probability of about one in
+a million for a table of a million keys and a probe of a million other words; callers that
+return values to a user check that the value really belongs to the key.
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
+from operator import itemgetter
+
+_SEED = 0x5BD1E995
+_WORD = "Q"  # 64-bit unsigned
+
+
+def stable_hash(key: str) -> int:
+    """A 64-bit hash of ``key`` that is the same in every process."""
+    data = key.encode("utf-8", "surrogatepass")
+    return (zlib.crc32(data) << 32) | zlib.crc32(data, _SEED)
+
+
+class KeyTable:
+    """Keys to integer values; a key may have several values, returned in insertion order."""
+
+    __slots__ = ("_hashes", "_size", "_values")
+
+    def __init__(self, hashes, values):
+        """``hashes`` (sorted) and ``values``: parallel sequences of 64-bit integers, an
+        ``array`` when built, a ``memoryview`` over the compiled index when read back."""
+        self._hashes = hashes
+        self._values = values
+        self._size = len(hashes)
+
+    @classmethod
+    def build(cls, pairs: Iterable[tuple[str, int]]) -> KeyTable:
+        """A table of the (key, value) ``pairs``; the values of one key keep their order."""
+        # sorted() is stable: values of one key stay in the order they were given.
+        items = sorted(((stable_hash(key), value) for key, value in pairs), key=itemgetter(0))
+        return cls(array(_WORD, map(itemgetter(0), items)),
+                   array(_WORD, map(itemgetter(1), items)))
+
+    def get(self, key: str) -> list[int]:
+        """The values of ``key`` (empty when it has none)."""
+        hashes, size = self._hashes, self._size
+        wanted = stable_hash(key)
+        i = bisect_left(hashes, wanted)
+        found = []
+        while i < size and hashes[i] == wanted:
+            found.append(self._values[i])
+            i += 1
+        return found
+
+    def __contains__(self, key: str) -> bool:
+        wanted = stable_hash(key)
+        i = bisect_left(self._hashes, wanted)
+        return i < self._size and self._hashes[i] == wanted
+
+    def __len__(self) -> int:
+        """The number of (key, value) pairs."""
+        return self._size
+
+    def to_bytes(self) -> tuple[bytes, bytes]:
+        return bytes(memoryview(self._hashes).cast("B")), bytes(memoryview(self._values).cast("B"))
+
+    @classmethod
+    def from_buffers(cls, hashes: memoryview, values: memoryview) -> KeyTable:
+        """The table over two byte buffers written by ``to_bytes`` (not copied)."""
+        return cls(hashes.cast(_WORD), values.cast(_WORD))

@@ -1,0 +1,103 @@
+"""Entries packed into one block of bytes, unpacked one at a time when first asked for.
+
+A compiled index read back from disk holds every entry of the termbase this way: a draft
+mentions a few dozen names, so a check unpacks a few dozen entries, not 100,000. ``PackedEntries``
+is a read-only mapping from entry id to ``Entry``, in termbase order, like ``Termbase.entries``.
+"""
+
+from __future__ import annotations
+
+import marshal
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
+
+from .keytable import KeyTable
+from .model import CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
+
+_STATUSES = tuple(Status)
+_STATUS_CODE = {status: code for code, status in enumerate(_STATUSES)}
+
+
+def pack_entry(entry: Entry, path_ids: dict[str, int]) -> bytes:
+    """``entry`` as bytes; ``path_ids`` numbers the termbase files its origins name."""
+    origin = entry.origin
+    path = path_ids.setdefault(origin.path, len(path_ids)) if origin else -1
+    languages = tuple(
+        (code, tuple((f.text, _STATUS_CODE[f.status], f.origin.line if f.origin else 0)
+                     for f in forms.forms()))
+        for code, forms in entry.languages.items())
+    return marshal.dumps((entry.id, entry.type.value, entry.note, entry.case.value,
+                          entry.ambiguous, path, origin.line if origin else 0, languages))
+
+
+def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> Entry:
+    """The entry ``pack_entry`` wrote (``paths``: the file names, by number)."""
+    entry_id, kind, note, case, ambiguous, path, line, languages = marshal.loads(data)
+    file = paths[path] if path >= 0 else None
+    by_lang = {}
+    for code, forms in languages:
+        lists: dict[Status, list[Form]] = {s: [] for s in _STATUSES}
+        for text, status, form_line in forms:
+            origin = Origin(file, form_line) if file is not None else None
+            lists[_STATUSES[status]].append(Form(text, _STATUSES[status], code, entry_id, origin))
+        by_lang[code] = LanguageForms(code, lists[Status.PREFERRED][0],
+                                      tuple(lists[Status.ACCEPTED]), tuple(lists[Status.AVOID]),
+                                      tuple(lists[Status.SHORT]))
+    return Entry(entry_id, EntryType(kind), by_lang, note, CasePolicy(case), ambiguous,
+                 Origin(file, line) if file is not None else None)
+
+
+class PackedEntries(Mapping[str, Entry]):
+    """Entries by id, unpacked from ``blob`` on first access and kept."""
+
+    def __init__(self, blob: bytes | memoryview, offsets: Sequence[int], ids: KeyTable,
+                 paths: Sequence[str]):
+        """``offsets``: where each entry starts in ``blob``, plus its end; ``ids``: entry id
+        to position."""
+        self._blob = blob
+        self._offsets = offsets
+        self._ids = ids
+        self._paths = tuple(paths)
+        self._unpacked: dict[int, Entry] = {}
+
+    @classmethod
+    def pack(cls, entries: Sequence[Entry]) -> tuple[bytes, array, KeyTable, list[str]]:
+        """The parts ``PackedEntries`` is made of, for ``entries`` in order."""
+        path_ids: dict[str, int] = {}
+        chunks = [pack_entry(entry, path_ids) for entry in entries]
+        offsets = array("Q", [0])
+        total = 0
+        for chunk in chunks:
+            total += len(chunk)
+            offsets.append(total)
+        ids = KeyTable.build((entry.id, i) for i, entry in enumerate(entries))
+        return b"".join(chunks), offsets, ids, list(path_ids)
+
+    def at(self, position: int) -> Entry:
+        """The entry at ``position`` in termbase order."""
+        entry = self._unpacked.get(position)
+        if entry is None:
+            data = self._blob[self._offsets[position]:self._offsets[position + 1]]
+            entry = self._unpacked[position] = unpack_entry(data, self._paths)
+        return entry
+
+    def position(self, entry_id: str) -> int | None:
+        for position in self._ids.get(entry_id):
+            if self.at(position).id == entry_id:  # a shared hash is not a match
+                return position
+        return None
+
+    def __getitem__(self, entry_id: str) -> Entry:
+        position = self.position(entry_id)
+        if position is None:
+            raise KeyError(entry_id)
+        return self.at(position)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return isinstance(entry_id, str) and self.position(entry_id) is not None
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.at(i).id for i in range(len(self)))
