@@ -74,7 +74,7 @@ def index_key(paths: Sequence[str | Path] | None) -> str:
 def _blocks(index: TermIndex) -> tuple[dict[str, bytes], dict]:
     """The index as named blocks of bytes, and what else reading it back needs."""
     entries = list(index.termbase)
-    blob, offsets, ids, paths = PackedEntries.pack(entries)
+    blob, offsets, ids, paths = PackedEntries.pack(entries, index.pattern_data)
     blocks = {"entries": blob, "entry_offsets": offsets.tobytes(),
               "form_refs": index.parts.form_refs.tobytes()}
     for name, table in [("ids", ids), *index.parts.tables.items()]:
@@ -142,7 +142,7 @@ def _read(mapped: mmap.mmap, key: str) -> TermIndex | None:
     parts = IndexParts(blocks["form_refs"].cast("Q"), {name: table(name) for name in TABLES},
                        {name: StringBlock(str(blocks[name], "utf-8", "surrogatepass"))
                         for name in STRINGS})
-    return TermIndex.from_parts(termbase, entries.at, parts)
+    return TermIndex.from_parts(termbase, entries.at, parts, entries.patterns_at)
 
 
 def load_index(paths: Sequence[str | Path] | None = None, *, use_cache: bool = True,

@@ -190,6 +190,9 @@ class IndexParts:
     form_refs: array
     tables: dict[str, KeyTable]
     strings: dict[str, StringBlock]
+    # Patterns by form number, when the parts were just built (not stored: they are packed
+    # with the entries).
+    patterns: dict[int, FormPattern | None] = field(default_factory=dict)
 
 
 # The tables of an index, by name (the on-disk format names them so).
@@ -207,6 +210,7 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
     fold_choices: list[str] = []
     translit_choices: list[str] = []
     form_words: set[str] = set()
+    built: dict[int, FormPattern | None] = {}
     firsts: set[str] = set()  # first keys of patterns of two words or more
     for position, entry in enumerate(entries):
         is_name = entry.type in NAME_TYPES
@@ -223,7 +227,7 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
             parts = folded_text.split()
             if len(parts) > 1:
                 pairs["word"] += [(part, number) for part in dict.fromkeys(parts)]
-            pattern = make_pattern(form, entry)
+            pattern = built[ref] = make_pattern(form, entry)
             if pattern is None:
                 continue
             # Patterns of two words or more by their first two keys, one-word patterns apart:
@@ -251,7 +255,7 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
     strings = {"name_word_texts": StringBlock.of(list(name_words)),
                "fold_choices": StringBlock.of(fold_choices),
                "translit_choices": StringBlock.of(translit_choices)}
-    return IndexParts(form_refs, tables, strings)
+    return IndexParts(form_refs, tables, strings, built)
 
 
 class TermIndex:
@@ -267,16 +271,21 @@ class TermIndex:
 
     @classmethod
     def from_parts(cls, termbase: Termbase, entry_at: Callable[[int], Entry],
-                   parts: IndexParts) -> TermIndex:
-        """The index of ``termbase`` from compiled parts (``entry_at``: entry by position)."""
+                   parts: IndexParts,
+                   patterns_at: Callable[[int], Sequence[tuple | None]] | None = None
+                   ) -> TermIndex:
+        """The index of ``termbase`` from compiled parts (``entry_at``: entry by position;
+        ``patterns_at``: the pattern data ``pattern_data`` gave for its forms)."""
         index = cls.__new__(cls)
-        index._setup(termbase, entry_at, parts)
+        index._setup(termbase, entry_at, parts, patterns_at)
         return index
 
     def _setup(self, termbase: Termbase, entry_at: Callable[[int], Entry],
-               parts: IndexParts) -> None:
+               parts: IndexParts,
+               patterns_at: Callable[[int], Sequence[tuple | None]] | None = None) -> None:
         self.termbase = termbase
         self.entry_at = entry_at
+        self._patterns_at = patterns_at
         self.parts = parts
         self.form_refs = parts.form_refs
         tables = parts.tables
@@ -292,7 +301,7 @@ class TermIndex:
         self.by_word = FormTable(self, tables["word"], lambda f, k: k in fold_key(f.text).split())
         self._name_word_texts = parts.strings["name_word_texts"]
         self.forms = FormList(self)
-        self._patterns: dict[int, FormPattern | None] = {}
+        self._patterns: dict[int, FormPattern | None] = parts.patterns
         self._starting: dict[tuple[str, str | None], tuple[FormPattern, ...]] = {}
         self._kinds: dict[str, int] = {}
 
@@ -324,8 +333,25 @@ class TermIndex:
         try:
             return self._patterns[ref]
         except KeyError:
-            pattern = self._patterns[ref] = make_pattern(*self._form_of(ref))
+            form, entry = self._form_of(ref)
+            if self._patterns_at is None:
+                pattern = make_pattern(form, entry)
+            else:  # computed when the index was compiled
+                data = self._patterns_at(ref >> FORM_BITS)[ref & ((1 << FORM_BITS) - 1)]
+                pattern = None if data is None else FormPattern(form, *data, entry)
+            self._patterns[ref] = pattern
             return pattern
+
+    def pattern_data(self, position: int) -> list[tuple | None]:
+        """What to store beside the entry at ``position`` so that its patterns need not be
+        computed again: (words, folded, translit, seps) of each form, None for no words."""
+        entry = self.entry_at(position)
+        data = []
+        for rank in range(sum(1 for _ in entry.forms())):
+            pattern = self.pattern(position << FORM_BITS | rank)
+            data.append(None if pattern is None else
+                        (pattern.words, pattern.folded, pattern.translit, pattern.seps))
+        return data
 
     def _patterns_of(self, refs: Sequence[int]) -> Iterator[FormPattern]:
         for ref in refs:

@@ -43,11 +43,15 @@ def nfc(text: str) -> str:
 
 def casefold(text: str) -> str:
     """Return the NFC casefolded ``text`` (``Nikolaï`` -> ``nikolaï``)."""
+    if text.isascii():
+        return text.lower()  # the same for ASCII, and cheaper
     return nfc(nfc(text).casefold())
 
 
 def fold_diacritics(text: str) -> str:
     """Remove accents and other diacritics, keeping case (``Sergueï`` -> ``Serguei``)."""
+    if text.isascii():
+        return text  # nothing to remove, and already NFC
     decomposed = unicodedata.normalize("NFD", text.translate(_SPECIAL_LETTERS))
     return nfc("".join(c for c in decomposed if not unicodedata.combining(c)))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import marshal
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from .keytable import KeyTable
 from .model import CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
@@ -18,8 +18,11 @@ _STATUSES = tuple(Status)
 _STATUS_CODE = {status: code for code, status in enumerate(_STATUSES)}
 
 
-def pack_entry(entry: Entry, path_ids: dict[str, int]) -> bytes:
-    """``entry`` as bytes; ``path_ids`` numbers the termbase files its origins name."""
+def pack_entry(entry: Entry, path_ids: dict[str, int],
+               patterns: Sequence[tuple | None] = ()) -> bytes:
+    """``entry`` as bytes; ``path_ids`` numbers the termbase files its origins name.
+    ``patterns``: what the index computed for each form, stored with it so that it is not
+    computed again when the entry is unpacked (plain tuples of strings)."""
     origin = entry.origin
     path = path_ids.setdefault(origin.path, len(path_ids)) if origin else -1
     languages = tuple(
@@ -27,12 +30,15 @@ def pack_entry(entry: Entry, path_ids: dict[str, int]) -> bytes:
                      for f in forms.forms()))
         for code, forms in entry.languages.items())
     return marshal.dumps((entry.id, entry.type.value, entry.note, entry.case.value,
-                          entry.ambiguous, path, origin.line if origin else 0, languages))
+                          entry.ambiguous, path, origin.line if origin else 0, languages,
+                          tuple(patterns)))
 
 
-def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> Entry:
-    """The entry ``pack_entry`` wrote (``paths``: the file names, by number)."""
-    entry_id, kind, note, case, ambiguous, path, line, languages = marshal.loads(data)
+def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry, tuple]:
+    """The entry ``pack_entry`` wrote (``paths``: the file names, by number), and the
+    patterns stored with it."""
+    (entry_id, kind, note, case, ambiguous, path, line, languages,
+     patterns) = marshal.loads(data)
     file = paths[path] if path >= 0 else None
     by_lang = {}
     for code, forms in languages:
@@ -44,7 +50,7 @@ def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> Entry:
                                       tuple(lists[Status.ACCEPTED]), tuple(lists[Status.AVOID]),
                                       tuple(lists[Status.SHORT]))
     return Entry(entry_id, EntryType(kind), by_lang, note, CasePolicy(case), ambiguous,
-                 Origin(file, line) if file is not None else None)
+                 Origin(file, line) if file is not None else None), patterns
 
 
 class PackedEntries(Mapping[str, Entry]):
@@ -59,12 +65,17 @@ class PackedEntries(Mapping[str, Entry]):
         self._ids = ids
         self._paths = tuple(paths)
         self._unpacked: dict[int, Entry] = {}
+        self._patterns: dict[int, tuple] = {}
 
     @classmethod
-    def pack(cls, entries: Sequence[Entry]) -> tuple[bytes, array, KeyTable, list[str]]:
-        """The parts ``PackedEntries`` is made of, for ``entries`` in order."""
+    def pack(cls, entries: Sequence[Entry],
+             patterns: Callable[[int], Sequence[tuple | None]] | None = None
+             ) -> tuple[bytes, array, KeyTable, list[str]]:
+        """The parts ``PackedEntries`` is made of, for ``entries`` in order; ``patterns``
+        gives what to store with the entry at a position (see ``pack_entry``)."""
         path_ids: dict[str, int] = {}
-        chunks = [pack_entry(entry, path_ids) for entry in entries]
+        chunks = [pack_entry(entry, path_ids, patterns(i) if patterns else ())
+                  for i, entry in enumerate(entries)]
         offsets = array("Q", [0])
         total = 0
         for chunk in chunks:
@@ -78,8 +89,14 @@ class PackedEntries(Mapping[str, Entry]):
         entry = self._unpacked.get(position)
         if entry is None:
             data = self._blob[self._offsets[position]:self._offsets[position + 1]]
-            entry = self._unpacked[position] = unpack_entry(data, self._paths)
+            entry, self._patterns[position] = unpack_entry(data, self._paths)
+            self._unpacked[position] = entry
         return entry
+
+    def patterns_at(self, position: int) -> tuple:
+        """The patterns stored with the entry at ``position`` (see ``pack_entry``)."""
+        self.at(position)
+        return self._patterns[position]
 
     def position(self, entry_id: str) -> int | None:
         for position in self._ids.get(entry_id):
