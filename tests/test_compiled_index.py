@@ -1,0 +1,108 @@
+"""The compiled index's storage: key tables, packed entries, and an index read back from disk
+that answers exactly as the one built in memory, hash collisions included."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import matcher
+from checker.engine import Checker, CheckOptions
+from glossary import cache, load_termbase
+from glossary.index import FORM_BITS, TermIndex
+from glossary.keytable import KeyTable, stable_hash
+from glossary.normalize import fold_key, match_key, translit_key
+from glossary.packed import PackedEntries
+
+
+def test_key_table_keeps_every_value_of_a_key_in_order():
+    table = KeyTable.build([("b", 5), ("a", 1), ("b", 3), ("c", 0), ("b", 9)])
+    assert table.get("b") == [5, 3, 9]
+    assert table.get("a") == [1]
+    assert table.get("zzz") == []
+    assert "c" in table and "d" not in table
+    assert len(table) == 5
+
+
+def test_key_table_survives_its_bytes():
+    table = KeyTable.build((f"key{i}", i * 7) for i in range(1000))
+    hashes, values = table.to_bytes()
+    again = KeyTable.from_buffers(memoryview(hashes), memoryview(values))
+    assert all(again.get(f"key{i}") == [i * 7] for i in range(1000))
+
+
+def test_stable_hash_is_what_the_table_was_built_with():
+    # build() inlines the hash for speed: the two must agree or no lookup would ever succeed.
+    for key in ("", "a", "Sergueï", "lavrov", "\U0001d40bavrov", "x" * 500):
+        table = KeyTable.build([(key, 1)])
+        assert table._hashes[0] == stable_hash(key)
+
+
+@pytest.fixture(scope="module")
+def default_termbase():
+    return load_termbase()
+
+
+def test_every_default_entry_survives_packing(default_termbase):
+    entries = list(default_termbase)
+    blob, offsets, ids, paths = PackedEntries.pack(entries)
+    packed = PackedEntries(blob, offsets, ids, paths)
+    assert len(packed) == len(entries)
+    assert list(packed) == [e.id for e in entries]
+    for entry in entries:
+        again = packed[entry.id]
+        assert again == entry
+        assert again.origin == entry.origin
+        assert [f.origin for f in again.forms()] == [f.origin for f in entry.forms()]
+    assert "no-such-entry" not in packed
+    with pytest.raises(KeyError):
+        packed["no-such-entry"]
+
+
+def test_read_back_index_answers_as_the_built_one(default_termbase, tmp_path):
+    built = TermIndex(default_termbase)
+    cache.write_index(built, "key", tmp_path / "index.idx")
+    read = cache.read_index(tmp_path / "index.idx", "key")
+    assert read is not None
+    assert read.termbase.languages == default_termbase.languages
+    for position, form in enumerate(built.forms):
+        assert read.forms[position] == form
+        for table in ("by_match", "by_fold", "by_translit"):
+            key = {"by_match": match_key, "by_fold": fold_key,
+                   "by_translit": translit_key}[table](form.text)
+            assert getattr(read, table).get(key) == getattr(built, table).get(key)
+    for entry_position, entry in enumerate(default_termbase):
+        for rank in range(len(list(entry.forms()))):
+            ref = entry_position << FORM_BITS | rank
+            assert read.pattern(ref) == built.pattern(ref)
+    assert read.fold_choices == built.fold_choices
+    assert read.near_name_words("patrouchef") == built.near_name_words("patrouchef")
+
+
+def test_colliding_hashes_never_answer_for_another_key(default_termbase, monkeypatch):
+    """Every key hashed alike: the tables return every value, and what answers the user
+    checks that the value belongs to the key."""
+    monkeypatch.setattr("glossary.keytable.stable_hash", lambda key: 0)
+    entries = list(default_termbase)[:50]
+    blob, offsets, ids, paths = PackedEntries.pack(entries)
+    everything = KeyTable([0] * len(ids), list(range(len(ids))))
+    packed = PackedEntries(blob, offsets, everything, paths)
+    for entry in entries:
+        assert packed[entry.id].id == entry.id
+    index = TermIndex(default_termbase)
+    match = index.by_match._table
+    index.by_match._table = KeyTable([0] * len(match), list(range(len(match))))
+    form = index.forms[3]
+    assert {f.text for f in index.by_match[match_key(form.text)]} == {
+        f.text for f in index.forms if match_key(f.text) == match_key(form.text)}
+
+
+def test_memos_emptied_midway_change_nothing(monkeypatch):
+    text = ("Selon Sergei Lavrov, la réunion avec Nikolaï Patrouchev et jake Sullivan a eu lieu. "
+            "Le ministre Lavorv a répondu. ") * 30
+    termbase = load_termbase()
+    expected = Checker(termbase, CheckOptions(lang="fr")).check_text(text, "a.txt").findings
+    monkeypatch.setattr(matcher, "MEMO_LIMIT", 3)
+    monkeypatch.setattr("glossary.index.MEMO_LIMIT", 3)
+    again = Checker(termbase, CheckOptions(lang="fr")).check_text(text, "a.txt").findings
+    assert expected and [(f.rule, f.start) for f in again] == [(f.rule, f.start)
+                                                             for f in expected]
