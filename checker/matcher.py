@@ -81,7 +81,8 @@ class Mention:
 
 @dataclass
 class MatchResult:
-    """Mentions of a document, sorted by position, and the capitalised words left over."""
+    """Mentions of a document, sorted by position, and the capitalised words left over that
+    could be names the termbase does not know (long enough, letters only, no ordinary word)."""
 
     mentions: list[Mention]
     free_words: list[Word]
@@ -150,17 +151,23 @@ class SegmentWords:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self.raw)))]
+            return [self.word(i) for i in range(*index.indices(len(self.raw)))]
+        return self.word(index + len(self.raw) if index < 0 else index)
+
+    def word(self, index: int) -> Word:
+        """The word at ``index`` (not negative)."""
         word = self._words.get(index)
         if word is None:
-            if index < 0:
-                index += len(self.raw)
             bounds = self.bounds
             raw = self.raw[index]
             text = raw if raw.isascii() else nfc(raw)
             word = self._words[index] = Word(bounds[2 * index + 1], bounds[2 * index + 2], text,
                                              self.keys[index], fold_key(text))
         return word
+
+    def run(self, start: int, end: int) -> list[Word]:
+        """The words from ``start`` to ``end`` (excluded), both within the segment."""
+        return [self.word(i) for i in range(start, end)]
 
     def capitalised(self) -> list[int]:
         """Positions of the words that start with a capital letter."""
@@ -200,6 +207,7 @@ class Matcher:
         self.index = index
         self._kinds: dict[str, int] = {}  # start_kind by transliteration key
         self._near: dict[tuple[str, str], str | None] = {}  # _near_name_word by (word, lang)
+        self._names: dict[tuple[str, str], bool] = {}  # _may_be_name by (word, lang)
 
     # -- the scan --------------------------------------------------------------------------------
     def match(self, doc: Document, lang: str, source_lang: str | None = None) -> MatchResult:
@@ -224,8 +232,24 @@ class Matcher:
                 mention.segment = segment
                 mentions.append(mention)
             if not is_source:
-                free += [seg_words[i] for i in leftovers if i not in typo_covered]
+                raw = seg_words.raw
+                free += [seg_words[i] for i in leftovers
+                         if i not in typo_covered and self._may_be_name(raw[i], seg_lang)]
         return MatchResult(self._in_context(doc, mentions), free)
+
+    def _may_be_name(self, raw: str, lang: str) -> bool:
+        """Whether a capitalised word left over could be a name the termbase does not know:
+        long enough, letters only, no ordinary word (once per distinct word)."""
+        memo_key = (raw, lang)
+        answer = self._names.get(memo_key)
+        if answer is None:
+            if len(self._names) > MEMO_LIMIT:
+                self._names.clear()
+            text = raw if raw.isascii() else nfc(raw)
+            folded = fold_key(text)
+            answer = self._names[memo_key] = (len(folded) >= TYPO_MIN_LENGTH and folded.isalpha()
+                                              and not wordlist.is_common(text, lang))
+        return answer
 
     @staticmethod
     def segment_words(doc: Document, segment: Segment) -> tuple[SegmentWords, Separators]:
@@ -270,13 +294,14 @@ class Matcher:
                 continue
             if keys[i + 2:end] != list(pattern.translit[2:]):
                 continue
-            if not all(is_joiner(seps[k]) for k in range(i, end - 1)):
+            between = seps[i:end - 1]
+            if not all(map(is_joiner, between)):
                 continue
-            run = seg_words[i:end]
+            run = seg_words.run(i, end)
             kind = self._kind(run, pattern)
             if not self._acceptable(run, pattern, kind, lang):
                 continue
-            spacing = tuple(seps[i:end - 1]) != pattern.seps
+            spacing = tuple(between) != pattern.seps
             rank = (kind, spacing, pattern.form.lang != lang, _STATUS_RANK[pattern.form.status])
             matches.append((rank, pattern, kind, spacing))
             size = pattern.size
@@ -285,7 +310,7 @@ class Matcher:
         rank, best, kind, spacing = min(matches, key=lambda m: m[0])
         if best.size == 1 and self._inside_longer_name(seg_words, seps, i, lang):
             return None
-        run = seg_words[i:i + best.size]
+        run = seg_words.run(i, i + best.size)
         return self._mention(doc, run, best, kind, spacing,
                              mixed=self._mixed(run, best, [m[1] for m in matches]), lang=lang)
 

@@ -18,7 +18,7 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
 _HYPHENS = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u00ad"})
 _WHITESPACE_RE = regex.compile(r"\s+")
 # Separators that can stand inside one name: space, hyphen, apostrophe, full stop of an initial.
-_JOINER_RE = regex.compile(r"^(?: |-|'|\.|\.-)$")
+JOINERS = frozenset({" ", "-", "'", ".", ".-"})
 
 
 def words(text: str) -> Iterator[tuple[int, int]]:
@@ -36,7 +36,7 @@ def normalize_separator(separator: str) -> str:
 
 def is_joiner(separator: str) -> bool:
     """True when a normalised separator may stand between two words of one name."""
-    return bool(_JOINER_RE.match(separator))
+    return separator in JOINERS
 
 
 def split_form(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
