@@ -344,7 +344,10 @@ def measure(size: int, megabytes: list[float], work: Path, quick: bool) -> dict:
     cold_s, index = timed(load_index, [terms], use_cache=False)
     row["cold_load_s"] = cold_s
     os.environ["TERMCHECK_CACHE_DIR"] = env["TERMCHECK_CACHE_DIR"]
-    load_index([terms])  # writes the compiled index
+    log("first load (build and write the compiled index)")
+    row["first_load_s"], _ = timed(load_index, [terms])
+    row["index_mb"] = sum(f.stat().st_size for f in
+                          Path(env["TERMCHECK_CACHE_DIR"]).glob("index-*")) / 1e6
     row["warm_load_s"], index = timed(load_index, [terms])
     warm_cli, _, _ = run_cli(["terms", "stats", "--terms", str(terms)], env)
     row["warm_cli_stats_s"] = warm_cli
@@ -378,6 +381,7 @@ def measure(size: int, megabytes: list[float], work: Path, quick: bool) -> dict:
                 true += precision * len(found)
                 total_injected += len(injected)
             checker = Checker(index.termbase, CheckOptions(lang=lang), index)
+            checker.prepare()  # word lists: loaded once per process, not per MB
             api_s, _ = timed(lambda c=checker, a=articles: [c.check_text(t, str(p))
                                                              for p, t, _ in a])
             floor_s = sum(floor(p.read_text(encoding="utf-8")) for p, _, _ in articles)
@@ -396,14 +400,14 @@ def measure(size: int, megabytes: list[float], work: Path, quick: bool) -> dict:
                           sorted((work / f"corpus-fr-{megabytes[0]}").glob("*.txt"))[:40])
     row["naive_alternation"] = naive_alternation(people, sample_text)
     row["naive_fuzzy"] = naive_fuzzy(people, sample_text)
-    if not quick or size <= 10_000:
-        row["jobs"] = jobs_speedup(work, terms, env, first["lang"])
+    log("--jobs 1 and 2")
+    row["jobs"] = jobs_speedup(work / f"corpus-{first['lang']}-{megabytes[-1]}", terms, env,
+                               first["lang"])
     return row
 
 
-def jobs_speedup(work: Path, terms: Path, env: dict, lang: str) -> dict:
+def jobs_speedup(folder: Path, terms: Path, env: dict, lang: str) -> dict:
     """--jobs 1 and --jobs 2 on the same folder of articles."""
-    folder = next(work.glob(f"corpus-{lang}-*"))
     files = len(list(folder.glob("*.txt")))
     one, _, _ = run_cli(["check", str(folder), "--terms", str(terms), "--lang", lang,
                          "--format", "json", "--jobs", "1"], env)
@@ -413,13 +417,15 @@ def jobs_speedup(work: Path, terms: Path, env: dict, lang: str) -> dict:
 
 
 def print_table(rows: list[dict]) -> None:
-    print(f"{'entries':>8} {'yaml s':>7} {'cold s':>7} {'warm s':>7} {'lang':>4} {'MB':>5} "
+    print(f"{'entries':>8} {'yaml s':>7} {'cold s':>7} {'first s':>7} {'warm s':>7} {'lang':>4} "
+          f"{'MB':>5} "
           f"{'CLI MB/s':>8} {'API MB/s':>8} {'xfloor':>7} {'RSS MB':>7} {'recall':>7} "
           f"{'precis.':>7}")
     for row in rows:
         for corpus in row["corpora"]:
             print(f"{row['entries']:>8} {row['yaml_parse_s']:>7.2f} {row['cold_load_s']:>7.2f} "
-                  f"{row['warm_load_s']:>7.2f} {corpus['lang']:>4} {corpus['mb']:>5.1f} "
+                  f"{row['first_load_s']:>7.2f} {row['warm_load_s']:>7.2f} {corpus['lang']:>4} "
+                  f"{corpus['mb']:>5.1f} "
                   f"{corpus['cli_mb_per_s']:>8.2f} {corpus['api_mb_per_s']:>8.2f} "
                   f"{corpus['ratio_to_floor']:>7.1f} {corpus['peak_rss_mb']:>7.0f} "
                   f"{corpus['recall']:>7.1%} {corpus['precision']:>7.1%}")
@@ -452,7 +458,11 @@ def main() -> None:
             rows.append(measure(size, megabytes, Path(folder), args.quick))
     print_table(rows)
     if args.json:
-        Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        machine = {"cpus": os.cpu_count(), "python": sys.version.split()[0],
+                   "platform": sys.platform, "date": time.strftime("%Y-%m-%d")}
+        Path(args.json).write_text(json.dumps({"command": " ".join(sys.argv[1:]),
+                                               "machine": machine, "results": rows},
+                                              indent=1), encoding="utf-8")
     print(f"\npeak RSS of this benchmark process: "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
