@@ -19,7 +19,7 @@ import regex
 from rapidfuzz.distance import OSA
 
 from glossary import Entry, EntryType, Form, Status, TermIndex
-from glossary.index import MEMO_LIMIT, STARTS_LONGER, TYPO_MIN_LENGTH, FormPattern
+from glossary.index import MEMO_LIMIT, STARTS_LONGER, TYPO_MIN_LENGTH, FormPattern, max_edits
 from glossary.normalize import casefold, fold_key, nfc, translit_word
 from glossary.tokens import WORD_RE, is_joiner, normalize_separator
 
@@ -86,11 +86,6 @@ class MatchResult:
 
     mentions: list[Mention]
     free_words: list[Word]
-
-
-def max_edits(length: int) -> int:
-    """Edits allowed for a near miss of a word of ``length`` letters."""
-    return 1 if length <= 8 else 2
 
 
 def _is_acronym(word: str) -> bool:

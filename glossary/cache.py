@@ -35,7 +35,7 @@ from .model import Termbase
 from .packed import PackedEntries
 from .termbase import DEFAULT_NAME, load_termbase, resolve_path
 
-FORMAT = 2
+FORMAT = 3
 _MAGIC = b"termcheck-index\n"
 _ALIGN = 8  # arrays of 64-bit integers start on a multiple of 8 bytes
 SUFFIX = ".idx"

@@ -26,6 +26,8 @@ from .tokens import split_form
 
 # Near misses are searched for words of at least this many letters (never for short names).
 TYPO_MIN_LENGTH = 5
+# A near miss of a word this long may be two edits away; of a shorter one, a single edit.
+TWO_EDITS_LENGTH = 9
 NAME_TYPES = (EntryType.PERSON, EntryType.PLACE, EntryType.ORGANIZATION)
 
 # A form is numbered (entry position << FORM_BITS) | (its rank among the entry's forms); a
@@ -66,10 +68,27 @@ def make_pattern(form: Form, entry: Entry) -> FormPattern | None:
                        tuple(translit_word(t) for t in tokens), seps, entry)
 
 
+def max_edits(length: int) -> int:
+    """Edits allowed for a near miss of a word of ``length`` letters."""
+    return 2 if length >= TWO_EDITS_LENGTH else 1
+
+
 def deletes(word: str) -> set[str]:
-    """``word`` and every string one deletion away from it (the symmetric-delete scheme: two
-    words within one edit, or one swap, share an element)."""
-    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+    """``word`` and every string up to ``max_edits`` deletions away from it, its first letter
+    kept. This is the symmetric-delete scheme: a name word and a draft word within the edits
+    the draft word is allowed (a swap counts as one) share an element.
+
+    A short name word needs only single deletions even against a long draft word: two edits
+    between words of different lengths include a deletion on the long side. The first letter
+    is never deleted because a near miss keeps it (Balah is not Salah): two words that start
+    alike are as far apart as what follows their first letters, and the index is a fifth
+    smaller."""
+    head, found = word[:1], {word}
+    layer = {word[1:]}
+    for _ in range(max_edits(len(word))):
+        layer = {w[:i] + w[i + 1:] for w in layer for i in range(len(w))}
+        found.update(head + rest for rest in layer)
+    return found
 
 
 def pair_key(first: str, second: str) -> str:
@@ -204,7 +223,9 @@ STRINGS = ("name_word_texts", "fold_choices", "translit_choices")
 def build_parts(entries: Sequence[Entry]) -> IndexParts:
     """Compile ``entries`` (in termbase order)."""
     form_refs = array("Q")
-    pairs: dict[str, list[tuple[str, int]]] = {name: [] for name in TABLES}
+    # Each table as two parallel lists, keys and values (tuples would double the memory).
+    keys: dict[str, list[str]] = {name: [] for name in TABLES}
+    values: dict[str, list[int]] = {name: [] for name in TABLES}
     longer: list[tuple[int, str, int]] = []  # (-size, key, form number)
     name_words: dict[str, int] = {}
     fold_choices: list[str] = []
@@ -221,12 +242,15 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
             folded_text, translit_text = fold_key(form.text), translit_key(form.text)
             fold_choices.append(folded_text)
             translit_choices.append(translit_text)
-            pairs["match"].append((match_key(form.text), number))
-            pairs["fold"].append((folded_text, number))
-            pairs["translit"].append((translit_text, number))
+            for name, key in (("match", match_key(form.text)), ("fold", folded_text),
+                              ("translit", translit_text)):
+                keys[name].append(key)
+                values[name].append(number)
             parts = folded_text.split()
             if len(parts) > 1:
-                pairs["word"] += [(part, number) for part in dict.fromkeys(parts)]
+                distinct = list(dict.fromkeys(parts))
+                keys["word"] += distinct
+                values["word"] += [number] * len(distinct)
             pattern = built[ref] = make_pattern(form, entry)
             if pattern is None:
                 continue
@@ -236,22 +260,29 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
                 longer.append((-pattern.size, pair_key(*pattern.translit[:2]), ref))
                 firsts.add(pattern.translit[0])
             else:
-                pairs["singles"].append((pattern.translit[0], ref))
+                keys["singles"].append(pattern.translit[0])
+                values["singles"].append(ref)
             form_words.update(casefold(t) for t in pattern.words)
             if is_name:
                 for rank_in_form, word in enumerate(pattern.folded):
                     if len(word) >= TYPO_MIN_LENGTH and word.isalpha():
                         name_words.setdefault(word, len(name_words))
-                        pairs["name_words"].append((word, ref << WORD_BITS | rank_in_form))
+                        keys["name_words"].append(word)
+                        values["name_words"].append(ref << WORD_BITS | rank_in_form)
     # Longest patterns first (a stable sort keeps termbase order among equals), so the first
     # full match at a position is the longest one.
     longer.sort(key=lambda item: item[0])
-    pairs["pairs"] = [(key, ref) for _, key, ref in longer]
-    pairs["firsts"] = [(key, 0) for key in firsts]
-    pairs["form_words"] = [(word, 0) for word in form_words]
-    pairs["near"] = [(variant, number) for word, number in name_words.items()
-                     for variant in deletes(word)]
-    tables = {name: KeyTable.build(items) for name, items in pairs.items()}
+    keys["pairs"] = [key for _, key, _ in longer]
+    values["pairs"] = [ref for _, _, ref in longer]
+    keys["firsts"], values["firsts"] = list(firsts), [0] * len(firsts)
+    keys["form_words"], values["form_words"] = list(form_words), [0] * len(form_words)
+    for word, number in name_words.items():
+        variants = deletes(word)
+        keys["near"] += variants
+        values["near"] += [number] * len(variants)
+    tables = {}
+    for name in TABLES:  # one at a time, each table's lists freed once it is built
+        tables[name] = KeyTable.build(keys.pop(name), values.pop(name))
     strings = {"name_word_texts": StringBlock.of(list(name_words)),
                "fold_choices": StringBlock.of(fold_choices),
                "translit_choices": StringBlock.of(translit_choices)}

@@ -81,7 +81,7 @@ class PackedEntries(Mapping[str, Entry]):
         for chunk in chunks:
             total += len(chunk)
             offsets.append(total)
-        ids = KeyTable.build((entry.id, i) for i, entry in enumerate(entries))
+        ids = KeyTable.build([entry.id for entry in entries], range(len(entries)))
         return b"".join(chunks), offsets, ids, list(path_ids)
 
     def at(self, position: int) -> Entry:

@@ -135,6 +135,15 @@ def test_typo_in_english(checkers):
         ("typo", "Jake Sulivan", "Jake Sullivan", "sullivan-jake")]
 
 
+def test_two_edits_in_a_long_name(checkers):
+    # Ten letters allow two edits: two letters changed are still found through the index.
+    text = "Nikolaï Patrouchev est venu. Nikolaï Petrouchav a parlé, puis Petrouchav est parti."
+    assert found(checkers, text, "fr") == [
+        ("typo", "Nikolaï Petrouchav", "Nikolaï Patrouchev", "patrushev-nikolai"),
+        ("typo", "Petrouchav", "Patrouchev", "patrushev-nikolai"),
+    ]
+
+
 def test_no_typo_for_short_words_ordinary_words_or_feminine_forms(checkers):
     text = "Maria Lavrova, Tusk et Peskova sont cités. Le ministre a un avis."
     assert [f for f in found(checkers, text, "fr") if f[0] == "typo"] == []
