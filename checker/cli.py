@@ -39,7 +39,7 @@ from . import __version__, fixes, mt
 from . import baseline as baseline_file
 from . import suggest as suggest_module
 from .config import OFF, Config, discover, glob_match, load_config, parse_size
-from .engine import AUTO, Checker, CheckOptions, Report
+from .engine import AUTO, Checker, CheckOptions, Report, available_cpus
 from .errors import OutputError
 from .findings import Severity
 from .inputs import DEFAULT_MAX_FILE_SIZE, read_path_list, read_source
@@ -153,8 +153,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Do not report the findings recorded in FILE (see --write-baseline).")
 @click.option("--write-baseline", metavar="FILE",
               help="Record the current findings in FILE, to accept them for now.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Check files in this many processes.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Check files in this many processes (0: one per available CPU).")
 @click.option("--no-cache", is_flag=True,
               help="Build the termbase index afresh instead of reading the compiled one.")
 @click.option("--index", "index_file", metavar="FILE",
@@ -203,7 +203,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                             max_file_size=max_file_size,
                             debug=bool(click.get_current_context().obj.get("debug")))
     checker = Checker(termbase, options, index)
-    report = checker.check_paths(paths, jobs=jobs, progress=progress_bar(fmt, output))
+    report = checker.check_paths(paths, jobs=jobs or available_cpus(),
+                                 progress=progress_bar(fmt, output))
     if target_file:
         report.results.append(checker.check_pair(source_file, target_file))
     if fix or show_diff:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -261,6 +262,15 @@ class Checker:
         end_line, end_column = doc.end_position(finding.end)
         return replace(finding, path=doc.path, line=line, column=column, end_line=end_line,
                        end_column=end_column)
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (a container or ``taskset`` can allow fewer than the
+    machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - macOS and Windows have no affinity call
+        return os.cpu_count() or 1
 
 
 def internal_error_message(exc: BaseException) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .bulk import gc_paused
-from .keytable import KeyTable
+from .keytable import KeyTable, hash_all
 from .model import Entry, EntryType, Form, Termbase
 from .normalize import casefold, fold_key, match_key, translit_key, translit_word
 from .tokens import split_form
@@ -276,13 +276,18 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
     values["pairs"] = [ref for _, _, ref in longer]
     keys["firsts"], values["firsts"] = list(firsts), [0] * len(firsts)
     keys["form_words"], values["form_words"] = list(form_words), [0] * len(form_words)
+    # The largest table (every deletion variant of every long word of a name): hashed as it is
+    # made, 16 bytes a variant instead of a string each.
+    near_hashes, near_values = array("Q"), array("Q")
     for word, number in name_words.items():
         variants = deletes(word)
-        keys["near"] += variants
-        values["near"] += [number] * len(variants)
-    tables = {}
+        near_hashes += hash_all(variants)
+        near_values += array("Q", [number]) * len(variants)
+    tables = {"near": KeyTable.from_hashes(near_hashes, near_values)}
+    del near_hashes, near_values
     for name in TABLES:  # one at a time, each table's lists freed once it is built
-        tables[name] = KeyTable.build(keys.pop(name), values.pop(name))
+        if name != "near":
+            tables[name] = KeyTable.build(keys.pop(name), values.pop(name))
     strings = {"name_word_texts": StringBlock.of(list(name_words)),
                "fold_choices": StringBlock.of(fold_choices),
                "translit_choices": StringBlock.of(translit_choices)}

@@ -17,7 +17,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 _SEED = 0x5BD1E995
 _WORD = "Q"  # 64-bit unsigned
@@ -27,6 +27,14 @@ def stable_hash(key: str) -> int:
     """A 64-bit hash of ``key`` that is the same in every process."""
     data = key.encode("utf-8", "surrogatepass")
     return (zlib.crc32(data) << 32) | zlib.crc32(data, _SEED)
+
+
+def hash_all(keys: Iterable[str]) -> array:
+    """The ``stable_hash`` of each key, as an array."""
+    crc = zlib.crc32
+    # stable_hash, inline: this runs for millions of keys when a large termbase compiles.
+    return array(_WORD, [(crc(data) << 32) | crc(data, _SEED) for data in
+                         (key.encode("utf-8", "surrogatepass") for key in keys)])
 
 
 class KeyTable:
@@ -45,18 +53,19 @@ class KeyTable:
     def build(cls, keys: Sequence[str], values: Sequence[int]) -> KeyTable:
         """A table of ``keys`` and the ``values`` beside them (two sequences of one length);
         the values of one key keep their order."""
+        return cls.from_hashes(hash_all(keys), values)
+
+    @classmethod
+    def from_hashes(cls, hashes: Sequence[int], values: Sequence[int]) -> KeyTable:
+        """A table from the ``stable_hash`` of each key (for a caller that hashes as it goes
+        rather than hold millions of keys) and the values beside them."""
         import numpy  # only to compile: a stable sort of millions of keys in C
 
-        crc = zlib.crc32
-        # stable_hash, inline: this runs for millions of keys when a large termbase compiles.
-        hashes = numpy.fromiter(
-            ((crc(data) << 32) | crc(data, _SEED) for data in
-             (key.encode("utf-8", "surrogatepass") for key in keys)),
-            dtype=numpy.uint64, count=len(keys))
+        hashed = numpy.asarray(hashes, dtype=numpy.uint64)
         # A stable sort: the values of one key stay in the order they were given.
-        order = numpy.argsort(hashes, kind="stable")
+        order = numpy.argsort(hashed, kind="stable")
         sorted_hashes, sorted_values = array(_WORD), array(_WORD)
-        sorted_hashes.frombytes(hashes[order].tobytes())
+        sorted_hashes.frombytes(hashed[order].tobytes())
         sorted_values.frombytes(numpy.asarray(values, dtype=numpy.uint64)[order].tobytes())
         return cls(sorted_hashes, sorted_values)
 

@@ -237,6 +237,28 @@ def test_jobs_give_the_same_report_in_the_same_order(project):
     assert json.loads(parallel.output)["summary"]["findings"] == 12
 
 
+def test_jobs_zero_means_one_per_available_cpu(project, monkeypatch):
+    from checker import cli as cli_module
+    from checker.engine import Checker, available_cpus
+
+    assert available_cpus() >= 1
+    for i in range(4):
+        (project / f"d{i:02}.txt").write_text(FR_BAD, encoding="utf-8")
+    asked = []
+    check_paths = Checker.check_paths
+
+    def recording(self, paths, jobs=1, progress=None):
+        asked.append(jobs)
+        return check_paths(self, paths, jobs=jobs, progress=progress)
+
+    monkeypatch.setattr(Checker, "check_paths", recording)
+    monkeypatch.setattr(cli_module, "available_cpus", lambda: 2)
+    auto = run(".", "--lang", "fr", "--format", "json", "--jobs", "0")
+    assert asked == [2]
+    assert auto.output == run(".", "--lang", "fr", "--format", "json").output
+    assert asked == [2, 1]
+
+
 # --- progress ----------------------------------------------------------------------------------
 def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch):
     import sys
