@@ -42,8 +42,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.engine import Checker, CheckOptions  # noqa: E402
+from checker.rules.sentence_case import ABBREVIATIONS  # noqa: E402
 from glossary.cache import load_index  # noqa: E402
-from glossary.normalize import fold_diacritics, match_key, translit_key  # noqa: E402
+from glossary.normalize import fold_diacritics, fold_key, match_key, translit_key  # noqa: E402
 
 # --- names -------------------------------------------------------------------------------------
 FIRST_NAMES = [  # (en, fr)
@@ -135,6 +136,69 @@ def termbase_yaml(people: list[Person]) -> str:
                           sort_keys=False, width=200)
 
 
+# --- which injected errors are errors ---------------------------------------------------------
+# An injected error is scored against one rule, so it must be an error of that rule and of no
+# other: a French name stripped of its accents that is also the entry's English form (Alexei
+# Kokeboov) is wrong-language, not diacritics; a surname with two letters swapped that is one
+# edit from the surname of another person with the same first name (Rokheav: Rokhaev and
+# Rokheev) is a misspelling of either, and a careful checker names neither. With 100,000
+# generated names such collisions are common; injecting them measured the generator, not the
+# checker. ``Names`` holds every form and word of the generated termbase to tell. (Likewise a
+# sentence-case error is injected only after a word the rule covers: the rule leaves numbers,
+# acronyms and abbreviations before a full stop alone, as documented.)
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+class Names:
+    """Every form of the generated people, by accent-folded text and transliteration key, and
+    their surnames by the transliteration key of the first name."""
+
+    def __init__(self, people: list[Person]):
+        self.by_fold: dict[str, set[str]] = {}  # fold_key(form) -> forms
+        self.by_key: dict[str, set[str]] = {}  # translit_key(form) -> entry ids
+        self.surnames: dict[str, set[str]] = {}  # translit_key(first name) -> folded surnames
+        for person in people:
+            for form in (person.en, person.fr, person.en_short, person.fr_short,
+                         person.fr_avoid, person.en_accepted):
+                if not form:
+                    continue
+                self.by_fold.setdefault(fold_key(form), set()).add(form)
+                self.by_key.setdefault(translit_key(form), set()).add(person.id)
+                first, _, last = form.rpartition(" ")
+                if first:
+                    self.surnames.setdefault(translit_key(first), set()).add(fold_key(last))
+
+    def is_other_form(self, text: str, right: str) -> bool:
+        """Whether ``text`` is, once accents are folded, a form other than ``right``."""
+        return bool(self.by_fold.get(fold_key(text), set()) - {right})
+
+    def other_key(self, text: str, person: Person) -> bool:
+        """Whether ``text`` shares its transliteration key with another entry's form."""
+        return bool(self.by_key.get(translit_key(text), set()) - {person.id})
+
+    def near_surname(self, first: str, wrong: str, right: str) -> bool:
+        """Whether ``wrong`` is within one edit of a surname, other than ``right``, of someone
+        whose first name is ``first`` (any romanisation)."""
+        surnames = self.surnames.get(translit_key(first), set()) - {fold_key(right)}
+        word = fold_key(wrong)
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        edits = {word}
+        edits.update(a + b[1:] for a, b in splits if b)
+        edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+        edits.update(a + c + b[1:] for a, b in splits if b for c in LETTERS)
+        edits.update(a + c + b for a, b in splits for c in LETTERS)
+        return not edits.isdisjoint(surnames)
+
+
+_NAMES: list = [None, None]  # (people, Names): one index for all the articles of a run
+
+
+def names_of(people: list[Person]) -> Names:
+    if _NAMES[0] is not people:
+        _NAMES[:] = [people, Names(people)]
+    return _NAMES[1]
+
+
 # --- corpora -----------------------------------------------------------------------------------
 TEMPLATES = {
     "fr": ["Selon {n}, la situation reste tendue dans la région.",
@@ -158,9 +222,26 @@ def filler_sentences(lang: str) -> list[str]:
     return [s.strip() for s in sentences if 6 <= len(s.split()) <= 60 and "\n" not in s.strip()]
 
 
-def inject(rng: random.Random, person: Person, lang: str, rule: str) -> str | None:
+def inject(rng: random.Random, person: Person, lang: str, rule: str,
+           names: Names | None = None) -> str | None:
     """A mention of ``person`` with an error of ``rule`` in a ``lang`` draft (None: not
-    possible for this person)."""
+    possible for this person, or the error would not be one of ``rule`` alone; see Names)."""
+    wrong = _inject(rng, person, lang, rule)
+    if wrong is None or names is None:
+        return wrong
+    right = person.fr if lang == "fr" else person.en
+    if rule in ("diacritics", "typo", "transliteration") and names.is_other_form(wrong, right):
+        return None  # another form, once accents are folded (Alexei Kokeboov in French)
+    if rule in ("capitalization", "diacritics", "typo", "transliteration") and names.other_key(
+            wrong, person):
+        return None  # another entry's romanisation
+    if rule == "typo" and names.near_surname(right.partition(" ")[0],
+                                             wrong.partition(" ")[2], right.partition(" ")[2]):
+        return None
+    return wrong
+
+
+def _inject(rng: random.Random, person: Person, lang: str, rule: str) -> str | None:
     right = person.fr if lang == "fr" else person.en
     first, _, last = right.partition(" ")
     if rule == "wrong-language":
@@ -220,15 +301,19 @@ def make_corpus(people: list[Person], lang: str, megabytes: float, seed: int = 5
             if rule == "sentence-case":
                 sentence = sentences[-1]
                 # After a full stop only (the rule's scope), and not after an abbreviation.
-                after_stop = len(sentences) > 1 and sentences[-2].endswith(".") and \
-                    len(sentences[-2].split()[-1]) > 2
+                # A word the rule covers: not a number, an acronym or a bracket (which the rule
+                # leaves alone, as it may close an abbreviation).
+                before = regex.search(r"(?<![.\p{L}\p{M}\p{N}])(\p{L}+)\.$", sentences[-2]) \
+                    if len(sentences) > 1 else None
+                after_stop = before is not None and len(before[1]) > 2 and \
+                    not before[1].isupper() and before[1].casefold() not in ABBREVIATIONS
                 if after_stop and sentence[0].isupper() and sentence.split()[0].isalpha() and \
                         sentence[1:2].islower():
                     sentences[-1] = sentence[0].lower() + sentence[1:]
                 else:
                     rule = None
             else:
-                wrong = inject(rng, person, lang, rule)
+                wrong = inject(rng, person, lang, rule, names_of(people))
                 if wrong is None:
                     rule = None
                 else:

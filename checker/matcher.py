@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from glossary import Entry, EntryType, Form, Status, TermIndex
 from glossary.index import MEMO_LIMIT, STARTS_LONGER, TYPO_MIN_LENGTH, FormPattern, max_edits
-from glossary.normalize import casefold, fold_key, nfc, translit_word
+from glossary.normalize import casefold, fold_diacritics, fold_key, nfc, translit_word
 from glossary.tokens import WORD_RE, is_joiner, normalize_separator
 
 from . import words as wordlist
@@ -88,6 +88,10 @@ class MatchResult:
     free_words: list[Word]
 
 
+# How far into a name a misspelled word is looked for (names of more words are rare).
+MAX_NAME_RANK = 6
+
+
 def _is_acronym(word: str) -> bool:
     return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
@@ -97,7 +101,6 @@ def _is_acronym(word: str) -> bool:
 _KEYS: dict[str, str] = {}  # translit_word
 _CAPITALISED: dict[str, bool] = {}
 _SEPARATORS: dict[str, str] = {" ": " "}  # normalize_separator
-_UNKNOWN = object()
 _SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 
 
@@ -201,7 +204,8 @@ class Matcher:
     def __init__(self, index: TermIndex):
         self.index = index
         self._kinds: dict[str, int] = {}  # start_kind by transliteration key
-        self._near: dict[tuple[str, str], str | None] = {}  # _near_name_word by (word, lang)
+        # _near_name_word by (word, lang)
+        self._near: dict[tuple[str, str], tuple[tuple[int, str], ...]] = {}
         self._names: dict[tuple[str, str], bool] = {}  # _may_be_name by (word, lang)
 
     # -- the scan --------------------------------------------------------------------------------
@@ -395,13 +399,19 @@ class Matcher:
         sentence or the entry's full name appears in the document; and one-word near misses of
         an entry the document does not otherwise mention: in a large termbase nearly every
         unknown proper noun is one edit from some name (Pékin from a Pekuin), while a
-        misspelled surname almost always stands in an article that names the person right."""
+        misspelled surname almost always stands in an article that names the person right.
+        The same holds for a one-word mention found only by its transliteration key and spelled
+        far from every form of the entry: Jenin, the town, shares its key with a surname
+        Zheniin, three letters away, and an article about Jenin never names that person; while
+        Patroutchev, one letter from Patrouchev, is that name in another romanisation."""
         named = {m.entry.id for m in mentions if m.size > 1}
-        # Entries the document names otherwise than by a lone near miss.
-        attested = {m.entry.id for m in mentions if m.size > 1 or m.kind is not MatchKind.TYPO}
+        # Entries the document names otherwise than by a lone near miss or romanisation.
+        attested = {m.entry.id for m in mentions if m.size > 1 or m.kind < MatchKind.TRANSLIT}
         kept = []
         for m in mentions:
-            if m.kind is MatchKind.TYPO and m.size == 1 and m.entry.id not in attested:
+            if m.size == 1 and m.entry.id not in attested and (
+                    m.kind is MatchKind.TYPO
+                    or (m.kind is MatchKind.TRANSLIT and not _close_spelling(m))):
                 continue
             if m.needs_context and m.entry.id not in named:
                 segment = doc.segment_of(m.start)
@@ -422,12 +432,12 @@ class Matcher:
                 continue
             # The answer depends on the word and the language only: once per distinct word.
             memo_key = (seg_words.raw[i], lang)
-            near = self._near.get(memo_key, _UNKNOWN)
-            if near is _UNKNOWN:
+            near = self._near.get(memo_key)
+            if near is None:
                 if len(self._near) > MEMO_LIMIT:
                     self._near.clear()
                 near = self._near[memo_key] = self._near_name_word(seg_words[i], lang)
-            if near is None:
+            if not near:
                 continue
             mention = self._typo_mention(doc, lang, seg_words, seps, i, near)
             if mention is not None:
@@ -436,13 +446,15 @@ class Matcher:
                 taken.update(range(first, first + mention[1].size))
         return found
 
-    def _near_name_word(self, word: Word, lang: str) -> str | None:
-        """The one name word ``word`` is a near miss of, or None (none, or several)."""
+    def _near_name_word(self, word: Word, lang: str) -> tuple[tuple[int, str], ...]:
+        """The name words ``word`` may be a near miss of, as (distance, name word), nearest
+        first; empty when none. Several are kept: in a large termbase a misspelled surname is
+        often one edit from two names, and the words around it tell which one was meant."""
         folded = word.folded
         if (not word.text[:1].isupper() or len(folded) < TYPO_MIN_LENGTH or not folded.isalpha()
                 or folded in self.index.name_words or casefold(word.text) in self.index.form_words
                 or wordlist.is_known(word.text, lang)):
-            return None
+            return ()
         limit = max_edits(len(folded))
         best: list[tuple[int, str]] = []
         for candidate in self.index.near_name_words(folded):
@@ -455,42 +467,52 @@ class Matcher:
                     candidate) != sorted(folded):
                 continue  # short words: a swap (Lavorv) counts, another letter (Milet) not
             best.append((distance, candidate))
-        if not best:
-            return None
-        best.sort()
-        top = [c for d, c in best if d == best[0][0]]
-        entries = set().union(*map(self.index.name_words.entries, top))
-        return top[0] if len(entries) == 1 else None
+        return tuple(sorted(best))
 
-    def _typo_mention(self, doc: Document, lang: str, seg_words: list[Word], seps: list[str],
-                      i: int, name_word: str) -> tuple[int, Mention] | None:
+    def _typo_mention(self, doc: Document, lang: str, seg_words: SegmentWords,
+                      seps: Separators, i: int, near: tuple[tuple[int, str], ...]
+                      ) -> tuple[int, Mention] | None:
         """The mention around a misspelled word: the whole name when the words around it are
-        the rest of a form of two words or more, else the word alone. Returns (position of the
-        word in the mention, mention)."""
+        the rest of a form of two words or more, else the word alone. ``near`` holds the name
+        words it may be a near miss of, nearest first. Returns (position of the word in the
+        mention, mention)."""
+        word = seg_words[i]
+        # A misspelling rarely adds accents: Pékin is a French word, not a miswritten Pekuin.
+        accented = fold_diacritics(word.text) != word.text
+
+        def usable(pattern: FormPattern, k: int) -> bool:
+            return not (accented and fold_diacritics(pattern.words[k]) == pattern.words[k])
+
         options = []
-        for pattern, k in self.index.name_words[name_word]:
-            first, end = i - k, i - k + pattern.size
-            if pattern.size < 2 or first < 0 or end > len(seg_words):
-                continue
-            if not all(seg_words[first + j].key == pattern.translit[j]
-                       for j in range(pattern.size) if j != k):
-                continue
-            if not all(is_joiner(seps[x]) for x in range(first, end - 1)):
-                continue
-            options.append((-pattern.size, pattern.form.lang != lang,
-                            _STATUS_RANK[pattern.form.status], k, pattern))
+        for distance, name_word in near:
+            for pattern, k in self._fitting(seg_words, seps, i, name_word):
+                if usable(pattern, k):
+                    options.append(((distance, -pattern.size), (pattern.form.lang != lang,
+                                    _STATUS_RANK[pattern.form.status]), k, pattern))
         if options:
-            *_, k, pattern = min(options, key=lambda o: o[:3])
+            # The name whose other words stand around the misspelled one; when names of two
+            # entries fit as well (same distance, same length), the choice would be a guess.
+            fit = min(o[0] for o in options)
+            options = [o for o in options if o[0] == fit]
+            if len({o[3].entry.id for o in options}) > 1:
+                return None
+            _, _, k, pattern = min(options, key=lambda o: o[1])
             run = seg_words[i - k:i - k + pattern.size]
             return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang)
         if self._inside_longer_name(seg_words, seps, i, lang):
             return None  # Maroš in Maroš Šefčovič is another name, not Marcos misspelled
-        # Alone, a word counts as a one-word form, a surname (the last word of a person's name)
-        # or a word of a place or an organisation: first names are too many to guess from
-        # (Taras is not Tamas).
-        alone = [(p, k) for p, k in self.index.name_words[name_word]
-                 if p.size == 1 or k == p.size - 1
-                 or p.entry.type is not EntryType.PERSON]
+        # Alone, only the nearest name words count, and only when they belong to one entry:
+        # with nothing around the word, two entries are a guess. (Counted without making the
+        # patterns: a first name is in thousands of names.)
+        top = [name_word for distance, name_word in near if distance == near[0][0]]
+        if len(set().union(*map(self.index.name_words.entries, top))) != 1:
+            return None
+        # A word counts as a one-word form, a surname (the last word of a person's name) or a
+        # word of a place or an organisation: first names are too many to guess from (Taras
+        # is not Tamas).
+        alone = [(p, k) for name_word in top for p, k in self.index.name_words[name_word]
+                 if usable(p, k) and (p.size == 1 or k == p.size - 1
+                                      or p.entry.type is not EntryType.PERSON)]
         if not alone:
             return None
         pattern, k = min(alone, key=lambda pk: (pk[0].size != 1, pk[0].form.lang != lang,
@@ -498,6 +520,43 @@ class Matcher:
         corrected = None if pattern.size == 1 else pattern.words[k]
         return 0, self._mention(doc, [seg_words[i]], pattern, MatchKind.TYPO, False, lang,
                                 corrected=corrected)
+
+    def _fitting(self, seg_words: SegmentWords, seps: Separators, i: int,
+                 name_word: str) -> list[tuple[FormPattern, int]]:
+        """The patterns of two words or more holding ``name_word`` whose other words are the
+        words around position ``i``, with the rank of ``name_word`` in each. Found by probing
+        the index with the pairs of keys the name would start with, not by listing the names
+        that hold ``name_word`` (a first name is in thousands of them)."""
+        keys = seg_words.keys
+        near_key = translit_word(name_word)
+
+        def key_at(j: int) -> str:
+            return near_key if j == i else keys[j]
+
+        found = []
+        for k in range(min(i, MAX_NAME_RANK) + 1):
+            first = i - k
+            if first + 1 >= len(keys):
+                continue
+            for pattern in self.index.patterns_starting(key_at(first), key_at(first + 1)):
+                end = first + pattern.size
+                if (pattern.size < 2 or pattern.size <= k or end > len(keys)
+                        or pattern.folded[k] != name_word):
+                    continue
+                if any(pattern.translit[j] != key_at(first + j) for j in range(2, pattern.size)):
+                    continue
+                if all(is_joiner(seps[x]) for x in range(first, end - 1)):
+                    found.append((pattern, k))
+        return found
+
+
+def _close_spelling(mention: Mention) -> bool:
+    """Whether a one-word mention is spelled within a near miss's edits of some one-word form of
+    its entry (accents folded)."""
+    folded = mention.words[0].folded
+    limit = max_edits(len(folded))
+    return any(OSA.distance(folded, fold_key(form.text), score_cutoff=limit) <= limit
+               for form in mention.entry.forms() if " " not in form.text)
 
 
 def _is_inflection(word: str, name_word: str) -> bool:

@@ -73,3 +73,76 @@ def test_a_comma_breaks_a_name(fr):
 def test_punctuation_around_names(fr):
     assert findings(fr, "(Sergei Lavrov) « Sergei Lavrov » [Sergei Lavrov].") != []
     assert len(findings(fr, "(Sergei Lavrov) « Sergei Lavrov » [Sergei Lavrov].")) == 3
+
+
+# --- near misses and romanisations in a large termbase -----------------------------------------
+# Surnames one edit apart, a surname one edit from a French place name, and a surname sharing its
+# transliteration key with a town: what a termbase of many thousand names is full of.
+NEAR_TERMS = """\
+version: 1
+entries:
+  - id: rokhaev-andrei
+    type: person
+    note: Invented for these tests.
+    en: Andrei Rokhaev
+    fr: Andreï Rokhaev
+  - id: rokheev-yuri
+    type: person
+    note: Invented; one letter from Rokhaev.
+    en: Yuri Rokheev
+    fr: Iouri Rokheev
+  - id: pekuin-ivan
+    type: person
+    note: Invented; one edit from Pékin once accents are folded.
+    en: {preferred: Ivan Pekuin, short: [Pekuin]}
+    fr: {preferred: Ivan Pekouine, short: [Pekouine]}
+  - id: zheniin-oleg
+    type: person
+    note: Invented; shares its transliteration key with the town of Jenin.
+    en: {preferred: Oleg Zheniin, short: [Zheniin]}
+    fr: {preferred: Oleg Jeniine, short: [Jeniine]}
+"""
+
+
+def near(write, text, lang="fr", terms=NEAR_TERMS):
+    checker = Checker(load_termbase([write("near.yaml", terms)]), CheckOptions(lang=lang))
+    return [(f.rule, f.text, f.expected) for f in checker.check_text(text).findings]
+
+
+def test_misspelled_surname_near_two_names_is_told_by_the_first_name(write):
+    # Rokheav is one edit from Rokhaev and from Rokheev: the first name says which.
+    assert near(write, "Selon Andreï Rokheav, la situation reste tendue.") == [
+        ("typo", "Andreï Rokheav", "Andreï Rokhaev")]
+    assert near(write, "Selon Iouri Rokheav, la situation reste tendue.") == [
+        ("typo", "Iouri Rokheav", "Iouri Rokheev")]
+
+
+def test_misspelled_surname_that_fits_two_names_is_not_guessed(write):
+    terms = NEAR_TERMS.replace("en: Yuri Rokheev\n    fr: Iouri Rokheev",
+                               "en: Andrei Rokheev\n    fr: Andreï Rokheev")
+    assert near(write, "Selon Andreï Rokheav, la situation reste tendue.", terms=terms) == []
+    # Alone, a surname near two names is not guessed either.
+    assert near(write, "Andreï Rokhaev et Iouri Rokheev sont arrivés. Rokheav a parlé.") == []
+
+
+def test_accented_word_is_not_a_misspelling_of_a_name_without_accents(write):
+    # Pékin folds to pekin, one letter from Pekuin; but a misspelling does not add an accent.
+    text = "Ivan Pekouine est arrivé mardi. Pékin a appelé au calme."
+    assert near(write, text) == []
+    # Without the accent it is a near miss of the surname the article names.
+    assert near(write, "Ivan Pekouine est arrivé mardi. Pekoine a appelé au calme.") == [
+        ("typo", "Pekoine", "Pekouine")]
+
+
+def test_lone_romanisation_needs_the_entry_named_in_the_document(write):
+    # Jenin, the town, shares its transliteration key with the surname Zheniin.
+    assert near(write, "Two men were killed during a raid in Jenin.", "en") == []
+    # An article that names the person: Jenin is then another spelling of the same name.
+    assert near(write, "Oleg Zheniin arrived. Jenin said he would stay.", "en") == [
+        ("transliteration", "Jenin", "Zheniin")]
+
+
+def test_misspelled_first_name_shared_by_many_names(fr):
+    # Sergei is the first name of several entries: the surname after it tells which one.
+    assert findings(fr, "Selon Sergie Lavrov, la situation reste tendue.") == [
+        ("typo", "Sergie Lavrov", "Sergueï Lavrov", 7)]
