@@ -37,6 +37,8 @@ from pathlib import Path
 
 import regex
 import yaml
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -44,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 from checker.engine import Checker, CheckOptions  # noqa: E402
 from checker.rules.sentence_case import ABBREVIATIONS  # noqa: E402
 from glossary.cache import load_index  # noqa: E402
+from glossary.index import max_edits  # noqa: E402
 from glossary.normalize import fold_diacritics, fold_key, match_key, translit_key  # noqa: E402
 
 # --- names -------------------------------------------------------------------------------------
@@ -146,7 +149,8 @@ def termbase_yaml(people: list[Person]) -> str:
 # checker. ``Names`` holds every form and word of the generated termbase to tell. (Likewise a
 # sentence-case error is injected only after a word the rule covers: the rule leaves numbers,
 # acronyms and abbreviations before a full stop alone, as documented.)
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
+VOWELS_ONLY = "aeiouy"
+CONSONANTS_ONLY = "bcdfghjklmnpqrstvwxz"
 
 
 class Names:
@@ -177,17 +181,13 @@ class Names:
         return bool(self.by_key.get(translit_key(text), set()) - {person.id})
 
     def near_surname(self, first: str, wrong: str, right: str) -> bool:
-        """Whether ``wrong`` is within one edit of a surname, other than ``right``, of someone
-        whose first name is ``first`` (any romanisation)."""
+        """Whether ``wrong`` is within the edits a typo of its length may make (one, two from
+        nine letters) of a surname, other than ``right``, of someone whose first name is
+        ``first`` (any romanisation)."""
         surnames = self.surnames.get(translit_key(first), set()) - {fold_key(right)}
         word = fold_key(wrong)
-        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-        edits = {word}
-        edits.update(a + b[1:] for a, b in splits if b)
-        edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-        edits.update(a + c + b[1:] for a, b in splits if b for c in LETTERS)
-        edits.update(a + c + b for a, b in splits for c in LETTERS)
-        return not edits.isdisjoint(surnames)
+        limit = max_edits(len(word))
+        return extractOne(word, surnames, scorer=OSA.distance, score_cutoff=limit) is not None
 
 
 _NAMES: list = [None, None]  # (people, Names): one index for all the articles of a run
@@ -254,6 +254,16 @@ def _inject(rng: random.Random, person: Person, lang: str, rule: str) -> str | N
     if rule == "diacritics":
         stripped = fold_diacritics(right)
         return stripped if stripped != right and right[0] == stripped[0] else None
+    if rule == "typo" and max_edits(len(last)) == 2 and rng.random() < 0.5:
+        # Two letters changed, each for one of its kind: the allowance of long names.
+        letters = list(last)
+        for i in rng.sample(range(2, len(last) - 1), 2):
+            kind = VOWELS_ONLY if letters[i] in VOWELS_ONLY else CONSONANTS_ONLY
+            letters[i] = rng.choice([c for c in kind if c != letters[i]])
+        changed = "".join(letters)
+        if translit_key(changed) == translit_key(last):
+            return None  # another romanisation, not a typo
+        return first + " " + changed
     if rule == "typo" and len(last) >= 7:
         i = rng.randrange(2, len(last) - 2)
         swapped = last[:i] + last[i + 1] + last[i] + last[i + 2:]
