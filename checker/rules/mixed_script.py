@@ -102,15 +102,30 @@ def _judge(ctx: Context, word: str) -> tuple[str, str] | None:
     return None
 
 
+def judge_word(ctx: Context, word: str) -> tuple[str, str] | None:
+    """``_judge`` with a fast answer for a word without Cyrillic, Greek, styled or invisible
+    characters, which is nearly every word of a segment that holds one suspect word: such a
+    word is its own skeleton, so ``_judge`` would answer None after a dozen regex passes."""
+    if not _SUSPECT.search(word):
+        return None
+    return _judge(ctx, word)
+
+
 def check_document(ctx: Context) -> list:
     findings = []
     text = ctx.doc.text
+    judged_words: dict[str, tuple[str, str] | None] = {}  # a word repeats: judged once
     for segment in ctx.checked_segments:
         if not _SUSPECT.search(text, segment.start, segment.end):
             continue  # nearly every segment: Latin letters only, nothing invisible
         for match in _WORD.finditer(text, segment.start, segment.end):
             word = match.group().strip(_EDGE_MARKS)
-            judged = _judge(ctx, word) if word else None
+            if not word:
+                continue
+            if word in judged_words:
+                judged = judged_words[word]
+            else:
+                judged = judged_words[word] = judge_word(ctx, word)
             if judged is None:
                 continue
             what, expected = judged
