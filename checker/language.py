@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import regex
 
+from . import datacache
+
 MIN_WORDS = 8
 MIN_PROBABILITY = 0.90
 _SAMPLE_CHARS = 20_000
@@ -45,12 +47,28 @@ class LanguageDecision:
 
 @lru_cache(maxsize=8)
 def _identifier(languages: tuple[str, ...]):
-    # Loading the model takes a fraction of a second: only when a text needs identifying.
+    # Loading the model takes a fraction of a second: only when a text needs identifying, and
+    # then from the cache folder, restricted to ``languages`` (checker.datacache).
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    name = "langid-" + "-".join(languages)
+    model = datacache.cached(name, [MODEL_DIR / MODEL_FILE], lambda: _restricted_model(languages))
+    ptc, pc, classes, nextmove, output, row = model
+    identifier = LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True,
+                                    tk_row=row)
     identifier.set_languages(list(languages))
     return identifier
+
+
+def _restricted_model(languages: tuple[str, ...]) -> tuple:
+    """py3langid's model with only the columns of ``languages`` (what ``set_languages`` keeps):
+    a fraction of the full model to store and read back."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    full = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    full.set_languages(list(languages))
+    return (full.nb_ptc.copy(), full.nb_pc.copy(), list(full.nb_classes), full.tk_nextmove,
+            full.tk_output, full.tk_row)
 
 
 def detect_language(text: str, languages: tuple[str, ...] = ("fr", "en"),
