@@ -27,7 +27,7 @@ from glossary import (
 from glossary.atomic import write_atomic
 from glossary.cache import compile_index, load_index
 
-from . import __version__
+from . import __version__, datacache
 from .config import OFF, Config, discover, glob_match, load_config, parse_size
 from .engine import AUTO, Checker, CheckOptions, Report, available_cpus
 from .errors import OutputError
@@ -152,7 +152,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Check files in this many processes (0: one per available CPU).")
 @click.option("--no-cache", is_flag=True,
-              help="Build the termbase index afresh instead of reading the compiled one.")
+              help="Build the termbase index, word lists and language model afresh instead of "
+                   "reading them from the cache.")
 @click.option("--index", "index_file", metavar="FILE",
               help="Compiled index to use (see 'terms compile'); rebuilt if stale.")
 @click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
@@ -180,6 +181,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     broken termbase or configuration, or an input that could not be read (the other inputs are
     still checked and reported).
     """
+    # --no-cache also bypasses the cached word lists and language model (until the command ends).
+    click.get_current_context().with_resource(datacache.bypassed(no_cache))
     config = load_config(Path(config_path)) if config_path else discover()
     paths = list(paths) + (read_path_list(files_from) if files_from else [])
     if bool(source_file) != bool(target_file):
