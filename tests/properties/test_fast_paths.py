@@ -8,6 +8,7 @@ Unicode.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter, defaultdict
 
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from checker import words as wordlist
 from checker.document import headline_line
 from checker.readers import reader_for
+from checker.reporters import indented
 from checker.rules import Context, mixed_script, sentence_case, transliteration
 from checker.rules.base import fit_case
 from glossary.index import TYPO_MIN_LENGTH
@@ -173,3 +175,16 @@ def test_suspect_class_holds_every_character_judge_acts_on():
     suspect = set(mixed_script._SUSPECT.findall(every))
     assert set(acted_on.findall(every)) <= suspect
     assert {chr(c) if isinstance(c, int) else c for c in _CONFUSABLES} <= suspect
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(ANY_CHAR, max_size=12),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(ANY_CHAR, max_size=6) | st.integers() | st.booleans()
+                      | st.none() | st.floats(), inner, max_size=4),
+    max_leaves=30)
+
+
+@given(value=json_values)
+def test_indented_json_is_the_standard_layout(value):
+    assert indented.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
