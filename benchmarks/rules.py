@@ -77,8 +77,11 @@ def main() -> None:
                                                    for d in docs])),
         ("reader", best(options.rounds, lambda: [reader_for(p)(p, t) for p, t in articles])),
     ]
-    ctxs = contexts()
-    rows.append(("run_rules (all rules)", best(1, lambda: [run_rules(c, RULES) for c in ctxs])))
+    rules_times = []
+    for _ in range(options.rounds):
+        ctxs = contexts()
+        rules_times.append(best(1, lambda c=ctxs: [run_rules(x, RULES) for x in c]))
+    rows.append(("run_rules (all rules)", min(rules_times)))
     for rule in RULES:
         times = []
         for _ in range(options.rounds):

@@ -165,6 +165,14 @@ def test_judge_word_agrees_with_judge(word):
     assert mixed_script.judge_word(ctx, word) == mixed_script._judge(ctx, word)
 
 
+@given(text=document() | st.text(ANY_CHAR, max_size=40), data=st.data())
+def test_may_hold_suspect_agrees_with_the_search(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert mixed_script.may_hold_suspect(text, start, end) == \
+        bool(mixed_script._SUSPECT.search(text, start, end))
+
+
 def test_suspect_class_holds_every_character_judge_acts_on():
     """judge_word skips words without a _SUSPECT character: every character that makes _judge
     answer (Cyrillic, Greek, styled Latin, invisible, a confusable) must be in that class."""
@@ -175,6 +183,7 @@ def test_suspect_class_holds_every_character_judge_acts_on():
     suspect = set(mixed_script._SUSPECT.findall(every))
     assert set(acted_on.findall(every)) <= suspect
     assert {chr(c) if isinstance(c, int) else c for c in _CONFUSABLES} <= suspect
+    assert not any(chr(c) in suspect for c in range(128))  # may_hold_suspect skips ASCII
 
 
 json_values = st.recursive(
@@ -188,3 +197,18 @@ json_values = st.recursive(
 @given(value=json_values)
 def test_indented_json_is_the_standard_layout(value):
     assert indented.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@given(text=st.text(st.sampled_from(list("aBé3.. \u00a0\u0301x-\n")), max_size=40), data=st.data())
+def test_sentence_scan_from_the_first_candidate_finds_the_same_matches(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    spans = [m.span(2) + m.span(1) for m in
+             sentence_case._LOWER_START.finditer(text, start, end)]
+    candidate = sentence_case._CANDIDATE.search(text, start, end)
+    if candidate is None:
+        assert spans == []
+        return
+    begin = sentence_case._scan_from(text, start, candidate)
+    assert [m.span(2) + m.span(1) for m in
+            sentence_case._LOWER_START.finditer(text, begin, end)] == spans
