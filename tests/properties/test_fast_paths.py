@@ -1,9 +1,9 @@
 """The rules' and the document's fast paths give what the slower code they replaced gave.
 
 Each reference below is the code as it was before the fast path (docs/performance.md, "What
-was done for speed"), kept here so that the property says exactly what must not change: the
-findings, word for word, on random drafts built from the default termbase's forms and hostile
-Unicode.
+was done for speed in the rules"), kept here so that the property says exactly what must not
+change: the findings, word for word, on random drafts built from the default termbase's forms
+and hostile Unicode. The JSON layout is held equal to ``json.dumps(..., indent=2)``.
 """
 
 from __future__ import annotations
