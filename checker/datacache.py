@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import mmap
 import os
 import pickle
 import sys
@@ -69,6 +70,34 @@ def data_key(name: str, sources: Sequence[Path]) -> str:
     return digest.hexdigest()[:40]
 
 
+def _frame(key: str, payload: bytes) -> bytes:
+    """The header (magic, key, size, CRC-32) and the payload, which starts on a multiple of 8
+    bytes so that a mapped array of numbers is aligned."""
+    head = b"%s%s\n%d\n%d\n\n" % (_MAGIC, key.encode("ascii"), len(payload), zlib.crc32(payload))
+    return head + bytes(-len(head) % 8) + payload
+
+
+def _payload(data, key: str):
+    """The payload of a framed file for ``key`` (a slice of ``data``), or None when the file
+    is not one, is stale, truncated or corrupt."""
+    end = bytes(data[:512]).find(b"\n\n")
+    if end < 0:
+        return None
+    fields = bytes(data[:end]).split(b"\n")
+    if len(fields) != 4 or fields[0] + b"\n" != _MAGIC or \
+            fields[1].decode("ascii", "replace") != key:
+        return None
+    try:
+        size, crc = int(fields[2]), int(fields[3])
+    except ValueError:
+        return None
+    start = end + 2 + (-(end + 2) % 8)
+    payload = data[start:]
+    if len(payload) != size or zlib.crc32(payload) != crc:
+        return None
+    return payload
+
+
 def read(path: Path, key: str) -> tuple[bool, object]:
     """(True, the value) stored in ``path`` for ``key``; (False, None) when the file is absent,
     stale or unreadable."""
@@ -76,32 +105,51 @@ def read(path: Path, key: str) -> tuple[bool, object]:
         data = path.read_bytes()
     except OSError:
         return False, None
-    head, _, rest = data.partition(b"\n\n")
-    fields = head.split(b"\n")
-    if len(fields) != 4 or fields[0] + b"\n" != _MAGIC or fields[1].decode("ascii", "replace") \
-            != key:
+    payload = _payload(data, key)
+    if payload is None:
         return False, None
     try:
-        size, crc = int(fields[2]), int(fields[3])
-    except ValueError:
-        return False, None
-    if len(rest) != size or zlib.crc32(rest) != crc:
-        return False, None
-    try:
-        return True, pickle.loads(rest)
+        return True, pickle.loads(payload)
     except _UNREADABLE:
         return False, None
 
 
-def write(path: Path, key: str, value: object) -> None:
-    """Store ``value`` for ``key`` atomically; an unwritable folder is silently skipped."""
+def _store(path: Path, data: bytes) -> None:
     from glossary.atomic import write_atomic
 
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    head = b"%s%s\n%d\n%d\n\n" % (_MAGIC, key.encode("ascii"), len(payload), zlib.crc32(payload))
     with contextlib.suppress(OSError):  # a read-only or missing cache folder only costs speed
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, head + payload)
+        write_atomic(path, data)
+
+
+def write(path: Path, key: str, value: object) -> None:
+    """Store ``value`` for ``key`` atomically; an unwritable folder is silently skipped."""
+    _store(path, _frame(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def map_buffer(path: Path, key: str) -> memoryview | None:
+    """The bytes stored in ``path`` for ``key``, mapped into memory (read-only, shared between
+    processes, nothing copied); None when absent, stale or corrupt."""
+    try:
+        with open(path, "rb") as stream:
+            mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # absent, unreadable, or empty (mmap refuses length 0)
+        return None
+    return _payload(memoryview(mapped), key)
+
+
+def cached_buffer(name: str, sources: Sequence[Path], build: Callable[[], bytes]) -> memoryview:
+    """Like ``cached`` for a large block of bytes (an array of numbers): mapped from the cache
+    file rather than read and unpickled, so that reading it back costs its CRC only."""
+    if not enabled() or not all(c.isalnum() or c == "-" for c in name):
+        return memoryview(build())
+    path, key = cache_dir() / f"data-{name}.bin", data_key(name, sources)
+    found = map_buffer(path, key)
+    if found is not None:
+        return found
+    data = build()
+    _store(path, _frame(key, data))
+    return memoryview(data)
 
 
 def cached(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:

@@ -128,6 +128,50 @@ def test_unwritable_cache_folder_costs_only_time(tmp_path, source, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder", "source.txt"]
 
 
+def test_buffer_is_built_once_then_mapped(cache, source):
+    build = Builder(bytes(range(256)) * 3)
+    first = datacache.cached_buffer("table-xx", [source], build)
+    again = datacache.cached_buffer("table-xx", [source], build)
+    assert bytes(first) == bytes(again) == bytes(range(256)) * 3
+    assert build.calls == 1
+    assert again.cast("H")[1] == int.from_bytes(b"\x02\x03", sys.byteorder)  # an array
+    assert (cache / "data-table-xx.bin").is_file()
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "empty"])
+def test_corrupt_buffer_is_rebuilt(cache, source, damage):
+    datacache.cached_buffer("table-xx", [source], Builder(b"12345678" * 8))
+    path = cache / "data-table-xx.bin"
+    data = bytearray(path.read_bytes())
+    if damage == "flip":
+        data[-1] ^= 0xFF
+    elif damage == "truncate":
+        data = data[:-8]
+    else:
+        data = bytearray()
+    path.write_bytes(bytes(data))
+    build = Builder(b"12345678" * 8)
+    assert bytes(datacache.cached_buffer("table-xx", [source], build)) == b"12345678" * 8
+    assert build.calls == 1
+    assert bytes(datacache.cached_buffer("table-xx", [source], Builder(b""))) == \
+        b"12345678" * 8
+
+
+def test_buffer_bypassed_and_unwritable(tmp_path, source, monkeypatch):
+    monkeypatch.delenv(ENV_OFF, raising=False)
+    monkeypatch.setenv(ENV_DIR, str(tmp_path / "cache"))
+    with datacache.bypassed():
+        assert bytes(datacache.cached_buffer("table-xx", [source], Builder(b"ab"))) == b"ab"
+    assert not (tmp_path / "cache").exists()
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(ENV_DIR, str(blocker / "cache"))
+    build = Builder(b"cd")
+    for _ in range(2):
+        assert bytes(datacache.cached_buffer("table-xx", [source], build)) == b"cd"
+    assert build.calls == 2
+
+
 def test_odd_names_are_not_cached(cache, source):
     build = Builder(1)
     datacache.cached("../escape", [source], build)
@@ -203,8 +247,10 @@ def test_cli_no_cache_writes_no_data(tmp_path):
 def test_cli_fills_the_data_cache_and_gives_the_same_answer(tmp_path):
     cache = tmp_path / "cache"
     first = run_check(tmp_path, cache, "--lang", "auto", "--format", "json")
-    assert sorted(p.name for p in cache.glob("data-*")) == [
-        "data-langid-en-fr.pickle", "data-words-en.pickle", "data-words-fr.pickle"]
+    names = sorted(p.name for p in cache.glob("data-*"))
+    assert names[1:] == ["data-langid-en-fr.pickle", "data-words-en.pickle",
+                         "data-words-fr.pickle"]
+    assert names[0].startswith("data-langid-en-fr-") and names[0].endswith(".bin")
     again = run_check(tmp_path, cache, "--lang", "auto", "--format", "json")
     fresh = run_check(tmp_path, cache, "--lang", "auto", "--format", "json", "--no-cache")
     assert first.stdout == again.stdout == fresh.stdout
