@@ -2,7 +2,9 @@
 run reads it back instead of deriving it again: the word lists (pyspellchecker ships them as
 gzipped JSON, about 0.12 s per language to decompress, parse and lower-case, 0.025 s to read
 back here) and the language identifier's model restricted to the termbase's languages
-(py3langid's full model takes about 0.4 s to decompress).
+(py3langid's full model takes about 0.4 s to decompress). Values are pickled (``cached``);
+a large block of numbers, the model's 40 MB state table, is stored raw and mapped into memory
+(``cached_buffer``), which costs its CRC, not a copy.
 
 Keyed and validated like the compiled index (``glossary.cache``): the key covers this format,
 the termcheck and Python versions, and the path, size and modification time of every source
