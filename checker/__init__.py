@@ -1,4 +1,6 @@
 """The engine: document readers, rules, reporters, configuration and the command line.
 Imports ``glossary`` for everything about terms."""
 
-__version__ = "0.1.0"
+from glossary import VERSION as __version__
+
+__all__ = ["__version__"]

@@ -24,20 +24,10 @@ from glossary import (
     lookup,
     validate_files,
 )
-from glossary import providers as providers_module
 from glossary.atomic import write_atomic
 from glossary.cache import compile_index, load_index
-from glossary.edit import add_entry, make_id
-from glossary.exchange import FORMATS as EXCHANGE_FORMATS
-from glossary.exchange import export_termbase, import_file, imported_text
-from glossary.lookup import answers
-from glossary.providers import PROVIDERS
-from glossary.serialize import entry_as_data
-from glossary.stats import termbase_stats
 
-from . import __version__, fixes, mt
-from . import baseline as baseline_file
-from . import suggest as suggest_module
+from . import __version__, datacache
 from .config import OFF, Config, discover, glob_match, load_config, parse_size
 from .engine import AUTO, Checker, CheckOptions, Report, available_cpus
 from .errors import OutputError
@@ -47,7 +37,13 @@ from .language import language_name
 from .limits import DEFAULT_TIMEOUT, CheckTimeout, time_limit, timeout_message
 from .reporters import FORMATS, render
 from .rules import RULES, RULES_BY_CODE
-from .terms_output import render_lookup, render_problems, render_stats
+
+# What only some commands need is imported in them (``check`` runs on every commit in CI, so
+# its startup counts): the exchange formats and the YAML writer (ruamel), machine translation,
+# suggestions, baselines, fixes. The choices below are those of glossary.exchange and
+# glossary.providers, which tests/test_datacache.py holds equal.
+EXCHANGE_FORMATS = ("tbx", "csv", "json")
+PROVIDERS = ("google", "mymemory", "deepl", "libre")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped with Ctrl-C
@@ -156,7 +152,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Check files in this many processes (0: one per available CPU).")
 @click.option("--no-cache", is_flag=True,
-              help="Build the termbase index afresh instead of reading the compiled one.")
+              help="Build the termbase index, word lists and language model afresh instead of "
+                   "reading them from the cache.")
 @click.option("--index", "index_file", metavar="FILE",
               help="Compiled index to use (see 'terms compile'); rebuilt if stale.")
 @click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
@@ -184,6 +181,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     broken termbase or configuration, or an input that could not be read (the other inputs are
     still checked and reported).
     """
+    # --no-cache also bypasses the cached word lists and language model (until the command ends).
+    click.get_current_context().with_resource(datacache.bypassed(no_cache))
     config = load_config(Path(config_path)) if config_path else discover()
     paths = list(paths) + (read_path_list(files_from) if files_from else [])
     if bool(source_file) != bool(target_file):
@@ -209,6 +208,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         report.results.append(checker.check_pair(source_file, target_file))
     if fix or show_diff:
         report = apply_fixes(checker, report, write=fix and not show_diff, unsafe=unsafe_fixes)
+    if baseline or write_baseline:
+        from . import baseline as baseline_file
     if baseline:
         baseline_file.filter_results(report.results, baseline_file.load(baseline))
     if write_baseline:
@@ -296,6 +297,7 @@ def progress_bar(fmt: str, output: str | None):
 def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool) -> Report:
     """Fix each file (or print the diff when not writing); fixed files are checked again so the
     report shows what is left."""
+    from . import fixes
     results = []
     for result in report.results:
         fixable = result.error is None and result.source is not None and not result.source.stdin
@@ -366,6 +368,10 @@ def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str]
     Case-, accent- and typo-tolerant: 'patrouchev', 'PATRUSHEV' and 'Patrouchef' all find
     Nikolai Patrushev. Exit status 1 when no entry matches.
     """
+    from glossary.lookup import answers
+    from glossary.serialize import entry_as_data
+
+    from .terms_output import render_lookup
     matches, candidates = answers(lookup(load_index(terms), text, limit=limit))
     if fmt == "json":
         def hit_data(hit):
@@ -397,6 +403,7 @@ def validate_command(files: Sequence[str], terms: Sequence[str]) -> None:
 
     Reports every problem with its file, line and entry id; exit status 2 when there is one.
     """
+    from .terms_output import render_problems
     paths = list(files) + list(terms)
     problems = validate_files(paths)
     if problems:
@@ -427,6 +434,9 @@ def compile_command(terms: Sequence[str], output: str | None) -> None:
 @format_option
 def stats_command(terms: Sequence[str], fmt: str) -> None:
     """Entries per type and language, forms per entry."""
+    from glossary.stats import termbase_stats
+
+    from .terms_output import render_stats
     stats = termbase_stats(load_termbase(terms))
     if fmt == "json":
         click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
@@ -484,6 +494,9 @@ def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None
     Exit status 2 when an input could not be read (the others are still mined); a provider
     that fails is reported in one line and the candidates are printed without its proposals.
     """
+    from glossary import providers as providers_module
+
+    from . import suggest as suggest_module
     config = load_config(Path(config_path)) if config_path else discover()
     termbase = load_termbase(list(terms) or config.terms)
     options = check_options(termbase, config, lang=lang, default_lang=default_lang,
@@ -528,6 +541,9 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
     The translation goes to standard output (or --output); the findings of checking it, and
     names the provider lost, go to standard error. Exit status 2 when the provider fails.
     """
+    from glossary import providers as providers_module
+
+    from . import fixes, mt
     termbase = load_termbase(list(terms))
     known = set(termbase.languages)
     for code, hint in ((target, "--to"), (source, "--from")):
@@ -580,6 +596,7 @@ def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
     first (with the --terms termbases layered below FILE, if given); the rest of the file,
     comments included, is kept byte for byte; a file changed meanwhile is never overwritten.
     """
+    from glossary.edit import add_entry, make_id
     data: dict[str, Any] = {}
     for key, value in (("type", entry_type), ("case", case), ("note", note),
                        ("ambiguous", ambiguous)):
@@ -628,6 +645,7 @@ def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
 @terms_option
 def terms_export_command(fmt: str, output: str | None, terms: Sequence[str]) -> None:
     """Write the termbase (the --terms layers, or the embedded one) as TBX, CSV or JSON."""
+    from glossary.exchange import export_termbase
     termbase = load_termbase(terms)
     text = export_termbase(termbase, fmt, ", ".join(Path(s).name for s in termbase.sources))
     if output:
@@ -653,6 +671,7 @@ def terms_import_command(file: str, fmt: str | None, output: str | None,
     What had to be changed (several preferred terms, terms without status, unknown data
     categories, a term in two concepts) is reported on standard error, one warning per line.
     """
+    from glossary.exchange import import_file, imported_text
     result = import_file(file, fmt, default_type)
     text, problems = imported_text(result, Path(file).name)
     if problems:

@@ -57,6 +57,9 @@ class Document:
     offsets: list[int] | None = field(default=None, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _segment_starts: list[int] = field(default_factory=list, repr=False)
+    # is_headline's answer per line of ``text`` (keyed by the line's start): the matcher and
+    # the capitalization rule ask about the same long lines (whole paragraphs) many times.
+    _headlines: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.raw is None:
@@ -118,7 +121,24 @@ class Document:
     def is_headline(self, offset: int) -> bool:
         """True when the line of ``text`` holding ``offset`` is written in capitals."""
         start = self.text.rfind("\n", 0, offset) + 1
-        end = self.text.find("\n", offset)
-        line = self.text[start:end if end >= 0 else len(self.text)]
-        letters = [c for c in line if c.isalpha() and c.lower() != c.upper()]
-        return len(letters) >= 4 and all(c.isupper() for c in letters)
+        known = self._headlines.get(start)
+        if known is None:
+            end = self.text.find("\n", offset)
+            known = self._headlines[start] = headline_line(
+                self.text[start:end if end >= 0 else len(self.text)])
+        return known
+
+
+def headline_line(line: str) -> bool:
+    """True when ``line`` holds at least four cased letters and every one is a capital.
+
+    Stops at the first lower-case letter, which ordinary prose has in its first word, instead
+    of collecting every letter of a paragraph first.
+    """
+    count = 0
+    for c in line:
+        if c.isalpha() and c.lower() != c.upper():
+            if not c.isupper():
+                return False
+            count += 1
+    return count >= 4

@@ -5,7 +5,6 @@ findings with positions. No output format here (reporters) and no file writing (
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -103,11 +102,17 @@ class Checker:
             self.termbase_languages
         self.languages = languages or ("fr", "en")
 
-    def prepare(self) -> None:
+    def prepare(self, every_language: bool = True) -> None:
         """Load what the first check would load lazily (word lists, the language identifier):
         once, before the files' time budgets start and before --jobs workers are forked, so
-        they share it."""
-        for lang in self.languages:
+        they share it. Without ``every_language``, and with the language given, only that
+        language's word list (and the sources'): another one is still loaded if a check
+        asks for it, and a one-process run on French drafts need not read the English list."""
+        languages = self.languages
+        if not every_language and self.options.lang != AUTO:
+            languages = tuple(code for code in (self.options.lang, self.options.source_lang)
+                              if code)
+        for lang in languages:
             wordlist.is_known("termcheck", lang)
         if self.options.lang == AUTO:
             detect_language("termcheck " * MIN_WORDS, self.languages)
@@ -235,7 +240,7 @@ class Checker:
         checker's compiled index (forked, not rebuilt); results keep the input order.
         """
         files = self.inputs(paths)
-        self.prepare()
+        self.prepare(every_language=jobs > 1)
         results = self._results(files, jobs)
         if progress is not None:
             results = progress(results, len(files))
@@ -244,6 +249,8 @@ class Checker:
     def _results(self, files: list[str], jobs: int) -> Iterator[FileResult]:
         if jobs <= 1 or len(files) < 2 or "-" in files:
             return (self.check_path(path) for path in files)
+        import multiprocessing  # only for --jobs: 8-17 ms of startup otherwise
+
         if "fork" not in multiprocessing.get_all_start_methods():
             return (self.check_path(path) for path in files)  # no fork: stay serial
         global _WORKER

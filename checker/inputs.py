@@ -7,11 +7,13 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .readers import is_draft
+
+if TYPE_CHECKING:  # imported when a folder is walked: a run on files alone never needs it
+    import pathspec
 
 STDIN = "-"
 # Larger drafts are refused, not read: a newsroom draft or a translation file is far smaller,
@@ -150,6 +152,8 @@ def _gitignore(folder: str, inherited: list[tuple[str, pathspec.PathSpec]]
     path = os.path.join(folder, ".gitignore")
     if not os.path.isfile(path):
         return inherited
+    import pathspec  # only where a folder has a .gitignore
+
     try:
         with open(path, encoding="utf-8") as handle:
             spec = pathspec.GitIgnoreSpec.from_lines(handle)

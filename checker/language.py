@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import regex
 
+from . import datacache
+
 MIN_WORDS = 8
 MIN_PROBABILITY = 0.90
 _SAMPLE_CHARS = 20_000
@@ -45,12 +47,42 @@ class LanguageDecision:
 
 @lru_cache(maxsize=8)
 def _identifier(languages: tuple[str, ...]):
-    # Loading the model takes a fraction of a second: only when a text needs identifying.
+    # Loading the model takes a fraction of a second: only when a text needs identifying, and
+    # then from the cache folder, restricted to ``languages`` (checker.datacache): the tables
+    # unpickled, the 40 MB state table mapped into memory rather than read and copied.
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    sources = [MODEL_DIR / MODEL_FILE]
+    name = "langid-" + "-".join(languages)
+    try:
+        ptc, pc, classes, typecode, output, row = datacache.cached(
+            name, sources, lambda: _tables(languages))
+        nextmove = datacache.cached_buffer(f"{name}-{typecode}", sources,
+                                           lambda: _restricted_model(languages)[3].tobytes())
+    finally:
+        _restricted_model.cache_clear()  # the full model, read at most once, is not kept
+    identifier = LanguageIdentifier(ptc, pc, classes, nextmove.cast(typecode), output,
+                                    norm_probs=True, tk_row=row)
     identifier.set_languages(list(languages))
     return identifier
+
+
+def _tables(languages: tuple[str, ...]) -> tuple:
+    """The restricted model but its state table, whose type code stands in its place."""
+    ptc, pc, classes, nextmove, output, row = _restricted_model(languages)
+    return ptc, pc, classes, nextmove.typecode, output, row
+
+
+@lru_cache(maxsize=1)
+def _restricted_model(languages: tuple[str, ...]) -> tuple:
+    """py3langid's model with only the columns of ``languages`` (what ``set_languages`` keeps):
+    a fraction of the full model to store and read back."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    full = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    full.set_languages(list(languages))
+    return (full.nb_ptc.copy(), full.nb_pc.copy(), list(full.nb_classes), full.tk_nextmove,
+            full.tk_output, full.tk_row)
 
 
 def detect_language(text: str, languages: tuple[str, ...] = ("fr", "en"),

@@ -7,7 +7,11 @@ Two questions: ``is_known`` (the word is in the list at all: never a typo) and `
 
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
+from pathlib import Path
+
+from . import datacache
 
 # Relative frequency above which a word is common: "may", "rice", "bush", "hunt", "ban" are;
 # "sullivan", "wang", "graham" are not (measured on pyspellchecker's en and fr lists).
@@ -16,14 +20,32 @@ COMMON_FREQUENCY = 1e-6
 
 @lru_cache(maxsize=16)
 def _frequencies(lang: str) -> tuple[dict[str, int], int] | None:
+    code = lang.split("-")[0].lower()
+    source = _word_list_file(code)
+    if source is None:  # no list for this language
+        return None
+    # Read back from the cache folder (checker.datacache): deriving it costs 0.12 s a language.
+    return datacache.cached(f"words-{code}", [source], lambda: _derive(code))
+
+
+def _word_list_file(code: str) -> Path | None:
+    """pyspellchecker's list for ``code``, found without importing pyspellchecker."""
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is None or not spec.submodule_search_locations or not code.isalnum():
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / f"{code}.json.gz"
+    return path if path.is_file() else None
+
+
+def _derive(code: str) -> tuple[dict[str, int], int] | None:
     from spellchecker import SpellChecker
 
     try:
-        checker = SpellChecker(language=lang.split("-")[0], distance=1)
+        checker = SpellChecker(language=code, distance=1)
     except ValueError:  # no list for this language
         return None
     counts = checker.word_frequency.dictionary
-    return counts, max(checker.word_frequency.total_words, 1)
+    return dict(counts), max(checker.word_frequency.total_words, 1)
 
 
 def frequency(word: str, lang: str) -> float:

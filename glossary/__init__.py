@@ -6,9 +6,11 @@ from .index import TermIndex
 from .lookup import LookupHit, lookup
 from .model import CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status, Termbase
 from .termbase import DEFAULT_NAME, default_termbase_path, load_termbase, validate_files
+from .version import VERSION
 
 __all__ = [
     "DEFAULT_NAME",
+    "VERSION",
     "CasePolicy",
     "Entry",
     "EntryType",

@@ -34,6 +34,7 @@ from .keytable import KeyTable
 from .model import Termbase
 from .packed import PackedEntries
 from .termbase import DEFAULT_NAME, load_termbase, resolve_path
+from .version import VERSION
 
 FORMAT = 3
 _MAGIC = b"termcheck-index\n"
@@ -43,13 +44,11 @@ ENV_DIR = "TERMCHECK_CACHE_DIR"
 ENV_OFF = "TERMCHECK_NO_CACHE"
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("termcheck")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "source"
+def version() -> str:
+    """termcheck's version, for cache keys. A constant (``glossary.version.VERSION``, which a test
+    holds equal to the installed distribution's): ``importlib.metadata.version`` scans
+    ``sys.path`` and cost 15-25 ms of every run's startup."""
+    return VERSION
 
 
 def cache_dir() -> Path:
@@ -60,7 +59,7 @@ def index_key(paths: Sequence[str | Path] | None) -> str:
     """The key of the index of the layered termbase ``paths``: it changes with any byte of
     any of them, with the termcheck version, the Python version and the byte order."""
     digest = hashlib.sha256()
-    digest.update(f"{FORMAT}|{_version()}|{sys.version_info[:2]}|{sys.byteorder}".encode())
+    digest.update(f"{FORMAT}|{version()}|{sys.version_info[:2]}|{sys.byteorder}".encode())
     for name in paths or [DEFAULT_NAME]:
         path = resolve_path(name)
         digest.update(b"\0" + str(name).encode() + b"\0")

@@ -11,7 +11,6 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import Problem, TermbaseError
-from .loader import read_termbase_file
 from .model import Entry, Termbase
 from .validate import check_entries, duplicate_ids
 
@@ -43,6 +42,10 @@ def collect(paths: Sequence[str | Path] | None = None) -> tuple[dict[str, Entry]
     entries: dict[str, Entry] = {}
     problems: list[Problem] = []
     names: list[str] = []
+    # The YAML loader (PyYAML and the schema reader) is imported only when a termbase is read:
+    # a run that finds its compiled index in the cache never needs it.
+    from .loader import read_termbase_file
+
     for name in paths or [DEFAULT_NAME]:
         path = resolve_path(name)
         file_entries, file_problems = read_termbase_file(path)

@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..engine import Report
-from . import github, html, json_report, junit, sarif, text
+if TYPE_CHECKING:
+    from ..engine import Report
 
-Reporter = Callable[[Report, bool], str]
+Reporter = Callable[["Report", bool], str]
 
-REPORTERS: dict[str, Reporter] = {
-    "text": text.render,
-    "json": json_report.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "junit": junit.render,
-    "html": html.render,
+# Each format's module, imported only when a report is rendered in that format: a run pays for
+# one reporter, not for the XML and HTML machinery of the others.
+MODULES: dict[str, str] = {
+    "text": "text",
+    "json": "json_report",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "html": "html",
 }
-FORMATS = tuple(REPORTERS)
+FORMATS = tuple(MODULES)
+
+
+def reporter(fmt: str) -> Reporter:
+    """The render function of format ``fmt`` (one of ``FORMATS``)."""
+    return importlib.import_module(f"{__name__}.{MODULES[fmt]}").render
 
 
 def render(report: Report, fmt: str, color: bool = False) -> str:
     """The report in format ``fmt`` (one of ``FORMATS``)."""
-    return REPORTERS[fmt](report, color)
+    return reporter(fmt)(report, color)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..engine import Report
 from ..findings import Finding
+from .indented import dumps
 
 VERSION = 1
 
@@ -40,4 +40,5 @@ def report_data(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, color: bool = False) -> str:
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    # The layout of json.dumps(..., indent=2), written with the C encoder (indented.py).
+    return dumps(report_data(report)) + "\n"

@@ -10,7 +10,6 @@ Inputs that could not be read are tool execution notifications, and make the run
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -22,6 +21,7 @@ from ..engine import Report
 from ..findings import Finding, Severity
 from ..rules import RULES
 from ..rules.base import SECTIONS
+from .indented import dumps
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -162,4 +162,5 @@ def report_data(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, color: bool = False) -> str:
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    # The layout of json.dumps(..., indent=2), written with the C encoder (indented.py).
+    return dumps(report_data(report)) + "\n"

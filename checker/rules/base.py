@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -30,19 +31,26 @@ class Context:
     source_lang: str | None = None
     # The termbase's compiled index, for rules that ask whether a text is a known form.
     index: TermIndex | None = None
+    # sentence_start's answers by offset: several rules ask it about the same mention.
+    _sentence_starts: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    # Computed once per document (the context lives for one check), not once per rule.
+    @cached_property
     def checked_segments(self) -> list[Segment]:
         """The segments the monolingual rules check: all but the sources of translations."""
         return [s for s in self.doc.segments if s.role != "source"]
 
-    @property
+    @cached_property
     def checked_mentions(self) -> list[Mention]:
         return [m for m in self.result.mentions if not m.in_source]
 
     def sentence_start(self, offset: int) -> bool:
-        segment = self.doc.segment_of(offset)
-        return self.doc.is_sentence_start(offset, segment.start if segment else 0)
+        known = self._sentence_starts.get(offset)
+        if known is None:
+            segment = self.doc.segment_of(offset)
+            known = self._sentence_starts[offset] = self.doc.is_sentence_start(
+                offset, segment.start if segment else 0)
+        return known
 
     def headline(self, offset: int) -> bool:
         return self.doc.is_headline(offset)

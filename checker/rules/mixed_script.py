@@ -102,15 +102,54 @@ def _judge(ctx: Context, word: str) -> tuple[str, str] | None:
     return None
 
 
+# Runs of non-ASCII characters: no ASCII character is suspect, and a simple range class scans
+# twice as fast as _SUSPECT's script and property classes over mostly-ASCII prose.
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
+# Whether a character is suspect, by character (a draft uses few distinct non-ASCII ones); kept
+# to a bounded size against a hostile draft that uses thousands.
+_SUSPECT_CHAR: dict[str, bool] = {}
+_MEMO_LIMIT = 65536
+
+
+def may_hold_suspect(text: str, start: int, end: int) -> bool:
+    """``bool(_SUSPECT.search(text, start, end))``, by testing each distinct non-ASCII
+    character once."""
+    for run in _NON_ASCII.finditer(text, start, end):
+        for char in run.group():
+            suspect = _SUSPECT_CHAR.get(char)
+            if suspect is None:
+                suspect = _SUSPECT.match(char) is not None
+                if len(_SUSPECT_CHAR) < _MEMO_LIMIT:
+                    _SUSPECT_CHAR[char] = suspect
+            if suspect:
+                return True
+    return False
+
+
+def judge_word(ctx: Context, word: str) -> tuple[str, str] | None:
+    """``_judge`` with a fast answer for a word without Cyrillic, Greek, styled or invisible
+    characters, which is nearly every word of a segment that holds one suspect word: such a
+    word is its own skeleton, so ``_judge`` would answer None after a dozen regex passes."""
+    if not _SUSPECT.search(word):
+        return None
+    return _judge(ctx, word)
+
+
 def check_document(ctx: Context) -> list:
     findings = []
     text = ctx.doc.text
+    judged_words: dict[str, tuple[str, str] | None] = {}  # a word repeats: judged once
     for segment in ctx.checked_segments:
-        if not _SUSPECT.search(text, segment.start, segment.end):
+        if not may_hold_suspect(text, segment.start, segment.end):
             continue  # nearly every segment: Latin letters only, nothing invisible
         for match in _WORD.finditer(text, segment.start, segment.end):
             word = match.group().strip(_EDGE_MARKS)
-            judged = _judge(ctx, word) if word else None
+            if not word:
+                continue
+            if word in judged_words:
+                judged = judged_words[word]
+            else:
+                judged = judged_words[word] = judge_word(ctx, word)
             if judged is None:
                 continue
             what, expected = judged

@@ -34,13 +34,33 @@ ABBREVIATIONS = frozenset("""
 # stored apart) reads as its NFC spelling does.
 _LOWER_START = regex.compile(r"(?<![.\p{L}\p{M}\p{N}])(\p{L}[\p{L}\p{M}]*)\.[ \t\u00a0\u202f]+"
                              r"(\p{Ll}\p{M}*)([\p{L}\p{M}]*)")
+# Every match of _LOWER_START holds a full stop, spaces and a lower-case letter: a segment
+# without this (nearly every one) cannot match, and this literal-led search is far cheaper than
+# trying _LOWER_START's look-behind at every letter.
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}]")
+_CANDIDATE = regex.compile(r"\.[ \t\u00a0\u202f]+\p{Ll}")
+
+
+def _scan_from(text: str, floor: int, candidate: regex.Match) -> int:
+    """Where _LOWER_START's scan of a segment may start: at the word before its first
+    candidate full stop. No match starts earlier (a match holds exactly one full stop, and
+    the letters before it up to a non-letter), and _LOWER_START's look-behind still sees the
+    text before that point, so the matches are those of a scan from the segment's start."""
+    start = candidate.start()
+    while start > floor and _WORD_CHAR.match(text, start - 1):
+        start -= 1
+    return start
 
 
 def check_document(ctx: Context) -> list:
     findings = []
     text = ctx.doc.text
     for segment in ctx.checked_segments:
-        for match in _LOWER_START.finditer(text, segment.start, segment.end):
+        candidate = _CANDIDATE.search(text, segment.start, segment.end)
+        if candidate is None:
+            continue
+        for match in _LOWER_START.finditer(text, _scan_from(text, segment.start, candidate),
+                                           segment.end):
             before = nfc(match.group(1))
             if len(before) == 1 or before.casefold() in ABBREVIATIONS or before.isupper():
                 continue

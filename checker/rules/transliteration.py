@@ -57,13 +57,20 @@ def check_document(ctx: Context) -> list:
     """Unknown names: group capitalised leftover words by transliteration key."""
     groups: dict[str, list[Word]] = defaultdict(list)
     text = ctx.doc.text
+    # Whether a spelling may be a name depends on the word alone: asked once per distinct word.
+    may_be_name: dict[str, bool] = {}
     for word in ctx.result.free_words:
-        if (len(word.folded) >= TYPO_MIN_LENGTH and word.folded.isalpha()
-                and not wordlist.is_common(word.text, ctx.lang)
-                and not _FIRST_NAME.match(text, word.end)):
+        fit = may_be_name.get(word.text)
+        if fit is None:
+            fit = may_be_name[word.text] = (len(word.folded) >= TYPO_MIN_LENGTH
+                                            and word.folded.isalpha()
+                                            and not wordlist.is_common(word.text, ctx.lang))
+        if fit and not _FIRST_NAME.match(text, word.end):
             groups[word.key].append(word)
     findings = []
     for occurrences in groups.values():
+        if len(occurrences) < 2:
+            continue  # one occurrence is one spelling (nearly every group)
         spellings = Counter(w.folded for w in occurrences)
         if len(spellings) < 2:
             continue
