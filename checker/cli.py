@@ -29,7 +29,7 @@ from glossary.cache import compile_index, load_index
 
 from . import __version__, datacache
 from .config import OFF, Config, discover, glob_match, load_config, parse_size
-from .engine import AUTO, Checker, CheckOptions, Report, available_cpus
+from .engine import AUTO, Checker, CheckOptions, Report, available_cpus, collect_less
 from .errors import OutputError
 from .findings import Severity
 from .inputs import DEFAULT_MAX_FILE_SIZE, read_path_list, read_source
@@ -202,6 +202,7 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                             max_file_size=max_file_size,
                             debug=bool(click.get_current_context().obj.get("debug")))
     checker = Checker(termbase, options, index)
+    collect_less()
     report = checker.check_paths(paths, jobs=jobs or available_cpus(),
                                  progress=progress_bar(fmt, output))
     if target_file:

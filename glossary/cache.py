@@ -25,6 +25,7 @@ import sys
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import platformdirs
 
@@ -100,25 +101,34 @@ def write_index(index: TermIndex, key: str, path: Path) -> None:
     write_atomic(path, head + bytes(-len(head) % _ALIGN) + body)
 
 
-def _map(path: Path) -> mmap.mmap:
-    with open(path, "rb") as stream:
-        return mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-
-
 def read_index(path: Path, key: str) -> TermIndex | None:
     """The index stored in ``path`` if it was compiled for ``key``; None when it is absent,
     stale or unreadable (the caller rebuilds it)."""
     try:
-        mapped = _map(path)
+        with open(path, "rb") as stream:
+            mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+            return _read(mapped, key, stream)
     except (OSError, ValueError):  # absent, unreadable, or empty (mmap refuses length 0)
         return None
-    try:
-        return _read(mapped, key)
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError, IndexError, OverflowError):
+    except (KeyError, TypeError, UnicodeDecodeError, IndexError, OverflowError):
         return None
 
 
-def _read(mapped: mmap.mmap, key: str) -> TermIndex | None:
+def _crc_from(stream: BinaryIO, start: int) -> tuple[int, int]:
+    """The CRC-32 and size of what follows ``start`` in ``stream``, read in chunks through the
+    page cache rather than through the mapping: checking a 200 MB index that way does not make
+    its every page part of this process's memory, only the pages a check reaches."""
+    crc = size = 0
+    buffer = bytearray(1 << 22)
+    view = memoryview(buffer)
+    stream.seek(start)
+    while count := stream.readinto(buffer):
+        crc = zlib.crc32(view[:count], crc)
+        size += count
+    return crc, size
+
+
+def _read(mapped: mmap.mmap, key: str, stream: BinaryIO) -> TermIndex | None:
     first = mapped.find(b"\n", len(_MAGIC))
     second = mapped.find(b"\n", first + 1)
     if mapped[:len(_MAGIC)] != _MAGIC or first < 0 or second < 0 or \
@@ -127,7 +137,9 @@ def _read(mapped: mmap.mmap, key: str) -> TermIndex | None:
     header = json.loads(mapped[first + 1:second])
     start = second + 1 + (-(second + 1) % _ALIGN)
     data = memoryview(mapped)[start:]
-    if len(data) != header["size"] or zlib.crc32(data) != header["crc"]:
+    # The stream and the mapping are one open file: a writer replacing it meanwhile (a rename)
+    # cannot make them disagree.
+    if len(data) != header["size"] or _crc_from(stream, start) != (header["crc"], len(data)):
         return None
     blocks = {name: data[offset:offset + size] for name, (offset, size) in
               header["blocks"].items()}

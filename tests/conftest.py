@@ -16,6 +16,18 @@ def pytest_configure(config):
     os.environ.setdefault("TERMCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="termcheck-cache-"))
 
 
+@pytest.fixture(autouse=True)
+def _collector_as_it_was():
+    """An in-process `termcheck check` tunes the garbage collector for its run
+    (``engine.collect_less``): put it back, so that each test starts from Python's settings."""
+    import gc
+
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
+
+
 SMALL_TERMS = """\
 version: 1
 entries:

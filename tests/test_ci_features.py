@@ -237,6 +237,18 @@ def test_jobs_give_the_same_report_in_the_same_order(project):
     assert json.loads(parallel.output)["summary"]["findings"] == 12
 
 
+def test_a_check_run_collects_garbage_less_often(project):
+    import gc
+
+    from checker.engine import BATCH_GC_THRESHOLD
+
+    assert gc.get_threshold()[0] < BATCH_GC_THRESHOLD[0]  # Python's default, restored per test
+    (project / "d.txt").write_text(FR_BAD, encoding="utf-8")
+    assert json.loads(run(".", "--lang", "fr", "--format", "json").output)["summary"]["findings"]
+    assert gc.get_threshold() == BATCH_GC_THRESHOLD
+    assert gc.get_freeze_count() > 0
+
+
 def test_jobs_zero_means_one_per_available_cpu(project, monkeypatch):
     from checker import cli as cli_module
     from checker.engine import Checker, available_cpus
