@@ -157,6 +157,17 @@ def test_transliteration_of_an_unknown_name(checkers):
         ("transliteration", "Khrushchev", "Khrouchtchev", None)]
 
 
+def test_transliteration_of_an_unknown_name_in_an_nfd_draft(checkers):
+    import unicodedata
+
+    text = unicodedata.normalize(
+        "NFD", "Khrouchtchev a dirigé. Khrushchëv a limogé Joukov. Khrouchtchev rit.")
+    result = checkers["fr"].check_text(text, "draft.txt")
+    (finding,) = [f for f in result.findings if f.rule == "transliteration"]
+    assert finding.text == text[finding.start:finding.end] == unicodedata.normalize(
+        "NFD", "Khrushchëv")
+
+
 def test_transliteration_of_a_known_name(checkers):
     assert found(checkers, "Le secrétaire Patroutchev a parlé.", "fr") == [
         ("transliteration", "Patroutchev", "Patrouchev", "patrushev-nikolai")]

@@ -83,9 +83,11 @@ def check_document(ctx: Context) -> list:
             if w.folded == majority:
                 continue
             expected = fit_case(expected_text, w.text, False)
+            # As the draft writes it (a word's text is in NFC, the draft may be in NFD).
+            written = text[w.start:w.end]
             findings.append(RULE.finding(
-                w.start, w.end, w.text,
-                f"'{w.text}' and '{expected_text}' look like one name in two romanisations; "
+                w.start, w.end, written,
+                f"'{written}' and '{expected_text}' look like one name in two romanisations; "
                 f"keep '{expected_text}' (used {spellings[majority]} times)",
                 expected=expected, lang=ctx.lang))
     return findings
