@@ -105,15 +105,20 @@ _SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 
 
 def _memoised(memo: dict, function, items: list) -> list:
-    """``[function(x) for x in items]``, computing ``function`` once per distinct item."""
-    missing = set(items).difference(memo)
-    if missing:
-        if len(memo) + len(missing) > MEMO_LIMIT:
+    """``[function(x) for x in items]``, computing ``function`` once per distinct item
+    (``function`` never returns None)."""
+    found = list(map(memo.get, items))  # one C-level pass: nearly every word is known
+    if None in found:
+        if len(memo) > MEMO_LIMIT:
             memo.clear()
-            missing = set(items)
-        for item in missing:
-            memo[item] = function(item)
-    return list(map(memo.__getitem__, items))
+        for position, value in enumerate(found):
+            if value is None:
+                item = items[position]
+                value = memo.get(item)
+                if value is None:
+                    value = memo[item] = function(item)
+                found[position] = value
+    return found
 
 
 class SegmentWords:

@@ -15,6 +15,9 @@ from .keytable import KeyTable
 from .model import CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
 
 _STATUSES = tuple(Status)
+# Enums by value without calling the enum class (a call costs a microsecond, an entry has many).
+_TYPES = {kind.value: kind for kind in EntryType}
+_CASES = {case.value: case for case in CasePolicy}
 _STATUS_CODE = {status: code for code, status in enumerate(_STATUSES)}
 
 
@@ -49,7 +52,7 @@ def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry,
         by_lang[code] = LanguageForms(code, lists[Status.PREFERRED][0],
                                       tuple(lists[Status.ACCEPTED]), tuple(lists[Status.AVOID]),
                                       tuple(lists[Status.SHORT]))
-    return Entry(entry_id, EntryType(kind), by_lang, note, CasePolicy(case), ambiguous,
+    return Entry(entry_id, _TYPES[kind], by_lang, note, _CASES[case], ambiguous,
                  Origin(file, line) if file is not None else None), patterns
 
 
