@@ -2,7 +2,10 @@
 
 What it flags:
     - A known name written in a romanisation the termbase does not list (Patroutchev for
-      Patrouchev), or with other separators than its form (Moon Jae In for Moon Jae-in).
+      Patrouchev), or with other separators than its form (Moon Jae In for Moon Jae-in). A
+      word alone spelled further from every form of the entry than a near miss counts only
+      when the document names the entry otherwise: Jenin, the town, is no romanisation of a
+      surname Zheniin.
     - A name the termbase does not know, written two ways in one document whose spellings share
       a transliteration key (Khrouchtchev … Khrushchev): the minority spelling is flagged. First
       names (a word followed by another capitalised word) are left out: Mohamed Salah and
