@@ -58,7 +58,8 @@ def cache_dir() -> Path:
 
 def index_key(paths: Sequence[str | Path] | None) -> str:
     """The key of the index of the layered termbase ``paths``: it changes with any byte of
-    any of them, with the termcheck version, the Python version and the byte order."""
+    any of them, with the index format, the termcheck version, the Python version and the byte
+    order."""
     digest = hashlib.sha256()
     digest.update(f"{FORMAT}|{version()}|{sys.version_info[:2]}|{sys.byteorder}".encode())
     for name in paths or [DEFAULT_NAME]:

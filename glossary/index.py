@@ -223,9 +223,10 @@ STRINGS = ("name_word_texts", "fold_choices", "translit_choices")
 def build_parts(entries: Sequence[Entry]) -> IndexParts:
     """Compile ``entries`` (in termbase order)."""
     form_refs = array("Q")
-    # Each table as two parallel lists, keys and values (tuples would double the memory).
-    keys: dict[str, list[str]] = {name: [] for name in TABLES}
-    values: dict[str, list[int]] = {name: [] for name in TABLES}
+    # Each table but "near" (made apart, below) as two parallel lists, keys and values (tuples
+    # would double the memory).
+    keys: dict[str, list[str]] = {name: [] for name in TABLES if name != "near"}
+    values: dict[str, list[int]] = {name: [] for name in TABLES if name != "near"}
     longer: list[tuple[int, str, int]] = []  # (-size, key, form number)
     name_words: dict[str, int] = {}
     fold_choices: list[str] = []
@@ -285,9 +286,8 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
         near_values += array("Q", [number]) * len(variants)
     tables = {"near": KeyTable.from_hashes(near_hashes, near_values)}
     del near_hashes, near_values
-    for name in TABLES:  # one at a time, each table's lists freed once it is built
-        if name != "near":
-            tables[name] = KeyTable.build(keys.pop(name), values.pop(name))
+    for name in list(keys):  # one at a time, each table's lists freed once it is built
+        tables[name] = KeyTable.build(keys.pop(name), values.pop(name))
     strings = {"name_word_texts": StringBlock.of(list(name_words)),
                "fold_choices": StringBlock.of(fold_choices),
                "translit_choices": StringBlock.of(translit_choices)}
