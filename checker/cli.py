@@ -28,12 +28,21 @@ from glossary.atomic import write_atomic
 from glossary.cache import compile_index, load_index
 
 from . import __version__, datacache
-from .config import OFF, Config, discover, glob_match, load_config, parse_size
+from .config import (
+    OFF,
+    Config,
+    ConfigError,
+    check_timeout,
+    discover,
+    glob_match,
+    load_config,
+    parse_size,
+)
 from .engine import AUTO, Checker, CheckOptions, Report, available_cpus, collect_less
 from .errors import OutputError
 from .findings import Severity
 from .inputs import DEFAULT_MAX_FILE_SIZE, read_path_list, read_source
-from .language import language_name
+from .language import language_name, resolve_code
 from .limits import DEFAULT_TIMEOUT, CheckTimeout, time_limit, timeout_message
 from .reporters import FORMATS, render
 from .rules import RULES, RULES_BY_CODE
@@ -109,6 +118,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+def _timeout_option(ctx: click.Context, param: click.Parameter,
+                    value: float | None) -> float | None:
+    """``--timeout``: what the configuration's ``timeout`` accepts (``nan``, ``inf`` and
+    ``1e300`` parse as floats, but are no budget)."""
+    if value is None:
+        return None
+    try:
+        return check_timeout(value, "--timeout")
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--timeout: "), ctx, param) from None
+
+
 @cli.command("check")
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @terms_option
@@ -156,7 +177,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
                    "reading them from the cache.")
 @click.option("--index", "index_file", metavar="FILE",
               help="Compiled index to use (see 'terms compile'); rebuilt if stale.")
-@click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+@click.option("--timeout", type=float, callback=_timeout_option, metavar="SECONDS",
               help=f"Skip (and report) a file whose check takes longer than this; 0 for no "
                    f"limit (default {DEFAULT_TIMEOUT:g}).")
 @click.option("--max-file-size", metavar="SIZE",
@@ -246,15 +267,28 @@ def write_output(path: str, what: str, write):
 def check_options(termbase, config: Config, *, lang, default_lang, source_lang, include_fuzzy,
                   exclude, stdin_filename, timeout=None, max_file_size=None,
                   debug=False) -> CheckOptions:
-    """Command-line flags over the configuration file over the defaults."""
-    lang = lang or config.lang or AUTO
-    default_lang = default_lang or config.default_lang or "fr"
-    source_lang = source_lang or config.source_lang
-    known = set(termbase.languages)
-    for code in {lang, default_lang, source_lang} - {AUTO, None}:
-        if code not in known:
-            raise click.BadParameter(f"the termbase has no '{code}' forms (it has "
-                                     f"{', '.join(sorted(known))})", param_hint="--lang")
+    """Command-line flags over the configuration file over the defaults. Every language code
+    is put in the termbase's spelling (``FR``, ``fr-FR`` are ``fr``); one the termbase has no
+    forms for is an error, never a check that silently finds nothing."""
+    known = tuple(termbase.languages)
+    config.resolve_languages(known)
+
+    def resolved(code: str | None, option: str) -> str | None:
+        if code is None:
+            return None
+        if option == "--lang" and code.strip().lower() == AUTO:
+            return AUTO
+        found, reason = resolve_code(code, known)
+        if found is None:
+            raise click.BadParameter(reason, param_hint=option)
+        return found
+
+    lang = resolved(lang, "--lang") or config.lang or AUTO
+    default_lang = resolved(default_lang, "--default-lang") or config.default_lang or "fr"
+    source_lang = resolved(source_lang, "--source-lang") or config.source_lang
+    if default_lang not in known:  # the built-in "fr", with a termbase that has no French
+        raise click.BadParameter(resolve_code(default_lang, known)[1],
+                                 param_hint="--default-lang")
     rules = tuple(r for r in RULES if config.rules.get(r.code) != OFF)
     severities = tuple((code, Severity(level)) for code, level in config.rules.items()
                        if level != OFF)
