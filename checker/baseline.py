@@ -45,7 +45,8 @@ def key(finding: Finding, result: FileResult) -> str:
     """The content key of a finding in its file."""
     parts = [finding.path, finding.rule, finding.text, finding.expected or "",
              _context(result, finding.start, finding.end)]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a file name that is not UTF-8 (held as lone surrogates) keys as well.
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def write(path: str, results: Iterable[FileResult]) -> int:

@@ -78,7 +78,8 @@ class TermcheckGroup(click.Group):
         except GlossaryError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"termcheck: {exc}", err=True)
+            from .reporters.github import inert
+            click.echo(inert(f"termcheck: {exc}"), err=True)
             ctx.exit(EXIT_ERROR)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
@@ -240,8 +241,9 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         click.echo(f"termcheck: {count} findings recorded in {write_baseline}", err=True)
     for result in report.results:
         if result.language and result.language.source == "fallback":
-            click.echo(f"termcheck: {result.path}: {result.language.reason}; checked as "
-                       f"{language_name(result.language.lang)} (set --lang to choose)", err=True)
+            click.echo(f"termcheck: {notice_path(result.path, fmt)}: {result.language.reason}; "
+                       f"checked as {language_name(result.language.lang)} (set --lang to "
+                       "choose)", err=True)
     rendered = render(report, fmt, color=fmt == "text" and not output and sys.stdout.isatty())
     if output:
         # Written in place, not renamed over: the output may be a device or a pipe.
@@ -251,6 +253,18 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         click.echo(rendered, nl=False)
     status = exit_status(report, Severity(fail_on or config.fail_on or "warning"))
     sys.exit(EXIT_OK if exit_zero and status == EXIT_FINDINGS else status)
+
+
+def notice_path(path: str, fmt: str) -> str:
+    """A draft's name in a line on standard error, where a hostile name must not start a line
+    of its own (a GitHub workflow command) or speak to the terminal: escaped as workflow command
+    data (``%0A``, ``%0D``, ``%25``) in the github format, shown as visible characters (as the
+    text report shows it) in the others; bytes that are not UTF-8 as ``\\xNN`` in both."""
+    if fmt == "github":
+        from .reporters.github import escape_data
+        return escape_data(path)
+    from .reporters.text import safe
+    return safe(path)
 
 
 def write_output(path: str, what: str, write):

@@ -97,7 +97,10 @@ def converged_text(result: FileResult, recheck: Callable[[FileResult, str], File
 
 def diff(result: FileResult, new_text: str) -> str:
     """A unified diff from the file's text to ``new_text``."""
+    from .reporters.text import safe  # a file name's line break must not start a line
+
     old = result.document.raw if result.document else ""
+    name = safe(result.path)
     return "".join(difflib.unified_diff(old.splitlines(keepends=True),
                                         new_text.splitlines(keepends=True),
-                                        fromfile=f"a/{result.path}", tofile=f"b/{result.path}"))
+                                        fromfile=f"a/{name}", tofile=f"b/{name}"))

@@ -24,6 +24,7 @@ from ..engine import FileResult, Report
 from ..findings import Finding, Severity
 from ..language import language_name
 from ..rules import RULES
+from .paths import valid_text
 from .text import summary_lines
 
 _LANGUAGE_SOURCES = {"option": "as set with --lang", "detected": "identified from the text"}
@@ -121,9 +122,10 @@ def _code_point(char: str) -> str:
 
 
 def show(text: str) -> str:
-    """HTML for text shown on the page: escaped, invisible characters made visible."""
+    """HTML for text shown on the page: escaped, invisible characters made visible, the bytes of
+    a file name that are not UTF-8 as ``\\xNN``."""
     out = []
-    for char in text:
+    for char in valid_text(text):
         if _invisible(char):
             label = escape(_code_point(char))
             out.append(f'<span class="ctl" title="{label}">U+{ord(char):04X}</span>')
@@ -134,8 +136,8 @@ def show(text: str) -> str:
 
 def attribute(text: str) -> str:
     """Text for an attribute value (a hover note): escaped, invisible characters named."""
-    return escape("".join(f"<U+{ord(c):04X}>" if _invisible(c) else c for c in text),
-                  quote=True)
+    return escape("".join(f"<U+{ord(c):04X}>" if _invisible(c) else c
+                          for c in valid_text(text)), quote=True)
 
 
 def _plural(count: int, word: str) -> str:
