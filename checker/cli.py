@@ -42,7 +42,7 @@ from .engine import AUTO, Checker, CheckOptions, Report, available_cpus, collect
 from .errors import OutputError
 from .findings import Severity
 from .inputs import DEFAULT_MAX_FILE_SIZE, read_path_list, read_source
-from .language import language_name, resolve_code
+from .language import language_name, normalize_code, resolve_code
 from .limits import DEFAULT_TIMEOUT, CheckTimeout, time_limit, timeout_message
 from .reporters import FORMATS, render
 from .rules import RULES, RULES_BY_CODE
@@ -421,7 +421,10 @@ def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str]
     from glossary.serialize import entry_as_data
 
     from .terms_output import render_lookup
-    matches, candidates = answers(lookup(load_index(terms), text, limit=limit))
+    index = load_index(terms)
+    if lang:  # FR, fr-FR: the termbase's fr (an unknown code is said per entry)
+        lang = normalize_code(lang, tuple(index.termbase.languages))
+    matches, candidates = answers(lookup(index, text, limit=limit))
     if fmt == "json":
         def hit_data(hit):
             data = entry_as_data(hit.entry, expand=True)

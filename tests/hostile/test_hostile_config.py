@@ -131,3 +131,10 @@ def test_the_largest_values_still_check(folder):
     (folder / "termcheck.toml").write_text('timeout = 86400\nmax-file-size = "1GB"\n',
                                            encoding="utf-8")
     assert findings(run("--lang", "fr", "--format", "json")) == ["wrong-language"]
+
+
+def test_lookup_takes_a_case_or_region_variant_for_the_language(folder):
+    result = CliRunner().invoke(cli, ["lookup", "Lavrov", "--lang", "fr-FR", "--terms",
+                                      "small.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "Sergueï Lavrov" in result.output and "no 'fr-FR' form" not in result.output
