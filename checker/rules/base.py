@@ -117,13 +117,6 @@ def keep_line_breaks(text: str, replacement: str) -> str:
     return "".join(out) + replacement[cursor:]
 
 
-def romanised(entry) -> bool:
-    """True when the entry's languages write it differently (Poutine / Putin): a spelling that
-    shares its transliteration key is then another romanisation. A name written alike in every
-    language (Jake Sullivan) has no romanisations, only misspellings."""
-    return len({forms.preferred.text for forms in entry.languages.values()}) > 1
-
-
 def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)

@@ -23,8 +23,8 @@ Fix safety:
 from __future__ import annotations
 
 from ..findings import Severity
-from ..matcher import MatchKind, Mention
-from .base import Context, Rule, expected_for, romanised
+from ..matcher import MatchKind, Mention, romanised
+from .base import Context, Rule, expected_for
 
 
 def check(mention: Mention, ctx: Context):
