@@ -307,23 +307,26 @@ def test_hard_linked_drafts_killed_at_random_moments_are_whole_or_backed_up(tmp_
     """In place, a crash can leave a file part written: the guarantee is that its whole
     original is then in the backup beside it."""
     originals = {}
-    for number in range(12):
+    for number in range(8):
         path = tmp_path / f"draft{number:02}.md"
-        path.write_text(GOOD * 400, encoding="utf-8")
+        path.write_text(GOOD * 150, encoding="utf-8")
         os.link(path, tmp_path / f"link{number:02}.txt")
         originals[path] = path.read_bytes()
-    fixed = (FIXED * 400).encode()
+    fixed = (FIXED * 150).encode()
     command = [sys.executable, "-m", "checker", "check", "--fix", "--terms", str(small_terms),
                "--lang", "fr", *[p.name for p in sorted(originals)]]
     rng = random.Random(13)
+    kills = 0
     for _ in range(3):
         for path, original in originals.items():
             path.write_bytes(original)  # in place: the links stay
         process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 1.5))
+        _fixing_started(tmp_path, process)
+        time.sleep(rng.uniform(0, 0.3))  # fixing the 8 drafts takes about 0.4 s
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
+            kills += 1
         process.wait(timeout=60)
         for path, original in originals.items():
             content = path.read_bytes()
@@ -335,6 +338,16 @@ def test_hard_linked_drafts_killed_at_random_moments_are_whole_or_backed_up(tmp_
         assert all(p.stat().st_nlink == 2 for p in originals)
         for leftover in tmp_path.glob(".*.termcheck"):
             leftover.unlink()
+    assert kills >= 2, "the runs ended before they could be killed"
+
+
+def _fixing_started(folder: Path, process: subprocess.Popen) -> None:
+    """Wait until fixing starts: the folder changes when the first backup is made."""
+    before = os.stat(folder).st_mtime_ns
+    deadline = time.monotonic() + 60
+    while (time.monotonic() < deadline and process.poll() is None
+           and os.stat(folder).st_mtime_ns == before):
+        time.sleep(0.002)
 
 
 # --- --output never overwrites an input ---------------------------------------------------------
