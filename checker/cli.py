@@ -25,7 +25,12 @@ from glossary import (
     lookup,
     validate_files,
 )
-from glossary.atomic import ConcurrentEditError, NotRegularFileError, write_file
+from glossary.atomic import (
+    ConcurrentEditError,
+    NotRegularFileError,
+    PartlyWrittenError,
+    write_file,
+)
 from glossary.cache import compile_index, load_index
 from glossary.termbase import resolve_path
 
@@ -359,6 +364,11 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool) 
         except ConcurrentEditError:
             result.error = ("changed while it was being checked; not fixed (the changes made "
                             "meanwhile were kept: check it again)")
+            results.append(result)
+            continue
+        except PartlyWrittenError as exc:
+            result.error = (f"could not be fixed ({exc.reason}) and may be part written: its "
+                            f"original is in {exc.backup}; put it back")
             results.append(result)
             continue
         except NotRegularFileError as exc:

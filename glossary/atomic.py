@@ -58,6 +58,17 @@ class NotRegularFileError(OSError):
         super().__init__(errno.EINVAL, f"it is {kind}, not a regular file", path)
 
 
+class PartlyWrittenError(OSError):
+    """An in-place write failed and the original could not be written back either: the file
+    may be part written, and its original is in ``backup``."""
+
+    def __init__(self, path: str, backup: str, reason: str):
+        self.backup = backup
+        self.reason = reason  # why the write failed
+        super().__init__(errno.EIO, f"{reason}; the file may be part written: its original "
+                                    f"is in {backup}", path)
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """A file as it was read: enough to tell, just before writing it, whether anyone changed
@@ -80,7 +91,8 @@ def _digest(data: bytes) -> bytes:
 
 def write_atomic(path: str | Path, data: bytes, expected: Snapshot | None = None) -> None:
     """Replace (or create) the file's content in one step, as the module says; on any failure
-    the original is untouched. Raises ``OSError`` (``PermissionError`` for a read-only file,
+    the original is untouched (``PartlyWrittenError`` says where it is kept when an in-place
+    write could not be undone). Raises ``OSError`` (``PermissionError`` for a read-only file,
     ``NotRegularFileError``), and ``ConcurrentEditError`` when ``expected`` is given and the
     file no longer matches it."""
     target = Path(os.path.realpath(path))  # through symbolic links: the link stays
@@ -199,12 +211,12 @@ def _write_in_place(path: str | Path, target: Path, data: bytes,
             raise
         try:
             _overwrite(stream, data)
-        except BaseException:
+        except BaseException as failure:
             try:
                 _overwrite(stream, original)
             except BaseException:
-                raise OSError(errno.EIO, f"the file may be part written; its original is "
-                              f"in {backup}", shown) from None
+                reason = getattr(failure, "strerror", None) or type(failure).__name__
+                raise PartlyWrittenError(shown, backup, reason) from failure
             os.unlink(backup)
             raise
     os.unlink(backup)

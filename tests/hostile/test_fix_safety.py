@@ -284,9 +284,8 @@ def test_a_failed_in_place_write_puts_the_original_back(folder, monkeypatch):
     assert leftovers(folder) == []
 
 
-def test_an_in_place_write_that_cannot_be_undone_keeps_the_backup(tmp_path, monkeypatch):
-    draft, alias = tmp_path / "a.md", tmp_path / "b.md"
-    draft.write_bytes(b"original")
+def test_an_in_place_write_that_cannot_be_undone_keeps_the_backup(folder, monkeypatch):
+    draft, alias = folder / "good.md", folder / "alias.md"
     os.link(draft, alias)
 
     def broken(stream, data):
@@ -295,11 +294,13 @@ def test_an_in_place_write_that_cannot_be_undone_keeps_the_backup(tmp_path, monk
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(atomic, "_overwrite", broken)
-    with pytest.raises(OSError, match="its original is in") as caught:
-        write_atomic(draft, b"the new content")
-    backup = Path(str(caught.value).split("its original is in ")[1].split(":")[0])
-    assert backup.name.startswith(".a.md.") and backup.name.endswith(".termcheck-backup")
-    assert backup.read_bytes() == b"original"
+    result = fix("good.md")
+    assert result.exit_code == 2
+    assert ("good.md: error: could not be fixed (Input/output error) and may be part written: "
+            "its original is in ") in result.output
+    backups = list(folder.glob(".good.md.*.termcheck-backup"))
+    assert len(backups) == 1 and str(backups[0]) in result.output.replace("\n", "")
+    assert backups[0].read_text(encoding="utf-8") == GOOD
 
 
 def test_hard_linked_drafts_killed_at_random_moments_are_whole_or_backed_up(tmp_path,
