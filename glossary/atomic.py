@@ -89,19 +89,31 @@ def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=32).digest()
 
 
-def write_atomic(path: str | Path, data: bytes, expected: Snapshot | None = None) -> None:
+def write_atomic(path: str | Path, data: bytes, expected: Snapshot | None = None, *,
+                 private: bool = False) -> None:
     """Replace (or create) the file's content in one step, as the module says; on any failure
     the original is untouched (``PartlyWrittenError`` says where it is kept when an in-place
     write could not be undone). Raises ``OSError`` (``PermissionError`` for a read-only file,
     ``NotRegularFileError``), and ``ConcurrentEditError`` when ``expected`` is given and the
-    file no longer matches it."""
-    target = Path(os.path.realpath(path))  # through symbolic links: the link stays
+    file no longer matches it.
+
+    ``private`` is for termcheck's own files (caches): whatever is at the path is replaced by
+    a new file of this user's, readable by this user only; nothing of the old one is kept
+    (neither a link followed, nor written in place, nor its mode or owner given to the new
+    file), so that a link or a file planted in a shared cache folder never directs the write
+    elsewhere nor hands the new file to whoever planted it."""
+    # A user's file is written through its symbolic links (the link stays); a cache's never.
+    target = Path(path if private else os.path.realpath(path))
     try:
-        before = os.stat(target)
+        before = os.lstat(target) if private else os.stat(target)
     except FileNotFoundError:
         if expected is not None:  # deleted (or moved away) meanwhile
             raise ConcurrentEditError(str(path)) from None
         before = None
+    if before is not None and private:
+        if not (stat.S_ISREG(before.st_mode) or stat.S_ISLNK(before.st_mode)):
+            _check_replaceable(str(path), target, before)  # a device, a FIFO: refused
+        before = None  # nothing of it is kept
     if before is not None:
         _check_replaceable(str(path), target, before)
         if before.st_nlink > 1:

@@ -351,6 +351,37 @@ def _fixing_started(folder: Path, process: subprocess.Popen) -> None:
         time.sleep(0.002)
 
 
+# --- caches: a planted file never directs the write --------------------------------------------
+@pytest.mark.parametrize("plant", ["symlink", "hardlink", "foreign"])
+def test_a_file_planted_in_the_cache_folder_never_directs_the_write(folder, monkeypatch, plant):
+    """A user's file is written through its links and keeps its owner; a cache file is
+    termcheck's own: a link or a file planted at its path (in a shared cache folder) is
+    replaced, never written through, and the new file is never handed to the planter."""
+    cache = folder / "cache"
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(cache))
+    args = ("check", "good.md", "--terms", "small.yaml", "--lang", "fr")
+    assert run(*args).exit_code == 1
+    [index] = cache.glob("index-*.idx")
+    victim = folder / "victim.txt"
+    victim.write_text("victim\n", encoding="utf-8")
+    index.unlink()
+    if plant == "symlink":
+        index.symlink_to(victim)
+    elif plant == "hardlink":
+        os.link(victim, index)
+    else:
+        index.write_text("planted\n", encoding="utf-8")
+        os.chmod(index, 0o666)
+        if ROOT:
+            os.chown(index, 4321, 4321)
+    assert run(*args).exit_code == 1
+    assert victim.read_text(encoding="utf-8") == "victim\n"
+    info = index.lstat()
+    if index.read_bytes() not in (b"victim\n", b"planted\n"):  # replaced by a new index
+        assert stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid()
+        assert not info.st_mode & 0o077, oct(info.st_mode)
+
+
 # --- --output never overwrites an input ---------------------------------------------------------
 @pytest.mark.parametrize("args", [
     ["check", "good.md", "--output", "good.md"],
