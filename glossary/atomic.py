@@ -126,12 +126,14 @@ def write_atomic(path: str | Path, data: bytes, expected: Snapshot | None = None
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if before is not None:  # a new file keeps the default mode
+        if before is not None:
             if not _give_owner(temporary, before):
                 os.unlink(temporary)
                 _write_in_place(path, target, data, expected)
                 return
             os.chmod(temporary, stat.S_IMODE(before.st_mode))  # after chown, which clears setuid
+        elif not private:  # a new file of the user's: the mode open() would give, not 0600
+            os.chmod(temporary, 0o666 & ~_umask())
         _check_unchanged(str(path), target, expected)
         os.replace(temporary, target)
     except BaseException:
@@ -153,6 +155,14 @@ def write_file(path: str | Path, data: bytes) -> None:
         return
     with open(path, "wb") as stream:
         stream.write(data)
+
+
+def _umask() -> int:
+    """The process's file-creation mask (read by setting it: termcheck writes from one
+    thread)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _check_replaceable(shown: str, target: Path, info: os.stat_result) -> None:

@@ -351,6 +351,21 @@ def _fixing_started(folder: Path, process: subprocess.Popen) -> None:
         time.sleep(0.002)
 
 
+@pytest.mark.parametrize("args", [
+    ["check", "good.md", "--terms", "small.yaml", "--lang", "fr", "--output", "new.txt"],
+    ["terms", "export", "--format", "csv", "--terms", "small.yaml", "-o", "new.txt"],
+], ids=["report", "export"])
+def test_a_new_output_file_gets_the_usual_mode(folder, args):
+    """A new file written for the user has the mode any program would give it (0666 less the
+    umask), not the 0600 of a temporary file."""
+    mask = os.umask(0o022)
+    try:
+        run(*args)
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((folder / "new.txt").stat().st_mode) == 0o644
+
+
 # --- caches: a planted file never directs the write --------------------------------------------
 @pytest.mark.parametrize("plant", ["symlink", "hardlink", "foreign"])
 def test_a_file_planted_in_the_cache_folder_never_directs_the_write(folder, monkeypatch, plant):
