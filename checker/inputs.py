@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from glossary.atomic import Snapshot
 
 from .errors import InputError
 from .readers import is_draft
@@ -40,6 +42,9 @@ class Source:
     encoding: str = "utf-8"
     bom: bool = False
     stdin: bool = False  # read from standard input: there is no file to fix
+    # The file as read (size, modification time, content digest): --fix writes it only if it
+    # still is, so that an edit saved during the check is never overwritten.
+    stamp: Snapshot | None = field(default=None, repr=False, compare=False)
 
 
 def decode(data: bytes, path: str) -> Source:
@@ -101,7 +106,8 @@ def read_source(path: str, stdin_name: str | None = None,
         raise InputError(path, unsupported)
     try:
         with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
+            info = os.fstat(stream.fileno())  # before reading: a change while read shows
+            size = info.st_size
             if size > max_size:
                 raise InputError(path, too_large(size, max_size))
             data = stream.read(max_size + 1)  # a file that grows while read is still bounded
@@ -113,7 +119,7 @@ def read_source(path: str, stdin_name: str | None = None,
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > max_size:
         raise InputError(path, too_large(len(data), max_size))
-    return decode(data, path)
+    return replace(decode(data, path), stamp=Snapshot.of(data, info.st_mtime_ns))
 
 
 def read_path_list(path: str) -> list[str]:
