@@ -77,3 +77,69 @@ def test_invalid_utf32_names_the_byte(folder):
     status, data = run("bad.md")
     assert status == 2
     assert error_of(data, "bad.md") == "is not valid UTF-32-LE (byte 8); save it as UTF-8"
+
+
+# --- PO escapes and plural forms (row 11, and the PO errors msgfmt rejects) --------------------
+HEADER = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+          '"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n')
+
+
+def write_po(folder, body: str) -> None:
+    (folder / "fr.po").write_text(HEADER + body, encoding="utf-8")
+
+
+@pytest.mark.parametrize("written", ["\\123ergei Lavrov", "\\123\\145rgei Lavrov",
+                                     "\\x53\\x65rgei Lavrov", "\\123ergei \\114avrov"])
+def test_po_octal_and_hex_escapes_are_read_as_msgfmt_reads_them(folder, written):
+    # msgfmt compiles \123 (octal) and \x53 (hex) as "S": the English form hid behind them.
+    write_po(folder, f'msgid "Sergei Lavrov"\nmsgstr "{written}"\n')
+    status, data = run("fr.po")
+    assert status == 1
+    # The span starts at the backslash of the first escape (line 8, column 9).
+    assert findings(data, "fr.po") == [(8, 9, "wrong-language", "Sergei Lavrov")]
+
+
+def test_po_escaped_utf8_bytes_make_one_character(folder):
+    # \303\257 is ï in UTF-8, split over two continuation lines as msgfmt allows.
+    from checker.readers import po
+
+    text = HEADER + 'msgid "Sergei Lavrov"\nmsgstr "Sergue\\303"\n"\\257 Lavrov"\n'
+    doc = po.read("fr.po", text)
+    (target,) = [s for s in doc.segments if s.role == "target"]
+    assert doc.text[target.start:target.end] == "Sergueï Lavrov"
+    assert doc.file_offset(target.start + len("Sergue")) == text.index("\\303")
+    write_po(folder, 'msgid "Sergei Lavrov"\nmsgstr "Sergue\\303"\n"\\257 Lavrov"\n')
+    assert findings(run("fr.po")[1], "fr.po") == []
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ('msgid "Sergei Lavrov"\nmsgstr "\\u0053ergei Lavrov"\n',
+     "line 8, column 9: PO syntax error: '\\u' is not an escape msgfmt knows, and it refuses "
+     "the file; write the character itself (the file is UTF-8), and a backslash as \\\\"),
+    ('msgid "Sergei Lavrov"\nmsgstr "Lavrov \\q"\n',
+     "line 8, column 16: PO syntax error: '\\q' is not an escape msgfmt knows"),
+    ('msgid "Sergei Lavrov"\nmsgstr "\\x153ergei Lavrov"\n',
+     "line 8, column 9: PO syntax error: '\\x153e' is past the byte range (msgfmt would keep "
+     "its last two hex digits only); write the character itself, or stop the escape at two "
+     "digits"),
+    ('msgid "Sergei Lavrov"\nmsgstr "Sergue\\303 Lavrov"\n',
+     "line 8: PO syntax error: the bytes the escapes \\303 stand for are not UTF-8 text; write "
+     "the characters themselves"),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[2] "Sergei Lavrov"\n',
+     "line 10: msgstr[2] where msgstr[1] was expected (msgfmt: plural form has wrong index); "
+     "plural forms are numbered from 0, in order"),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1] "y"\nmsgstr[2] "Sergei Lavrov"\n',
+     "line 11: msgstr[2] is past the header's Plural-Forms (nplurals=2: msgstr[0] to "
+     "msgstr[1]); remove it, or fix nplurals"),
+    ('msgid "a"\nmsgstr[0] "Sergei Lavrov"\n',
+     "line 8: msgstr[0] in an entry without msgid_plural (msgfmt: missing 'msgid_plural' "
+     "section); add msgid_plural \"…\" after msgid, or write msgstr \"…\""),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr "Sergei Lavrov"\n',
+     "line 9: PO syntax error: an entry with msgid_plural has its translations in msgstr[0], "
+     "msgstr[1]…, not in msgstr"),
+])
+def test_po_errors_msgfmt_rejects_are_input_errors_with_the_line(folder, body, message):
+    write_po(folder, body)
+    status, data = run("fr.po")
+    assert status == 2
+    assert error_of(data, "fr.po").startswith(message)
