@@ -143,3 +143,62 @@ def test_po_errors_msgfmt_rejects_are_input_errors_with_the_line(folder, body, m
     status, data = run("fr.po")
     assert status == 2
     assert error_of(data, "fr.po").startswith(message)
+
+
+# --- XLIFF strings in a foreign namespace --------------------------------------------------------
+XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
+XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
+
+
+def xliff_12(unit: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="{XLIFF_12}">\n'
+            '<file source-language="en" target-language="fr" datatype="plaintext" '
+            f'original="a.txt">\n<body>\n{unit}\n</body>\n</file>\n</xliff>\n')
+
+
+def xliff_20(segment: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="2.0" xmlns="{XLIFF_20}" '
+            f'srcLang="en" trgLang="fr">\n<file id="f1">\n<unit id="u1">\n{segment}\n</unit>\n'
+            '</file>\n</xliff>\n')
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    # A 1.2 file whose target is in XLIFF 2.0's namespace.
+    (xliff_12(f'<trans-unit id="1">\n<source>Sergei Lavrov</source>\n<target xmlns="{XLIFF_20}">'
+              'Sergei Lavrov</target>\n</trans-unit>'),
+     f"line 7: <target> is in namespace '{XLIFF_20}', not in the file's XLIFF namespace "
+     f"'{XLIFF_12}', so XLIFF tools do not take it for the translation and termcheck cannot "
+     "check it; write it in the file's namespace (as its other elements are written)"),
+    # ... in a tool's namespace, with a prefix.
+    (xliff_12('<trans-unit id="1">\n<source>Sergei Lavrov</source>\n<t:target xmlns:t="urn:tool">'
+              'Sergei Lavrov</t:target>\n</trans-unit>'),
+     "line 7: <target> is in namespace 'urn:tool', not in the file's XLIFF namespace"),
+    # ... in no namespace at all.
+    (xliff_12('<trans-unit id="1">\n<source>Sergei Lavrov</source>\n<target xmlns="">'
+              'Sergei Lavrov</target>\n</trans-unit>'),
+     "line 7: <target> is in no namespace, not in the file's XLIFF namespace"),
+    # A 2.0 file whose target is XLIFF 1.2's (it was read as the translation).
+    (xliff_20(f'<segment>\n<source>Sergei Lavrov</source>\n<target xmlns="{XLIFF_12}">'
+              'Sergei Lavrov</target>\n</segment>'),
+     f"line 7: <target> is in namespace '{XLIFF_12}', not in the file's XLIFF namespace "
+     f"'{XLIFF_20}'"),
+    # A whole unit in another version's namespace.
+    (xliff_12(f'<trans-unit id="1" xmlns="{XLIFF_20}">\n<source>Sergei Lavrov</source>\n'
+              '<target>Sergei Lavrov</target>\n</trans-unit>'),
+     f"line 5: <trans-unit> is in namespace '{XLIFF_20}'"),
+])
+def test_xliff_string_in_a_foreign_namespace_is_an_input_error(folder, content, message):
+    (folder / "fr.xlf").write_text(content, encoding="utf-8")
+    status, data = run("fr.xlf")
+    assert status == 2
+    assert error_of(data, "fr.xlf").startswith(message)
+
+
+def test_xliff_extension_beside_the_target_is_left_alone(folder):
+    # A tool's own element named target beside the XLIFF one is an extension, not a mistake.
+    (folder / "fr.xlf").write_text(xliff_12(
+        '<trans-unit id="1">\n<source>Sergei Lavrov</source>\n<target>Sergei Lavrov</target>\n'
+        '<t:target xmlns:t="urn:tool">x</t:target>\n</trans-unit>'), encoding="utf-8")
+    status, data = run("fr.xlf")
+    assert status == 1
+    assert findings(data, "fr.xlf") == [(7, 9, "wrong-language", "Sergei Lavrov")]
