@@ -202,3 +202,42 @@ def test_xliff_extension_beside_the_target_is_left_alone(folder):
     status, data = run("fr.xlf")
     assert status == 1
     assert findings(data, "fr.xlf") == [(7, 9, "wrong-language", "Sergei Lavrov")]
+
+
+# --- Markdown nested deeper than markdown-it's limit (row 6) -----------------------------------
+def nested_list(levels: int, text: str = "item") -> str:
+    return "".join("  " * level + f"- {text} {level}\n" for level in range(levels))
+
+
+def test_markdown_after_ten_nested_list_levels_is_checked(folder):
+    # markdown-it's nesting limit (20 levels: a list and its item are two) stopped the parse at
+    # the tenth list level, and dropped the rest of the file: exit 0.
+    (folder / "nested.md").write_text(
+        nested_list(9) + "                  - Sergei Lavrov au niveau 10\n"
+        "\nSelon Sergei Lavrov, la réunion a eu lieu.\n", encoding="utf-8")
+    status, data = run("nested.md")
+    assert status == 1
+    assert findings(data, "nested.md") == [(10, 21, "wrong-language", "Sergei Lavrov"),
+                                           (12, 7, "wrong-language", "Sergei Lavrov")]
+
+
+def test_markdown_nested_past_the_depth_limit_is_checked_as_prose(folder):
+    # 60 list levels (120 block levels, past MAX_DEPTH): the deepest items are prose, and the
+    # parse goes on after the list (the code block after it is still code).
+    deep = "  " * 59 + "- Sergei Lavrov tout au fond\n"
+    (folder / "nested.md").write_text(
+        nested_list(59) + deep + "\n```\nSergei Lavrov in code\n```\n"
+        "\nSelon Sergei Lavrov, la réunion a eu lieu.\n", encoding="utf-8")
+    status, data = run("nested.md")
+    assert status == 1
+    assert findings(data, "nested.md") == [(60, 121, "wrong-language", "Sergei Lavrov"),
+                                           (66, 7, "wrong-language", "Sergei Lavrov")]
+
+
+def test_markdown_in_five_thousand_quotes_is_checked(folder):
+    (folder / "quotes.md").write_text("> " * 5_000 + "Selon Sergei Lavrov.\n\nSergei Lavrov.\n",
+                                      encoding="utf-8")
+    status, data = run("quotes.md")
+    assert status == 1
+    assert findings(data, "quotes.md") == [(1, 10_007, "wrong-language", "Sergei Lavrov"),
+                                           (3, 1, "wrong-language", "Sergei Lavrov")]
