@@ -46,9 +46,8 @@ def _blocks_too_deep(state: StateBlock, start: int, end: int, silent: bool) -> b
 _PARSER = MarkdownIt("commonmark", {"maxNesting": MAX_DEPTH + 10}).enable("table")
 _PARSER.disable("inline")
 _PARSER.block.ruler.before("table", "termcheck_deep", _blocks_too_deep)
-_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)"
-                              r"[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
-_LONE_CR = regex.compile(r"\r(?!\n)")
+_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*(?:\r\n?|\n)(?:.*?(?:\r\n?|\n))??"
+                              r"(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)", regex.DOTALL)
 _NOT_PROSE = regex.compile(
     r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)"  # code span
     r"|<!--.*?-->"  # HTML comment
@@ -69,9 +68,9 @@ def segments(text: str) -> list[Segment]:
     # and line numbers stay those of the file.
     parsed_text = text
     if front:
-        parsed_text = regex.sub(r"[^\n]", " ", front.group()) + text[front.end():]
-    # markdown-it also breaks lines at a lone \r; its line numbers must be ours (\n only).
-    parsed_text = _LONE_CR.sub(" ", parsed_text)
+        parsed_text = regex.sub(r"[^\r\n]", " ", front.group()) + text[front.end():]
+    # markdown-it ends lines at CR LF, LF and a lone CR, as line_starts does: its line numbers
+    # are ours.
     starts = [*line_starts(text), len(text)]
     regions: list[tuple[int, int]] = []
     for token in _PARSER.parse(parsed_text):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import polib
 import regex
 
-from ..document import Document, Segment
+from ..document import LINE_BREAK, Document, Segment, line_starts, split_lines
 from ..errors import InputError
 from .mapped import MappedString, assemble
 
@@ -46,16 +46,18 @@ _SHAPE = ('an entry is msgid "…" then msgstr "…" (msgctxt "…" may come fir
 
 
 class _Lines(str):
-    """The file's text for polib, split into lines at ``\\n`` only.
+    """The file's text for polib, split into lines where the file's lines end (CR LF, LF, a
+    lone CR: document.LINE_BREAK).
 
-    polib splits a text with ``str.splitlines``, which also breaks at U+2028, U+0085, form
-    feeds and lone carriage returns: a string holding one of those would be cut in two and its
-    line numbers would no longer be the file's. Line numbers here must be those of
-    ``Document.position``, which counts ``\\n`` only.
+    polib splits a text with ``str.splitlines``, which also breaks at U+2028, U+0085 and form
+    feeds: a string holding one of those would be cut in two and its line numbers would no
+    longer be the file's. Line numbers here must be those of ``Document.position``, the lines an
+    editor shows. (msgfmt counts LF only and takes a lone CR between strings for a space: the
+    two agree on every file without a lone CR.)
     """
 
     def splitlines(self, keepends: bool = False) -> list[str]:  # type: ignore[override]
-        return self.split("\n")
+        return split_lines(self)
 
 
 @dataclass
@@ -76,6 +78,8 @@ class _String(MappedString):
 
 
 def read(path: str, text: str) -> Document:
+    if "\r" in text:
+        _check_lone_cr(path, text)
     catalog = _parse(path, text)
     lines = _split_lines(text)
     metadata = catalog.metadata
@@ -144,7 +148,7 @@ _PO_LINE = regex.compile(r'^\s*(?:(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr
 def _check_lines(path: str, text: str) -> None:
     """Every line is blank, a comment, or a keyword and/or one quoted string: polib silently
     drops an entry it cannot read (an unclosed quote), which must not pass unnoticed."""
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(split_lines(text), 1):
         stripped = line.strip()
         if not stripped or (stripped.startswith("#") and not stripped.startswith("#~")):
             continue
@@ -153,6 +157,22 @@ def _check_lines(path: str, text: str) -> None:
             raise InputError(path, f"line {number}: PO syntax error: expected a keyword "
                                    f"(msgid, msgstr…) followed by a string in double quotes, "
                                    f"or a continuation string; found {stripped[:40]!r}")
+
+
+# A line that opens a string and does not close it.
+_UNCLOSED = regex.compile(r'^[^"#]*"(?:[^"\\]|\\.)*\\?$')
+
+
+def _check_lone_cr(path: str, text: str) -> None:
+    """A lone CR ends a line (document.LINE_BREAK): one inside a string cuts it in two, which
+    polib would report as a broken next line. Say what happened, on the line it happened."""
+    start = 0
+    for number, match in enumerate(LINE_BREAK.finditer(text), 1):
+        if match.group() == "\r" and _UNCLOSED.match(text[start:match.start()].strip()):
+            raise InputError(path, f"line {number}: PO syntax error: the string is cut by a "
+                                   "lone carriage return (CR), which ends a line; write \\r for "
+                                   "a CR inside a string")
+        start = match.end()
 
 
 def _parse(path: str, text: str) -> polib.POFile:
@@ -170,7 +190,7 @@ def _syntax_message(text: str, error: str) -> str:
     if not match:
         return f"is not a valid PO file ({error})"
     number, detail = int(match.group(1)), match.group(2) or ""
-    lines = text.split("\n")
+    lines = split_lines(text)
     line = lines[number - 1].strip().lstrip("\ufeff") if 0 < number <= len(lines) else ""
     if line.startswith("#~"):
         line = line[2:].strip()
@@ -202,13 +222,9 @@ def _meta(metadata: dict[str, str], name: str) -> str | None:
 
 
 def _split_lines(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each line of the file, without its ``\\n``."""
-    lines = []
-    start = 0
-    for line in text.split("\n"):
-        lines.append((start, line))
-        start += len(line) + 1
-    return lines
+    """(offset, text) of each line of the file, without its line break."""
+    return [(start, line) for start, line in zip(line_starts(text), split_lines(text),
+                                                  strict=True)]
 
 
 def _entry_strings(path: str, text: str, lines: list[tuple[int, str]], first: int,
@@ -278,6 +294,10 @@ def _read_quoted(path: str, text: str, pos: int, line_end: int, number: int,
         string.polib.append(char)
         string.offsets.append(i)
         i += 1
+    if text.startswith("\r", line_end) and not text.startswith("\r\n", line_end):
+        raise InputError(path, f"line {number}: PO syntax error: the string is cut by a lone "
+                               "carriage return (CR), which ends a line; write \\r for a CR "
+                               "inside a string")
     raise InputError(path, f"line {number}: PO syntax error: the string has no closing double "
                            'quote (a final \\" is an escaped quote, not the end)')
 
@@ -293,7 +313,7 @@ def _read_escape(path: str, text: str, i: int, line_end: int, number: int,
         string.offsets.append(i)
         return i + 2
     escape = _BYTE_ESCAPE.match(text, i, line_end)
-    column = i - text.rfind("\n", 0, i)
+    column = i - max(text.rfind("\n", 0, i), text.rfind("\r", 0, i))
     if escape is None:
         raise InputError(path, f"line {number}, column {column}: PO syntax error: "
                                f"'{text[i:i + 2]}' is not an escape msgfmt knows, and it "

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..document import Document, Segment, line_starts
+from ..document import Document, Segment, line_of, line_starts
 from ..errors import InputError
 from .mapped import MappedString, assemble
 
@@ -54,6 +54,7 @@ _REFERENCE = re.compile(r"&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|([A-Za-z_][\w.-]*));")
 _PLAIN = re.compile(r"[^&\r]+")  # runs of characters that are themselves
 _PLAIN_CDATA = re.compile(r"[^\r]+")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_LONE_CR = re.compile(rb"\r(?!\n)")
 _LXML_POSITION = re.compile(r",\s*line \d+, column \d+\s*$")
 
 
@@ -127,9 +128,14 @@ def _parse(path: str, text: str) -> etree._Element:
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        line = text.count("\n", 0, exc.start) + 1
+        line = line_of(text, exc.start)
         raise InputError(path, f"line {line}: holds a character that is not valid Unicode "
                                "(a lone surrogate)") from None
+    # XML reads a lone CR as a line feed (XML 1.0, 2.11), but libxml2 counts lines at LF only:
+    # given LF for each lone CR, which changes nothing of the document, its line numbers are
+    # the editor's (document.LINE_BREAK).
+    if "\r" in text:
+        data = _LONE_CR.sub(b"\n", data)
     try:
         return etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
@@ -179,7 +185,7 @@ def _check_prolog(path: str, text: str) -> int:
 
 def _check_doctype_text(path: str, text: str, start: int) -> int:
     """Scan a DOCTYPE declaration; return the offset of its closing ``>`` (-1 if none)."""
-    line = text.count("\n", 0, start) + 1
+    line = line_of(text, start)
     pos = start + len("<!DOCTYPE")
     external = ""
     while pos < len(text):
@@ -215,7 +221,7 @@ def _check_subset(path: str, text: str, pos: int) -> int:
                 return -1
             pos = end + 3
         elif text.startswith("<!ENTITY", pos):
-            line = text.count("\n", 0, pos) + 1
+            line = line_of(text, pos)
             raise InputError(path, f"line {line}: the DOCTYPE declares an entity (<!ENTITY>); "
                                    "termcheck never expands entities, which can blow a file up "
                                    "or read other files: remove the DOCTYPE and write "
@@ -229,7 +235,7 @@ def _check_subset(path: str, text: str, pos: int) -> int:
         elif text[pos] == "]":
             return pos + 1
         elif text[pos] == "%":
-            line = text.count("\n", 0, pos) + 1
+            line = line_of(text, pos)
             raise InputError(path, f"line {line}: the DOCTYPE uses a parameter entity (%…;); "
                                    "termcheck never expands entities: remove the DOCTYPE")
         else:
@@ -524,6 +530,6 @@ def _read_element(path: str, text: str, tags: list[int], native: list[bool],
                 if skipping == depth:
                     skipping = None
     except ValueError:
-        line = text.count("\n", 0, start) + 1
+        line = line_of(text, start)
         raise InputError(path, f"line {line}: this element could not be read; please report "
                                "this file to the termcheck developers") from None

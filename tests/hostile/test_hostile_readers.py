@@ -241,3 +241,114 @@ def test_markdown_in_five_thousand_quotes_is_checked(folder):
     assert status == 1
     assert findings(data, "quotes.md") == [(1, 10_007, "wrong-language", "Sergei Lavrov"),
                                            (3, 1, "wrong-language", "Sergei Lavrov")]
+
+
+# --- line ends: CR LF, LF and a lone CR ---------------------------------------------------------
+DRAFT_LINES = ["# Titre", "", "Ligne deux.", "", "Selon Sergei Lavrov, la réunion.",
+               "", "Puis Sergei Lavrov est parti."]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("name", ["draft.md", "draft.txt"])
+def test_every_line_ending_gives_the_same_lines_and_columns(folder, ending, name):
+    # With CR alone (old Mac files, some CMS exports) everything was reported on line 1.
+    (folder / name).write_bytes(ending.join(DRAFT_LINES).encode() + ending.encode())
+    status, data = run(name)
+    assert status == 1
+    assert findings(data, name) == [(5, 7, "wrong-language", "Sergei Lavrov"),
+                                    (7, 6, "wrong-language", "Sergei Lavrov")]
+    assert [(f["end_line"], f["end_column"]) for f in data["findings"]
+            if f["path"] == name] == [(5, 20), (7, 19)]
+
+
+def test_cr_only_text_report_quotes_the_line(folder):
+    (folder / "draft.md").write_bytes("\r".join(DRAFT_LINES).encode())
+    result = CliRunner().invoke(cli, ["check", "draft.md", "--terms", "small.yaml", "--lang",
+                                      "fr"])
+    assert "draft.md:5:7: error wrong-language" in result.output
+    assert "    5 | Selon Sergei Lavrov, la réunion.\n" in result.output
+    assert "␍" not in result.output  # no line shown with the next ones glued to it
+
+
+def test_cr_only_html_report_has_one_row_per_line(folder):
+    from lxml import html
+
+    (folder / "draft.md").write_bytes("\r".join(DRAFT_LINES).encode())
+    result = CliRunner().invoke(cli, ["check", "draft.md", "--terms", "small.yaml", "--lang",
+                                      "fr", "--format", "html"])
+    page = html.fromstring(result.output)
+    rows = page.xpath('//table[@class="draft"]/tr')
+    assert [row.xpath('string(td[@class="ln"])') for row in rows] == [
+        str(n) for n in range(1, len(DRAFT_LINES) + 1)]
+    assert [row.xpath('string(td[@class="ln"])') for row in rows
+            if row.get("class") == "flagged"] == ["5", "7"]
+
+
+def test_cr_only_suppression_covers_its_own_line_only(folder):
+    lines = ["Selon Sergei Lavrov. <!-- termcheck: ignore[wrong-language] -->", "",
+             "Puis Sergei Lavrov est parti."]
+    (folder / "draft.md").write_bytes("\r".join(lines).encode())
+    status, data = run("draft.md")
+    assert status == 1
+    assert findings(data, "draft.md") == [(3, 6, "wrong-language", "Sergei Lavrov")]
+
+
+def test_cr_only_fix_keeps_the_line_ends(folder):
+    # A name wrapped at a lone CR keeps its CR; the other line ends are left as they were.
+    draft = folder / "draft.md"
+    draft.write_bytes(b"Selon Sergei\rLavrov, la r\xc3\xa9union.\r\rPuis Sergei Lavrov.\r")
+    assert fix("draft.md") == 0
+    assert draft.read_bytes() == ("Selon Sergueï\rLavrov, la réunion.\r\rPuis Sergueï Lavrov.\r"
+                                  ).encode()
+
+
+def test_cr_only_po_file_is_read_with_its_lines(folder):
+    # msgfmt reads it (a lone CR between strings is white space to it); polib did not.
+    lines = ['msgid ""', 'msgstr "Content-Type: text/plain; charset=UTF-8\\n"', "",
+             'msgid "Sergei Lavrov"', 'msgstr "Sergei Lavrov"']
+    (folder / "fr.po").write_bytes("\r".join(lines).encode() + b"\r")
+    status, data = run("fr.po")
+    assert status == 1
+    assert findings(data, "fr.po") == [(5, 9, "wrong-language", "Sergei Lavrov")]
+
+
+def test_lone_cr_inside_a_po_string_is_named(folder):
+    (folder / "fr.po").write_bytes(b'msgid "Sergei Lavrov"\nmsgstr "Sergei\rLavrov"\n')
+    status, data = run("fr.po")
+    assert status == 2
+    assert error_of(data, "fr.po") == (
+        "line 2: PO syntax error: the string is cut by a lone carriage return (CR), which ends "
+        "a line; write \\r for a CR inside a string")
+
+
+def test_cr_only_xliff_file_reports_the_editor_lines(folder):
+    content = xliff_12('<trans-unit id="1">\n<source>Sergei Lavrov</source>\n<target>\nSergei '
+                       'Lavrov</target>\n</trans-unit>')
+    (folder / "fr.xlf").write_bytes(content.replace("\n", "\r").encode())
+    status, data = run("fr.xlf")
+    assert status == 1
+    assert findings(data, "fr.xlf") == [(8, 1, "wrong-language", "Sergei Lavrov")]
+    (folder / "bad.xlf").write_bytes(content.replace("\n", "\r").replace(
+        "<target>", "<target>&nbsp;").encode())
+    assert error_of(run("bad.xlf")[1], "bad.xlf").startswith("line 7, column ")
+
+
+def test_cr_only_aligned_pair_reports_the_target_lines(folder):
+    (folder / "en.txt").write_bytes(b"Intro.\r\rSergei Lavrov spoke.\r")
+    (folder / "fr.txt").write_bytes(b"Intro.\r\rSergei Lavrov a parl\xc3\xa9.\r")
+    result = CliRunner().invoke(cli, ["check", "--source", "en.txt", "--target", "fr.txt",
+                                      "--terms", "small.yaml", "--lang", "fr", "--format",
+                                      "json"])
+    assert findings(json.loads(result.stdout), "fr.txt") == [
+        (3, 1, "wrong-language", "Sergei Lavrov")]
+
+
+def test_a_lone_cr_ends_the_line_for_headlines_and_line_starts():
+    # The rules' notion of a line (a headline in capitals; a capital opening a line is never a
+    # finding) is the reports' one.
+    from checker.document import Document
+
+    doc = Document("x.md", "TITRE EN CAPITALES\rSuite du texte", [])
+    assert doc.is_headline(0)
+    assert not doc.is_headline(len("TITRE EN CAPITALES") + 1)
+    assert doc.is_sentence_start(len("TITRE EN CAPITALES") + 1)
