@@ -18,7 +18,7 @@ from markdown_it.rules_block import StateBlock
 from ..document import Document, Segment, line_starts
 from . import plain
 
-# Blocks nested this deep are not parsed further (blocks_too_deep): 50 levels of lists in lists
+# Blocks nested this deep are not parsed further (_blocks_too_deep): 50 levels of lists in lists
 # (a list and its item are two levels), 100 of block quotes, far past any draft, and few enough
 # that the parser's recursion (two Python calls a level) stays far from Python's limit.
 MAX_DEPTH = 100
