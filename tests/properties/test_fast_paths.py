@@ -129,9 +129,12 @@ def test_headlines_and_sentence_starts_memoised_agree(text, path):
     doc = ctx.doc
     # Some fifty offsets spread over the draft (each reference answer walks a whole line).
     for offset in range(0, len(doc.text) + 1, max(1, len(doc.text) // 50)):
-        start = doc.text.rfind("\n", 0, offset) + 1
-        end = doc.text.find("\n", offset)
-        line = doc.text[start:end if end >= 0 else len(doc.text)]
+        # The line holding offset; lines end at CR LF, LF and a lone CR (the LF of a CR LF
+        # belongs to the line the CR ends).
+        at = offset - 1 if doc.text[offset - 1:offset + 1] == "\r\n" else offset
+        start = max(doc.text.rfind("\n", 0, at), doc.text.rfind("\r", 0, at)) + 1
+        end = regex.compile(r"[\r\n]").search(doc.text, at)
+        line = doc.text[start:end.start() if end else len(doc.text)]
         segment = doc.segment_of(offset)
         starts = doc.is_sentence_start(offset, segment.start if segment else 0)
         for _ in range(2):  # asked again: from the memo
