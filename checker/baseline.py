@@ -15,6 +15,8 @@ from pathlib import Path
 
 import regex
 
+from glossary.atomic import write_file
+
 from .engine import FileResult
 from .errors import CheckerError
 from .findings import Finding
@@ -52,8 +54,8 @@ def key(finding: Finding, result: FileResult) -> str:
 def write(path: str, results: Iterable[FileResult]) -> int:
     """Write the keys of every finding; returns how many."""
     keys = sorted(key(f, r) for r in results for f in r.findings)
-    Path(path).write_text(json.dumps({"version": VERSION, "findings": keys}, indent=1) + "\n",
-                          encoding="utf-8")
+    write_file(path, (json.dumps({"version": VERSION, "findings": keys}, indent=1) + "\n")
+               .encode("utf-8"))
     return len(keys)
 
 

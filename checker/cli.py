@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,8 +25,14 @@ from glossary import (
     lookup,
     validate_files,
 )
-from glossary.atomic import write_atomic
+from glossary.atomic import (
+    ConcurrentEditError,
+    NotRegularFileError,
+    PartlyWrittenError,
+    write_file,
+)
 from glossary.cache import compile_index, load_index
+from glossary.termbase import resolve_path
 
 from . import __version__, datacache
 from .config import (
@@ -224,6 +231,11 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                             max_file_size=max_file_size,
                             debug=bool(click.get_current_context().obj.get("debug")))
     checker = Checker(termbase, options, index)
+    if output or write_baseline:  # before anything is checked, fixed or written
+        read = [*checker.inputs(paths), *filter(None, [source_file, target_file, files_from]),
+                *(resolve_path(t) for t in list(terms) or config.terms)]
+        refuse_overwriting_inputs("--output", output, [*read, *filter(None, [baseline])])
+        refuse_overwriting_inputs("--write-baseline", write_baseline, read)
     collect_less()
     report = checker.check_paths(paths, jobs=jobs or available_cpus(),
                                  progress=progress_bar(fmt, output))
@@ -246,9 +258,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                        "choose)", err=True)
     rendered = render(report, fmt, color=fmt == "text" and not output and sys.stdout.isatty())
     if output:
-        # Written in place, not renamed over: the output may be a device or a pipe.
-        write_output(output, "the report",
-                     lambda: Path(output).write_text(rendered, encoding="utf-8"))
+        # A device or a pipe is written as it is; a file is replaced atomically.
+        write_output(output, "the report", lambda: write_file(output, rendered.encode("utf-8")))
     elif not show_diff or report.findings:
         click.echo(rendered, nl=False)
     status = exit_status(report, Severity(fail_on or config.fail_on or "warning"))
@@ -265,6 +276,34 @@ def notice_path(path: str, fmt: str) -> str:
         return escape_data(path)
     from .reporters.text import safe
     return safe(path)
+
+
+def refuse_overwriting_inputs(option: str, output: str | os.PathLike | None,
+                              inputs: Sequence[str | os.PathLike]) -> None:
+    """A usage error when the file ``option`` would write is one of the ``inputs`` the run
+    reads. Files are compared as files (device and inode), so another spelling of the path, a
+    symbolic or a hard link to an input is caught too; an output that does not exist yet, or
+    is not a regular file (``/dev/stdout``), is no input."""
+    if not output:
+        return
+    try:
+        info = os.stat(output)
+    except OSError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        return
+    for name in inputs:
+        if str(name) == "-":
+            continue
+        try:
+            other = os.stat(name)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            shown = "" if str(name) == str(output) else f" (as {name})"
+            raise click.UsageError(f"{option} {output} is one of the files this command "
+                                   f"reads{shown}; writing it would destroy it, so nothing was "
+                                   f"written: choose another file")
 
 
 def write_output(path: str, what: str, write):
@@ -367,7 +406,23 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool) 
             results.append(result)
             continue
         try:
-            fixes.write_atomic(result.path, fixes.encode(result.source, new_text))
+            # Written only if the file still is as it was read: an edit saved meanwhile wins.
+            fixes.write_atomic(result.path, fixes.encode(result.source, new_text),
+                               expected=result.source.stamp)
+        except ConcurrentEditError:
+            result.error = ("changed while it was being checked; not fixed (the changes made "
+                            "meanwhile were kept: check it again)")
+            results.append(result)
+            continue
+        except PartlyWrittenError as exc:
+            result.error = (f"could not be fixed ({exc.reason}) and may be part written: its "
+                            f"original is in {exc.backup}; put it back")
+            results.append(result)
+            continue
+        except NotRegularFileError as exc:
+            result.error = f"could not be fixed ({exc.strerror}); the file was left as it was"
+            results.append(result)
+            continue
         except OSError as exc:
             result.error = (f"could not be fixed ({exc.strerror or exc}); the file was left as "
                             "it was: check that it and its folder are writable")
@@ -477,7 +532,9 @@ def compile_command(terms: Sequence[str], output: str | None) -> None:
     the cache folder (TERMCHECK_CACHE_DIR, or the user's cache folder), where every later check
     of the same termbase finds it.
     """
-    target = compile_index(list(terms), output)
+    refuse_overwriting_inputs("--output", output, [resolve_path(t) for t in terms])
+    target = write_output(output or "the cache folder", "the compiled index",
+                          lambda: compile_index(list(terms), output))
     click.echo(f"compiled index written to {target}")
 
 
@@ -554,8 +611,12 @@ def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None
     options = check_options(termbase, config, lang=lang, default_lang=default_lang,
                             source_lang=None, include_fuzzy=None, exclude=(),
                             stdin_filename=None)
+    checker = Checker(termbase, options)
+    refuse_overwriting_inputs("--output", output,
+                              [*checker.inputs(paths),
+                               *(resolve_path(t) for t in list(terms) or config.terms)])
     services = [providers_module.get_provider(name, cache=not no_cache) for name in providers]
-    found = suggest_module.suggest(Checker(termbase, options), paths, services, min_count)
+    found = suggest_module.suggest(checker, paths, services, min_count)
     for error in found.errors:
         click.echo(f"termcheck: {error}", err=True)
     for problem in found.provider_errors:
@@ -566,7 +627,7 @@ def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None
     else:
         text = suggest_module.as_yaml(found)
     if output:
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, "the candidates", lambda: write_file(output, text.encode("utf-8")))
         click.echo(f"{output}: {len(found.candidates)} candidates", err=True)
     else:
         click.echo(text, nl=False)
@@ -602,6 +663,7 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
         if code is not None and code not in known:
             raise click.BadParameter(f"the termbase has no '{code}' forms (it has "
                                      f"{', '.join(sorted(known))})", param_hint=hint)
+    refuse_overwriting_inputs("--output", output, [file, *(resolve_path(t) for t in terms)])
     draft = read_source(file)
     service = providers_module.get_provider(provider, cache=not no_cache)
     checker = Checker(termbase, CheckOptions(lang=source or AUTO))
@@ -610,7 +672,8 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
         click.echo(f"termcheck: {file}: the provider lost '{item.source}'; write "
                    f"'{item.target}' where it belongs", err=True)
     if output:
-        write_atomic(output, fixes.encode(draft, result.text))
+        write_output(output, "the translation",
+                     lambda: write_file(output, fixes.encode(draft, result.text)))
     else:
         click.echo(result.text, nl=False)
     if result.check is not None and result.check.findings:
@@ -698,10 +761,11 @@ def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
 def terms_export_command(fmt: str, output: str | None, terms: Sequence[str]) -> None:
     """Write the termbase (the --terms layers, or the embedded one) as TBX, CSV or JSON."""
     from glossary.exchange import export_termbase
+    refuse_overwriting_inputs("--output", output, [resolve_path(t) for t in terms])
     termbase = load_termbase(terms)
     text = export_termbase(termbase, fmt, ", ".join(Path(s).name for s in termbase.sources))
     if output:
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, "the termbase", lambda: write_file(output, text.encode("utf-8")))
         click.echo(f"{output}: {len(termbase)} entries", err=True)
     else:
         click.echo(text, nl=False)
@@ -724,6 +788,7 @@ def terms_import_command(file: str, fmt: str | None, output: str | None,
     categories, a term in two concepts) is reported on standard error, one warning per line.
     """
     from glossary.exchange import import_file, imported_text
+    refuse_overwriting_inputs("--output", output, [file])
     result = import_file(file, fmt, default_type)
     text, problems = imported_text(result, Path(file).name)
     if problems:
@@ -735,7 +800,7 @@ def terms_import_command(file: str, fmt: str | None, output: str | None,
                    err=True)
     count = text.count("\n- id: ")
     if output:
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, "the termbase", lambda: write_file(output, text.encode("utf-8")))
         click.echo(f"{output}: {count} entries imported", err=True)
     else:
         click.echo(text, nl=False)

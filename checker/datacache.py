@@ -121,7 +121,7 @@ def _store(path: Path, data: bytes) -> None:
 
     with contextlib.suppress(OSError):  # a read-only or missing cache folder only costs speed
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
+        write_atomic(path, data, private=True)  # a planted link is replaced, not followed
 
 
 def write(path: Path, key: str, value: object) -> None:

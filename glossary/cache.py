@@ -87,8 +87,10 @@ def _blocks(index: TermIndex) -> tuple[dict[str, bytes], dict]:
     return blocks, meta
 
 
-def write_index(index: TermIndex, key: str, path: Path) -> None:
-    """Write a compiled index atomically (a reader never sees half a file)."""
+def write_index(index: TermIndex, key: str, path: Path, private: bool = True) -> None:
+    """Write a compiled index atomically (a reader never sees half a file). ``private``: the
+    file is the cache's, replaced whatever is there; else a file the user named (``--index``,
+    ``compile -o``), written as ``write_atomic`` keeps a user's file (through a link...)."""
     blocks, meta = _blocks(index)
     layout, body = {}, bytearray()
     for name, data in blocks.items():
@@ -99,7 +101,7 @@ def write_index(index: TermIndex, key: str, path: Path) -> None:
                          "crc": zlib.crc32(body)}).encode()
     head = _MAGIC + key.encode() + b"\n" + header + b"\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, head + bytes(-len(head) % _ALIGN) + body)
+    write_atomic(path, head + bytes(-len(head) % _ALIGN) + body, private=private)
 
 
 def read_index(path: Path, key: str) -> TermIndex | None:
@@ -170,7 +172,7 @@ def load_index(paths: Sequence[str | Path] | None = None, *, use_cache: bool = T
     if index is None:
         index = TermIndex(load_termbase(paths))
         with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
-            write_index(index, key, target)
+            write_index(index, key, target, private=not index_file)
     return index
 
 
@@ -179,5 +181,5 @@ def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None)
     returns where it was written."""
     key = index_key(paths)
     target = Path(output) if output else cache_dir() / f"index-{key}{SUFFIX}"
-    write_index(TermIndex(load_termbase(paths)), key, target)
+    write_index(TermIndex(load_termbase(paths)), key, target, private=not output)
     return target
