@@ -18,7 +18,7 @@ from itertools import accumulate, compress
 import regex
 from rapidfuzz.distance import OSA
 
-from glossary import Entry, EntryType, Form, Status, TermIndex
+from glossary import CasePolicy, Entry, EntryType, Form, Status, TermIndex
 from glossary.index import MEMO_LIMIT, STARTS_LONGER, TYPO_MIN_LENGTH, FormPattern, max_edits
 from glossary.normalize import casefold, fold_diacritics, fold_key, nfc, translit_word
 from glossary.tokens import WORD_RE, is_joiner, normalize_separator
@@ -38,6 +38,17 @@ class MatchKind(IntEnum):
 
 
 _STATUS_RANK = {Status.PREFERRED: 0, Status.ACCEPTED: 1, Status.SHORT: 2, Status.AVOID: 3}
+
+
+class Lowered(IntEnum):
+    """What makes a name written in lower case (where its form has capitals) the name and not
+    prose, from the strongest evidence to the weakest. ``SPELLING`` and ``CAPITALS`` stand on
+    their own; ``NAMED`` and ``PLACED`` need the document (``Matcher._lowered_in_context``)."""
+
+    SPELLING = 1  # no ordinary word of the language: pékin, londres, otan, bande de gaza
+    CAPITALS = 2  # other words keep the name's capitals: états-Unis, corée du Nord
+    NAMED = 3  # ordinary words (syrie, nations unies): only where the document names the entry
+    PLACED = 4  # a frequent word (chine, nice in English): also only after a preposition of place
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,7 @@ class Mention:
     needs_context: bool = False  # a one-word form that is also an ordinary word
     words: tuple[Word, ...] = field(default=(), repr=False)
     segment: Segment | None = field(default=None, repr=False)
+    lowered: Lowered | None = None  # a name's capital written in lower case, and the evidence
 
     @property
     def in_source(self) -> bool:
@@ -239,7 +251,12 @@ class Matcher:
                 raw = seg_words.raw
                 free += [seg_words[i] for i in leftovers
                          if i not in typo_covered and self._may_be_name(raw[i], seg_lang)]
-        return MatchResult(self._in_context(doc, mentions), free)
+        kept = self._in_context(doc, [m for m in mentions if m.lowered is None])
+        lowered = [m for m in mentions if m.lowered is not None]
+        if lowered:
+            kept = sorted(kept + self._lowered_in_context(doc, kept, lowered),
+                          key=lambda m: m.start)
+        return MatchResult(kept, free)
 
     def _may_be_name(self, raw: str, lang: str) -> bool:
         """Whether a capitalised word left over could be a name the termbase does not know:
@@ -350,26 +367,22 @@ class Matcher:
     def _acceptable(self, run: list[Word], pattern: FormPattern, kind: MatchKind,
                     lang: str) -> bool:
         """Refuse matches that are more likely ordinary words than the name."""
+        entry = pattern.entry
+        if entry.case is CasePolicy.NAME and any(
+                f[:1].isupper() and not w.text[:1].isupper()
+                for w, f in zip(run, pattern.words, strict=True)):
+            return lowered_evidence(run, pattern, kind, lang) is not None
         for word, form_word in zip(run, pattern.words, strict=True):
             if _is_acronym(form_word) and not word.text.isupper():
-                return False  # NATO is not "nato"; UN is not the French "un"
-        entry = pattern.entry
-        is_person = entry.type is EntryType.PERSON
+                return False  # NATO is not "Nato"; UN is not the French "Un"
         lowered = [w for w, f in zip(run, pattern.words, strict=True)
                    if f[:1].isupper() and not w.text[:1].isupper()]
         if pattern.size > 1:
-            # "la réunion" is not La Réunion, nor "Russian central bank" the Russian Central
-            # Bank: ordinary words in lower case describe, they do not name. (People's names
-            # are names whatever their case: "jake Sullivan".)
-            if is_person:
-                return not (lowered and all(wordlist.is_common(w.text, lang) for w in run))
+            # Titles and other terms (case: exact): "premier ministre" is prose.
             return not lowered or not all(wordlist.is_known(w.text, lang) for w in lowered)
         word = run[0]
         if lowered:
-            # A lower-case word is a miswritten name only for people, and only when it is no
-            # word of its own ("labour" is not Labour, "paris" is a bet).
-            return is_person and kind <= MatchKind.ACCENTS and not any(
-                wordlist.is_known(word.text, code) for code in {lang, *entry.languages})
+            return False
         if kind >= MatchKind.TRANSLIT:
             # Another romanisation of a one-word name: only for long words that are no word.
             return len(word.folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(word.text, lang)
@@ -396,8 +409,13 @@ class Matcher:
         needs_context = (pattern.size == 1 and entry.type.value != "title"
                          and (entry.ambiguous if entry.ambiguous is not None
                               else wordlist.is_common(run[0].text, lang)))
+        lowered = None
+        if kind <= MatchKind.ACCENTS and entry.case is CasePolicy.NAME and any(
+                f[:1].isupper() and not w.text[:1].isupper()
+                for w, f in zip(run, pattern.words, strict=True)):
+            lowered = lowered_evidence(run, pattern, kind, lang)
         return Mention(start, end, doc.text[start:end], entry, pattern.form, pattern, kind,
-                       spacing, mixed, corrected, needs_context, tuple(run))
+                       spacing, mixed, corrected, needs_context, tuple(run), lowered=lowered)
 
     def _in_context(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """Drop one-word mentions that are ordinary words, unless they are capitalised inside a
@@ -426,6 +444,35 @@ class Matcher:
                     continue
             kept.append(m)
         return kept
+
+    @staticmethod
+    def _lowered_in_context(doc: Document, kept: list[Mention],
+                            lowered: list[Mention]) -> list[Mention]:
+        """The names written in lower case that the document confirms. A word that is no
+        ordinary word (pékin) or a name whose other words keep their capitals (états-Unis)
+        stands on its own; an ordinary word (syrie, nations unies) counts only where the
+        document names the entry with its capitals elsewhere and no indefinite article or
+        possessive makes it a common noun (une banque mondiale); a frequent word (chine in
+        French is a spine, china in English porcelain) only after a preposition of place too
+        (en chine, in china). Parts of addresses (afp.com, @nsa) are never names."""
+        named = {m.entry.id for m in kept}
+        text = doc.text
+        found = []
+        for m in lowered:
+            if _in_address(text, m.start, m.end):
+                continue
+            if m.lowered >= Lowered.NAMED:
+                if m.entry.id not in named:
+                    continue
+                before = _word_before(text, m.start).casefold()
+                # "a hamas source": the article is the source's; "une banque mondiale" is a
+                # bank, not the World Bank.
+                if m.size > 1 and (before in _DETERMINERS or before.isdigit()):
+                    continue
+                if m.lowered is Lowered.PLACED and before not in _PLACE_PREPOSITIONS:
+                    continue
+            found.append(m)
+        return found
 
     # -- near misses -----------------------------------------------------------------------------
     def _typos(self, doc: Document, lang: str, seg_words: list[Word], seps: list[str],
@@ -568,3 +615,118 @@ def _is_inflection(word: str, name_word: str) -> bool:
     """Ivanova is not a misspelling of Ivanov (a feminine form), nor Lavrovs of Lavrov."""
     longer, shorter = (word, name_word) if len(word) > len(name_word) else (name_word, word)
     return longer[:-1] == shorter and longer[-1] in "as"
+
+
+# Words of a name that a house may write in lower case (la Haye, the Hague, al-Assad): a name
+# whose only lower-case words are these is a matter of style, not a miswritten name.
+PARTICLES = frozenset({"la", "le", "les", "l", "the", "de", "du", "des", "d", "of", "al", "el",
+                       "von", "van", "der", "den", "di", "da", "bin", "ben", "ibn", "y", "e"})
+# A lower-case word at most this frequent (in the language of the draft and of the entry) is
+# rare enough to be a lower-cased name rather than an ordinary word when the document names the
+# entry: russie, syrie, chine (0.14 per million in pyspellchecker's French list, which counts
+# words in lower case only), obama, kerry, hamas, reuters (0.03 to 0.15 in the English one) are;
+# bénin, corse, canton, cachemire (0.27 to 0.73), cooper, musk, chevron, amnesty, pentagon
+# (0.27 to 0.94) are ordinary words. (The English list counts names whatever their case:
+# london, russia, iraq stand above it and need no less than their capitals to be found.)
+RARE_FREQUENCY = 0.2e-6
+# Before a lower-case word, these make it a common noun (une banque mondiale, a chevron).
+_DETERMINERS = frozenset({
+    "un", "une", "quelques", "plusieurs", "chaque", "ce", "cet", "cette", "ces", "mon", "ma",
+    "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur",
+    "leurs", "aucun", "aucune", "tout", "toute", "a", "an", "another", "each", "every", "some",
+    "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "no",
+    "any", "one"})
+# Before a frequent word, these make it a place (en chine, à nice, in turkey).
+_PLACE_PREPOSITIONS = frozenset({"à", "en", "au", "aux", "depuis", "vers", "in", "to", "from",
+                                 "at"})
+
+
+def lowered_evidence(run: list[Word], pattern: FormPattern, kind: MatchKind,
+                     lang: str) -> Lowered | None:
+    """Whether a mention of a name (``case: name``) that writes a capital of its form in lower
+    case can be that name, and on what evidence; None when it is prose."""
+    if kind > MatchKind.ACCENTS or pattern.form.lang != lang:
+        # Lower case and another spelling too, or another language's form (taliban, a French
+        # noun, is not the English Taliban): too far to tell.
+        return None
+    entry = pattern.entry
+    pairs = list(zip(run, pattern.words, strict=True))
+    lowered = [(w, f) for w, f in pairs if f[:1].isupper() and not w.text[:1].isupper()]
+    for word, form_word in lowered:
+        if _is_acronym(form_word) and not (word.text.islower() and pattern.size == 1):
+            return None  # an acronym is miswritten all in lower case, alone (otan), or not
+    languages = {lang, *entry.languages}
+    if pattern.size > 1:
+        content = [w for w, f in lowered if casefold(f) not in PARTICLES]
+        if not content:
+            return None  # la Haye, the Hague, al-Qaida: house style
+        if any(f[:1].isupper() and w.text[:1].isupper() and casefold(f) not in PARTICLES
+               for w, f in pairs):
+            # Some capitals kept: a lower-case first word is a slip of the name (états-Unis,
+            # corée du Nord, jake Sullivan); ordinary words after it describe (Géorgie du sud
+            # is the south of Georgia, Russian central bank is a bank), unless they are no word.
+            if run[0] is content[0] or entry.type is EntryType.PERSON:
+                return Lowered.CAPITALS
+            if all(_known_anywhere(w.text, lang, languages) for w in content):
+                return None
+            return Lowered.SPELLING
+        if entry.type is EntryType.PERSON:
+            # A person's name all in lower case is the name unless every word is a frequent
+            # word (le maire is not Bruno Le Maire).
+            if all(wordlist.is_common(w.text, lang) for w in run):
+                return None
+            return Lowered.SPELLING
+        if any(not _known_anywhere(w.text, lang, languages) for w in content):
+            return Lowered.SPELLING  # bande de gaza, le caire
+        words = [w for w, f in pairs if casefold(f) not in PARTICLES]
+        if len(words) == 1:
+            return _one_word(words[0], entry, languages, lang)  # la réunion
+        return Lowered.NAMED  # nations unies, banque mondiale
+    word = run[0]
+    if _is_acronym(pattern.words[0]):
+        # nsa, otan; us, un and eu are words.
+        return None if _known_anywhere(word.text, lang, languages) else Lowered.SPELLING
+    if not _known_anywhere(word.text, lang, languages):
+        return Lowered.SPELLING  # pékin, londres, moscou
+    return _one_word(word, entry, languages, lang)
+
+
+def _one_word(word: Word, entry: Entry, languages: set[str], lang: str) -> Lowered | None:
+    """The evidence for one lower-case word that is a word of some language."""
+    common = (entry.ambiguous if entry.ambiguous is not None
+              else wordlist.is_common(word.text, lang))
+    if common:
+        # A frequent word: only a place, after a preposition (en suisse, à vienne).
+        return Lowered.PLACED if entry.type is EntryType.PLACE else None
+    frequency = max(wordlist.frequency(word.text, code) for code in languages)
+    if frequency > RARE_FREQUENCY:
+        return None  # cooper, musk, chevron, amnesty; bénin, corse, canton: ordinary words
+    return Lowered.NAMED
+
+
+def _known_anywhere(word: str, lang: str, languages: set[str]) -> bool:
+    """Whether ``word`` is a word of the draft's language, or a word another language of the
+    entry writes (pence, nice in a French draft). Another language's list also holds foreign
+    names in lower case at its lowest count (bruxelles in English): those do not count."""
+    return wordlist.is_known(word, lang) or any(
+        wordlist.is_attested(word, code) for code in languages if code != lang)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word that ends just before ``start`` (across spaces and an elided apostrophe), or
+    an empty string."""
+    i = start
+    while i > 0 and text[i - 1] in " \t\u00a0\u202f'’":
+        i -= 1
+    end = i
+    while i > 0 and (text[i - 1].isalnum()):
+        i -= 1
+    return text[i:end]
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """True when a word is part of a web or mail address or a file name (afp.com, @nsa_gov)."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end:end + 2]
+    return (before in "/@._" and before != "") or after[:1] in ("@", "_", "/") or (
+        after[:1] == "." and after[1:2].isalnum())

@@ -1,0 +1,108 @@
+"""Recall on the errors real news makes with known names (issue 14), with sentences written for
+these tests: names written in lower case, typos in a short part of a compound name, titles
+capitalised mid-sentence in French. Each error is flagged with the right fix; the prose that
+looks like it is not. ``benchmarks/injected.py`` measures the same on real news."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.engine import Checker, CheckOptions
+from glossary import load_termbase
+from glossary.cache import load_index
+
+
+@pytest.fixture(scope="module")
+def default():
+    index = load_index(None)
+    return {lang: Checker(index.termbase, CheckOptions(lang=lang), index)
+            for lang in ("fr", "en")}
+
+
+def found(checker: Checker, text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.rule, f.text, f.expected) for f in checker.check_text(text + "\n").findings]
+
+
+# -- names in lower case ------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "wrong", "right"), [
+    # No ordinary word: a miswritten name wherever it stands.
+    ("Le ministre est arrivé jeudi pour une visite à pékin.", "pékin", "Pékin"),
+    ("Le président a quitté à moscou la réunion du sommet.", "moscou", "Moscou"),
+    ("Les alliés de l'otan se réunissent à huis clos.", "otan", "Otan"),
+    ("La frontière avec la bande de gaza reste fermée.", "bande de gaza", "bande de Gaza"),
+    # A lower-case first word while the name's other capitals are kept.
+    ("Le commerce avec les états-Unis a reculé en octobre.", "états-Unis", "États-Unis"),
+    ("Un essai de missile de la corée du Nord inquiète Tokyo.", "corée du Nord", "Corée du Nord"),
+])
+def test_lower_case_name_in_french(default, text, wrong, right):
+    assert ("capitalization", wrong, right) in found(default["fr"], text)
+
+
+@pytest.mark.parametrize(("text", "wrong", "right"), [
+    ("Documents leaked by a former contractor of the nsa were published.", "nsa", "NSA"),
+    ("Trade with the united States fell in October.", "united States", "United States"),
+])
+def test_lower_case_name_in_english(default, text, wrong, right):
+    assert ("capitalization", wrong, right) in found(default["en"], text)
+
+
+def test_ordinary_words_need_the_entry_named_in_the_document(default):
+    # "nations unies", "syrie": words of the French word list. Alone they could be prose;
+    # where the document names the entry with its capitals, they are the name miswritten.
+    alone = "Le texte a été soumis aux nations unies mardi. Le conflit en syrie dure."
+    assert found(default["fr"], alone) == []
+    named = ("L'ONU a reçu le texte. Le texte a été soumis aux nations unies mardi. "
+             "La Syrie a répondu. Le conflit en syrie dure.")
+    assert found(default["fr"], named) == [
+        ("capitalization", "nations unies", "Nations unies"),
+        ("capitalization", "syrie", "Syrie")]
+
+
+NICE = """\
+version: 1
+entries:
+  - id: nice
+    type: place
+    note: City in France (a frequent English word in lower case).
+    en: Nice
+    fr: Nice
+"""
+
+
+def test_a_frequent_word_needs_a_preposition_of_place_too(write):
+    # "nice" is a frequent English word: named elsewhere, it is the city after "in" only.
+    checker = Checker(load_termbase([write("t.yaml", NICE)]), CheckOptions(lang="en"))
+    text = "They met in Nice on Monday. The weather in nice was nice, and a nice view opened."
+    assert found(checker, text) == [("capitalization", "nice", "Nice")]
+    assert found(checker, "The weather in nice was nice.") == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # An indefinite article makes a phrase of ordinary words prose, even beside the name.
+    ("fr", "La Banque mondiale a prêté. Une banque mondiale ne ferait pas mieux."),
+    # An article and an ordinary word: la réunion is a meeting, le maire a mayor.
+    ("fr", "La Réunion vote. La réunion du conseil a eu lieu à La Réunion."),
+    ("fr", "Bruno Le Maire a parlé. Le maire de Lyon a répondu."),
+    # Ordinary words after a kept capital describe: the south of Georgia.
+    ("fr", "La Géorgie du Sud est une île. Un juge de Géorgie du sud a tranché."),
+    # Another language's form written in lower case is a noun of this language.
+    ("fr", "Les talibans ont parlé. Le chef des taliban pakistanais est mort."),
+    # British spellings are English words (labour market), and frequent surnames are words.
+    ("en", "Labour won the vote. The labour market is tight, said the regional labour director."),
+    ("en", "Theresa May spoke. Prices may rise."),
+    # Ordinary words a little too frequent to be names in lower case (chevron, amnesty).
+    ("en", "Chevron posted profits. The logo has a chevron on it."),
+    # Addresses are no names.
+    ("en", "Write to press@nsa.gov or see afp.com for the NSA and AFP statements."),
+])
+def test_lower_case_prose_is_not_a_name(default, lang, text):
+    assert found(default[lang], text) == []
+
+
+def test_british_spellings_are_english_words():
+    # pyspellchecker's English list is American: "labour" was no word, so "labour market" in a
+    # document naming Labour would be the party in lower case.
+    from checker import words
+
+    assert all(words.is_known(w, "en") for w in ("labour", "centre", "defence", "organised"))
+    assert not words.is_known("londres", "en")
