@@ -80,6 +80,9 @@ class Mention:
     words: tuple[Word, ...] = field(default=(), repr=False)
     segment: Segment | None = field(default=None, repr=False)
     lowered: Lowered | None = None  # a name's capital written in lower case, and the evidence
+    # A word alone with two adjacent letters of a place's or an organisation's one-word form
+    # swapped (Ausrtalie): a misspelling even where the document names the entry nowhere else.
+    swapped: bool = False
 
     @property
     def in_source(self) -> bool:
@@ -224,6 +227,8 @@ class Matcher:
         # _near_name_word by (word, lang)
         self._near: dict[tuple[str, str], tuple[tuple[int, str], ...]] = {}
         self._names: dict[tuple[str, str], bool] = {}  # _may_be_name by (word, lang)
+        # _misspelt_variants by language, then by word as written
+        self._variants: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
 
     # -- the scan --------------------------------------------------------------------------------
     def match(self, doc: Document, lang: str, source_lang: str | None = None) -> MatchResult:
@@ -242,6 +247,7 @@ class Matcher:
             leftovers = [i for i in seg_words.capitalised() if i not in covered]
             typos = self._typos(doc, seg_lang, seg_words, seps, leftovers)
             typo_covered = {w for i, m in typos for w in range(i, i + m.size)}
+            typos += self._anchored_typos(doc, seg_lang, seg_words, seps, typo_covered)
             found = [(i, m) for i, m in found
                      if not any(w in typo_covered for w in range(i, i + m.size))]
             for _, mention in sorted(found + typos, key=lambda x: x[0]):
@@ -251,10 +257,12 @@ class Matcher:
                 raw = seg_words.raw
                 free += [seg_words[i] for i in leftovers
                          if i not in typo_covered and self._may_be_name(raw[i], seg_lang)]
-        kept = self._in_context(doc, [m for m in mentions if m.lowered is None])
+        kept = self._in_context(doc, [m for m in mentions
+                                      if m.lowered is None and not m.swapped])
         lowered = [m for m in mentions if m.lowered is not None]
-        if lowered:
-            kept = sorted(kept + self._lowered_in_context(doc, kept, lowered),
+        swapped = [m for m in mentions if m.swapped]
+        if lowered or swapped:
+            kept = sorted(kept + self._lowered_in_context(doc, kept, lowered) + swapped,
                           key=lambda m: m.start)
         return MatchResult(kept, free)
 
@@ -513,7 +521,8 @@ class Matcher:
             if candidate[0] != folded[0]:
                 continue  # misspellings keep the first letter: Balah is not Salah
             distance = OSA.distance(folded, candidate)
-            if distance > limit or _is_inflection(folded, candidate):
+            if distance > limit or _is_inflection(folded, candidate) or _is_derived(
+                    folded, candidate):
                 continue
             if len(folded) <= 6 and len(candidate) == len(folded) and sorted(
                     candidate) != sorted(folded):
@@ -539,8 +548,9 @@ class Matcher:
         for distance, name_word in near:
             for pattern, k in self._fitting(seg_words, seps, i, name_word):
                 if usable(pattern, k):
-                    options.append(((distance, -pattern.size), (pattern.form.lang != lang,
-                                    _STATUS_RANK[pattern.form.status]), k, pattern))
+                    options.append(((distance, -pattern.size), (
+                        pattern.form.lang != lang, _differences(seg_words, i, k, pattern),
+                        _STATUS_RANK[pattern.form.status]), k, pattern))
         if options:
             # The name whose other words stand around the misspelled one; when names of two
             # entries fit as well (same distance, same length), the choice would be a guess.
@@ -550,28 +560,142 @@ class Matcher:
                 return None
             _, _, k, pattern = min(options, key=lambda o: o[1])
             run = seg_words[i - k:i - k + pattern.size]
-            return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang)
+            # The form the writer meant, not the preferred one (État islamique, accepted, is
+            # no Etat islamique misspelled).
+            corrected = pattern.form.text if pattern.form.lang == lang else None
+            return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang,
+                                    corrected=corrected)
         if self._inside_longer_name(seg_words, seps, i, lang):
             return None  # Maroš in Maroš Šefčovič is another name, not Marcos misspelled
         # Alone, only the nearest name words count, and only when they belong to one entry:
         # with nothing around the word, two entries are a guess. (Counted without making the
         # patterns: a first name is in thousands of names.)
         top = [name_word for distance, name_word in near if distance == near[0][0]]
+        only = None
         if len(set().union(*map(self.index.name_words.entries, top))) != 1:
-            return None
+            # Unless one entry alone has a one-word form there: a word alone is more likely
+            # that name than a word of longer ones (Isrëal is Israël, not Israel Katz or the
+            # Israel Defense Forces).
+            singles = {p.entry.id for name_word in top
+                       for p in self.index.patterns_starting(translit_word(name_word))
+                       if p.size == 1 and p.folded[0] == name_word}
+            if len(singles) != 1:
+                return None
+            only = singles.pop()
         # A word counts as a one-word form, a surname (the last word of a person's name) or a
         # word of a place or an organisation: first names are too many to guess from (Taras
         # is not Tamas).
         alone = [(p, k) for name_word in top for p, k in self.index.name_words[name_word]
                  if usable(p, k) and (p.size == 1 or k == p.size - 1
-                                      or p.entry.type is not EntryType.PERSON)]
+                                      or p.entry.type is not EntryType.PERSON)
+                 and (only is None or p.entry.id == only)]
         if not alone:
             return None
         pattern, k = min(alone, key=lambda pk: (pk[0].size != 1, pk[0].form.lang != lang,
                                                 _STATUS_RANK[pk[0].form.status]))
         corrected = None if pattern.size == 1 else pattern.words[k]
-        return 0, self._mention(doc, [seg_words[i]], pattern, MatchKind.TYPO, False, lang,
+        mention = self._mention(doc, [seg_words[i]], pattern, MatchKind.TYPO, False, lang,
                                 corrected=corrected)
+        # Nearly every unknown proper noun is one edit from some name of a large termbase, but
+        # seldom two letters swapped from a place or an organisation (people are too many).
+        mention.swapped = (pattern.size == 1 and pattern.entry.type is not EntryType.PERSON
+                           and word.folded in _swaps(pattern.folded[0]))
+        return 0, mention
+
+    def _anchored_typos(self, doc: Document, lang: str, seg_words: SegmentWords,
+                        seps: Separators, taken: set[int]) -> list[tuple[int, Mention]]:
+        """Misspelled words inside names of two words or more whose other words stand around
+        them as the form has them, whatever the word's length or case: États-Unsi, Kim Jnog-un,
+        Union euroépenne, Corée du Nrod. The rest of the name anchors the entry, so a short word
+        counts (two letters swapped, after the first), and a long one within a near miss's
+        edits. Updates ``taken`` with the words of the names found."""
+        memo = self._variants.get(lang)
+        if memo is None:
+            memo = self._variants[lang] = {}
+        elif len(memo) > MEMO_LIMIT:
+            memo.clear()
+        variants = _memoised(memo, lambda raw: self._misspelt_variants(raw, lang),
+                             seg_words.raw)
+        found: list[tuple[int, Mention]] = []
+        for i in compress(range(len(variants)), variants):
+            if i in taken:
+                continue
+            options = []
+            for distance, name_word in variants[i]:
+                for pattern, k in self._fitting(seg_words, seps, i, name_word):
+                    if all(casefold(w) in PARTICLES for j, w in enumerate(pattern.words)
+                           if j != k):
+                        continue  # an article is no anchor: le Maine is no Le Maire
+                    options.append(((distance, -pattern.size), (
+                        pattern.form.lang != lang, _differences(seg_words, i, k, pattern),
+                        _STATUS_RANK[pattern.form.status]), k, pattern))
+            if not options:
+                mention = self._short_swap(doc, lang, seg_words, i, variants[i])
+                if mention is not None:
+                    found.append((i, mention))
+                    taken.add(i)
+                continue
+            fit = min(o[0] for o in options)
+            options = [o for o in options if o[0] == fit]
+            if len({o[3].entry.id for o in options}) > 1:
+                continue  # two entries fit as well: a guess
+            _, _, k, pattern = min(options, key=lambda o: o[1])
+            first = i - k
+            if any(w in taken for w in range(first, first + pattern.size)):
+                continue
+            # The fix is the form the writer meant (not the preferred one) in the document's
+            # language; another language's form gets its counterpart (expected_for).
+            corrected = pattern.form.text if pattern.form.lang == lang else None
+            found.append((first, self._mention(doc, seg_words[first:first + pattern.size],
+                                               pattern, MatchKind.TYPO, False, lang,
+                                               corrected=corrected)))
+            taken.update(range(first, first + pattern.size))
+        return found
+
+    def _short_swap(self, doc: Document, lang: str, seg_words: SegmentWords, i: int,
+                    variants: tuple[tuple[int, str], ...]) -> Mention | None:
+        """A capitalised word of four letters, alone, with two adjacent letters of a one-word
+        form swapped (Irka, Gzaa), when that form is one entry's. Like every lone near miss, it
+        counts only where the document names the entry otherwise (``_in_context``)."""
+        word = seg_words[i]
+        if len(word.folded) != TYPO_MIN_LENGTH - 1 or not word.text[:1].isupper():
+            return None
+        fits = [p for distance, name_word in variants if distance == 1
+                for p in self.index.patterns_starting(translit_word(name_word))
+                if p.size == 1 and p.folded[0] == name_word and name_word in _swaps(word.folded)]
+        if len({p.entry.id for p in fits}) != 1:
+            return None
+        pattern = min(fits, key=lambda p: (p.form.lang != lang, _STATUS_RANK[p.form.status]))
+        return self._mention(doc, [word], pattern, MatchKind.TYPO, False, lang)
+
+    def _misspelt_variants(self, raw: str, lang: str) -> tuple[tuple[int, str], ...]:
+        """The name words (accent-folded) a word may be a misspelling of inside a longer name,
+        as (distance, name word): its swaps of two adjacent letters after the first, and for
+        words of five letters or more the near misses of the typo search. Empty for ordinary
+        words, name words and forms, and words with other than letters (most words). A word
+        the word list holds only from a dictionary (staets, chian in English) counts: with the
+        rest of the name around it, it is the misspelling."""
+        text = raw if raw.isascii() else nfc(raw)
+        folded = fold_key(text)
+        # The English list counts names whatever their case: a word it attests is an English
+        # word or a real name (Iran, one swap from the agency Irna).
+        if (len(folded) < 2 or not folded.isalpha() or folded in self.index.name_words
+                or casefold(text) in self.index.form_words
+                or any(wordlist.is_attested(text, code) for code in {lang, "en"})):
+            return ()
+        found = {swapped: 1 for swapped in _swaps(folded)}
+        if len(folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(text, lang):
+            # Other edits than a swap, for words that are no word at all (Maine, a word of
+            # the French list, is no Maire misspelled).
+            limit = max_edits(len(folded))
+            for candidate in self.index.near_name_words(folded):
+                if (candidate[0] != folded[0] or _is_inflection(folded, candidate)
+                        or _is_derived(folded, candidate)):
+                    continue
+                distance = OSA.distance(folded, candidate, score_cutoff=limit)
+                if distance <= limit:
+                    found[candidate] = min(distance, found.get(candidate, distance))
+        return tuple(sorted((distance, word) for word, distance in found.items()))
 
     def _fitting(self, seg_words: SegmentWords, seps: Separators, i: int,
                  name_word: str) -> list[tuple[FormPattern, int]]:
@@ -730,3 +854,36 @@ def _in_address(text: str, start: int, end: int) -> bool:
     after = text[end:end + 2]
     return (before in "/@._" and before != "") or after[:1] in ("@", "_", "/") or (
         after[:1] == "." and after[1:2].isalnum())
+
+
+def _swaps(word: str) -> list[str]:
+    """``word`` with two adjacent letters swapped, each place after the first letter."""
+    return [word[:p] + word[p + 1] + word[p] + word[p + 2:] for p in range(1, len(word) - 1)
+            if word[p] != word[p + 1]]
+
+
+# Endings of demonyms and adjectives made from place names (accent-folded): Australiens,
+# Bruxellois, Indonesians, Congolese.
+_DERIVED_ENDINGS = ("ien", "iens", "ienne", "iennes", "een", "eens", "eenne", "eennes", "ais",
+                    "aise", "aises", "ois", "oise", "oises", "ain", "ains", "aine", "aines",
+                    "an", "ans", "ane", "anes", "ian", "ians", "ese", "ite", "ites", "ote",
+                    "otes", "ish")
+
+
+def _is_derived(word: str, name_word: str) -> bool:
+    """Australiens is no misspelling of Australie, nor Bruxellois of Bruxelles: a longer word
+    that keeps the name but its last letters and ends as demonyms and adjectives do."""
+    if len(word) <= len(name_word):
+        return False
+    stem = len(name_word) - 2
+    return stem >= 3 and word[:stem] == name_word[:stem] and word.endswith(_DERIVED_ENDINGS)
+
+
+def _differences(seg_words: SegmentWords, i: int, k: int, pattern: FormPattern) -> int:
+    """How many words around a misspelled one (at ``i``, rank ``k`` in ``pattern``) the
+    pattern writes otherwise than the draft: between two forms that fit, the one the writer
+    wrote (État islamique, not Etat islamique)."""
+    first = i - k
+    return sum(1 for j, form_word in enumerate(pattern.words)
+               if j != k and seg_words[first + j].text != form_word)
+

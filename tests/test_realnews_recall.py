@@ -106,3 +106,49 @@ def test_british_spellings_are_english_words():
 
     assert all(words.is_known(w, "en") for w in ("labour", "centre", "defence", "organised"))
     assert not words.is_known("londres", "en")
+
+
+# -- typos in a short part of a compound name --------------------------------------------------
+@pytest.mark.parametrize(("lang", "text", "wrong", "right"), [
+    ("fr", "Les États-Unsi ont voté contre le texte.", "États-Unsi", "États-Unis"),
+    ("fr", "Le dirigeant Kim Jnog-un a supervisé le tir.", "Kim Jnog-un", "Kim Jong-un"),
+    ("fr", "L'Union euroépenne a tranché lundi.", "Union euroépenne", "Union européenne"),
+    ("fr", "La Corée du Nrod a tiré un missile.", "Corée du Nrod", "Corée du Nord"),
+    ("fr", "Le blocus de la bande de Gzaa continue.", "bande de Gzaa", "bande de Gaza"),
+    # A word the English list holds only from a dictionary is still the misspelling here.
+    ("en", "Trade with the United Staets fell in October.", "United Staets", "United States"),
+    # The fix is the form the writer meant: État islamique is an accepted form.
+    ("fr", "Les attentats ont été imputés à l'État islamiqeu en Irak.", "État islamiqeu",
+     "État islamique"),
+])
+def test_typo_in_a_part_of_a_compound_name(default, lang, text, wrong, right):
+    assert ("typo", wrong, right) in found(default[lang], text)
+
+
+def test_two_letters_swapped_in_a_place_alone(default):
+    # Nearly every unknown proper noun is one edit from some name, but seldom two letters
+    # swapped from a place: a lone swap of a place is flagged, even where nothing else names it.
+    assert found(default["fr"], "Le voyage en Ausrtalie a commencé.") == [
+        ("typo", "Ausrtalie", "Australie")]
+    # A word alone, one edit from both Israël and Israel Katz's first name, is the one-word form.
+    assert ("typo", "Isrëal", "Israël") in found(
+        default["fr"], "Les soldats d'Israël ont tiré. Le gouvernement d'Isrëal a répondu.")
+
+
+def test_short_one_word_name_with_two_letters_swapped_needs_the_name_in_the_document(default):
+    named = "L'Irak a voté. La capitale de l'Irka est Bagdad."
+    assert ("typo", "Irka", "Irak") in found(default["fr"], named)
+    assert found(default["fr"], "La capitale de l'Irka est Bagdad.") == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # Demonyms keep the name but its last letters: no misspelling.
+    ("fr", "Parmi les victimes de Sydney figurent 88 Australiens."),
+    ("fr", "Les Bruxellois ont voté dimanche."),
+    # A person's surname alone with two letters swapped: people are too many to guess from.
+    ("fr", "Le sénateur Oabma a parlé."),
+    # An ordinary word beside the rest of a name is no misspelling of it (untied is English).
+    ("en", "The Untied States is the name of the band."),
+])
+def test_words_near_a_name_that_are_not_typos(default, lang, text):
+    assert [f for f in found(default[lang], text) if f[0] == "typo"] == []
