@@ -621,14 +621,12 @@ class Matcher:
             if i in taken:
                 continue
             options = []
-            for distance, name_word in variants[i]:
-                for pattern, k in self._fitting(seg_words, seps, i, name_word):
-                    if all(casefold(w) in PARTICLES for j, w in enumerate(pattern.words)
-                           if j != k):
-                        continue  # an article is no anchor: le Maine is no Le Maire
-                    options.append(((distance, -pattern.size), (
-                        pattern.form.lang != lang, _differences(seg_words, i, k, pattern),
-                        _STATUS_RANK[pattern.form.status]), k, pattern))
+            for distance, pattern, k in self._anchored_fits(seg_words, seps, i, variants[i]):
+                if all(casefold(w) in PARTICLES for j, w in enumerate(pattern.words) if j != k):
+                    continue  # an article is no anchor: le Maine is no Le Maire
+                options.append(((distance, -pattern.size), (
+                    pattern.form.lang != lang, _differences(seg_words, i, k, pattern),
+                    _STATUS_RANK[pattern.form.status]), k, pattern))
             if not options:
                 mention = self._short_swap(doc, lang, seg_words, i, variants[i])
                 if mention is not None:
@@ -650,6 +648,47 @@ class Matcher:
                                                pattern, MatchKind.TYPO, False, lang,
                                                corrected=corrected)))
             taken.update(range(first, first + pattern.size))
+        return found
+
+    def _anchored_fits(self, seg_words: SegmentWords, seps: Separators, i: int,
+                       variants: tuple[tuple[int, str], ...]
+                       ) -> list[tuple[int, FormPattern, int]]:
+        """The patterns of two words or more whose word at some rank k is one of ``variants``
+        (name words the word at ``i`` may be a misspelling of) and whose other words are the
+        words around ``i``, as (distance, pattern, k). Like ``_fitting`` for many variants at
+        once: the names starting two words or more before ``i`` are probed once, whatever the
+        variant."""
+        keys = seg_words.keys
+        by_word = {name_word: distance for distance, name_word in variants}
+        variant_keys = {translit_word(name_word): name_word for name_word in by_word}
+        probes: list[tuple[int, tuple[FormPattern, ...]]] = []
+        start_kind = self.index.start_kind
+        for first in range(max(0, i - MAX_NAME_RANK), i - 1):  # the first two words intact
+            if start_kind(keys[first]) & STARTS_LONGER:
+                probes.append((first, self.index.patterns_starting(keys[first],
+                                                                   keys[first + 1])))
+        if i >= 1 and start_kind(keys[i - 1]) & STARTS_LONGER:  # the second word misspelled
+            for key in variant_keys:
+                probes.append((i - 1, self.index.patterns_starting(keys[i - 1], key)))
+        if i + 1 < len(keys):  # the first word misspelled
+            for key in variant_keys:
+                if start_kind(key) & STARTS_LONGER:
+                    probes.append((i, self.index.patterns_starting(key, keys[i + 1])))
+        found = []
+        for first, patterns in probes:
+            k = i - first
+            for pattern in patterns:
+                end = first + pattern.size
+                if pattern.size < 2 or pattern.size <= k or end > len(keys):
+                    continue
+                distance = by_word.get(pattern.folded[k])
+                if distance is None:
+                    continue
+                if any(pattern.translit[j] != keys[first + j]
+                       for j in range(pattern.size) if j != k):
+                    continue
+                if all(is_joiner(seps[x]) for x in range(first, end - 1)):
+                    found.append((distance, pattern, k))
         return found
 
     def _short_swap(self, doc: Document, lang: str, seg_words: SegmentWords, i: int,
@@ -675,13 +714,20 @@ class Matcher:
         words, name words and forms, and words with other than letters (most words). A word
         the word list holds only from a dictionary (staets, chian in English) counts: with the
         rest of the name around it, it is the misspelling."""
+        if len(raw) < 2 or not raw.isalpha():
+            return ()
         text = raw if raw.isascii() else nfc(raw)
-        folded = fold_key(text)
         # The English list counts names whatever their case: a word it attests is an English
-        # word or a real name (Iran, one swap from the agency Irna).
-        if (len(folded) < 2 or not folded.isalpha() or folded in self.index.name_words
-                or casefold(text) in self.index.form_words
-                or any(wordlist.is_attested(text, code) for code in {lang, "en"})):
+        # word or a real name (Iran, one swap from the agency Irna). A word of the draft's
+        # language in lower case is an ordinary word (confortent, a French verb the list holds
+        # from its dictionary); capitalised, only if the list saw it in running text. (Asked
+        # first: nearly every word is an ordinary one.)
+        ordinary = (wordlist.is_attested if text[:1].isupper() else wordlist.is_known)
+        if ordinary(text, lang) or wordlist.is_attested(text, "en"):
+            return ()
+        folded = fold_key(text)
+        if (not folded.isalpha() or folded in self.index.name_words
+                or casefold(text) in self.index.form_words):
             return ()
         found = {swapped: 1 for swapped in _swaps(folded)}
         if len(folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(text, lang):

@@ -152,3 +152,32 @@ def test_short_one_word_name_with_two_letters_swapped_needs_the_name_in_the_docu
 ])
 def test_words_near_a_name_that_are_not_typos(default, lang, text):
     assert [f for f in found(default[lang], text) if f[0] == "typo"] == []
+
+
+# -- titles capitalised mid-sentence in French -------------------------------------------------
+@pytest.mark.parametrize(("text", "wrong", "right"), [
+    ("Il a rencontré le Président Emmanuel Macron jeudi.", "Président", "président"),
+    ("Selon le Ministre des Affaires étrangères, rien ne change.",
+     "Ministre des Affaires étrangères", "ministre des Affaires étrangères"),
+    ("Le texte a été signé par la Reine Elizabeth.", "Reine", "reine"),
+    ("Une étude menée par le Professeur Martin Dupuis a paru.", "Professeur", "professeur"),
+])
+def test_title_capitalised_inside_a_french_sentence(default, text, wrong, right):
+    findings = default["fr"].check_text(text + "\n").findings
+    assert [(f.rule, f.text, f.expected, f.severity.value) for f in findings] == [
+        ("capitalization", wrong, right, "warning")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # French usage capitalises these: the head of state, a title the termbase writes so.
+    ("fr", "Le Président de la République a reçu le Premier ministre."),
+    # Addressing someone; a reigning monarch alone in Belgian usage; a longer name.
+    ("fr", "« Monsieur le Président, je ne suis pas d'accord. » Le procureur du Roi a parlé."),
+    ("fr", "La Société Générale et le Crédit Agricole ont publié leurs comptes."),
+    # Not inside a sentence: its start, a headline in capitals.
+    ("fr", "Président depuis 2017, il gouverne.\nLE PRÉSIDENT A PARLÉ\n"),
+    # English capitalises a title before a name.
+    ("en", "Foreign Minister Sergei Lavrov met President Emmanuel Macron."),
+])
+def test_titles_with_capitals_that_stay(default, lang, text):
+    assert found(default[lang], text) == []
