@@ -247,7 +247,8 @@ class Matcher:
             leftovers = [i for i in seg_words.capitalised() if i not in covered]
             typos = self._typos(doc, seg_lang, seg_words, seps, leftovers)
             typo_covered = {w for i, m in typos for w in range(i, i + m.size)}
-            typos += self._anchored_typos(doc, seg_lang, seg_words, seps, typo_covered)
+            typos += self._anchored_typos(doc, seg_lang, seg_words, seps, typo_covered,
+                                          covered, found)
             found = [(i, m) for i, m in found
                      if not any(w in typo_covered for w in range(i, i + m.size))]
             for _, mention in sorted(found + typos, key=lambda x: x[0]):
@@ -603,12 +604,17 @@ class Matcher:
         return 0, mention
 
     def _anchored_typos(self, doc: Document, lang: str, seg_words: SegmentWords,
-                        seps: Separators, taken: set[int]) -> list[tuple[int, Mention]]:
+                        seps: Separators, taken: set[int], covered: set[int],
+                        scanned: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
         """Misspelled words inside names of two words or more whose other words stand around
         them as the form has them, whatever the word's length or case: États-Unsi, Kim Jnog-un,
         Union euroépenne, Corée du Nrod. The rest of the name anchors the entry, so a short word
         counts (two letters swapped, after the first), and a long one within a near miss's
-        edits. Updates ``taken`` with the words of the names found."""
+        edits. The misspelled word is one no mention of the scan (``covered``) holds, and the
+        name overlaps none of the scan's names of two words or more (``scanned``): those are
+        found as they are (Tatiana Torriaski is another romanisation of Tatiana Toriaski).
+        Updates ``taken`` with the words of the names found."""
+        longer = {w for first, m in scanned if m.size > 1 for w in range(first, first + m.size)}
         memo = self._variants.get(lang)
         if memo is None:
             memo = self._variants[lang] = {}
@@ -618,7 +624,7 @@ class Matcher:
                              seg_words.raw)
         found: list[tuple[int, Mention]] = []
         for i in compress(range(len(variants)), variants):
-            if i in taken:
+            if i in taken or i in covered:
                 continue
             options = []
             for distance, pattern, k in self._anchored_fits(seg_words, seps, i, variants[i]):
@@ -639,7 +645,7 @@ class Matcher:
                 continue  # two entries fit as well: a guess
             _, _, k, pattern = min(options, key=lambda o: o[1])
             first = i - k
-            if any(w in taken for w in range(first, first + pattern.size)):
+            if any(w in taken or w in longer for w in range(first, first + pattern.size)):
                 continue
             # The fix is the form the writer meant (not the preferred one) in the document's
             # language; another language's form gets its counterpart (expected_for).

@@ -181,3 +181,20 @@ def test_title_capitalised_inside_a_french_sentence(default, text, wrong, right)
 ])
 def test_titles_with_capitals_that_stay(default, lang, text):
     assert found(default[lang], text) == []
+
+
+def test_another_romanisation_of_a_longer_name_is_not_taken_for_a_typo(write):
+    # The scan finds "Tatiana Torriaski" by its transliteration key: the anchored typo search
+    # must leave it to the transliteration rule, not call it a misspelling of the French form.
+    terms = write("t.yaml", """\
+        version: 1
+        entries:
+          - id: toriaski-tatiana
+            type: person
+            note: Invented for this test.
+            en: {preferred: Tatiana Toriasky, short: [Toriasky]}
+            fr: {preferred: Tatiana Toriaski, short: [Toriaski]}
+        """)
+    checker = Checker(load_termbase([terms]), CheckOptions(lang="fr"))
+    assert [f.rule for f in checker.check_text("Le porte-parole a cité Tatiana Torriaski.\n")
+            .findings] == ["transliteration"]
