@@ -883,9 +883,11 @@ def _one_word(word: Word, entry: Entry, languages: set[str], lang: str) -> Lower
 def _known_anywhere(word: str, lang: str, languages: set[str]) -> bool:
     """Whether ``word`` is a word of the draft's language, or a word another language of the
     entry writes (pence, nice in a French draft). Another language's list also holds foreign
-    names in lower case at its lowest count (bruxelles in English): those do not count."""
-    return wordlist.is_known(word, lang) or any(
-        wordlist.is_attested(word, code) for code in languages if code != lang)
+    names in lower case at its lowest count (bruxelles in English): those do not count, nor
+    do the draft's language's words that never inflect at that count (russie, chine)."""
+    if wordlist.is_known(word, lang) and not wordlist.is_dictionary_only(word, lang):
+        return True
+    return any(wordlist.is_attested(word, code) for code in languages if code != lang)
 
 
 def _word_before(text: str, start: int) -> str:

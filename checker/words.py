@@ -116,3 +116,18 @@ def is_attested(word: str, lang: str) -> bool:
     hamas 56); pence (1,407), a word English writes, is well above it."""
     return frequency(word, lang) > 2 * _lowest(lang)
 
+
+def is_dictionary_only(word: str, lang: str) -> bool:
+    """True when ``word`` is in the list of ``lang`` at its lowest count, and no plural of it
+    is: a word the list holds from a dictionary but never saw in running text, and that
+    inflects nowhere. In the French list, which counts words as written in lower case, these
+    are the country names (russie, chine, australie: nobody writes them so), while ordinary
+    words at that count inflect (tigré, tigrés)."""
+    data = _frequencies(lang)
+    if data is None:
+        return False
+    counts, _ = data
+    folded = word.casefold()
+    lowest = _lowest(lang) * data[1]
+    return counts.get(folded, 0) == lowest and folded + "s" not in counts
+

@@ -47,15 +47,23 @@ def test_lower_case_name_in_english(default, text, wrong, right):
 
 
 def test_ordinary_words_need_the_entry_named_in_the_document(default):
-    # "nations unies", "syrie": words of the French word list. Alone they could be prose;
-    # where the document names the entry with its capitals, they are the name miswritten.
-    alone = "Le texte a été soumis aux nations unies mardi. Le conflit en syrie dure."
+    # "nations unies", "union européenne": ordinary words of the French word list. Alone they
+    # could be prose; where the document names the entry with its capitals, they are the name
+    # miswritten.
+    alone = "Le texte a été soumis aux nations unies mardi, puis à l'union européenne."
     assert found(default["fr"], alone) == []
-    named = ("L'ONU a reçu le texte. Le texte a été soumis aux nations unies mardi. "
-             "La Syrie a répondu. Le conflit en syrie dure.")
+    named = ("L'ONU et l'UE ont reçu le texte. Le texte a été soumis aux nations unies mardi, "
+             "puis à l'union européenne.")
     assert found(default["fr"], named) == [
         ("capitalization", "nations unies", "Nations unies"),
-        ("capitalization", "syrie", "Syrie")]
+        ("capitalization", "union européenne", "Union européenne")]
+
+
+def test_country_names_the_french_list_never_saw_in_lower_case(default):
+    # pyspellchecker's French list holds "russie" and "chine" only from a dictionary, at its
+    # lowest count and with no plural: no word a writer means in lower case.
+    assert found(default["fr"], "La visite en chine a commencé. La russie a protesté.") == [
+        ("capitalization", "chine", "Chine"), ("capitalization", "russie", "Russie")]
 
 
 NICE = """\
