@@ -875,8 +875,11 @@ def _one_word(word: Word, entry: Entry, languages: set[str], lang: str) -> Lower
         # A frequent word: only a place, after a preposition (en suisse, à vienne).
         return Lowered.PLACED if entry.type is EntryType.PLACE else None
     frequency = max(wordlist.frequency(word.text, code) for code in languages)
-    if frequency > RARE_FREQUENCY:
-        return None  # cooper, musk, chevron, amnesty; bénin, corse, canton: ordinary words
+    if frequency > RARE_FREQUENCY and not (entry.type is EntryType.PLACE
+                                           and lang in wordlist.NAME_COUNTING):
+        # cooper, musk, chevron, amnesty; bénin, corse, canton: ordinary words. (Places are
+        # seldom ordinary English words, and the English list counts them as words: london.)
+        return None
     return Lowered.NAMED
 
 

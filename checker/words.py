@@ -15,6 +15,10 @@ import regex
 
 from . import datacache
 
+# Lists built from lower-cased text, which count names with the words (london 1,088 times in
+# the English list); the French list counts words as written in lower case (paris 3,277 times,
+# the bets; londres not at all).
+NAME_COUNTING = frozenset({"en"})
 # Relative frequency above which a word is common: "may", "rice", "bush", "hunt", "ban" are;
 # "sullivan", "wang", "graham" are not (measured on pyspellchecker's en and fr lists).
 COMMON_FREQUENCY = 1e-6

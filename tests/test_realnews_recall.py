@@ -206,3 +206,11 @@ def test_another_romanisation_of_a_longer_name_is_not_taken_for_a_typo(write):
     checker = Checker(load_termbase([terms]), CheckOptions(lang="fr"))
     assert [f.rule for f in checker.check_text("Le porte-parole a cité Tatiana Torriaski.\n")
             .findings] == ["transliteration"]
+
+
+def test_english_place_in_lower_case_where_the_document_names_it(default):
+    # The English word list counts names as words (london, russia): a place in lower case
+    # counts where the document names it with its capital, and not otherwise.
+    assert found(default["en"], "Talks in Russia ended. Officials in russia said so.") == [
+        ("capitalization", "russia", "Russia")]
+    assert found(default["en"], "Officials in russia said so.") == []
