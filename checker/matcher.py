@@ -628,8 +628,12 @@ class Matcher:
                 continue
             options = []
             for distance, pattern, k in self._anchored_fits(seg_words, seps, i, variants[i]):
-                if all(casefold(w) in PARTICLES for j, w in enumerate(pattern.words) if j != k):
-                    continue  # an article is no anchor: le Maine is no Le Maire
+                # An article anchors only two letters swapped (La Hyae): le Maine is no Le
+                # Maire.
+                swap = distance == 1 and pattern.folded[k] in _swaps(seg_words[i].folded)
+                if not swap and all(casefold(w) in PARTICLES
+                                    for j, w in enumerate(pattern.words) if j != k):
+                    continue
                 options.append(((distance, -pattern.size), (
                     pattern.form.lang != lang, _differences(seg_words, i, k, pattern),
                     _STATUS_RANK[pattern.form.status]), k, pattern))
@@ -701,7 +705,8 @@ class Matcher:
                     variants: tuple[tuple[int, str], ...]) -> Mention | None:
         """A capitalised word of four letters, alone, with two adjacent letters of a one-word
         form swapped (Irka, Gzaa), when that form is one entry's. Like every lone near miss, it
-        counts only where the document names the entry otherwise (``_in_context``)."""
+        counts only where the document names the entry otherwise (``_in_context``), or for a
+        place, after a preposition of place."""
         word = seg_words[i]
         if len(word.folded) != TYPO_MIN_LENGTH - 1 or not word.text[:1].isupper():
             return None
@@ -711,7 +716,11 @@ class Matcher:
         if len({p.entry.id for p in fits}) != 1:
             return None
         pattern = min(fits, key=lambda p: (p.form.lang != lang, _STATUS_RANK[p.form.status]))
-        return self._mention(doc, [word], pattern, MatchKind.TYPO, False, lang)
+        mention = self._mention(doc, [word], pattern, MatchKind.TYPO, False, lang)
+        # After a preposition of place, a place's name needs nothing else (en Idne).
+        mention.swapped = (pattern.entry.type is EntryType.PLACE and _word_before(
+            doc.text, word.start).casefold() in _PLACE_PREPOSITIONS)
+        return mention
 
     def _misspelt_variants(self, raw: str, lang: str) -> tuple[tuple[int, str], ...]:
         """The name words (accent-folded) a word may be a misspelling of inside a longer name,

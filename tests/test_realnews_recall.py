@@ -214,3 +214,12 @@ def test_english_place_in_lower_case_where_the_document_names_it(default):
     assert found(default["en"], "Talks in Russia ended. Officials in russia said so.") == [
         ("capitalization", "russia", "Russia")]
     assert found(default["en"], "Officials in russia said so.") == []
+
+
+def test_two_letters_swapped_after_an_article_or_a_preposition_of_place(default):
+    # An article anchors a swap (not another edit: "le Maine" is no "Le Maire"); a short
+    # place's name after a preposition of place needs nothing else.
+    assert found(default["fr"], "Un tribunal à La Hyae jugera l'affaire.") == [
+        ("typo", "La Hyae", "La Haye")]
+    assert found(default["fr"], "Le marché en Idne progresse.") == [("typo", "Idne", "Inde")]
+    assert found(default["fr"], "Il vit dans le Maine depuis 2010.") == []
