@@ -2,7 +2,12 @@
 
 What it flags:
     For names (people, places, organisations; `case: name`), any word whose capitals differ from
-    the termbase form: `jake Sullivan`, `Bachar Al-Assad`. For titles and other terms
+    the termbase form: `jake Sullivan`, `Bachar Al-Assad`. A name all in lower case counts when
+    it is no ordinary word (`pékin`, `otan`, `russie`: a country name the French word list holds
+    only from its dictionary), when only its first word lost its capital (`états-Unis`, `corée
+    du Nord`), or, for ordinary words (`nations unies`), where the document names the entry with
+    its capitals and no indefinite article makes it prose (`une banque mondiale`); a frequent
+    word (`nice`) only after a preposition of place too (`in nice`). For titles and other terms
     (`case: exact`), only capitals where the form has lower case, after the first word:
     `ministre des Affaires Étrangères`; so generic lower-case prose (`ministre des affaires
     étrangères`) is not flagged, nor, in English, a title in title case before a name
@@ -14,15 +19,17 @@ What it flags:
     usage capitalises, nor a title the termbase writes with a capital (`Premier ministre`), nor
     one inside a longer name (`Société Générale`).
     Never flagged: a capital at the start of a sentence, a headline in capitals, a word written
-    wholly in capitals.
+    wholly in capitals, words somewhat frequent in lower case (`chevron`, `bénin`), another
+    language's form in lower case (`taliban` in French), particles alone (`la Haye`).
 Why it matters:
     A miscapitalised name looks like a typo to every reader and is one.
 Example:
-    jake Sullivan
+    jake Sullivan; la visite à pékin; les états-Unis; le Président Emmanuel Macron (French)
 Use instead:
-    Jake Sullivan
+    Jake Sullivan; la visite à Pékin; les États-Unis; le président Emmanuel Macron
 Fix safety:
-    Safe: the replacement is the same form of the termbase, with its capitals.
+    Safe: the replacement is the same form of the termbase, with its capitals (for a French
+    title, the same word in lower case).
 """
 
 from __future__ import annotations
