@@ -550,7 +550,7 @@ class Matcher:
             for pattern, k in self._fitting(seg_words, seps, i, name_word):
                 if usable(pattern, k):
                     options.append(((distance, -pattern.size), (
-                        pattern.form.lang != lang, _differences(seg_words, i, k, pattern),
+                        pattern.form.lang != lang, _differences(seg_words, seps, i, k, pattern),
                         _STATUS_RANK[pattern.form.status]), k, pattern))
         if options:
             # The name whose other words stand around the misspelled one; when names of two
@@ -635,7 +635,7 @@ class Matcher:
                                     for j, w in enumerate(pattern.words) if j != k):
                     continue
                 options.append(((distance, -pattern.size), (
-                    pattern.form.lang != lang, _differences(seg_words, i, k, pattern),
+                    pattern.form.lang != lang, _differences(seg_words, seps, i, k, pattern),
                     _STATUS_RANK[pattern.form.status]), k, pattern))
             if not options:
                 mention = self._short_swap(doc, lang, seg_words, i, variants[i])
@@ -945,11 +945,14 @@ def _is_derived(word: str, name_word: str) -> bool:
     return stem >= 3 and word[:stem] == name_word[:stem] and word.endswith(_DERIVED_ENDINGS)
 
 
-def _differences(seg_words: SegmentWords, i: int, k: int, pattern: FormPattern) -> int:
-    """How many words around a misspelled one (at ``i``, rank ``k`` in ``pattern``) the
-    pattern writes otherwise than the draft: between two forms that fit, the one the writer
-    wrote (État islamique, not Etat islamique)."""
+def _differences(seg_words: SegmentWords, seps: Separators, i: int, k: int,
+                 pattern: FormPattern) -> int:
+    """How many words around a misspelled one (at ``i``, rank ``k`` in ``pattern``), and
+    separators between them, the pattern writes otherwise than the draft: between two forms
+    that fit, the one the writer wrote (État islamique, not Etat islamique; Maison-Blanche, not
+    Maison Blanche)."""
     first = i - k
-    return sum(1 for j, form_word in enumerate(pattern.words)
-               if j != k and seg_words[first + j].text != form_word)
+    return (sum(1 for j, form_word in enumerate(pattern.words)
+                if j != k and seg_words[first + j].text != form_word)
+            + sum(1 for j, sep in enumerate(pattern.seps) if seps[first + j] != sep))
 

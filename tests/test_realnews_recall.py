@@ -223,3 +223,9 @@ def test_two_letters_swapped_after_an_article_or_a_preposition_of_place(default)
         ("typo", "La Hyae", "La Haye")]
     assert found(default["fr"], "Le marché en Idne progresse.") == [("typo", "Idne", "Inde")]
     assert found(default["fr"], "Il vit dans le Maine depuis 2010.") == []
+
+
+def test_the_fix_of_a_typo_keeps_the_separators_written(default):
+    # Maison-Blanche and Maison Blanche are both forms: the writer's hyphen stays.
+    assert ("typo", "Maison-Blacnhe", "Maison-Blanche") in found(
+        default["fr"], "Les enfants ont visité les jardins de la Maison-Blacnhe à Washington.")
