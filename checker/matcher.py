@@ -45,10 +45,10 @@ class Lowered(IntEnum):
     prose, from the strongest evidence to the weakest. ``SPELLING`` and ``CAPITALS`` stand on
     their own; ``NAMED`` and ``PLACED`` need the document (``Matcher._lowered_in_context``)."""
 
-    SPELLING = 1  # no ordinary word of the language: pékin, londres, otan, bande de gaza
+    SPELLING = 1  # no ordinary word of the language: pékin, londres, otan, russie, bande de gaza
     CAPITALS = 2  # other words keep the name's capitals: états-Unis, corée du Nord
-    NAMED = 3  # ordinary words (syrie, nations unies): only where the document names the entry
-    PLACED = 4  # a frequent word (chine, nice in English): also only after a preposition of place
+    NAMED = 3  # ordinary words (nations unies, syria): only where the document names the entry
+    PLACED = 4  # a frequent word (suisse, turkey): also only after a preposition of place
 
 
 @dataclass(frozen=True)
@@ -459,11 +459,11 @@ class Matcher:
                             lowered: list[Mention]) -> list[Mention]:
         """The names written in lower case that the document confirms. A word that is no
         ordinary word (pékin) or a name whose other words keep their capitals (états-Unis)
-        stands on its own; an ordinary word (syrie, nations unies) counts only where the
-        document names the entry with its capitals elsewhere and no indefinite article or
-        possessive makes it a common noun (une banque mondiale); a frequent word (chine in
-        French is a spine, china in English porcelain) only after a preposition of place too
-        (en chine, in china). Parts of addresses (afp.com, @nsa) are never names."""
+        stands on its own; ordinary words (nations unies) count only where the document names
+        the entry with its capitals elsewhere and no indefinite article or possessive makes them
+        a common noun (une banque mondiale); a frequent word (turkey is a bird, suisse a
+        doorman) only after a preposition of place too (in turkey, en suisse). Parts of
+        addresses (afp.com, @nsa) are never names."""
         named = {m.entry.id for m in kept}
         text = doc.text
         found = []
