@@ -808,8 +808,9 @@ PARTICLES = frozenset({"la", "le", "les", "l", "the", "de", "du", "des", "d", "o
                        "von", "van", "der", "den", "di", "da", "bin", "ben", "ibn", "y", "e"})
 # A lower-case word at most this frequent (in the language of the draft and of the entry) is
 # rare enough to be a lower-cased name rather than an ordinary word when the document names the
-# entry: russie, syrie, chine (0.14 per million in pyspellchecker's French list, which counts
-# words in lower case only), obama, kerry, hamas, reuters (0.03 to 0.15 in the English one) are;
+# entry: words at the French list's lowest count (0.14 per million in pyspellchecker's French
+# list, which counts words in lower case only), obama, kerry, hamas, reuters (0.03 to 0.15 in
+# the English one) are;
 # bénin, corse, canton, cachemire (0.27 to 0.73), cooper, musk, chevron, amnesty, pentagon
 # (0.27 to 0.94) are ordinary words. (The English list counts names whatever their case:
 # london, russia, iraq stand above it and need no less than their capitals to be found.)
