@@ -729,9 +729,9 @@ class Matcher:
         words, name words and forms, and words with other than letters (most words). A word
         the word list holds only from a dictionary (staets, chian in English) counts: with the
         rest of the name around it, it is the misspelling."""
-        if len(raw) < 2 or not raw.isalpha():
+        text = raw if raw.isascii() else nfc(raw)  # NFD drafts: combining marks are no letters
+        if len(text) < 2 or not text.isalpha():
             return ()
-        text = raw if raw.isascii() else nfc(raw)
         # The English list counts names whatever their case: a word it attests is an English
         # word or a real name (Iran, one swap from the agency Irna). A word of the draft's
         # language in lower case is an ordinary word (confortent, a French verb the list holds
