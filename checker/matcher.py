@@ -18,7 +18,7 @@ from itertools import accumulate, compress
 import regex
 from rapidfuzz.distance import OSA
 
-from glossary import Entry, EntryType, Form, Status, TermIndex
+from glossary import CasePolicy, Entry, EntryType, Form, Status, TermIndex
 from glossary.index import MEMO_LIMIT, STARTS_LONGER, TYPO_MIN_LENGTH, FormPattern, max_edits
 from glossary.normalize import casefold, fold_diacritics, fold_key, nfc, translit_word
 from glossary.tokens import WORD_RE, is_joiner, normalize_separator
@@ -39,6 +39,17 @@ class MatchKind(IntEnum):
 
 
 _STATUS_RANK = {Status.PREFERRED: 0, Status.ACCEPTED: 1, Status.SHORT: 2, Status.AVOID: 3}
+
+
+class Lowered(IntEnum):
+    """What makes a name written in lower case (where its form has capitals) the name and not
+    prose, from the strongest evidence to the weakest. ``SPELLING`` and ``CAPITALS`` stand on
+    their own; ``NAMED`` and ``PLACED`` need the document (``Matcher._lowered_in_context``)."""
+
+    SPELLING = 1  # no ordinary word of the language: pékin, londres, otan, russie, bande de gaza
+    CAPITALS = 2  # other words keep the name's capitals: états-Unis, corée du Nord
+    NAMED = 3  # ordinary words (nations unies, syria): only where the document names the entry
+    PLACED = 4  # a frequent word (suisse, turkey): also only after a preposition of place
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,10 @@ class Mention:
     needs_context: bool = False  # a one-word form that is also an ordinary word
     words: tuple[Word, ...] = field(default=(), repr=False)
     segment: Segment | None = field(default=None, repr=False)
+    lowered: Lowered | None = None  # a name's capital written in lower case, and the evidence
+    # A word alone with two adjacent letters of a place's or an organisation's one-word form
+    # swapped (Ausrtalie): a misspelling even where the document names the entry nowhere else.
+    swapped: bool = False
 
     @property
     def in_source(self) -> bool:
@@ -216,6 +231,8 @@ class Matcher:
         # One-word place names the document writes inside other names (Dominique in Dominique
         # de Villepin): alone later in the same document, the word is that name again.
         self._name_parts: set[str] = set()
+        # _misspelt_variants by language, then by word as written
+        self._variants: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
 
     # -- the scan --------------------------------------------------------------------------------
     def match(self, doc: Document, lang: str, source_lang: str | None = None) -> MatchResult:
@@ -235,6 +252,8 @@ class Matcher:
             leftovers = [i for i in seg_words.capitalised() if i not in covered]
             typos = self._typos(doc, seg_lang, seg_words, seps, leftovers)
             typo_covered = {w for i, m in typos for w in range(i, i + m.size)}
+            typos += self._anchored_typos(doc, seg_lang, seg_words, seps, typo_covered,
+                                          covered, found)
             found = [(i, m) for i, m in found
                      if not any(w in typo_covered for w in range(i, i + m.size))]
             for _, mention in sorted(found + typos, key=lambda x: x[0]):
@@ -244,7 +263,14 @@ class Matcher:
                 raw = seg_words.raw
                 free += [seg_words[i] for i in leftovers
                          if i not in typo_covered and self._may_be_name(raw[i], seg_lang)]
-        return MatchResult(self._in_context(doc, mentions), free)
+        kept = self._in_context(doc, [m for m in mentions
+                                      if m.lowered is None and not m.swapped])
+        lowered = [m for m in mentions if m.lowered is not None]
+        swapped = [m for m in mentions if m.swapped]
+        if lowered or swapped:
+            kept = sorted(kept + self._lowered_in_context(doc, kept, lowered) + swapped,
+                          key=lambda m: m.start)
+        return MatchResult(kept, free)
 
     def _may_be_name(self, raw: str, lang: str) -> bool:
         """Whether a capitalised word left over could be a name the termbase does not know:
@@ -361,26 +387,22 @@ class Matcher:
     def _acceptable(self, run: list[Word], pattern: FormPattern, kind: MatchKind,
                     lang: str) -> bool:
         """Refuse matches that are more likely ordinary words than the name."""
+        entry = pattern.entry
+        if entry.case is CasePolicy.NAME and any(
+                f[:1].isupper() and not w.text[:1].isupper()
+                for w, f in zip(run, pattern.words, strict=True)):
+            return lowered_evidence(run, pattern, kind, lang) is not None
         for word, form_word in zip(run, pattern.words, strict=True):
             if _is_acronym(form_word) and not word.text.isupper():
-                return False  # NATO is not "nato"; UN is not the French "un"
-        entry = pattern.entry
-        is_person = entry.type is EntryType.PERSON
+                return False  # NATO is not "Nato"; UN is not the French "Un"
         lowered = [w for w, f in zip(run, pattern.words, strict=True)
                    if f[:1].isupper() and not w.text[:1].isupper()]
         if pattern.size > 1:
-            # "la réunion" is not La Réunion, nor "Russian central bank" the Russian Central
-            # Bank: ordinary words in lower case describe, they do not name. (People's names
-            # are names whatever their case: "jake Sullivan".)
-            if is_person:
-                return not (lowered and all(wordlist.is_common(w.text, lang) for w in run))
+            # Titles and other terms (case: exact): "premier ministre" is prose.
             return not lowered or not all(wordlist.is_known(w.text, lang) for w in lowered)
         word = run[0]
         if lowered:
-            # A lower-case word is a miswritten name only for people, and only when it is no
-            # word of its own ("labour" is not Labour, "paris" is a bet).
-            return is_person and kind <= MatchKind.ACCENTS and not any(
-                wordlist.is_known(word.text, code) for code in {lang, *entry.languages})
+            return False
         if kind >= MatchKind.TRANSLIT:
             # Another romanisation of a one-word name: only for long words that are no word.
             return len(word.folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(word.text, lang)
@@ -407,8 +429,13 @@ class Matcher:
         needs_context = (pattern.size == 1 and entry.type.value != "title"
                          and (entry.ambiguous if entry.ambiguous is not None
                               else wordlist.is_common(run[0].text, lang)))
+        lowered = None
+        if kind <= MatchKind.ACCENTS and entry.case is CasePolicy.NAME and any(
+                f[:1].isupper() and not w.text[:1].isupper()
+                for w, f in zip(run, pattern.words, strict=True)):
+            lowered = lowered_evidence(run, pattern, kind, lang)
         return Mention(start, end, doc.text[start:end], entry, pattern.form, pattern, kind,
-                       spacing, mixed, corrected, needs_context, tuple(run))
+                       spacing, mixed, corrected, needs_context, tuple(run), lowered=lowered)
 
     def _in_context(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """Drop one-word mentions that are ordinary words, unless they are capitalised inside a
@@ -443,6 +470,35 @@ class Matcher:
                     continue
             kept.append(m)
         return kept
+
+    @staticmethod
+    def _lowered_in_context(doc: Document, kept: list[Mention],
+                            lowered: list[Mention]) -> list[Mention]:
+        """The names written in lower case that the document confirms. A word that is no
+        ordinary word (pékin) or a name whose other words keep their capitals (états-Unis)
+        stands on its own; ordinary words (nations unies) count only where the document names
+        the entry with its capitals elsewhere and no indefinite article or possessive makes them
+        a common noun (une banque mondiale); a frequent word (turkey is a bird, suisse a
+        doorman) only after a preposition of place too (in turkey, en suisse). Parts of
+        addresses (afp.com, @nsa) are never names."""
+        named = {m.entry.id for m in kept}
+        text = doc.text
+        found = []
+        for m in lowered:
+            if _in_address(text, m.start, m.end):
+                continue
+            if m.lowered >= Lowered.NAMED:
+                if m.entry.id not in named:
+                    continue
+                before = _word_before(text, m.start).casefold()
+                # "a hamas source": the article is the source's; "une banque mondiale" is a
+                # bank, not the World Bank.
+                if m.size > 1 and (before in _DETERMINERS or before.isdigit()):
+                    continue
+                if m.lowered is Lowered.PLACED and before not in _PLACE_PREPOSITIONS:
+                    continue
+            found.append(m)
+        return found
 
     # -- near misses -----------------------------------------------------------------------------
     def _typos(self, doc: Document, lang: str, seg_words: list[Word], seps: list[str],
@@ -510,8 +566,9 @@ class Matcher:
         for distance, name_word in near:
             for pattern, k in self._fitting(seg_words, seps, i, name_word):
                 if usable(pattern, k):
-                    options.append(((distance, -pattern.size), (pattern.form.lang != lang,
-                                    _STATUS_RANK[pattern.form.status]), k, pattern))
+                    options.append(((distance, -pattern.size), (
+                        pattern.form.lang != lang, _differences(seg_words, seps, i, k, pattern),
+                        _STATUS_RANK[pattern.form.status]), k, pattern))
         if options:
             # The name whose other words stand around the misspelled one; when names of two
             # entries fit as well (same distance, same length), the choice would be a guess.
@@ -521,28 +578,202 @@ class Matcher:
                 return None
             _, _, k, pattern = min(options, key=lambda o: o[1])
             run = seg_words[i - k:i - k + pattern.size]
-            return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang)
+            # The form the writer meant, not the preferred one (État islamique, accepted, is
+            # no Etat islamique misspelled).
+            corrected = pattern.form.text if pattern.form.lang == lang else None
+            return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang,
+                                    corrected=corrected)
         if self._inside_longer_name(seg_words, seps, i, lang):
             return None  # Maroš in Maroš Šefčovič is another name, not Marcos misspelled
         # Alone, only the nearest name words count, and only when they belong to one entry:
         # with nothing around the word, two entries are a guess. (Counted without making the
         # patterns: a first name is in thousands of names.)
         top = [name_word for distance, name_word in near if distance == near[0][0]]
+        only = None
         if len(set().union(*map(self.index.name_words.entries, top))) != 1:
-            return None
+            # Unless one entry alone has a one-word form there: a word alone is more likely
+            # that name than a word of longer ones (Isrëal is Israël, not Israel Katz or the
+            # Israel Defense Forces).
+            singles = {p.entry.id for name_word in top
+                       for p in self.index.patterns_starting(translit_word(name_word))
+                       if p.size == 1 and p.folded[0] == name_word}
+            if len(singles) != 1:
+                return None
+            only = singles.pop()
         # A word counts as a one-word form, a surname (the last word of a person's name) or a
         # word of a place or an organisation: first names are too many to guess from (Taras
         # is not Tamas).
         alone = [(p, k) for name_word in top for p, k in self.index.name_words[name_word]
                  if usable(p, k) and (p.size == 1 or k == p.size - 1
-                                      or p.entry.type is not EntryType.PERSON)]
+                                      or p.entry.type is not EntryType.PERSON)
+                 and (only is None or p.entry.id == only)]
         if not alone:
             return None
         pattern, k = min(alone, key=lambda pk: (pk[0].size != 1, pk[0].form.lang != lang,
                                                 _STATUS_RANK[pk[0].form.status]))
         corrected = None if pattern.size == 1 else pattern.words[k]
-        return 0, self._mention(doc, [seg_words[i]], pattern, MatchKind.TYPO, False, lang,
+        mention = self._mention(doc, [seg_words[i]], pattern, MatchKind.TYPO, False, lang,
                                 corrected=corrected)
+        # Nearly every unknown proper noun is one edit from some name of a large termbase, but
+        # seldom two letters swapped from a place or an organisation (people are too many).
+        mention.swapped = (pattern.size == 1 and pattern.entry.type is not EntryType.PERSON
+                           and word.folded in _swaps(pattern.folded[0]))
+        return 0, mention
+
+    def _anchored_typos(self, doc: Document, lang: str, seg_words: SegmentWords,
+                        seps: Separators, taken: set[int], covered: set[int],
+                        scanned: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+        """Misspelled words inside names of two words or more whose other words stand around
+        them as the form has them, whatever the word's length or case: États-Unsi, Kim Jnog-un,
+        Union euroépenne, Corée du Nrod. The rest of the name anchors the entry, so a short word
+        counts (two letters swapped, after the first), and a long one within a near miss's
+        edits. The misspelled word is one no mention of the scan (``covered``) holds, and the
+        name overlaps none of the scan's names of two words or more (``scanned``): those are
+        found as they are (Tatiana Torriaski is another romanisation of Tatiana Toriaski).
+        Updates ``taken`` with the words of the names found."""
+        longer = {w for first, m in scanned if m.size > 1 for w in range(first, first + m.size)}
+        memo = self._variants.get(lang)
+        if memo is None:
+            memo = self._variants[lang] = {}
+        elif len(memo) > MEMO_LIMIT:
+            memo.clear()
+        variants = _memoised(memo, lambda raw: self._misspelt_variants(raw, lang),
+                             seg_words.raw)
+        found: list[tuple[int, Mention]] = []
+        for i in compress(range(len(variants)), variants):
+            if i in taken or i in covered:
+                continue
+            options = []
+            for distance, pattern, k in self._anchored_fits(seg_words, seps, i, variants[i]):
+                # An article anchors only two letters swapped (La Hyae): le Maine is no Le
+                # Maire.
+                swap = distance == 1 and pattern.folded[k] in _swaps(seg_words[i].folded)
+                if not swap and all(casefold(w) in PARTICLES
+                                    for j, w in enumerate(pattern.words) if j != k):
+                    continue
+                options.append(((distance, -pattern.size), (
+                    pattern.form.lang != lang, _differences(seg_words, seps, i, k, pattern),
+                    _STATUS_RANK[pattern.form.status]), k, pattern))
+            if not options:
+                mention = self._short_swap(doc, lang, seg_words, i, variants[i])
+                if mention is not None:
+                    found.append((i, mention))
+                    taken.add(i)
+                continue
+            fit = min(o[0] for o in options)
+            options = [o for o in options if o[0] == fit]
+            if len({o[3].entry.id for o in options}) > 1:
+                continue  # two entries fit as well: a guess
+            _, _, k, pattern = min(options, key=lambda o: o[1])
+            first = i - k
+            if any(w in taken or w in longer for w in range(first, first + pattern.size)):
+                continue
+            # The fix is the form the writer meant (not the preferred one) in the document's
+            # language; another language's form gets its counterpart (expected_for).
+            corrected = pattern.form.text if pattern.form.lang == lang else None
+            found.append((first, self._mention(doc, seg_words[first:first + pattern.size],
+                                               pattern, MatchKind.TYPO, False, lang,
+                                               corrected=corrected)))
+            taken.update(range(first, first + pattern.size))
+        return found
+
+    def _anchored_fits(self, seg_words: SegmentWords, seps: Separators, i: int,
+                       variants: tuple[tuple[int, str], ...]
+                       ) -> list[tuple[int, FormPattern, int]]:
+        """The patterns of two words or more whose word at some rank k is one of ``variants``
+        (name words the word at ``i`` may be a misspelling of) and whose other words are the
+        words around ``i``, as (distance, pattern, k). Like ``_fitting`` for many variants at
+        once: the names starting two words or more before ``i`` are probed once, whatever the
+        variant."""
+        keys = seg_words.keys
+        by_word = {name_word: distance for distance, name_word in variants}
+        variant_keys = {translit_word(name_word): name_word for name_word in by_word}
+        probes: list[tuple[int, tuple[FormPattern, ...]]] = []
+        start_kind = self.index.start_kind
+        for first in range(max(0, i - MAX_NAME_RANK), i - 1):  # the first two words intact
+            if start_kind(keys[first]) & STARTS_LONGER:
+                probes.append((first, self.index.patterns_starting(keys[first],
+                                                                   keys[first + 1])))
+        if i >= 1 and start_kind(keys[i - 1]) & STARTS_LONGER:  # the second word misspelled
+            for key in variant_keys:
+                probes.append((i - 1, self.index.patterns_starting(keys[i - 1], key)))
+        if i + 1 < len(keys):  # the first word misspelled
+            for key in variant_keys:
+                if start_kind(key) & STARTS_LONGER:
+                    probes.append((i, self.index.patterns_starting(key, keys[i + 1])))
+        found = []
+        for first, patterns in probes:
+            k = i - first
+            for pattern in patterns:
+                end = first + pattern.size
+                if pattern.size < 2 or pattern.size <= k or end > len(keys):
+                    continue
+                distance = by_word.get(pattern.folded[k])
+                if distance is None:
+                    continue
+                if any(pattern.translit[j] != keys[first + j]
+                       for j in range(pattern.size) if j != k):
+                    continue
+                if all(is_joiner(seps[x]) for x in range(first, end - 1)):
+                    found.append((distance, pattern, k))
+        return found
+
+    def _short_swap(self, doc: Document, lang: str, seg_words: SegmentWords, i: int,
+                    variants: tuple[tuple[int, str], ...]) -> Mention | None:
+        """A capitalised word of four letters, alone, with two adjacent letters of a one-word
+        form swapped (Irka, Gzaa), when that form is one entry's. Like every lone near miss, it
+        counts only where the document names the entry otherwise (``_in_context``), or for a
+        place, after a preposition of place."""
+        word = seg_words[i]
+        if len(word.folded) != TYPO_MIN_LENGTH - 1 or not word.text[:1].isupper():
+            return None
+        fits = [p for distance, name_word in variants if distance == 1
+                for p in self.index.patterns_starting(translit_word(name_word))
+                if p.size == 1 and p.folded[0] == name_word and name_word in _swaps(word.folded)]
+        if len({p.entry.id for p in fits}) != 1:
+            return None
+        pattern = min(fits, key=lambda p: (p.form.lang != lang, _STATUS_RANK[p.form.status]))
+        mention = self._mention(doc, [word], pattern, MatchKind.TYPO, False, lang)
+        # After a preposition of place, a place's name needs nothing else (en Idne).
+        mention.swapped = (pattern.entry.type is EntryType.PLACE and _word_before(
+            doc.text, word.start).casefold() in _PLACE_PREPOSITIONS)
+        return mention
+
+    def _misspelt_variants(self, raw: str, lang: str) -> tuple[tuple[int, str], ...]:
+        """The name words (accent-folded) a word may be a misspelling of inside a longer name,
+        as (distance, name word): its swaps of two adjacent letters after the first, and for
+        words of five letters or more the near misses of the typo search. Empty for ordinary
+        words, name words and forms, and words with other than letters (most words). A word
+        the word list holds only from a dictionary (staets, chian in English) counts: with the
+        rest of the name around it, it is the misspelling."""
+        text = raw if raw.isascii() else nfc(raw)  # NFD drafts: combining marks are no letters
+        if len(text) < 2 or not text.isalpha():
+            return ()
+        # The English list counts names whatever their case: a word it attests is an English
+        # word or a real name (Iran, one swap from the agency Irna). A word of the draft's
+        # language in lower case is an ordinary word (confortent, a French verb the list holds
+        # from its dictionary); capitalised, only if the list saw it in running text. (Asked
+        # first: nearly every word is an ordinary one.)
+        ordinary = (wordlist.is_attested if text[:1].isupper() else wordlist.is_known)
+        if ordinary(text, lang) or wordlist.is_attested(text, "en"):
+            return ()
+        folded = fold_key(text)
+        if (not folded.isalpha() or folded in self.index.name_words
+                or casefold(text) in self.index.form_words):
+            return ()
+        found = {swapped: 1 for swapped in _swaps(folded)}
+        if len(folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(text, lang):
+            # Other edits than a swap, for words that are no word at all (Maine, a word of
+            # the French list, is no Maire misspelled).
+            limit = max_edits(len(folded))
+            for candidate in self.index.near_name_words(folded):
+                if (candidate[0] != folded[0] or _is_inflection(folded, candidate)
+                        or _is_derived(folded, candidate)):
+                    continue
+                distance = OSA.distance(folded, candidate, score_cutoff=limit)
+                if distance <= limit:
+                    found[candidate] = min(distance, found.get(candidate, distance))
+        return tuple(sorted((distance, word) for word, distance in found.items()))
 
     def _fitting(self, seg_words: SegmentWords, seps: Separators, i: int,
                  name_word: str) -> list[tuple[FormPattern, int]]:
@@ -673,8 +904,8 @@ def _close_spelling(mention: Mention) -> bool:
 # (Bruxellois, Boliviens, Indonésiennes, Iraqi, Chilean).
 _DERIVATIONS = frozenset(
     ending + plural
-    for stem in ("ois", "ien", "ain", "ais", "en", "an", "in", "ol", "ote", "ite", "ique", "ése",
-                 "ese", "ian", "ish", "er", "ic", "ano", "eño", "i")
+    for stem in ("ois", "ien", "ain", "ais", "en", "een", "an", "in", "ol", "ote", "ite", "ique",
+                 "ése", "ese", "ian", "ish", "er", "ic", "ano", "eño", "i")
     for ending in (stem, stem + "e", stem + "ne")
     for plural in ("", "s"))
 
@@ -695,3 +926,143 @@ def _is_inflection(word: str, name_word: str) -> bool:
     """Ivanova is not a misspelling of Ivanov (a feminine form), nor Lavrovs of Lavrov."""
     longer, shorter = (word, name_word) if len(word) > len(name_word) else (name_word, word)
     return longer[:-1] == shorter and longer[-1] in "as"
+
+
+# Words of a name that a house may write in lower case (la Haye, the Hague, al-Assad): a name
+# whose only lower-case words are these is a matter of style, not a miswritten name.
+PARTICLES = frozenset({"la", "le", "les", "l", "the", "de", "du", "des", "d", "of", "al", "el",
+                       "von", "van", "der", "den", "di", "da", "bin", "ben", "ibn", "y", "e"})
+# A lower-case word at most this frequent (in the language of the draft and of the entry) is
+# rare enough to be a lower-cased name rather than an ordinary word when the document names the
+# entry: words at the French list's lowest count (0.14 per million in pyspellchecker's French
+# list, which counts words in lower case only), obama, kerry, hamas, reuters (0.03 to 0.15 in
+# the English one) are;
+# bénin, corse, canton, cachemire (0.27 to 0.73), cooper, musk, chevron, amnesty, pentagon
+# (0.27 to 0.94) are ordinary words. (The English list counts names whatever their case:
+# london, russia, iraq stand above it and need no less than their capitals to be found.)
+RARE_FREQUENCY = 0.2e-6
+# Before a lower-case word, these make it a common noun (une banque mondiale, a chevron).
+_DETERMINERS = frozenset({
+    "un", "une", "quelques", "plusieurs", "chaque", "ce", "cet", "cette", "ces", "mon", "ma",
+    "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur",
+    "leurs", "aucun", "aucune", "tout", "toute", "a", "an", "another", "each", "every", "some",
+    "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "no",
+    "any", "one"})
+# Before a frequent word, these make it a place (en chine, à nice, in turkey).
+_PLACE_PREPOSITIONS = frozenset({"à", "en", "au", "aux", "depuis", "vers", "in", "to", "from",
+                                 "at"})
+
+
+def lowered_evidence(run: list[Word], pattern: FormPattern, kind: MatchKind,
+                     lang: str) -> Lowered | None:
+    """Whether a mention of a name (``case: name``) that writes a capital of its form in lower
+    case can be that name, and on what evidence; None when it is prose."""
+    if kind > MatchKind.ACCENTS or pattern.form.lang != lang:
+        # Lower case and another spelling too, or another language's form (taliban, a French
+        # noun, is not the English Taliban): too far to tell.
+        return None
+    entry = pattern.entry
+    pairs = list(zip(run, pattern.words, strict=True))
+    lowered = [(w, f) for w, f in pairs if f[:1].isupper() and not w.text[:1].isupper()]
+    for word, form_word in lowered:
+        if _is_acronym(form_word) and not (word.text.islower() and pattern.size == 1):
+            return None  # an acronym is miswritten all in lower case, alone (otan), or not
+    languages = {lang, *entry.languages}
+    if pattern.size > 1:
+        content = [w for w, f in lowered if casefold(f) not in PARTICLES]
+        if not content:
+            return None  # la Haye, the Hague, al-Qaida: house style
+        if any(f[:1].isupper() and w.text[:1].isupper() and casefold(f) not in PARTICLES
+               for w, f in pairs):
+            # Some capitals kept: a lower-case first word is a slip of the name (états-Unis,
+            # corée du Nord, jake Sullivan); ordinary words after it describe (Géorgie du sud
+            # is the south of Georgia, Russian central bank is a bank), unless they are no word.
+            if run[0] is content[0] or entry.type is EntryType.PERSON:
+                return Lowered.CAPITALS
+            if all(_known_anywhere(w.text, lang, languages) for w in content):
+                return None
+            return Lowered.SPELLING
+        if entry.type is EntryType.PERSON:
+            # A person's name all in lower case is the name unless every word is a frequent
+            # word (le maire is not Bruno Le Maire).
+            if all(wordlist.is_common(w.text, lang) for w in run):
+                return None
+            return Lowered.SPELLING
+        if any(not _known_anywhere(w.text, lang, languages) for w in content):
+            return Lowered.SPELLING  # bande de gaza, le caire
+        words = [w for w, f in pairs if casefold(f) not in PARTICLES]
+        if len(words) == 1:
+            return _one_word(words[0], entry, languages, lang)  # la réunion
+        return Lowered.NAMED  # nations unies, banque mondiale
+    word = run[0]
+    if _is_acronym(pattern.words[0]):
+        # nsa, otan; us, un and eu are words.
+        return None if _known_anywhere(word.text, lang, languages) else Lowered.SPELLING
+    if not _known_anywhere(word.text, lang, languages):
+        return Lowered.SPELLING  # pékin, londres, moscou
+    return _one_word(word, entry, languages, lang)
+
+
+def _one_word(word: Word, entry: Entry, languages: set[str], lang: str) -> Lowered | None:
+    """The evidence for one lower-case word that is a word of some language."""
+    common = (entry.ambiguous if entry.ambiguous is not None
+              else wordlist.is_common(word.text, lang))
+    if common:
+        # A frequent word: only a place, after a preposition (en suisse, à vienne).
+        return Lowered.PLACED if entry.type is EntryType.PLACE else None
+    frequency = max(wordlist.frequency(word.text, code) for code in languages)
+    if frequency > RARE_FREQUENCY and not (entry.type is EntryType.PLACE
+                                           and lang in wordlist.NAME_COUNTING):
+        # cooper, musk, chevron, amnesty; bénin, corse, canton: ordinary words. (Places are
+        # seldom ordinary English words, and the English list counts them as words: london.)
+        return None
+    return Lowered.NAMED
+
+
+def _known_anywhere(word: str, lang: str, languages: set[str]) -> bool:
+    """Whether ``word`` is a word of the draft's language, or a word another language of the
+    entry writes (pence, nice in a French draft). Another language's list also holds foreign
+    names in lower case at its lowest count (bruxelles in English): those do not count, nor
+    do the draft's language's words that never inflect at that count (russie, chine)."""
+    if wordlist.is_known(word, lang) and not wordlist.is_dictionary_only(word, lang):
+        return True
+    return any(wordlist.is_attested(word, code) for code in languages if code != lang)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word that ends just before ``start`` (across spaces and an elided apostrophe), or
+    an empty string."""
+    i = start
+    while i > 0 and text[i - 1] in " \t\u00a0\u202f'’":
+        i -= 1
+    end = i
+    while i > 0 and (text[i - 1].isalnum()):
+        i -= 1
+    return text[i:end]
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """True when a word is part of a web or mail address or a file name (afp.com, @nsa_gov)."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end:end + 2]
+    return (before in "/@._" and before != "") or after[:1] in ("@", "_", "/") or (
+        after[:1] == "." and after[1:2].isalnum())
+
+
+def _swaps(word: str) -> list[str]:
+    """``word`` with two adjacent letters swapped, each place after the first letter."""
+    return [word[:p] + word[p + 1] + word[p] + word[p + 2:] for p in range(1, len(word) - 1)
+            if word[p] != word[p + 1]]
+
+
+def _differences(seg_words: SegmentWords, seps: Separators, i: int, k: int,
+                 pattern: FormPattern) -> int:
+    """How many words around a misspelled one (at ``i``, rank ``k`` in ``pattern``), and
+    separators between them, the pattern writes otherwise than the draft: between two forms
+    that fit, the one the writer wrote (État islamique, not Etat islamique; Maison-Blanche, not
+    Maison Blanche)."""
+    first = i - k
+    return (sum(1 for j, form_word in enumerate(pattern.words)
+                if j != k and seg_words[first + j].text != form_word)
+            + sum(1 for j, sep in enumerate(pattern.seps) if seps[first + j] != sep))
+

@@ -11,8 +11,14 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
+import regex
+
 from . import datacache
 
+# Lists built from lower-cased text, which count names with the words (london 1,088 times in
+# the English list); the French list counts words as written in lower case (paris 3,277 times,
+# the bets; londres not at all).
+NAME_COUNTING = frozenset({"en"})
 # Relative frequency above which a word is common: "may", "rice", "bush", "hunt", "ban" are;
 # "sullivan", "wang", "graham" are not (measured on pyspellchecker's en and fr lists).
 COMMON_FREQUENCY = 1e-6
@@ -49,12 +55,43 @@ def _derive(code: str) -> tuple[dict[str, int], int] | None:
 
 
 def frequency(word: str, lang: str) -> float:
-    """Relative frequency of the lower-case ``word`` in ``lang`` (0 when unknown)."""
+    """Relative frequency of the lower-case ``word`` in ``lang`` (0 when unknown). pyspellchecker's
+    English list is American: a British spelling counts as its American one (labour, centre)."""
     data = _frequencies(lang)
     if data is None:
         return 0.0
     counts, total = data
-    return counts.get(word.casefold(), 0) / total
+    folded = word.casefold()
+    count = counts.get(folded, 0)
+    if not count and lang.split("-")[0].lower() == "en":
+        count = max((counts.get(v, 0) for v in american_spellings(folded)), default=0)
+    return count / total
+
+
+# British spellings and their American counterparts, as (British, American) regular
+# expressions: labour/labor, centre/center, defence/defense, organise/organize,
+# analyse/analyze, catalogue/catalog, travelled/traveled, paediatric/pediatric.
+_BRITISH = tuple((regex.compile(pattern), american) for pattern, american in (
+    (r"our(?=s?$|ed$|ing$|ers?$|ite|able|ful|less)", "or"),
+    (r"(?<=[bcdgmrtv])re(?=s?$|d$)", "er"),
+    (r"ence(?=s?$)", "ense"),
+    (r"is(?=e$|es$|ed$|ing$|ation|ations$|er$|ers$)", "iz"),
+    (r"ys(?=e$|es$|ed$|ing$)", "yz"),
+    (r"ogue(?=s?$)", "og"),
+    (r"(?<=[aeiou][lnrt]?)ll(?=ed$|ing$|er$|ers$)", "l"),
+    (r"(?<=[^aeiou])ae", "e"),
+    (r"(?<=[^aeiou])oe(?=[^s]|$)", "e"),
+))
+
+
+def american_spellings(word: str) -> list[str]:
+    """The American spellings a lower-case British ``word`` may have (none for most words)."""
+    found = []
+    for pattern, american in _BRITISH:
+        variant = pattern.sub(american, word)
+        if variant != word:
+            found.append(variant)
+    return found
 
 
 def is_known(word: str, lang: str) -> bool:
@@ -65,3 +102,36 @@ def is_known(word: str, lang: str) -> bool:
 def is_common(word: str, lang: str) -> bool:
     """True when ``word`` is a frequent ordinary word of ``lang``."""
     return frequency(word, lang) >= COMMON_FREQUENCY
+
+
+@lru_cache(maxsize=16)
+def _lowest(lang: str) -> float:
+    data = _frequencies(lang)
+    if data is None or not data[0]:
+        return 0.0
+    counts, total = data
+    return min(counts.values()) / total
+
+
+def is_attested(word: str, lang: str) -> bool:
+    """True when ``word`` is in the list of ``lang`` at more than twice its lowest count. The
+    lists give that count to the words they hold from a dictionary but never saw in running
+    text, and a few more to foreign names in lower case (bruxelles 50 in English, gaza 52,
+    hamas 56); pence (1,407), a word English writes, is well above it."""
+    return frequency(word, lang) > 2 * _lowest(lang)
+
+
+def is_dictionary_only(word: str, lang: str) -> bool:
+    """True when ``word`` is in the list of ``lang`` at its lowest count, and no plural of it
+    is: a word the list holds from a dictionary but never saw in running text, and that
+    inflects nowhere. In the French list, which counts words as written in lower case, these
+    are the country names (russie, chine, australie: nobody writes them so), while ordinary
+    words at that count inflect (tigré, tigrés)."""
+    data = _frequencies(lang)
+    if data is None:
+        return False
+    counts, _ = data
+    folded = word.casefold()
+    lowest = _lowest(lang) * data[1]
+    return counts.get(folded, 0) == lowest and folded + "s" not in counts
+

@@ -2,29 +2,44 @@
 
 What it flags:
     For names (people, places, organisations; `case: name`), any word whose capitals differ from
-    the termbase form: `jake Sullivan`, `Bachar Al-Assad`. For titles and other terms
+    the termbase form: `jake Sullivan`, `Bachar Al-Assad`. A name all in lower case counts when
+    it is no ordinary word (`pékin`, `otan`, `russie`: a country name the French word list holds
+    only from its dictionary), when only its first word lost its capital (`états-Unis`, `corée
+    du Nord`), or, for ordinary words (`nations unies`), where the document names the entry with
+    its capitals and no indefinite article makes it prose (`une banque mondiale`); a frequent
+    word (`nice`) only after a preposition of place too (`in nice`). For titles and other terms
     (`case: exact`), only capitals where the form has lower case, after the first word:
     `ministre des Affaires Étrangères`; so generic lower-case prose (`ministre des affaires
     étrangères`) is not flagged, nor, in English, a title in title case before a name
     (`Foreign Minister Sergei Lavrov`, `Chief of the General Staff Valery Gerasimov`).
+    In French, a title or function capitalised inside a sentence, as French newsrooms (Le
+    Monde, AFP, the Imprimerie nationale's Lexique) do not write them: `le Président Emmanuel
+    Macron`, `le Ministre des Affaires étrangères`, `la Reine Elizabeth` (a warning: which
+    titles a house capitalises is its style). Not `le Président de la République`, which French
+    usage capitalises, nor a title the termbase writes with a capital (`Premier ministre`), nor
+    one inside a longer name (`Société Générale`).
     Never flagged: a capital at the start of a sentence, a headline in capitals, a word written
-    wholly in capitals.
+    wholly in capitals, words somewhat frequent in lower case (`chevron`, `bénin`), another
+    language's form in lower case (`taliban` in French), particles alone (`la Haye`).
 Why it matters:
     A miscapitalised name looks like a typo to every reader and is one.
 Example:
-    jake Sullivan
+    jake Sullivan; la visite à pékin; les états-Unis; le Président Emmanuel Macron (French)
 Use instead:
-    Jake Sullivan
+    Jake Sullivan; la visite à Pékin; les États-Unis; le président Emmanuel Macron
 Fix safety:
-    Safe: the replacement is the same form of the termbase, with its capitals.
+    Safe: the replacement is the same form of the termbase, with its capitals (for a French
+    title, the same word in lower case).
 """
 
 from __future__ import annotations
 
-from glossary import CasePolicy
+import regex
+
+from glossary import CasePolicy, EntryType
 from glossary.normalize import nfc
 
-from ..findings import Severity
+from ..findings import Finding, Severity
 from ..matcher import MatchKind, Mention
 from .base import Context, Rule, fit_case
 
@@ -48,12 +63,14 @@ def _title_case(mention: Mention) -> bool:
                mention.words[0])
 
 
-def _exact_case_wrong(mention: Mention, lang: str) -> bool:
+def _exact_case_wrong(mention: Mention, lang: str, sentence_start: bool) -> bool:
     words = mention.words
     if lang == "en" and _title_case(mention):
         return False
     for j, (word, form_word) in enumerate(zip(words, mention.pattern.words, strict=True)):
-        first = 1 if j == 0 else 0
+        # French writes a title in lower case inside a sentence (le ministre des Affaires
+        # étrangères); English capitalises one before a name (Foreign Minister Lavrov).
+        first = 1 if j == 0 and (lang != "fr" or sentence_start) else 0
         for mine, theirs in zip(word.text[first:], form_word[first:], strict=False):
             if mine.isupper() and theirs.islower():
                 return True
@@ -66,7 +83,7 @@ def check(mention: Mention, ctx: Context):
         return None
     sentence_start = ctx.sentence_start(mention.start)
     if mention.entry.case is CasePolicy.EXACT:
-        wrong = _exact_case_wrong(mention, ctx.lang)
+        wrong = _exact_case_wrong(mention, ctx.lang, sentence_start)
     else:
         wrong = _name_case_wrong(mention, sentence_start)
     if not wrong:
@@ -74,9 +91,83 @@ def check(mention: Mention, ctx: Context):
     expected = fit_case(mention.form.text, mention.text, sentence_start)
     if expected == nfc(mention.text):
         return None
+    if mention.entry.type is EntryType.TITLE and ctx.lang == "fr" and _only_first_capital(
+            mention, expected):
+        return RULE.finding(mention.start, mention.end, mention.text, _title_message(
+            mention.text, expected), expected=expected, entry=mention.entry.id, lang=ctx.lang,
+            severity=Severity.WARNING)
     return RULE.on(mention, ctx, f"'{mention.text}' has wrong capitals; write '{expected}'",
                    expected)
 
 
+def _only_first_capital(mention: Mention, expected: str) -> bool:
+    text = nfc(mention.text)
+    return text[1:] == expected[1:] and text[:1] != expected[:1]
+
+
+def _title_message(text: str, expected: str) -> str:
+    return (f"'{text}' is a title: French newsroom style writes titles and functions in lower "
+            f"case inside a sentence; write '{expected}'")
+
+
+# French titles and functions that newsroom style writes in lower case inside a sentence (the
+# termbase's titles, with their capitals, are checked as mentions above).
+_TITLES = ("président", "présidente", "vice-président", "vice-présidente", "ministre",
+           "secrétaire", "sénateur", "sénatrice", "député", "députée", "maire", "gouverneur",
+           "gouverneure", "chancelier", "chancelière", "juge", "procureur", "procureure",
+           "ambassadeur", "ambassadrice", "commissaire", "conseiller", "conseillère",
+           "directeur", "directrice", "porte-parole", "roi", "reine", "prince", "princesse",
+           "pape", "cardinal", "archevêque", "évêque", "émir", "cheikh", "général", "colonel",
+           "lieutenant", "capitaine", "amiral", "maréchal", "chef", "cheffe", "professeur",
+           "professeure", "docteur")
+# Titles of a reigning monarch or a pope, which Belgian and Canadian usage capitalises alone (le
+# procureur du Roi): flagged before a name only (la Reine Elizabeth).
+_MONARCHS = frozenset({"roi", "reine", "prince", "princesse", "pape"})
+_TITLE_RE = regex.compile(r"(?<![\p{L}\p{M}'’-])(" + "|".join(
+    t[:1].upper() + t[1:] for t in sorted(_TITLES, key=len, reverse=True))
+    + r")(?![\p{L}\p{M}-])")
+# What stands before a title used as a common noun: an article, a determiner, an adjective of
+# time (l'ancien Président, le futur Président).
+_BEFORE_TITLE = frozenset({
+    "le", "la", "l", "les", "du", "au", "aux", "des", "un", "une", "ce", "cet", "cette", "son",
+    "sa", "ses", "leur", "leurs", "notre", "votre", "nouveau", "nouvelle", "ancien", "ancienne",
+    "futur", "future", "actuel", "actuelle", "premier", "première", "vice"})
+# Titles French usage capitalises: le Président de la République.
+_CAPITALISED = regex.compile(r"[ \u00a0]+de[ \u00a0]+la[ \u00a0]+République\b")
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}]+)['’ \u00a0]*$")
+# Addressing someone: Monsieur le Président, Madame la Ministre (capitalised in French).
+_ADDRESS = regex.compile(r"\b(?:M|Mme|Mmes|MM|Monsieur|Madame|Messieurs|Mesdames)\.?[ \u00a0]+"
+                         r"(?:le|la|les)[ \u00a0]+$")
+_NAME_AFTER = regex.compile(r"[ \u00a0]+\p{Lu}")
+
+
+def check_titles(ctx: Context) -> list[Finding]:
+    """French: a title capitalised inside a sentence after an article (le Président Macron)."""
+    if ctx.lang != "fr":
+        return []
+    text = ctx.doc.text
+    mentions = [(m.start, m.end) for m in ctx.checked_mentions]
+    findings = []
+    for segment in ctx.checked_segments:
+        for match in _TITLE_RE.finditer(text, segment.start, segment.end):
+            start, end = match.span()
+            before = _WORD_BEFORE.search(text, max(segment.start, start - 40), start)
+            if before is None or before.group(1).casefold() not in _BEFORE_TITLE:
+                continue
+            if before.group(1)[:1].isupper() and not ctx.sentence_start(before.start(1)):
+                continue  # a particle of a name: Bruno Le Maire, Jean-Marie Le Pen
+            word = match.group(1)
+            if (_CAPITALISED.match(text, end) or ctx.headline(start)
+                    or _ADDRESS.search(text, max(segment.start, start - 20), start)
+                    or (word.casefold() in _MONARCHS and not _NAME_AFTER.match(text, end))
+                    or any(s <= start < e for s, e in mentions)):
+                continue
+            expected = word[:1].lower() + word[1:]
+            findings.append(RULE.finding(start, end, word, _title_message(word, expected),
+                                         expected=expected, lang=ctx.lang,
+                                         severity=Severity.WARNING))
+    return findings
+
+
 RULE = Rule("capitalization", Severity.ERROR, True, "a known form written with wrong capitals",
-            __doc__, on_mention=check)
+            __doc__, on_mention=check, on_document=check_titles)

@@ -4,13 +4,17 @@ What it flags:
     A capitalised word that is not a form of the termbase nor an ordinary word of the document's
     language, within one edit (two for words of nine letters or more) of a word of a known name:
     Lavorv for Lavrov, Sulivan for Sullivan (a name written alike in every language has no other
-    romanisation, so a doubled letter dropped there is a misspelling). Never for words of four
-    letters or fewer, never for a feminine or plural ending (Lavrova is another person, not
-    a misspelling of Lavrov), and never for a demonym or an adjective made from a place name
-    (Bruxellois, Boliviens, Iraqi: longer than the name, with a demonym's ending). A surname
-    alone is flagged only when the document names the entry elsewhere (in a large termbase
-    nearly every unknown proper noun is one edit away from some name; a misspelled surname
-    nearly always stands in an article that names the person).
+    romanisation, so a doubled letter dropped there is a misspelling). Alone, never for words of
+    four letters or fewer but the swaps below, and never for a feminine or plural ending
+    (Lavrova is another person, not a misspelling of Lavrov) or a demonym (Australiens,
+    Bruxellois, Iraqi). A surname alone is flagged only when the document names the entry
+    elsewhere (in a large termbase nearly every unknown proper noun is one edit away from some
+    name; a misspelled surname nearly always stands in an article that names the person). Inside
+    a name of two words or more whose other words stand around it, any word counts, short or in
+    lower case: two letters swapped after the first, or a near miss of a long word (États-Unsi,
+    Kim Jnog-un, Union euroépenne, Corée du Nrod). A place's or organisation's one-word form
+    with two letters swapped counts alone (Ausrtalie); a four-letter one where the document
+    names it or after a preposition of place (en Idne).
 Why it matters:
     Misspelled names are the errors readers notice first and the ones a spell checker, which does
     not know the names, lets through.
