@@ -7,8 +7,8 @@ Why it matters:
     Readers of each language expect their own newsroom's form; an English form in French copy
     (or the reverse) is the most common slip of drafts written from wire copy in the other
     language.
-    Not flagged: a one-word form that is also a word of the document's language (Argentine,
-    Suisse, Maurice and Dominique are English words and names too), a place name inside a
+    Not flagged: a one-word form that is also a word of the document's language used as an
+    adjective (the Argentine striker: Argentine is French for Argentina), a place name inside a
     longer name (Royal Bank of Scotland, Credit Suisse, Le Chemin de Damas), after a courtesy
     title (M. Jordan) or qualified by a US state or a Canadian province (London, Ontario).
     Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
@@ -24,6 +24,8 @@ Fix safety:
 
 from __future__ import annotations
 
+import regex
+
 from glossary.normalize import casefold, fold_diacritics, nfc
 
 from .. import words as wordlist
@@ -38,10 +40,7 @@ def check(mention: Mention, ctx: Context):
         return None
     if mention.form.lang == ctx.lang and not mention.mixed:
         return None
-    if mention.size == 1 and not mention.text.isupper() and wordlist.is_known(mention.text,
-                                                                             ctx.lang):
-        # A word of the document's own language: the Argentine striker, Credit Suisse, a
-        # Maurice or a Dominique (first names) in English copy.
+    if mention.size == 1 and _adjective(mention, ctx):
         return None
     expected = expected_for(mention, ctx)
     if expected is None or expected == nfc(mention.text):
@@ -62,6 +61,23 @@ def check(mention: Mention, ctx: Context):
     message = (f"'{mention.text}' is the {language_name(mention.form.lang)} form; in "
                f"{ctx.lang_name} write '{expected}'")
     return RULE.on(mention, ctx, message, expected)
+
+
+# A determiner, the word, a lower-case word: the word is an adjective (the Argentine striker).
+_DETERMINER_BEFORE = regex.compile(r"(?i)\b(?:the|a|an|this|that|these|those|his|her|its|their|"
+                                   r"our|your|my)[ \u00a0]+$")
+_LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}")
+
+
+def _adjective(mention: Mention, ctx: Context) -> bool:
+    """True when a one-word form of another language is a word of the document's language used
+    as an adjective: the Argentine striker (Argentine is French for Argentina, and an English
+    adjective). Only the word between a determiner and a lower-case word: in Argentine, the
+    place, is still flagged."""
+    text = ctx.doc.text
+    return (not mention.text.isupper() and _LOWER_AFTER.match(text, mention.end) is not None
+            and _DETERMINER_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+            is not None and wordlist.is_known(mention.text, ctx.lang))
 
 
 def _only_difference(text: str, expected: str) -> str | None:
