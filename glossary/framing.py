@@ -57,6 +57,7 @@ MAX_KEY = 256
 MAX_HEADER = 16 << 20  # the header is small JSON: file names, languages, a layout
 # Tree hashing (BLAKE2's own parameters, so the digest is a standard BLAKE2b tree hash).
 _LEAF = 4 << 20
+_CHUNK = 1 << 20  # read and hashed at a time, in each thread
 _PERSON = b"termcheck-frame"
 _MAX_THREADS = 4
 
@@ -132,11 +133,13 @@ def _read(fd: int, path: Path, kind: str, key: str, max_size: int) -> Frame | No
     info = os.fstat(fd)
     problem = file_problem(info)
     if problem is not None:
-        warn(f"cache file {shown(path)} {problem}; ignored")
+        advice = "remove it" if problem == "is not a regular file" else "built again"
+        warn(f"cache file {shown(path)} {problem}; ignored ({advice})")
         return None
     size = info.st_size
     if size > max_size:
-        warn(f"cache file {shown(path)} is larger than {max_size:,} bytes; ignored, not read")
+        warn(f"cache file {shown(path)} is larger than {max_size:,} bytes; ignored without "
+             f"being read (built again)")
         return None
     if size < _HEAD + _DIGEST:
         return None  # empty, or not a frame: stale
@@ -226,7 +229,9 @@ def tree_digest(read: Callable[[slice], Buffer], length: int) -> bytes:
 
     def leaf(number: int) -> bytes:
         node = _node(number, 0, last=number == leaves - 1)
-        node.update(read(slice(number * _LEAF, min(length, (number + 1) * _LEAF))))
+        end = min(length, (number + 1) * _LEAF)
+        for start in range(number * _LEAF, end, _CHUNK):  # a little memory at a time
+            node.update(read(slice(start, min(end, start + _CHUNK))))
         return node.digest()
 
     threads = min(leaves, _MAX_THREADS, _cpus())

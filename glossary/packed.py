@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import chain
 
 from .errors import IndexDamagedError
 from .keytable import KeyTable
@@ -58,11 +59,6 @@ def _is_int(value: object) -> bool:
     return type(value) is int  # not a bool
 
 
-def _strings(value: object) -> tuple[str, ...]:
-    _check(isinstance(value, list) and all(isinstance(item, str) for item in value))
-    return tuple(value)  # type: ignore[arg-type]
-
-
 def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry, tuple]:
     """The entry ``pack_entry`` wrote (``paths``: the file names, by number), and the
     patterns stored with it. Raises ``MalformedEntry`` for anything else."""
@@ -88,20 +84,23 @@ def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry,
         for form in forms:
             _check(isinstance(form, list) and len(form) == 3)
             text, status, form_line = form
-            _check(isinstance(text, str) and _is_int(status) and 0 <= status < len(_STATUSES)
-                   and _is_int(form_line) and form_line >= 0)
+            _check(isinstance(text, str) and type(status) is int
+                   and 0 <= status < len(_STATUSES) and type(form_line) is int
+                   and form_line >= 0)
             origin = Origin(file, form_line) if file is not None else None
             lists[_STATUSES[status]].append(Form(text, _STATUSES[status], code, entry_id, origin))
         _check(len(lists[Status.PREFERRED]) == 1)
         by_lang[code] = LanguageForms(code, lists[Status.PREFERRED][0],
                                       tuple(lists[Status.ACCEPTED]), tuple(lists[Status.AVOID]),
                                       tuple(lists[Status.SHORT]))
-    stored = []
-    for pattern in patterns:
-        if pattern is not None:
-            _check(isinstance(pattern, list) and len(pattern) == _PATTERN_PARTS)
-            pattern = tuple(_strings(part) for part in pattern)
-        stored.append(pattern)
+    # The patterns' validity checked in bulk (C-level passes: an entry has dozens of strings).
+    present = [pattern for pattern in patterns if pattern is not None]
+    _check(set(map(type, present)) <= {list}
+           and all(len(pattern) == _PATTERN_PARTS for pattern in present))
+    parts = list(chain.from_iterable(present))
+    _check(set(map(type, parts)) <= {list}
+           and set(map(type, chain.from_iterable(parts))) <= {str})
+    stored = [None if pattern is None else tuple(map(tuple, pattern)) for pattern in patterns]
     _check(not stored or len(stored) == sum(len(forms) for _, forms in languages))
     return Entry(entry_id, _TYPES[kind], by_lang, note, _CASES[case], ambiguous,
                  Origin(file, line) if file is not None else None), tuple(stored)
