@@ -17,6 +17,7 @@ code run by a payload must not take pytest with it.
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 import pickle
@@ -394,3 +395,55 @@ def test_translation_cache_others_may_write_is_not_used(tmp_path, planted):
         translations = TranslationCache(folder)
     assert translations.get("google", "en", "fr", "Sergei Lavrov") is None
     assert translations.problem and "translation cache not used" in translations.problem
+
+
+GOOD_ENTRY = ['x', 'person', None, 'name', None, 0, 3, [['fr', [['Sergueï Lavrov', 0, 4]]]],
+              [[['Sergueï', 'Lavrov'], ['serguei', 'lavrov'], ['serguei', 'lavrov'], [' ']]]]
+
+
+def entry_with(position: int, value: object) -> bytes:
+    fields = list(GOOD_ENTRY)
+    fields[position] = value
+    return json.dumps(fields).encode()
+
+
+@pytest.mark.parametrize("data", [
+    MARSHAL_CRASH, b"", b"\xff\xfe", b"[" * 100_000 + b"]" * 100_000, b"{}", b"[1, 2]",
+    entry_with(0, 5), entry_with(1, "alien"), entry_with(1, ["person"]), entry_with(3, {}),
+    entry_with(4, 1), entry_with(5, 1), entry_with(5, -2), entry_with(5, True),
+    entry_with(6, -1), entry_with(6, 1.5), entry_with(7, {"fr": []}),
+    entry_with(7, [["fr", [["Sergueï Lavrov", 9, 4]]]]),  # no such status
+    entry_with(7, [["fr", [["Lavrov", 3, 4]]]]),  # no preferred form
+    entry_with(7, [["fr", [["Sergueï Lavrov", 0, 4], ["Sergueï Lavrov", 0, 5]]]]),
+    entry_with(7, [[1, [["Sergueï Lavrov", 0, 4]]]]),
+    entry_with(8, [[["Sergueï"], ["serguei"], ["serguei"]]]),  # a part missing
+    entry_with(8, [[["Sergueï", 1], ["serguei"], ["serguei"], []]]),
+    entry_with(8, [None, None]),  # more patterns than forms
+])
+def test_packed_entries_not_written_by_termcheck_are_refused(data):
+    from glossary.errors import IndexDamagedError
+    from glossary.keytable import KeyTable
+    from glossary.packed import PackedEntries, unpack_entry
+
+    assert unpack_entry(json.dumps(GOOD_ENTRY).encode(), ["terms.yaml"])[0].id == "x"
+    entries = PackedEntries(data, [0, len(data)], KeyTable.build(["x"], [0]), ["terms.yaml"],
+                            "index.idx")
+    with pytest.raises(IndexDamagedError, match=r"index\.idx is damaged"):
+        entries.at(0)
+
+
+@pytest.mark.parametrize(("meta", "blocks"), [
+    (None, {}),
+    ({"paths": [], "sources": [], "codes": []}, {}),  # no blocks
+    ({"paths": [1], "sources": [], "codes": []}, {"entries": b""}),
+])
+def test_index_frame_that_is_not_an_index_is_refused(tmp_path, meta, blocks):
+    """A frame whose digest matches, for the right key, but that termcheck's writer did not
+    make (someone computed the digest): refused with a warning, never a crash."""
+    from glossary import framing
+
+    path = tmp_path / "index.idx"
+    path.write_bytes(framing.encode("index", "k" * 40, meta, blocks))
+    path.chmod(0o600)
+    with pytest.warns(UserWarning, match="damaged or altered"):
+        assert cache.read_index(path, "k" * 40) is None
