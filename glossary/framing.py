@@ -60,6 +60,7 @@ _LEAF = 4 << 20
 _CHUNK = 1 << 20  # read and hashed at a time, in each thread
 _PERSON = b"termcheck-frame"
 _MAX_THREADS = 4
+_PREAD = hasattr(os, "pread")  # reads at an offset, from several threads at once
 
 Buffer = bytes | bytearray | memoryview
 
@@ -209,7 +210,11 @@ def _pread(fd: int, size: int, offset: int) -> bytes:
     """Exactly ``size`` bytes at ``offset`` (``OSError`` when the file is shorter)."""
     parts = []
     while size:
-        data = os.pread(fd, size, offset)
+        if _PREAD:
+            data = os.pread(fd, size, offset)
+        else:  # pragma: no cover - Windows: one thread reads (see tree_digest)
+            os.lseek(fd, offset, os.SEEK_SET)
+            data = os.read(fd, size)
         if not data:
             raise OSError(f"file ended at {offset}")
         parts.append(data)
@@ -234,7 +239,7 @@ def tree_digest(read: Callable[[slice], Buffer], length: int) -> bytes:
             node.update(read(slice(start, min(end, start + _CHUNK))))
         return node.digest()
 
-    threads = min(leaves, _MAX_THREADS, _cpus())
+    threads = min(leaves, _MAX_THREADS, _cpus()) if _PREAD else 1
     if threads > 1:
         with ThreadPoolExecutor(threads) as pool:  # joined before returning (and any fork)
             digests = list(pool.map(leaf, range(leaves)))

@@ -408,17 +408,30 @@ def entry_with(position: int, value: object) -> bytes:
 
 
 @pytest.mark.parametrize("data", [
-    MARSHAL_CRASH, b"", b"\xff\xfe", b"[" * 100_000 + b"]" * 100_000, b"{}", b"[1, 2]",
-    entry_with(0, 5), entry_with(1, "alien"), entry_with(1, ["person"]), entry_with(3, {}),
-    entry_with(4, 1), entry_with(5, 1), entry_with(5, -2), entry_with(5, True),
-    entry_with(6, -1), entry_with(6, 1.5), entry_with(7, {"fr": []}),
-    entry_with(7, [["fr", [["Sergueï Lavrov", 9, 4]]]]),  # no such status
-    entry_with(7, [["fr", [["Lavrov", 3, 4]]]]),  # no preferred form
-    entry_with(7, [["fr", [["Sergueï Lavrov", 0, 4], ["Sergueï Lavrov", 0, 5]]]]),
-    entry_with(7, [[1, [["Sergueï Lavrov", 0, 4]]]]),
-    entry_with(8, [[["Sergueï"], ["serguei"], ["serguei"]]]),  # a part missing
-    entry_with(8, [[["Sergueï", 1], ["serguei"], ["serguei"], []]]),
-    entry_with(8, [None, None]),  # more patterns than forms
+    pytest.param(MARSHAL_CRASH, id="marshal-crash"), pytest.param(b"", id="empty"),
+    pytest.param(b"\xff\xfe", id="not-utf8"),
+    pytest.param(b"[" * 100_000 + b"]" * 100_000, id="nested-100000"),
+    pytest.param(b"{}", id="object"), pytest.param(b"[1, 2]", id="short"),
+    pytest.param(entry_with(0, 5), id="id-number"),
+    pytest.param(entry_with(1, "alien"), id="unknown-type"),
+    pytest.param(entry_with(1, ["person"]), id="type-list"),
+    pytest.param(entry_with(3, {}), id="case-object"),
+    pytest.param(entry_with(4, 1), id="ambiguous-number"),
+    pytest.param(entry_with(5, 1), id="path-past-end"),
+    pytest.param(entry_with(5, -2), id="path-negative"),
+    pytest.param(entry_with(5, True), id="path-bool"),
+    pytest.param(entry_with(6, -1), id="line-negative"),
+    pytest.param(entry_with(6, 1.5), id="line-float"),
+    pytest.param(entry_with(7, {"fr": []}), id="languages-object"),
+    pytest.param(entry_with(7, [["fr", [["Sergueï Lavrov", 9, 4]]]]), id="no-such-status"),
+    pytest.param(entry_with(7, [["fr", [["Lavrov", 3, 4]]]]), id="no-preferred"),
+    pytest.param(entry_with(7, [["fr", [["Sergueï Lavrov", 0, 4], ["Sergueï Lavrov", 0, 5]]]]),
+                 id="two-preferred"),
+    pytest.param(entry_with(7, [[1, [["Sergueï Lavrov", 0, 4]]]]), id="code-number"),
+    pytest.param(entry_with(8, [[["Sergueï"], ["serguei"], ["serguei"]]]), id="part-missing"),
+    pytest.param(entry_with(8, [[["Sergueï", 1], ["serguei"], ["serguei"], []]]),
+                 id="word-number"),
+    pytest.param(entry_with(8, [None, None]), id="more-patterns-than-forms"),
 ])
 def test_packed_entries_not_written_by_termcheck_are_refused(data):
     from glossary.errors import IndexDamagedError
@@ -447,3 +460,15 @@ def test_index_frame_that_is_not_an_index_is_refused(tmp_path, meta, blocks):
     path.chmod(0o600)
     with pytest.warns(UserWarning, match="damaged or altered"):
         assert cache.read_index(path, "k" * 40) is None
+
+
+def test_terms_compile_refuses_a_cache_folder_others_may_write(tmp_path, small_terms):
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    done = termcheck("terms", "compile", "--terms", str(small_terms), cache_dir=folder,
+                     cwd=tmp_path)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "cannot be used" in done.stderr and "--output FILE" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(folder.iterdir()) == []
