@@ -472,3 +472,17 @@ def test_terms_compile_refuses_a_cache_folder_others_may_write(tmp_path, small_t
     assert "cannot be used" in done.stderr and "--output FILE" in done.stderr
     assert "Traceback" not in done.stderr
     assert list(folder.iterdir()) == []
+
+
+def test_a_cache_warning_is_one_line_whatever_the_folder_name(tmp_path, draft, small_terms):
+    """A warning names the folder: a line break or an escape sequence in its name is written
+    as an escape, so it cannot start a line of its own (a GitHub workflow command)."""
+    folder = tmp_path / "cache\n::error::forged\x1b[31m"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    done = fix(draft, small_terms, folder)
+    assert draft.read_text(encoding="utf-8") == FIXED, done.stderr
+    (warning,) = warnings_in(done.stderr)
+    assert "cache\\n::error::forged\\x1b[31m is writable by every user" in warning
+    assert not any(line.startswith("::") for line in done.stderr.splitlines())
+    assert "\x1b" not in done.stderr
