@@ -15,6 +15,8 @@ from pathlib import Path
 
 import regex
 
+from glossary.atomic import write_file
+
 from .engine import FileResult
 from .errors import CheckerError
 from .findings import Finding
@@ -45,14 +47,15 @@ def key(finding: Finding, result: FileResult) -> str:
     """The content key of a finding in its file."""
     parts = [finding.path, finding.rule, finding.text, finding.expected or "",
              _context(result, finding.start, finding.end)]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a file name that is not UTF-8 (held as lone surrogates) keys as well.
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def write(path: str, results: Iterable[FileResult]) -> int:
     """Write the keys of every finding; returns how many."""
     keys = sorted(key(f, r) for r in results for f in r.findings)
-    Path(path).write_text(json.dumps({"version": VERSION, "findings": keys}, indent=1) + "\n",
-                          encoding="utf-8")
+    write_file(path, (json.dumps({"version": VERSION, "findings": keys}, indent=1) + "\n")
+               .encode("utf-8"))
     return len(keys)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
@@ -26,17 +27,32 @@ from glossary import (
     lookup,
     validate_files,
 )
-from glossary.atomic import write_atomic
+from glossary.atomic import (
+    ConcurrentEditError,
+    NotRegularFileError,
+    PartlyWrittenError,
+    write_file,
+)
 from glossary.cache import compile_index, load_index
 from glossary.cachedir import CacheWarning
+from glossary.termbase import resolve_path
 
 from . import __version__, datacache
-from .config import OFF, Config, discover, glob_match, load_config, parse_size
+from .config import (
+    OFF,
+    Config,
+    ConfigError,
+    check_timeout,
+    discover,
+    glob_match,
+    load_config,
+    parse_size,
+)
 from .engine import AUTO, Checker, CheckOptions, Report, available_cpus, collect_less
 from .errors import OutputError
 from .findings import Severity
 from .inputs import DEFAULT_MAX_FILE_SIZE, read_path_list, read_source
-from .language import language_name
+from .language import language_name, normalize_code, resolve_code
 from .limits import DEFAULT_TIMEOUT, CheckTimeout, time_limit, timeout_message
 from .reporters import FORMATS, render
 from .rules import RULES, RULES_BY_CODE
@@ -72,7 +88,8 @@ class TermcheckGroup(click.Group):
         except GlossaryError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"termcheck: {exc}", err=True)
+            from .reporters.github import inert
+            click.echo(inert(f"termcheck: {exc}"), err=True)
             ctx.exit(EXIT_ERROR)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
@@ -133,6 +150,18 @@ def cache_warnings_shown() -> Iterator[None]:
         yield
 
 
+def _timeout_option(ctx: click.Context, param: click.Parameter,
+                    value: float | None) -> float | None:
+    """``--timeout``: what the configuration's ``timeout`` accepts (``nan``, ``inf`` and
+    ``1e300`` parse as floats, but are no budget)."""
+    if value is None:
+        return None
+    try:
+        return check_timeout(value, "--timeout")
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--timeout: "), ctx, param) from None
+
+
 @cli.command("check")
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @terms_option
@@ -180,7 +209,7 @@ def cache_warnings_shown() -> Iterator[None]:
                    "reading them from the cache.")
 @click.option("--index", "index_file", metavar="FILE",
               help="Compiled index to use (see 'terms compile'); rebuilt if stale.")
-@click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+@click.option("--timeout", type=float, callback=_timeout_option, metavar="SECONDS",
               help=f"Skip (and report) a file whose check takes longer than this; 0 for no "
                    f"limit (default {DEFAULT_TIMEOUT:g}).")
 @click.option("--max-file-size", metavar="SIZE",
@@ -226,6 +255,11 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                             max_file_size=max_file_size,
                             debug=bool(click.get_current_context().obj.get("debug")))
     checker = Checker(termbase, options, index)
+    if output or write_baseline:  # before anything is checked, fixed or written
+        read = [*checker.inputs(paths), *filter(None, [source_file, target_file, files_from]),
+                *(resolve_path(t) for t in list(terms) or config.terms)]
+        refuse_overwriting_inputs("--output", output, [*read, *filter(None, [baseline])])
+        refuse_overwriting_inputs("--write-baseline", write_baseline, read)
     collect_less()
     report = checker.check_paths(paths, jobs=jobs or available_cpus(),
                                  progress=progress_bar(fmt, output))
@@ -243,17 +277,57 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         click.echo(f"termcheck: {count} findings recorded in {write_baseline}", err=True)
     for result in report.results:
         if result.language and result.language.source == "fallback":
-            click.echo(f"termcheck: {result.path}: {result.language.reason}; checked as "
-                       f"{language_name(result.language.lang)} (set --lang to choose)", err=True)
+            click.echo(f"termcheck: {notice_path(result.path, fmt)}: {result.language.reason}; "
+                       f"checked as {language_name(result.language.lang)} (set --lang to "
+                       "choose)", err=True)
     rendered = render(report, fmt, color=fmt == "text" and not output and sys.stdout.isatty())
     if output:
-        # Written in place, not renamed over: the output may be a device or a pipe.
-        write_output(output, "the report",
-                     lambda: Path(output).write_text(rendered, encoding="utf-8"))
+        # A device or a pipe is written as it is; a file is replaced atomically.
+        write_output(output, "the report", lambda: write_file(output, rendered.encode("utf-8")))
     elif not show_diff or report.findings:
         click.echo(rendered, nl=False)
     status = exit_status(report, Severity(fail_on or config.fail_on or "warning"))
     sys.exit(EXIT_OK if exit_zero and status == EXIT_FINDINGS else status)
+
+
+def notice_path(path: str, fmt: str) -> str:
+    """A draft's name in a line on standard error, where a hostile name must not start a line
+    of its own (a GitHub workflow command) or speak to the terminal: escaped as workflow command
+    data (``%0A``, ``%0D``, ``%25``) in the github format, shown as visible characters (as the
+    text report shows it) in the others; bytes that are not UTF-8 as ``\\xNN`` in both."""
+    if fmt == "github":
+        from .reporters.github import escape_data
+        return escape_data(path)
+    from .reporters.text import safe
+    return safe(path)
+
+
+def refuse_overwriting_inputs(option: str, output: str | os.PathLike | None,
+                              inputs: Sequence[str | os.PathLike]) -> None:
+    """A usage error when the file ``option`` would write is one of the ``inputs`` the run
+    reads. Files are compared as files (device and inode), so another spelling of the path, a
+    symbolic or a hard link to an input is caught too; an output that does not exist yet, or
+    is not a regular file (``/dev/stdout``), is no input."""
+    if not output:
+        return
+    try:
+        info = os.stat(output)
+    except OSError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        return
+    for name in inputs:
+        if str(name) == "-":
+            continue
+        try:
+            other = os.stat(name)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            shown = "" if str(name) == str(output) else f" (as {name})"
+            raise click.UsageError(f"{option} {output} is one of the files this command "
+                                   f"reads{shown}; writing it would destroy it, so nothing was "
+                                   f"written: choose another file")
 
 
 def write_output(path: str, what: str, write):
@@ -270,15 +344,28 @@ def write_output(path: str, what: str, write):
 def check_options(termbase, config: Config, *, lang, default_lang, source_lang, include_fuzzy,
                   exclude, stdin_filename, timeout=None, max_file_size=None,
                   debug=False) -> CheckOptions:
-    """Command-line flags over the configuration file over the defaults."""
-    lang = lang or config.lang or AUTO
-    default_lang = default_lang or config.default_lang or "fr"
-    source_lang = source_lang or config.source_lang
-    known = set(termbase.languages)
-    for code in {lang, default_lang, source_lang} - {AUTO, None}:
-        if code not in known:
-            raise click.BadParameter(f"the termbase has no '{code}' forms (it has "
-                                     f"{', '.join(sorted(known))})", param_hint="--lang")
+    """Command-line flags over the configuration file over the defaults. Every language code
+    is put in the termbase's spelling (``FR``, ``fr-FR`` are ``fr``); one the termbase has no
+    forms for is an error, never a check that silently finds nothing."""
+    known = tuple(termbase.languages)
+    config.resolve_languages(known)
+
+    def resolved(code: str | None, option: str) -> str | None:
+        if code is None:
+            return None
+        if option == "--lang" and code.strip().lower() == AUTO:
+            return AUTO
+        found, reason = resolve_code(code, known)
+        if found is None:
+            raise click.BadParameter(reason, param_hint=option)
+        return found
+
+    lang = resolved(lang, "--lang") or config.lang or AUTO
+    default_lang = resolved(default_lang, "--default-lang") or config.default_lang or "fr"
+    source_lang = resolved(source_lang, "--source-lang") or config.source_lang
+    if default_lang not in known:  # the built-in "fr", with a termbase that has no French
+        raise click.BadParameter(resolve_code(default_lang, known)[1],
+                                 param_hint="--default-lang")
     rules = tuple(r for r in RULES if config.rules.get(r.code) != OFF)
     severities = tuple((code, Severity(level)) for code, level in config.rules.items()
                        if level != OFF)
@@ -343,7 +430,23 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool) 
             results.append(result)
             continue
         try:
-            fixes.write_atomic(result.path, fixes.encode(result.source, new_text))
+            # Written only if the file still is as it was read: an edit saved meanwhile wins.
+            fixes.write_atomic(result.path, fixes.encode(result.source, new_text),
+                               expected=result.source.stamp)
+        except ConcurrentEditError:
+            result.error = ("changed while it was being checked; not fixed (the changes made "
+                            "meanwhile were kept: check it again)")
+            results.append(result)
+            continue
+        except PartlyWrittenError as exc:
+            result.error = (f"could not be fixed ({exc.reason}) and may be part written: its "
+                            f"original is in {exc.backup}; put it back")
+            results.append(result)
+            continue
+        except NotRegularFileError as exc:
+            result.error = f"could not be fixed ({exc.strerror}); the file was left as it was"
+            results.append(result)
+            continue
         except OSError as exc:
             result.error = (f"could not be fixed ({exc.strerror or exc}); the file was left as "
                             "it was: check that it and its folder are writable")
@@ -397,7 +500,10 @@ def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str]
     from glossary.serialize import entry_as_data
 
     from .terms_output import render_lookup
-    matches, candidates = answers(lookup(load_index(terms), text, limit=limit))
+    index = load_index(terms)
+    if lang:  # FR, fr-FR: the termbase's fr (an unknown code is said per entry)
+        lang = normalize_code(lang, tuple(index.termbase.languages))
+    matches, candidates = answers(lookup(index, text, limit=limit))
     if fmt == "json":
         def hit_data(hit):
             data = entry_as_data(hit.entry, expand=True)
@@ -450,7 +556,9 @@ def compile_command(terms: Sequence[str], output: str | None) -> None:
     the cache folder (TERMCHECK_CACHE_DIR, or the user's cache folder), where every later check
     of the same termbase finds it.
     """
-    target = compile_index(list(terms), output)
+    refuse_overwriting_inputs("--output", output, [resolve_path(t) for t in terms])
+    target = write_output(output or "the cache folder", "the compiled index",
+                          lambda: compile_index(list(terms), output))
     click.echo(f"compiled index written to {target}")
 
 
@@ -527,8 +635,12 @@ def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None
     options = check_options(termbase, config, lang=lang, default_lang=default_lang,
                             source_lang=None, include_fuzzy=None, exclude=(),
                             stdin_filename=None)
+    checker = Checker(termbase, options)
+    refuse_overwriting_inputs("--output", output,
+                              [*checker.inputs(paths),
+                               *(resolve_path(t) for t in list(terms) or config.terms)])
     services = [providers_module.get_provider(name, cache=not no_cache) for name in providers]
-    found = suggest_module.suggest(Checker(termbase, options), paths, services, min_count)
+    found = suggest_module.suggest(checker, paths, services, min_count)
     for error in found.errors:
         click.echo(f"termcheck: {error}", err=True)
     for problem in found.provider_errors:
@@ -539,7 +651,7 @@ def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None
     else:
         text = suggest_module.as_yaml(found)
     if output:
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, "the candidates", lambda: write_file(output, text.encode("utf-8")))
         click.echo(f"{output}: {len(found.candidates)} candidates", err=True)
     else:
         click.echo(text, nl=False)
@@ -575,6 +687,7 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
         if code is not None and code not in known:
             raise click.BadParameter(f"the termbase has no '{code}' forms (it has "
                                      f"{', '.join(sorted(known))})", param_hint=hint)
+    refuse_overwriting_inputs("--output", output, [file, *(resolve_path(t) for t in terms)])
     draft = read_source(file)
     service = providers_module.get_provider(provider, cache=not no_cache)
     checker = Checker(termbase, CheckOptions(lang=source or AUTO))
@@ -583,7 +696,8 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
         click.echo(f"termcheck: {file}: the provider lost '{item.source}'; write "
                    f"'{item.target}' where it belongs", err=True)
     if output:
-        write_atomic(output, fixes.encode(draft, result.text))
+        write_output(output, "the translation",
+                     lambda: write_file(output, fixes.encode(draft, result.text)))
     else:
         click.echo(result.text, nl=False)
     if result.check is not None and result.check.findings:
@@ -671,10 +785,11 @@ def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
 def terms_export_command(fmt: str, output: str | None, terms: Sequence[str]) -> None:
     """Write the termbase (the --terms layers, or the embedded one) as TBX, CSV or JSON."""
     from glossary.exchange import export_termbase
+    refuse_overwriting_inputs("--output", output, [resolve_path(t) for t in terms])
     termbase = load_termbase(terms)
     text = export_termbase(termbase, fmt, ", ".join(Path(s).name for s in termbase.sources))
     if output:
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, "the termbase", lambda: write_file(output, text.encode("utf-8")))
         click.echo(f"{output}: {len(termbase)} entries", err=True)
     else:
         click.echo(text, nl=False)
@@ -697,6 +812,7 @@ def terms_import_command(file: str, fmt: str | None, output: str | None,
     categories, a term in two concepts) is reported on standard error, one warning per line.
     """
     from glossary.exchange import import_file, imported_text
+    refuse_overwriting_inputs("--output", output, [file])
     result = import_file(file, fmt, default_type)
     text, problems = imported_text(result, Path(file).name)
     if problems:
@@ -708,7 +824,7 @@ def terms_import_command(file: str, fmt: str | None, output: str | None,
                    err=True)
     count = text.count("\n- id: ")
     if output:
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, "the termbase", lambda: write_file(output, text.encode("utf-8")))
         click.echo(f"{output}: {count} entries imported", err=True)
     else:
         click.echo(text, nl=False)

@@ -21,11 +21,16 @@ max-file-size = "20MB"
 typo = "off"
 sentence-case = "info"
 ```
-Unknown keys and wrong values are errors naming the file and line.
+Unknown keys and wrong values are errors naming the file and line, never a silent default: a
+language code the termbase does not carry (``xx``, ``fra``) is an error, and so is a timeout that
+is not a finite number of seconds, a size past ``MAX_FILE_SIZE``, a list item that is not a
+string. Case and region variants of a termbase language (``FR``, ``fr-FR``, ``fr_CA``) stand
+for it, as language tags are not case sensitive.
 """
 
 from __future__ import annotations
 
+import math
 import sys
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -35,6 +40,7 @@ import regex
 
 from .errors import CheckerError
 from .findings import Severity
+from .language import resolve_code
 from .rules import RULES_BY_CODE
 
 if sys.version_info >= (3, 11):
@@ -44,6 +50,17 @@ else:  # pragma: no cover - Python 3.10
 
 CONFIG_FILES = ("termcheck.toml", "pyproject.toml")
 OFF = "off"
+AUTO = "auto"
+# A per-file time budget past a day is no budget (0 says "no limit" plainly); past this, the
+# interval timer overflows the platform's time_t.
+MAX_TIMEOUT = 86_400.0  # seconds
+# Larger files are not drafts, and reading one whole into memory would break the check's
+# memory bound; past sys.maxsize a read cannot even be asked for.
+MAX_FILE_SIZE = 10**9  # bytes
+# A language tag as BCP 47 writes it (``fr``, ``fr-CA``, ``fr_FR``, ``zh-Hant-TW``): checked
+# here, before the termbase is loaded; whether the termbase carries it is checked in
+# ``Config.resolve_languages``.
+_LANGUAGE_TAG = regex.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
 class ConfigError(CheckerError):
@@ -66,6 +83,35 @@ class Config:
     rules: dict[str, str] = field(default_factory=dict)
     timeout: float | None = None
     max_file_size: int | None = None
+    # "file:line" of each language setting (lang, default-lang, source-lang, and each glob of
+    # the languages table), for errors found once the termbase is known.
+    where: dict[str, str] = field(default_factory=dict)
+
+    def resolve_languages(self, known: tuple[str, ...] | list[str]) -> None:
+        """Put every language setting in the termbase's spelling (``FR`` and ``fr-FR`` are
+        ``fr``). Raises ``ConfigError`` naming the file and line of each code the termbase has
+        no forms for: checking such files would silently find nothing."""
+        errors = []
+
+        def resolve(code: str, where: str, what: str) -> str:
+            resolved, reason = resolve_code(code, known)
+            if resolved is None:
+                errors.append(f"{where}: {what}: {reason}")
+                return code
+            return resolved
+
+        for key in ("lang", "default_lang", "source_lang"):
+            code = getattr(self, key)
+            if code is not None and code != AUTO:
+                name = key.replace("_", "-")
+                setattr(self, key, resolve(code, self.where.get(name, str(self.path)),
+                                           f"'{name}'"))
+        self.languages = {
+            pattern: resolve(code, self.where.get(f"languages.{pattern}", str(self.path)),
+                             f"the language of '{pattern}'")
+            for pattern, code in self.languages.items()}
+        if errors:
+            raise ConfigError("\n".join(errors))
 
     def language_for(self, path: str) -> str | None:
         """The language the per-glob table gives a path (matched on the whole relative path
@@ -139,10 +185,38 @@ def parse_size(value: str | int, where: str) -> int:
         if not match:
             raise ConfigError(f"{where}: '{value}' is not a size; write bytes or a number with "
                               f"kB, MB or GB (e.g. 20MB)")
-        size = int(float(match.group(1)) * _UNITS[(match.group(2) or "").lower()])
+        number = float(match.group(1)) * _UNITS[(match.group(2) or "").lower()]
+        size = int(number) if math.isfinite(number) else MAX_FILE_SIZE + 1
     if size <= 0:
         raise ConfigError(f"{where}: the size must be more than 0")
+    if size > MAX_FILE_SIZE:
+        shown = str(value) if len(str(value)) <= 30 else f"{str(value)[:20]}…"
+        raise ConfigError(f"{where}: '{shown}' is more than termcheck can check (at most "
+                          f"{MAX_FILE_SIZE // 10**9}GB); a draft is far smaller")
     return size
+
+
+def check_timeout(value: float, where: str) -> float:
+    """Seconds of a time budget: a finite number from 0 (no limit) to ``MAX_TIMEOUT``. Raises
+    ``ConfigError`` naming ``where`` (an option or a file and line)."""
+    if not math.isfinite(value) or value < 0:
+        raise ConfigError(f"{where}: the timeout must be a number of seconds, or 0 for no "
+                          f"limit (not {value})")
+    if value > MAX_TIMEOUT:
+        raise ConfigError(f"{where}: a timeout of {value:g} s is more than a day; write 0 for "
+                          f"no limit, or at most {MAX_TIMEOUT:g} seconds")
+    return float(value)
+
+
+def check_language_tag(value: str, where: str, *, auto: bool = False) -> str:
+    """A language code written as a language tag (``fr``, ``fr-CA``), or ``auto`` where
+    allowed. Raises ``ConfigError`` naming ``where``."""
+    if auto and value.strip().lower() == AUTO:
+        return AUTO
+    if not _LANGUAGE_TAG.match(value.strip()):
+        raise ConfigError(f"{where}: '{value}' is not a language code; write a code such as "
+                          f"'fr' or 'en'{' (or auto)' if auto else ''}")
+    return value.strip()
 
 
 def load_config(path: Path) -> Config:
@@ -179,9 +253,32 @@ def load_config(path: Path) -> Config:
             errors.append(f"{where(key)}: '{key}' must be a {_TYPE_NAMES[kind]}")
             continue
         attr = key.replace("-", "_")
-        if key == "terms":
+        if key in ("terms", "exclude") and not all(isinstance(v, str) and v for v in value):
+            what = "termbase files" if key == "terms" else "globs"
+            example = '["default", "house.yaml"]' if key == "terms" else '["archive/**"]'
+            errors.append(f"{where(key)}: '{key}' must be a list of {what}, each a string in "
+                          f"quotes (e.g. {example})")
+        elif key == "terms":
             base = path.parent
             setattr(config, attr, [v if v == "default" else str(base / v) for v in value])
+        elif key in ("lang", "default-lang", "source-lang"):
+            try:
+                setattr(config, attr, check_language_tag(value, where(key), auto=key == "lang"))
+                config.where[key] = where(key)
+            except ConfigError as exc:
+                errors.append(str(exc))
+        elif key == "languages":
+            for pattern, code in value.items():
+                at = f"{path}:{_line_of(text, prefix, pattern, _line_of(text, prefix, key))}"
+                if not isinstance(code, str):
+                    errors.append(f"{at}: the language of '{pattern}' must be a language code "
+                                  f"in quotes (e.g. \"fr\")")
+                    continue
+                try:
+                    config.languages[pattern] = check_language_tag(code, at)
+                    config.where[f"languages.{pattern}"] = at
+                except ConfigError as exc:
+                    errors.append(str(exc))
         elif key == "fail-on" and value not in [str(s) for s in Severity]:
             errors.append(f"{where(key)}: fail-on must be error, warning or info")
         elif key == "rules":
@@ -194,9 +291,10 @@ def load_config(path: Path) -> Config:
                                   f"or info")
             config.rules = dict(value)
         elif key == "timeout":
-            if value < 0:
-                errors.append(f"{where(key)}: timeout must be 0 (no limit) or more seconds")
-            config.timeout = float(value)
+            try:
+                config.timeout = check_timeout(value, where(key))
+            except ConfigError as exc:
+                errors.append(str(exc))
         elif key == "max-file-size":
             try:
                 config.max_file_size = parse_size(value, where(key))
@@ -209,8 +307,9 @@ def load_config(path: Path) -> Config:
     return config
 
 
-def _line_of(text: str, prefix: str, key: str) -> int:
-    """The line of ``key`` in the termcheck table of a TOML text (1 when not found)."""
+def _line_of(text: str, prefix: str, key: str, default: int = 1) -> int:
+    """The line of ``key`` in the termcheck table of a TOML text (``default`` when not found,
+    e.g. a key of an inline table: then the caller gives the line of the table)."""
     lines = text.splitlines()
     in_table = not prefix
     pattern = regex.compile(rf'^\s*"?{regex.escape(key)}"?\s*=')
@@ -218,12 +317,13 @@ def _line_of(text: str, prefix: str, key: str) -> int:
         stripped = line.strip()
         if stripped.startswith("["):
             in_table = (not prefix) or stripped.lstrip("[").startswith(prefix)
-            if stripped.rstrip("]").endswith("." + key):
+            header = stripped.strip("[]").strip()
+            if header.endswith("." + key) or (not prefix and header == key):
                 return number
             continue
         if in_table and pattern.match(line):
             return number
-    return 1
+    return default
 
 
 def discover(start: Path | None = None) -> Config:

@@ -5,6 +5,13 @@ For most formats it is the file's text itself; formats that escape their strings
 the unescaped strings as ``text`` and a map from each of its offsets to an offset of the file
 (``raw``), so every span still maps back to the file. Lines and columns are 1-based, in the file,
 and count code points.
+
+Lines end where an editor ends them: at CR LF, at LF, and at a lone CR (old Mac files, some CMS
+exports), as VS Code, Emacs, CommonMark and the Language Server Protocol count them, so a report's
+line is the line the user's editor shows. U+2028, U+2029, NEL and form feeds are not line ends
+(``str.splitlines`` breaks there, editors do not: VS Code shows them as "unusual line
+terminators" inside a line). Every reader, report and suppression comment counts lines with
+``LINE_BREAK`` and the helpers below.
 """
 
 from __future__ import annotations
@@ -17,12 +24,30 @@ import regex
 # Characters that may stand between a sentence boundary and the first word of a sentence.
 _OPENERS = set(" \t\r\n\u00a0\u202f«»\"“”„'‘’([{*_#>-—–•|")
 _TERMINATORS = set(".!?…:;")
-_NEWLINE = regex.compile("\n")
+LINE_BREAK = regex.compile("\r\n|\r|\n")
+LINE_END_CHARS = "\r\n"
 
 
 def line_starts(text: str) -> list[int]:
     """The offset at which each line of ``text`` starts."""
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    return [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` without their line breaks (one more than the breaks)."""
+    return LINE_BREAK.split(text)
+
+
+def line_of(text: str, offset: int) -> int:
+    """The 1-based line of ``text`` holding ``offset`` (for messages: walks the text)."""
+    return bisect_right(line_starts(text), offset)
+
+
+def strip_line_break(line: str) -> str:
+    """``line`` without the one line break that ends it, if any."""
+    if line.endswith("\r\n"):
+        return line[:-2]
+    return line[:-1] if line.endswith(("\r", "\n")) else line
 
 
 @dataclass(frozen=True)
@@ -56,6 +81,7 @@ class Document:
     raw: str | None = None
     offsets: list[int] | None = field(default=None, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _text_line_starts: list[int] | None = field(default=None, repr=False)
     _segment_starts: list[int] = field(default_factory=list, repr=False)
     # is_headline's answer per line of ``text`` (keyed by the line's start): the matcher and
     # the capitalization rule ask about the same long lines (whole paragraphs) many times.
@@ -95,8 +121,8 @@ class Document:
     def line_text(self, line: int) -> str:
         """The text of a 1-based line of the file, without its line break."""
         start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.raw)
-        return self.raw[start:end].rstrip("\r")
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.raw)
+        return strip_line_break(self.raw[start:end])
 
     def segment_of(self, offset: int) -> Segment | None:
         """The segment holding ``offset`` (segments are sorted and do not overlap)."""
@@ -113,20 +139,29 @@ class Document:
         """
         i = offset - 1
         while i >= floor and self.text[i] in _OPENERS:
-            if self.text[i] == "\n":
+            if self.text[i] in LINE_END_CHARS:
                 return True
             i -= 1
         return i < floor or self.text[i] in _TERMINATORS
 
     def is_headline(self, offset: int) -> bool:
         """True when the line of ``text`` holding ``offset`` is written in capitals."""
-        start = self.text.rfind("\n", 0, offset) + 1
+        starts = self._text_lines()
+        index = bisect_right(starts, offset) - 1
+        start = starts[index]
         known = self._headlines.get(start)
         if known is None:
-            end = self.text.find("\n", offset)
-            known = self._headlines[start] = headline_line(
-                self.text[start:end if end >= 0 else len(self.text)])
+            # The line break at its end has no letter: headline_line need not see it cut off.
+            end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+            known = self._headlines[start] = headline_line(self.text[start:end])
         return known
+
+    def _text_lines(self) -> list[int]:
+        """Where each line of ``text`` starts (the file's lines when ``text`` is the file)."""
+        if self._text_line_starts is None:
+            self._text_line_starts = (self._line_starts if self.text is self.raw
+                                      else line_starts(self.text))
+        return self._text_line_starts
 
 
 def headline_line(line: str) -> bool:

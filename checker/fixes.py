@@ -10,7 +10,7 @@ from collections.abc import Callable
 from glossary.atomic import write_atomic
 
 from .engine import FileResult
-from .inputs import Source
+from .inputs import BOMS, Source
 
 __all__ = ["apply_edits", "diff", "encode", "fixed_text", "planned_edits", "write_atomic"]
 
@@ -57,10 +57,7 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 def encode(source: Source, text: str) -> bytes:
     """The bytes of ``text`` in the encoding the file had, with its BOM if it had one."""
-    bom = b""
-    if source.bom:
-        bom = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe",
-               "utf-16-be": b"\xfe\xff"}[source.encoding]
+    bom = dict(BOMS)[source.encoding] if source.bom else b""
     return bom + text.encode(source.encoding)
 
 
@@ -97,7 +94,10 @@ def converged_text(result: FileResult, recheck: Callable[[FileResult, str], File
 
 def diff(result: FileResult, new_text: str) -> str:
     """A unified diff from the file's text to ``new_text``."""
+    from .reporters.text import safe  # a file name's line break must not start a line
+
     old = result.document.raw if result.document else ""
+    name = safe(result.path)
     return "".join(difflib.unified_diff(old.splitlines(keepends=True),
                                         new_text.splitlines(keepends=True),
-                                        fromfile=f"a/{result.path}", tofile=f"b/{result.path}"))
+                                        fromfile=f"a/{name}", tofile=f"b/{name}"))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from glossary.atomic import Snapshot
 
 from .errors import InputError
 from .readers import is_draft
@@ -40,20 +42,34 @@ class Source:
     encoding: str = "utf-8"
     bom: bool = False
     stdin: bool = False  # read from standard input: there is no file to fix
+    # The file as read (size, modification time, content digest): --fix writes it only if it
+    # still is, so that an edit saved during the check is never overwritten.
+    stamp: Snapshot | None = field(default=None, repr=False, compare=False)
+
+
+# Byte-order marks, longest first: the UTF-32-LE mark starts with the UTF-16-LE one (FF FE), so
+# testing UTF-16 first would decode a UTF-32 draft as UTF-16 garbage, with no finding.
+BOMS = (("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-32-be", b"\x00\x00\xfe\xff"),
+        ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"))
 
 
 def decode(data: bytes, path: str) -> Source:
-    """Text of a file's bytes: UTF-8 (with or without BOM) or UTF-16 with BOM."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        encoding, bom, body = "utf-8", True, data[3:]
-    elif data.startswith(b"\xff\xfe"):
-        encoding, bom, body = "utf-16-le", True, data[2:]
-    elif data.startswith(b"\xfe\xff"):
-        encoding, bom, body = "utf-16-be", True, data[2:]
-    else:
-        encoding, bom, body = "utf-8", False, data
+    """Text of a file's bytes: UTF-8 (with or without BOM), or UTF-16 or UTF-32 with BOM."""
+    encoding, bom, body = "utf-8", False, data
+    for name, mark in BOMS:
+        if data.startswith(mark):
+            encoding, bom, body = name, True, data[len(mark):]
+            break
     if encoding == "utf-8" and b"\x00" in body[:8192]:
         head = body[:8192]
+        quarter = len(head) // 4
+        # UTF-32 text of the Basic Multilingual Plane has zeros in two of every four bytes.
+        if len(head) >= 8 and ((head[2::4].count(0) > quarter * 3 // 4 and
+                                head[3::4].count(0) > quarter * 3 // 4) or
+                               (head[0::4].count(0) > quarter * 3 // 4 and
+                                head[1::4].count(0) > quarter * 3 // 4)):
+            raise InputError(path, "looks like UTF-32 text without a byte-order mark; save it "
+                                   "as UTF-8 (or as UTF-32 with a BOM)")
         if len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or
                                head[0::2].count(0) > len(head) // 4):
             raise InputError(path, "looks like UTF-16 text without a byte-order mark; save it "
@@ -101,7 +117,8 @@ def read_source(path: str, stdin_name: str | None = None,
         raise InputError(path, unsupported)
     try:
         with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
+            info = os.fstat(stream.fileno())  # before reading: a change while read shows
+            size = info.st_size
             if size > max_size:
                 raise InputError(path, too_large(size, max_size))
             data = stream.read(max_size + 1)  # a file that grows while read is still bounded
@@ -113,7 +130,7 @@ def read_source(path: str, stdin_name: str | None = None,
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > max_size:
         raise InputError(path, too_large(len(data), max_size))
-    return decode(data, path)
+    return replace(decode(data, path), stamp=Snapshot.of(data, info.st_mtime_ns))
 
 
 def read_path_list(path: str) -> list[str]:

@@ -30,13 +30,38 @@ def language_name(code: str) -> str:
 
 
 def normalize_code(code: str, known: tuple[str, ...] | list[str]) -> str:
-    """A language code as the termbase writes it: ``fr_FR`` and ``fr-CA`` are ``fr`` when the
-    termbase has ``fr`` but not the regional code."""
+    """A language code as the termbase writes it: ``fr_FR``, ``fr-CA`` and ``FR`` are ``fr``
+    when the termbase has ``fr`` but not the regional code (language tags are not case
+    sensitive, BCP 47 section 2.1.1)."""
     code = code.strip().replace("_", "-")
     if code in known:
         return code
+    folded = {k.lower(): k for k in known}
+    if code.lower() in folded:
+        return folded[code.lower()]
     base = code.split("-")[0].lower()
-    return base if base in known or not known else code
+    return folded.get(base, base if not known else code)
+
+
+# ISO 639-2 codes people write for the languages named above: told apart from a typo so that
+# the message can name the two-letter code the termbase uses. Not mapped silently: a termbase
+# keyed by ISO 639-1 codes is the one truth, and a partial table would map some languages and
+# not others.
+_THREE_LETTERS = {"fra": "fr", "fre": "fr", "eng": "en", "deu": "de", "ger": "de",
+                  "spa": "es", "ita": "it", "por": "pt", "rus": "ru", "ukr": "uk"}
+
+
+def resolve_code(code: str, known: tuple[str, ...] | list[str]) -> tuple[str | None, str]:
+    """The termbase language a user-written code stands for (``FR``, ``fr-FR``, ``fr_CA`` stand
+    for ``fr``), or None and the reason, in words a user can act on."""
+    resolved = normalize_code(code, known)
+    if resolved in known:
+        return resolved, ""
+    reason = f"the termbase has no '{code}' forms (it has {', '.join(sorted(known))})"
+    two = _THREE_LETTERS.get(code.strip().lower())
+    if two and normalize_code(two, known) in known:
+        reason += f"; write the two-letter code '{two}'"
+    return None, reason
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from glossary.index import MEMO_LIMIT, STARTS_LONGER, TYPO_MIN_LENGTH, FormPatte
 from glossary.normalize import casefold, fold_diacritics, fold_key, nfc, translit_word
 from glossary.tokens import WORD_RE, is_joiner, normalize_separator
 
+from . import regions
 from . import words as wordlist
 from .document import Document, Segment
 
@@ -212,6 +213,9 @@ class Matcher:
         # _near_name_word by (word, lang)
         self._near: dict[tuple[str, str], tuple[tuple[int, str], ...]] = {}
         self._names: dict[tuple[str, str], bool] = {}  # _may_be_name by (word, lang)
+        # One-word place names the document writes inside other names (Dominique in Dominique
+        # de Villepin): alone later in the same document, the word is that name again.
+        self._name_parts: set[str] = set()
 
     # -- the scan --------------------------------------------------------------------------------
     def match(self, doc: Document, lang: str, source_lang: str | None = None) -> MatchResult:
@@ -219,6 +223,7 @@ class Matcher:
         the others in ``lang``."""
         mentions: list[Mention] = []
         free: list[Word] = []
+        self._name_parts = set()
         for segment in doc.segments:
             is_source = segment.role == "source"
             # The engine decided both languages (from options, the file, or the text).
@@ -314,6 +319,12 @@ class Matcher:
         rank, best, kind, spacing = min(matches, key=lambda m: m[0])
         if best.size == 1 and self._inside_longer_name(seg_words, seps, i, lang):
             return None
+        if best.entry.type in _PLACES_AND_BODIES and (
+                _inside_proper_name(doc, seg_words, seps, i, i + best.size, lang)
+                or _qualified_by_region(doc.text, seg_words.word(i + best.size - 1).end)):
+            if best.size == 1:
+                self._name_parts.add(casefold(seg_words.raw[i]))
+            return None
         run = seg_words.run(i, i + best.size)
         return self._mention(doc, run, best, kind, spacing,
                              mixed=self._mixed(run, best, [m[1] for m in matches]), lang=lang)
@@ -408,15 +419,21 @@ class Matcher:
         The same holds for a one-word mention found only by its transliteration key and spelled
         far from every form of the entry: Jenin, the town, shares its key with a surname
         Zheniin, three letters away, and an article about Jenin never names that person; while
-        Patroutchev, one letter from Patrouchev, is that name in another romanisation."""
+        Patroutchev, one letter from Patrouchev, is that name in another romanisation. A name
+        written alike in every language has no romanisations: a spelling sharing its key
+        (Haris for Harris) is a near miss, and stands alone no more than one."""
         named = {m.entry.id for m in mentions if m.size > 1}
         # Entries the document names otherwise than by a lone near miss or romanisation.
         attested = {m.entry.id for m in mentions if m.size > 1 or m.kind < MatchKind.TRANSLIT}
         kept = []
         for m in mentions:
+            if (m.size == 1 and m.entry.type in _PLACES_AND_BODIES
+                    and casefold(m.text) in self._name_parts):
+                continue
             if m.size == 1 and m.entry.id not in attested and (
                     m.kind is MatchKind.TYPO
-                    or (m.kind is MatchKind.TRANSLIT and not _close_spelling(m))):
+                    or (m.kind is MatchKind.TRANSLIT
+                        and not (_close_spelling(m) and romanised(m.entry)))):
                 continue
             if m.needs_context and m.entry.id not in named:
                 segment = doc.segment_of(m.start)
@@ -466,7 +483,8 @@ class Matcher:
             if candidate[0] != folded[0]:
                 continue  # misspellings keep the first letter: Balah is not Salah
             distance = OSA.distance(folded, candidate)
-            if distance > limit or _is_inflection(folded, candidate):
+            if distance > limit or _is_inflection(folded, candidate) or _is_derived(
+                    folded, candidate):
                 continue
             if len(folded) <= 6 and len(candidate) == len(folded) and sorted(
                     candidate) != sorted(folded):
@@ -555,6 +573,93 @@ class Matcher:
         return found
 
 
+# Lower-case words that join the words of one proper name: Bank of Scotland, Chemin de Damas,
+# Business for Britain, Dominique de Villepin, Ludwig van Beethoven.
+# ("and" and "et" are left out: Londres et Paris is a list of two places.)
+# (Nor "on" or "in": in Beijing on Monday.)
+CONNECTORS = frozenset({"of", "for", "de", "du", "des", "la", "le", "les", "sur", "von", "van",
+                        "der", "den", "del", "della", "di", "da", "dos", "das", "y", "al", "el",
+                        "bin", "ibn"})
+# Capitalised in English, and no part of a name: in Beijing on Monday, Moscow Tuesday.
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december""".split())
+_PLACES_AND_BODIES = frozenset({EntryType.PLACE, EntryType.ORGANIZATION})
+# Written before a person's name, with or without a full stop.
+COURTESY_TITLES = frozenset({"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "mx", "dr",
+                             "pr", "sir", "dame", "lord", "lady", "mgr", "me", "maître"})
+
+
+def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators, first: int,
+                        end: int, lang: str) -> bool:
+    """True when the words ``first:end`` (a place or an organisation) stand inside a longer run
+    of capitalised words, directly or across a connector: Scotland in Royal Bank of Scotland
+    or Transport Scotland, Suisse in Credit Suisse, Damas in Le Chemin de Damas, Dominique
+    (Dominica) in Dominique de Villepin. That run is another name (a bank, an agency, a book,
+    a person), which keeps its own spelling whatever the language of the text.
+
+    A capitalised neighbour counts unless its capital is explained otherwise: an ordinary word
+    opening a sentence (En Scotland), or any ordinary word in a line written in capitals.
+    Titles are not concerned: only places and organisations call this. A name of several words
+    is the termbase's own: across a connector it is the name still (the Sommet des Nations
+    unies is a summit of the United Nations), so only its direct neighbours count."""
+    one_word = end - first == 1
+
+    def name_word(j: int) -> bool:
+        word = seg_words[j]
+        text = word.text
+        if len(text) < 2 or not text[:1].isupper() or casefold(text) in _CALENDAR:
+            return False
+        if not wordlist.is_common(text, lang):
+            return True
+        if doc.is_headline(word.start):
+            return False
+        segment = doc.segment_of(word.start)
+        return not doc.is_sentence_start(word.start, segment.start if segment else 0)
+
+    # After a courtesy title the word is a person's name: M. Jordan, Ms. Maurice.
+    if one_word and first > 0 and seg_words.raw[first - 1].casefold() in COURTESY_TITLES and (
+            seps[first - 1] in (" ", ".")):
+        return True
+    # Left: the word before, or the word before a connector (Bank of | Scotland).
+    if first > 0 and seps[first - 1] in (" ", "-"):
+        j = first - 1
+        if seg_words.raw[j] in CONNECTORS and one_word and j > 0 and seps[j - 1] == " ":
+            j -= 1
+        if name_word(j):
+            return True
+    # Right: the word after, or after a connector (Scotland Yard, Dominique de Villepin).
+    if end < len(seg_words) and seps[end - 1] in (" ", "-"):
+        j = end
+        if (seg_words.raw[j] in CONNECTORS and one_word and j + 1 < len(seg_words)
+                and seps[j] == " "):
+            j += 1
+        return name_word(j)
+    return False
+
+
+# ", Ontario", ", en Ontario", ", in Texas": what may follow a town named like a capital.
+_REGION_AFTER = regex.compile(r",[ \u00a0]+(?:(?:en|au|aux|dans|in)[ \u00a0]+(?:l['’])?)?"
+                              r"(\p{Lu}[\p{L}\p{M}]*(?:[ -]\p{L}[\p{L}\p{M}]*){0,3})")
+
+
+def _qualified_by_region(text: str, end: int) -> bool:
+    """True when the place name ending at ``end`` is followed by a US state or a Canadian
+    province (London, Ontario; Paris, Texas): that is the town of the same name, whose spelling
+    is the same in every language, not the capital."""
+    match = _REGION_AFTER.match(text, end)
+    if match is None:
+        return False
+    words = regex.split(r"([ -])", match.group(1))
+    return any(regions.is_region("".join(words[:n])) for n in range(1, len(words) + 1, 2))
+
+
+def romanised(entry: Entry) -> bool:
+    """True when the entry's languages write it differently (Poutine / Putin): a spelling that
+    shares its transliteration key is then another romanisation. A name written alike in every
+    language (Jake Sullivan) has no romanisations, only misspellings."""
+    return len({forms.preferred.text for forms in entry.languages.values()}) > 1
+
+
 def _close_spelling(mention: Mention) -> bool:
     """Whether a one-word mention is spelled within a near miss's edits of some one-word form of
     its entry (accents folded)."""
@@ -562,6 +667,28 @@ def _close_spelling(mention: Mention) -> bool:
     limit = max_edits(len(folded))
     return any(OSA.distance(folded, fold_key(form.text), score_cutoff=limit) <= limit
                for form in mention.entry.forms() if " " not in form.text)
+
+
+# Endings that make a demonym or an adjective of a place name, masculine, feminine and plural
+# (Bruxellois, Boliviens, Indonésiennes, Iraqi, Chilean).
+_DERIVATIONS = frozenset(
+    ending + plural
+    for stem in ("ois", "ien", "ain", "ais", "en", "an", "in", "ol", "ote", "ite", "ique", "ése",
+                 "ese", "ian", "ish", "er", "ic", "ano", "eño", "i")
+    for ending in (stem, stem + "e", stem + "ne")
+    for plural in ("", "s"))
+
+
+def _is_derived(word: str, name_word: str) -> bool:
+    """Bruxellois is no misspelling of Bruxelles, nor Boliviens of Bolivie: the word is the
+    name's stem (its end cut by three letters at most) and an ending of demonyms."""
+    if len(word) <= len(name_word):
+        return False  # Poutin, Sergie are misspelled: an ending makes a longer word
+    shared = next((n for n, (a, b) in enumerate(zip(word, name_word, strict=False))
+                   if a != b),
+                  min(len(word), len(name_word)))
+    return any(word[cut:] in _DERIVATIONS
+               for cut in range(shared, max(4, len(name_word) - 3) - 1, -1))
 
 
 def _is_inflection(word: str, name_word: str) -> bool:

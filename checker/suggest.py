@@ -41,7 +41,7 @@ from glossary.providers import Provider, ProviderError, TranslationFailed
 from glossary.validate import check_entries
 
 from . import words as wordlist
-from .document import Document, Segment
+from .document import LINE_BREAK, Document, Segment
 from .engine import Checker
 from .errors import InputError
 from .inputs import read_source
@@ -148,9 +148,9 @@ def _is_acronym(text: str) -> bool:
 def _title_case_line(doc: Document, offset: int) -> bool:
     """True for a line written in title case (an English headline): no sentence ends inside
     it and nearly all its longer words are capitalised."""
-    start = doc.text.rfind("\n", 0, offset) + 1
-    end = doc.text.find("\n", offset)
-    line = doc.text[start:end if end >= 0 else len(doc.text)]
+    start = max(doc.text.rfind("\n", 0, offset), doc.text.rfind("\r", 0, offset)) + 1
+    end = LINE_BREAK.search(doc.text, offset)
+    line = doc.text[start:end.start() if end else len(doc.text)]
     if regex.search(r"[.!?…;]\s", line) or line.rstrip().endswith((".", "!", "?", "…", ",", ";")):
         return False  # prose: a headline states, it does not end a sentence
     long_words = regex.findall(r"\p{L}{4,}", line)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .document import Document
+from .document import Document, split_lines
 from .findings import Finding
 from .rules.unused_suppression import RULE as UNUSED_RULE
 
@@ -49,9 +49,9 @@ class Suppressions:
 def parse(doc: Document) -> Suppressions:
     """Every directive of a document, with the lines each one covers."""
     found = Suppressions()
-    # Lines as Document counts them, at \n only (splitlines would also break at \r, U+2028,
-    # form feeds..., and a directive would cover the wrong line).
-    lines = doc.raw.split("\n")
+    # Lines as Document counts them (split_lines: CR LF, LF, lone CR; str.splitlines would also
+    # break at U+2028, form feeds..., and a directive would cover the wrong line).
+    lines = split_lines(doc.raw)
     off_since: int | None = None
     off_column, off_text = 1, "termcheck: off"  # the ``off`` that opened the block
     for number, line in enumerate(lines, 1):

@@ -102,10 +102,12 @@ def _encode(index: TermIndex, key: str) -> bytearray:
 
 def write_index(index: TermIndex, key: str, path: Path) -> None:
     """Write a compiled index atomically (a reader never sees half a file) to ``path``, a file
-    the user named (``terms compile -o``, ``check --index``)."""
+    the user named (``terms compile -o``, ``check --index``): written as ``write_atomic``
+    keeps a user's file (through a link, its mode and owner kept); a new one is not made
+    writable by its group or others, or it would not be read back."""
     data = _encode(index, key)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, data)
+    write_atomic(path, data, mode=0o644)
 
 
 def read_index(path: Path, key: str, max_size: int | None = None) -> TermIndex | None:
@@ -195,5 +197,5 @@ def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None)
                             f"elsewhere with --output FILE")
     data = _encode(TermIndex(load_termbase(paths)), key)
     clear_the_way(target)
-    write_atomic(target, data)
+    write_atomic(target, data, private=True)
     return target

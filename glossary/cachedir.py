@@ -115,29 +115,29 @@ def file_problem(info: os.stat_result) -> str | None:
 
 
 def clear_the_way(path: Path) -> None:
-    """Before termcheck writes the cache file ``path`` in its own folder: remove what stands
-    there and is not a private regular file of this user's (a file another user could write, a
-    link, a FIFO), so that the new file is a fresh one, private, written where it is named.
-    Only in the cache folder: a file the user names (``--index``) is written as it is."""
+    """Before termcheck writes the cache file ``path`` in its own folder: remove a FIFO, a
+    socket or a device node standing there, which ``write_atomic`` refuses to replace (a link
+    or a file, whoever planted it, it replaces by a new private file). Only in the cache
+    folder: a file the user names (``--index``) is written as it is, or refused."""
     try:
         info = os.lstat(path)
     except OSError:
         return
-    if stat.S_ISDIR(info.st_mode):
-        return
-    if not stat.S_ISREG(info.st_mode) or distrust(info) is not None:
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)
+            or stat.S_ISDIR(info.st_mode)):
         with contextlib.suppress(OSError):
             os.unlink(path)
 
 
-def write_cache_file(path: Path, data: bytes) -> None:
+def write_cache_file(path: Path, data: bytes | bytearray) -> None:
     """Write ``data`` to the file ``path`` of the cache folder, atomically, private to this
-    user; nothing when the folder cannot be made or is not to be trusted (a cache only ever
-    costs time)."""
+    user (whatever stood there, a link or a planted file, is replaced, never written through);
+    nothing when the folder cannot be made or is not to be trusted (a cache only ever costs
+    time)."""
     from .atomic import write_atomic
 
     if not usable_folder(path.parent, create=True):
         return
     clear_the_way(path)
     with contextlib.suppress(OSError):
-        write_atomic(path, data)
+        write_atomic(path, data, private=True)

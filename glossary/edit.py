@@ -25,7 +25,7 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.tokens import CommentToken
 
-from .atomic import ConcurrentEditError, write_atomic
+from .atomic import ConcurrentEditError, Snapshot, write_atomic  # noqa: F401 (add_entry raises it)
 from .errors import GlossaryError, Problem, TermbaseError
 from .loader import FORM_KEYS, ID_RE, parse_termbase
 from .model import Entry
@@ -421,10 +421,10 @@ def _after_key(lines: list[str], document: CommentedMap, key: str) -> int:
 
 
 def _write_if_unchanged(path: Path, before: _Snapshot, data: bytes) -> None:
+    """Write the new text unless the file changed since it was read (``ConcurrentEditError``);
+    a file that cannot be written (read-only, a device, a full disk) is an ``EditError``."""
     try:
-        stat = path.stat()
-    except FileNotFoundError:
-        raise ConcurrentEditError(str(path)) from None
-    if (stat.st_mtime_ns, stat.st_size) != (before.mtime_ns, before.size):
-        raise ConcurrentEditError(str(path))
-    write_atomic(path, data, expected=before.data)
+        write_atomic(path, data, expected=Snapshot.of(before.data, before.mtime_ns))
+    except OSError as exc:
+        raise EditError(f"{path}: cannot be written ({exc.strerror or exc}); it was left as it "
+                        f"was: check that it and its folder are writable") from None

@@ -19,6 +19,7 @@ from .bulk import gc_paused
 from .errors import Problem, TermbaseNotFound
 from .model import DEFAULT_CASE, CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
 from .normalize import nfc
+from .validate import form_problem
 
 try:  # the C parser is several times faster on large termbases
     from yaml import CSafeLoader as _Loader
@@ -388,7 +389,8 @@ class _FileReader:
     def read_language(self, lang: str, node: Node, entry_id: str) -> LanguageForms | None:
         if isinstance(node, ScalarNode):
             text = self.text_value(node, entry_id, f"the '{lang}' form")
-            if text is None or not self.check_text(node, text, entry_id, f"the '{lang}' form"):
+            if (text is None or not self.check_text(node, text, entry_id, f"the '{lang}' form")
+                    or not self.usable_form(node, text, lang, entry_id)):
                 return None
             return LanguageForms(lang, self.form(text, Status.PREFERRED, lang, entry_id, node))
         if not isinstance(node, MappingNode):
@@ -408,8 +410,9 @@ class _FileReader:
                 ok = False
             elif key == "preferred":
                 text = self.text_value(value, entry_id, f"the preferred '{lang}' form")
-                if text is not None and self.check_text(value, text, entry_id,
-                                                        f"the preferred '{lang}' form"):
+                if (text is not None
+                        and self.check_text(value, text, entry_id, f"the preferred '{lang}' form")
+                        and self.usable_form(value, text, lang, entry_id)):
                     preferred = self.form(text, Status.PREFERRED, lang, entry_id, value)
                 else:
                     ok = False
@@ -444,12 +447,21 @@ class _FileReader:
         ok = True
         for item in node.value:
             text = self.text_value(item, entry_id, f"a '{key}' form of '{lang}'")
-            if text is None or not self.check_text(item, text, entry_id,
-                                                   f"the {key} '{lang}' form"):
+            if (text is None
+                    or not self.check_text(item, text, entry_id, f"the {key} '{lang}' form")
+                    or not self.usable_form(item, text, lang, entry_id)):
                 ok = False
                 continue
             forms.append(self.form(text, Status(key), lang, entry_id, item))
         return forms if ok else None
+
+    def usable_form(self, node: Node, text: str, lang: str, entry_id: str) -> bool:
+        """False, with a problem, for a form that would flood the findings (a single letter,
+        a function word, a pattern: ``glossary.validate.form_problem``)."""
+        problem = form_problem(text, lang)
+        if problem is not None:
+            self.problem(node, problem, entry_id)
+        return problem is None
 
     def form(self, text: str, status: Status, lang: str, entry_id: str, node: Node) -> Form:
         return Form(text, status, lang, entry_id, Origin(self.path, self.line(node)))

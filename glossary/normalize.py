@@ -152,11 +152,19 @@ _CONFUSABLES = str.maketrans({
     "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
     "χ": "x", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    # Look-alikes of the Latin letters the table above had none for, so that a name such as
+    # Macron could be written wholly in Cyrillic (Масгоп) and pass: from Unicode's confusables
+    # (UTS #39), the letters drawn like Latin ones in common fonts.
+    "г": "r", "п": "n", "ӏ": "l", "Ӏ": "I", "ѵ": "v", "Ѵ": "V", "ү": "y", "Ү": "Y", "ь": "b",
+    "Ԛ": "Q", "Ԝ": "W", "Ԍ": "G", "ϲ": "c", "Ϲ": "C", "ϳ": "j", "γ": "y", "η": "n", "ω": "w",
 })
 # Characters that show nothing: format characters (zero-width space and joiners, bidi
-# controls, soft hyphen), the combining grapheme joiner, variation selectors, fillers; Unicode's
-# Default_Ignorable_Code_Point property.
-_INVISIBLE_RE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+# controls, soft hyphen), the combining grapheme joiner, variation selectors, fillers (Unicode's
+# Default_Ignorable_Code_Point property), and the C0 and C1 control characters (escape, delete…)
+# but those that end a line or space words (tab, line feed, vertical tab, form feed, carriage
+# return, next line), which a terminal obeys or an editor shows as nothing.
+CONTROLS = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+_INVISIBLE_RE = regex.compile(rf"[\p{{Default_Ignorable_Code_Point}}{CONTROLS}]")
 _SCRIPT_RES = {name: regex.compile(rf"\p{{Script={name}}}")
                for name in ("Latin", "Cyrillic", "Greek")}
 # Latin letters drawn in another style: full-width (Ｌ) and mathematical (𝐋, 𝕃) alphanumerics.
@@ -179,8 +187,99 @@ def skeleton(text: str) -> str:
 
 
 def has_invisible(text: str) -> bool:
-    """True when ``text`` holds a zero-width, bidi or other invisible character."""
+    """True when ``text`` holds a zero-width, bidi, control or other invisible character."""
     return bool(_INVISIBLE_RE.search(text))
+
+
+def remove_invisible(text: str) -> str:
+    """``text`` without its invisible characters (those of ``has_invisible``)."""
+    return _INVISIBLE_RE.sub("", text)
+
+
+# --- bidirectional text -------------------------------------------------------------------------
+# Embeddings, overrides and isolates: what makes letters show in another order than they are
+# stored (the "Trojan Source" trick: Mac<RLO>nor<PDF> is stored Macnor and shows Macron).
+_LRE, _RLE, _PDF, _LRO, _RLO = "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"
+_LRI, _RLI, _FSI, _PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+REORDERING_CONTROLS = _LRE + _RLE + _PDF + _LRO + _RLO + _LRI + _RLI + _FSI + _PDI
+_OPENERS = {_LRE: (False, None, False), _RLE: (True, None, False), _LRO: (False, "L", False),
+            _RLO: (True, "R", False), _LRI: (False, None, True), _RLI: (True, None, True),
+            _FSI: (False, None, True)}  # (right to left, override, isolate)
+_MAX_DEPTH = 125  # the Unicode Bidirectional Algorithm's max_depth (UAX #9, BD2)
+
+
+def has_reordering_controls(text: str) -> bool:
+    """True when ``text`` holds a bidi embedding, override or isolate (or their ends)."""
+    return any(c in REORDERING_CONTROLS for c in text)
+
+
+def visual_order(text: str) -> str:
+    """The characters of ``text`` in the order a reader sees them, left to right, in a
+    left-to-right paragraph (French, English): the Unicode Bidirectional Algorithm (UAX #9)
+    for one word, that is its explicit levels (X1–X10, the controls themselves removed), the
+    implicit levels of strong letters and marks (W1, I1–I2) and the reversal of runs (L2).
+    Neutrals between words are not a word's business and are kept in place; a first-strong
+    isolate is taken as left to right, as Latin letters make it. Invisible characters are
+    dropped."""
+    stack: list[tuple[int, str | None, bool]] = [(0, None, False)]  # level, override, isolate
+    overflow = 0
+    chars: list[str] = []
+    levels: list[int] = []
+    previous = "L"  # the type a mark takes (W1): that of the character before it, or sos
+    for char in text:
+        opener = _OPENERS.get(char)
+        if opener is not None:
+            rtl, override, isolate = opener
+            level = stack[-1][0]
+            level = (level + 1) | 1 if rtl else (level + 2) & ~1
+            if level <= _MAX_DEPTH and not overflow:
+                stack.append((level, override, isolate))
+            else:
+                overflow += 1
+            continue
+        if char == _PDF:
+            if overflow:
+                overflow -= 1
+            elif len(stack) > 1 and not stack[-1][2]:
+                stack.pop()
+            continue
+        if char == _PDI:
+            overflow = 0
+            if any(entry[2] for entry in stack):
+                while not stack.pop()[2]:
+                    pass
+            continue
+        if _INVISIBLE_RE.match(char):
+            continue
+        level, override, _ = stack[-1]
+        kind = unicodedata.bidirectional(char)
+        if kind == "NSM":
+            kind = previous
+        if override is not None:
+            kind = override
+        previous = kind
+        if level % 2 == 0:
+            level += 1 if kind in ("R", "AL") else 2 if kind in ("EN", "AN") else 0
+        elif kind in ("L", "EN", "AN"):
+            level += 1
+        chars.append(char)
+        levels.append(level)
+    if not levels:
+        return ""
+    lowest_odd = min(level for level in levels) | 1
+    for level in range(max(levels), lowest_odd - 1, -1):
+        i = 0
+        while i < len(chars):
+            if levels[i] < level:
+                i += 1
+                continue
+            j = i
+            while j < len(chars) and levels[j] >= level:
+                j += 1
+            chars[i:j] = chars[i:j][::-1]
+            levels[i:j] = levels[i:j][::-1]
+            i = j
+    return "".join(chars)
 
 
 def has_styled(text: str) -> bool:

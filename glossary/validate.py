@@ -1,16 +1,47 @@
-"""Checks across entries: duplicate ids, duplicate forms, and forms claimed by two entries.
+"""Checks of forms and across entries: forms that would flood the findings (a single letter, an
+ordinary word, a pattern), duplicate ids, duplicate forms, and forms claimed by two entries.
 
-Structural checks of single entries happen while reading (``glossary.loader``); these need the
-whole termbase, after layering.
+Structural checks of single entries happen while reading (``glossary.loader``, which asks
+``form_problem`` about each form); the others need the whole termbase, after layering.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
 from .errors import Problem
 from .model import Entry, Form, Status
-from .normalize import match_key
+from .normalize import casefold, match_key
+
+# Function words: articles, prepositions, conjunctions, pronouns, auxiliaries. Closed lists,
+# so that the answer never depends on a word list's version; a form that is one of them is no
+# name and would be met in every draft. Content words that are also names (May, Rice, Bush)
+# are not here: the entry's 'ambiguous' says how to match them. Forms in capitals (US, IS,
+# WHO) are acronyms, not these words.
+FUNCTION_WORDS = {
+    "en": frozenset(
+        "a an the and or but nor of in on at to for by with from into onto upon about as if "
+        "than then that this these those there here it its he him his she her hers we our ours "
+        "they them their theirs you your yours my me mine who whom whose which what when where "
+        "why how be been being am are was were is do does did has have had shall should can "
+        "could must not no yes so too very all any some each every both either neither also "
+        "just only up out off over under after before since until while during between "
+        "against through without within i us".split()),
+    "fr": frozenset(
+        "le la les l un une des du de d au aux et ou mais donc ni car à a en dans par pour sur "
+        "sous avec sans chez entre vers contre que qui quoi dont où ce cet cette ces se sa son "
+        "ses ma mon mes ta ton tes notre nos votre vos leur leurs il elle ils elles on nous vous "
+        "je tu me te lui y ne pas plus est sont ont été être avoir fait comme si tout tous toute "
+        "toutes aussi très bien".split()),
+}
+# What makes a form look like a regular expression or a glob (A.*, Lavrov|Lavroff, [Pp]utin):
+# a form is matched as written, so such a form is a mistake, and one that would match nothing
+# or, once "fixed", everything. A + after a name (OPEC+, Canal+) is a name; before a letter or
+# after a dot (a+b, .+) it is a pattern.
+_PATTERN = regex.compile(r"[*\\\[\]|^${}?]|\.\+|\+(?=[\p{L}\p{N}])")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 
 _USABLE = (Status.PREFERRED, Status.ACCEPTED, Status.SHORT)
 
@@ -18,6 +49,26 @@ _USABLE = (Status.PREFERRED, Status.ACCEPTED, Status.SHORT)
 def _where(form: Form | Entry) -> tuple[str, int]:
     origin = form.origin
     return (origin.path, origin.line) if origin else ("<termbase>", 0)
+
+
+def form_problem(text: str, lang: str) -> str | None:
+    """What makes ``text`` unusable as a form of language ``lang`` (the problem's message,
+    without the form's place), or None: a single letter, a pattern, a function word."""
+    pattern = _PATTERN.search(text)
+    if pattern:
+        return (f"'{lang}' form '{text}' holds '{pattern.group()}': a form is a name as written, "
+                f"not a pattern; write each spelling as a form of its own (accepted, avoid)")
+    if len(_ALNUM.findall(text)) < 2:
+        return (f"'{lang}' form '{text}' is a single character: it would be found in every "
+                f"draft; write the name in full")
+    letters = [c for c in text if c.isalpha()]
+    acronym = len(letters) > 1 and all(c.isupper() for c in letters)
+    words = FUNCTION_WORDS.get(lang.split("-")[0].lower(), frozenset())
+    if " " not in text and not acronym and casefold(text) in words:
+        return (f"'{lang}' form '{text}' is an ordinary word of the language, not a name: it "
+                f"would be found in every draft; write the name in full, or a short form only "
+                f"this name uses")
+    return None
 
 
 def duplicate_ids(entries: Iterable[Entry]) -> list[Problem]:
@@ -51,6 +102,11 @@ def form_conflicts(entries: Iterable[Entry]) -> list[Problem]:
                 owner[key] = form
                 continue
             path, line = _where(form)
+            if other.entry_id == entry.id and other.text != form.text and (
+                    form.status is not Status.AVOID and other.status is not Status.AVOID):
+                # A case variant the entry allows (Mouvement du 23 mars / 23 Mars): both are
+                # written by serious houses; the checker matches each exactly.
+                continue
             if other.entry_id == entry.id:
                 problems.append(Problem(path, line, f"'{form.lang}' form '{form.text}' is listed "
                                                     f"twice ({other.status} and {form.status}); "

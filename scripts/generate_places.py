@@ -130,8 +130,9 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     "EH": {"note": "Disputed territory, mostly controlled by Morocco (CLDR: EH)."},
     "FK": {"en": {"preferred": "Falkland Islands", "short": ["Falklands"]}},
     "GB": {
-        "en": {"preferred": "United Kingdom", "accepted": ["Britain"], "short": ["UK"]},
-        "fr": {"preferred": "Royaume-Uni", "accepted": ["Grande-Bretagne"]},
+        # Great Britain (Britain, Grande-Bretagne) is an entry of its own, not a variant.
+        "en": {"preferred": "United Kingdom", "short": ["UK"]},
+        "fr": "Royaume-Uni",
     },
     "GE": {"note": "Country in the Caucasus, not the US state (CLDR: GE)."},
     "GF": {"fr": {"preferred": "Guyane", "accepted": ["Guyane française"]}},

@@ -319,12 +319,13 @@ def test_an_off_to_the_end_that_silences_nothing_is_reported_at_its_column(proje
 
 @pytest.mark.parametrize("breaker", ["\r", "\u2028", "\x0c", "\x85"])
 def test_suppression_lines_are_the_report_lines(project, breaker):
-    # Only \n ends a line of the report; a directive after a lone CR, U+2028 or a form feed is
-    # still on the line of its finding.
+    # Lines end at CR LF, LF and a lone CR, in reports and directives alike (U+2028 and form
+    # feeds end none): a directive is on the line of its finding either way.
     (project / "a.txt").write_text(f"Un{breaker}Selon Sergei Lavrov. termcheck: ignore\n"
-                                   "Selon Sergei Lavrov.\n", encoding="utf-8")
+                                   "Selon Sergei Lavrov.\n", encoding="utf-8", newline="")
     data = json.loads(run("a.txt", "--format", "json", "--lang", "fr").output)
-    assert [(f["rule"], f["line"]) for f in data["findings"]] == [("wrong-language", 2)]
+    line = 3 if breaker == "\r" else 2
+    assert [(f["rule"], f["line"]) for f in data["findings"]] == [("wrong-language", line)]
 
 
 def test_fixes_go_on_until_nothing_is_left_to_fix(project):

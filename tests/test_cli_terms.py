@@ -56,8 +56,8 @@ def test_validate_ok(small_terms):
 
 
 def test_validate_reports_every_problem_and_exits_2(write):
-    path = write("bad.yaml", "version: 1\nentries:\n  - id: a\n    type: x\n    en: A\n"
-                             "  - id: b\n    type: person\n    en: {short: [B]}\n")
+    path = write("bad.yaml", "version: 1\nentries:\n  - id: a\n    type: x\n    en: Alpha\n"
+                             "  - id: b\n    type: person\n    en: {short: [Beta]}\n")
     result = CliRunner().invoke(cli, ["terms", "validate", str(path)])
     assert result.exit_code == 2
     assert f"{path}:4: entry 'a': unknown type 'x'" in result.output

@@ -78,11 +78,12 @@ def test_real_text_in_other_scripts_is_not_flagged(checkers, text):
 
 def test_the_fix_restores_the_termbase_form(tmp_path, monkeypatch):
     # Spoofed letters and invisible characters go; the rounds of --fix then give the French
-    # form of the entry: the termbase form, in one run.
+    # form of the entry: the termbase form, in one run. (An isolate that reorders no letter is
+    # removed; one that does is a guess left for review: tests/hostile/test_hostile_names.py.)
     monkeypatch.chdir(tmp_path)
     draft = tmp_path / "a.md"
     draft.write_text("Selon Sergei Lаvrov et Nikolai Pаtrushev, la réunion avec Jake "
-                     "Sul\u200blivan et \u202eVladimir Putin a eu lieu mardi.\n",
+                     "Sul\u200blivan et \u2066Vladimir Putin a eu lieu mardi.\n",
                      encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "a.md", "--lang", "fr", "--fix"])
     assert result.exit_code == 0, result.output
@@ -97,9 +98,11 @@ def test_an_invisible_character_in_a_real_cyrillic_word_is_only_removed(checkers
 
 
 def test_messages_name_the_invisible_character(checkers):
-    result = checkers["en"].check_text("Foreign minister Lav\u202erov met Wang Yi.", "d.txt")
+    # (An override that reorders the letters has a message of its own:
+    # tests/hostile/test_hostile_names.py.)
+    result = checkers["en"].check_text("Foreign minister Lav\u2067rov met Wang Yi.", "d.txt")
     assert result.findings[0].message == (
-        "this word holds an invisible character (U+202E RIGHT-TO-LEFT OVERRIDE); retype it as "
+        "this word holds an invisible character (U+2067 RIGHT-TO-LEFT ISOLATE); retype it as "
         "'Lavrov'")
 
 

@@ -104,9 +104,12 @@ def test_offsets_map_text_back_to_the_file():
     assert doc.line_text(2) == 'msgstr "x"'
 
 
-def test_markdown_lone_carriage_returns_do_not_shift_lines():
-    # markdown-it breaks lines at a lone CR too; found by the property tests (an IndexError)
+def test_markdown_lone_carriage_returns_end_lines():
+    # markdown-it ends lines at a lone CR, as CommonMark says, and so does Document: their line
+    # numbers agree (they did not, and the property tests found an IndexError).
     text = "\r # Titre\r # Sergei Lavrov\n\nParagraphe\r avec Sergei Lavrov.\n"
     doc = markdown.read("x.md", text)
     assert [text[s.start:s.end] for s in doc.segments] == [
-        "\r # Titre\r # Sergei Lavrov\n", "Paragraphe\r avec Sergei Lavrov.\n"]
+        " # Titre\r", " # Sergei Lavrov\n", "Paragraphe\r avec Sergei Lavrov.\n"]
+    assert doc.position(text.index("Sergei")) == (3, 4)
+    assert doc.position(text.rindex("Sergei")) == (6, 7)

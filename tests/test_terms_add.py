@@ -191,8 +191,10 @@ def test_without_a_terminal_missing_flags_are_a_usage_error(write):
 
 
 def test_yaml_words_are_quoted_so_the_loader_reads_text(write):
-    text = termbase_text([{"id": "no-party", "type": "organization", "en": "No",
-                           "fr": {"preferred": "Oui", "short": ["on"]}}])
-    assert "en: 'No'" in text and "short: ['on']" in text
+    # (YAML reads True and off as booleans; No and on would be too, but they are function
+    # words, which no form may be.)
+    text = termbase_text([{"id": "no-party", "type": "organization", "en": "True",
+                           "fr": {"preferred": "Oui", "short": ["off"]}}])
+    assert "en: 'True'" in text and "short: ['off']" in text
     path = write("yes.yaml", text)
-    assert load_termbase([path]).get("no-party").preferred("en") == "No"
+    assert load_termbase([path]).get("no-party").preferred("en") == "True"

@@ -13,19 +13,22 @@ last pair). Languages are left to the caller (``None``).
 
 from __future__ import annotations
 
-from ..document import Document, Segment
+from ..document import LINE_BREAK, Document, Segment
 from ..errors import InputError
 
 
-def _lines(text: str) -> list[tuple[int, int, int]]:
-    """(line number, start, end without line break) of each non-blank line."""
+def _lines(text: str) -> list[tuple[int, int, int, int]]:
+    """(line number, start, end without line break, end with it) of each non-blank line (lines
+    end at CR LF, LF or a lone CR: document.LINE_BREAK)."""
     lines = []
     start = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        body = line[:-1] if line.endswith("\r") else line
-        if body.strip():
-            lines.append((number, start, start + len(body)))
-        start += len(line) + 1
+    number = 0
+    for number, match in enumerate(LINE_BREAK.finditer(text), 1):
+        if text[start:match.start()].strip():
+            lines.append((number, start, match.start(), match.end()))
+        start = match.end()
+    if text[start:].strip():
+        lines.append((number + 1, start, len(text), len(text)))
     return lines
 
 
@@ -38,15 +41,14 @@ def read_pair(source_path: str, source_text: str, target_path: str,
                                       "lines; the files must be aligned line by line")
     base = len(target_text) + 2  # where the source text starts in the Document's text
     segments = [Segment(start, end, "target", None, str(number), (("line", str(number)),))
-                for number, start, end in targets]
+                for number, start, end, _ in targets]
     offsets = list(range(len(target_text) + 1))
     offsets.append(len(target_text))  # the separator maps to the end of the target text
     cursor = 0  # next offset of the source text to map
     pairs = zip(sources, targets, strict=True)
-    for (number, start, end), (target_number, target_start, _) in pairs:
+    for (number, start, end, line_end), (target_number, target_start, _, _) in pairs:
         offsets.extend([target_start] * (start - cursor))  # blank lines before this one
-        line_end = source_text.find("\n", end)
-        cursor = len(source_text) if line_end < 0 else line_end + 1
+        cursor = line_end
         offsets.extend([target_start] * (cursor - start))
         segments.append(Segment(base + start, base + end, "source", None, str(target_number),
                                 (("line", str(target_number)), ("source-line", str(number)))))

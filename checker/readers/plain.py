@@ -6,7 +6,9 @@ import regex
 
 from ..document import Document, Segment
 
-_PARAGRAPH_BREAK = regex.compile(r"\n(?:[ \t\r]*\n)+")
+# A line break, then blank lines: LF or a lone CR ends a line (document.LINE_BREAK); the CR of
+# a CR LF stays with the paragraph before, as it always has.
+_PARAGRAPH_BREAK = regex.compile(r"(?:\n|\r(?!\n))(?:[ \t\r]*(?:\n|\r(?!\n)))+")
 
 
 def segments(text: str) -> list[Segment]:

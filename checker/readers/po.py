@@ -18,19 +18,26 @@ present, for the sources (as written there, ``fr_FR`` stays ``fr_FR``); otherwis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polib
 import regex
 
-from ..document import Document, Segment
+from ..document import LINE_BREAK, Document, Segment, line_starts, split_lines
 from ..errors import InputError
 from .mapped import MappedString, assemble
 
-# The escapes polib (and so this reader) turns into characters; any other backslash is kept as
-# it is, as polib keeps it, so that the two readings agree.
+# The escapes of one character that msgfmt decodes (gettext's po-lex.c, control_sequence), and
+# those of them that polib decodes too (polib keeps ``\a`` as written). msgfmt refuses any other
+# backslash ("invalid control sequence"): ``\u00e9``, ``\q``...
 _ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b",
-            "f": "\f"}
+            "f": "\f", "a": "\a"}
+_POLIB_ESCAPES = frozenset('\\"ntrvbf')
+# msgfmt's byte escapes: one to three octal digits, or x and every hex digit that follows (so
+# ``\x4cavrov`` is the byte 0x4CA, cut to 0xCA by msgfmt, not "Lavrov"). The bytes of a run of
+# them (across continuation lines too) are decoded as UTF-8: ``\303\251`` is é.
+_BYTE_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+))")
+_NPLURALS = re.compile(r"\bnplurals\s*=\s*(\d+)")
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[(\d+)\]|msgstr)(?=[\s\"])\s*")
 _PLAIN = re.compile(r'[^"\\]+')  # a run of characters that are themselves
 _POLIB_ERROR = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
@@ -39,16 +46,18 @@ _SHAPE = ('an entry is msgid "…" then msgstr "…" (msgctxt "…" may come fir
 
 
 class _Lines(str):
-    """The file's text for polib, split into lines at ``\\n`` only.
+    """The file's text for polib, split into lines where the file's lines end (CR LF, LF, a
+    lone CR: document.LINE_BREAK).
 
-    polib splits a text with ``str.splitlines``, which also breaks at U+2028, U+0085, form
-    feeds and lone carriage returns: a string holding one of those would be cut in two and its
-    line numbers would no longer be the file's. Line numbers here must be those of
-    ``Document.position``, which counts ``\\n`` only.
+    polib splits a text with ``str.splitlines``, which also breaks at U+2028, U+0085 and form
+    feeds: a string holding one of those would be cut in two and its line numbers would no
+    longer be the file's. Line numbers here must be those of ``Document.position``, the lines an
+    editor shows. (msgfmt counts LF only and takes a lone CR between strings for a space: the
+    two agree on every file without a lone CR.)
     """
 
     def splitlines(self, keepends: bool = False) -> list[str]:  # type: ignore[override]
-        return self.split("\n")
+        return split_lines(self)
 
 
 @dataclass
@@ -57,14 +66,27 @@ class _String(MappedString):
 
     keyword: str = ""  # msgctxt, msgid, msgid_plural, msgstr
     index: int | None = None  # n of msgstr[n]
+    # The string as polib reads it (octal, hex and \a escapes kept as written), to check that
+    # polib and this reader see the same strings.
+    polib: list[str] = field(default_factory=list)
+    # Byte escapes not decoded yet: (byte, offset of the backslash, line, the escape as written).
+    pending: list[tuple[int, int, int, str]] = field(default_factory=list)
+
+    @property
+    def polib_value(self) -> str:
+        return "".join(self.polib)
 
 
 def read(path: str, text: str) -> Document:
+    if "\r" in text:
+        _check_lone_cr(path, text)
     catalog = _parse(path, text)
     lines = _split_lines(text)
     metadata = catalog.metadata
     target_lang = _meta(metadata, "Language")
     source_lang = _meta(metadata, "X-Source-Language")
+    declared = _NPLURALS.search(_meta(metadata, "Plural-Forms") or "")
+    nplurals = int(declared.group(1)) if declared else None
 
     # Entries in file order, obsolete ones included: each entry's lines run from its first line
     # to the next entry's first line. (polib numbers the first entry's line 0.)
@@ -84,6 +106,7 @@ def read(path: str, text: str) -> Document:
                                    'msgstr; every entry needs one (msgstr "" when it is not '
                                    "translated yet)")
         _check(path, entry, strings)
+        _check_plurals(path, strings, nplurals)
         key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
         if key in keys:  # polib accepts duplicate entries; msgfmt does not
             key = f"{key}\x00{strings[0].line if strings else entry.linenum}"
@@ -125,7 +148,7 @@ _PO_LINE = regex.compile(r'^\s*(?:(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr
 def _check_lines(path: str, text: str) -> None:
     """Every line is blank, a comment, or a keyword and/or one quoted string: polib silently
     drops an entry it cannot read (an unclosed quote), which must not pass unnoticed."""
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(split_lines(text), 1):
         stripped = line.strip()
         if not stripped or (stripped.startswith("#") and not stripped.startswith("#~")):
             continue
@@ -134,6 +157,22 @@ def _check_lines(path: str, text: str) -> None:
             raise InputError(path, f"line {number}: PO syntax error: expected a keyword "
                                    f"(msgid, msgstr…) followed by a string in double quotes, "
                                    f"or a continuation string; found {stripped[:40]!r}")
+
+
+# A line that opens a string and does not close it.
+_UNCLOSED = regex.compile(r'^[^"#]*"(?:[^"\\]|\\.)*\\?$')
+
+
+def _check_lone_cr(path: str, text: str) -> None:
+    """A lone CR ends a line (document.LINE_BREAK): one inside a string cuts it in two, which
+    polib would report as a broken next line. Say what happened, on the line it happened."""
+    start = 0
+    for number, match in enumerate(LINE_BREAK.finditer(text), 1):
+        if match.group() == "\r" and _UNCLOSED.match(text[start:match.start()].strip()):
+            raise InputError(path, f"line {number}: PO syntax error: the string is cut by a "
+                                   "lone carriage return (CR), which ends a line; write \\r for "
+                                   "a CR inside a string")
+        start = match.end()
 
 
 def _parse(path: str, text: str) -> polib.POFile:
@@ -151,7 +190,7 @@ def _syntax_message(text: str, error: str) -> str:
     if not match:
         return f"is not a valid PO file ({error})"
     number, detail = int(match.group(1)), match.group(2) or ""
-    lines = text.split("\n")
+    lines = split_lines(text)
     line = lines[number - 1].strip().lstrip("\ufeff") if 0 < number <= len(lines) else ""
     if line.startswith("#~"):
         line = line[2:].strip()
@@ -183,13 +222,9 @@ def _meta(metadata: dict[str, str], name: str) -> str | None:
 
 
 def _split_lines(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each line of the file, without its ``\\n``."""
-    lines = []
-    start = 0
-    for line in text.split("\n"):
-        lines.append((start, line))
-        start += len(line) + 1
-    return lines
+    """(offset, text) of each line of the file, without its line break."""
+    return [(start, line) for start, line in zip(line_starts(text), split_lines(text),
+                                                  strict=True)]
 
 
 def _entry_strings(path: str, text: str, lines: list[tuple[int, str]], first: int,
@@ -223,6 +258,8 @@ def _entry_strings(path: str, text: str, lines: list[tuple[int, str]], first: in
             raise InputError(path, f"line {number}: PO syntax error: this string continues "
                                    "nothing")
         _read_quoted(path, text, start + skip, start + len(line), number, current)
+    for string in strings:
+        _flush(path, string)
     return strings
 
 
@@ -236,7 +273,9 @@ def _read_quoted(path: str, text: str, pos: int, line_end: int, number: int,
     while i < line_end:
         run = _PLAIN.match(text, i, line_end)
         if run:
+            _flush(path, string)
             string.parts.append(run.group())
+            string.polib.append(run.group())
             string.offsets.extend(range(i, run.end()))
             i = run.end()
             continue
@@ -248,16 +287,101 @@ def _read_quoted(path: str, text: str, pos: int, line_end: int, number: int,
                                        "inside a string")
             string.end = i
             return
-        if char == "\\" and i + 1 < line_end and text[i + 1] in _ESCAPES:
-            string.parts.append(_ESCAPES[text[i + 1]])
-            string.offsets.append(i)
-            i += 2
+        if char == "\\" and i + 1 < line_end:
+            i = _read_escape(path, text, i, line_end, number, string)
             continue
-        string.parts.append(char)
+        string.parts.append(char)  # a backslash that ends the line: reported just below
+        string.polib.append(char)
         string.offsets.append(i)
         i += 1
+    if text.startswith("\r", line_end) and not text.startswith("\r\n", line_end):
+        raise InputError(path, f"line {number}: PO syntax error: the string is cut by a lone "
+                               "carriage return (CR), which ends a line; write \\r for a CR "
+                               "inside a string")
     raise InputError(path, f"line {number}: PO syntax error: the string has no closing double "
                            'quote (a final \\" is an escaped quote, not the end)')
+
+
+def _read_escape(path: str, text: str, i: int, line_end: int, number: int,
+                 string: _String) -> int:
+    """Read the escape at ``text[i]`` (a backslash) into ``string``; return where it ends."""
+    letter = text[i + 1]
+    if letter in _ESCAPES:
+        _flush(path, string)
+        string.parts.append(_ESCAPES[letter])
+        string.polib.append(_ESCAPES[letter] if letter in _POLIB_ESCAPES else text[i:i + 2])
+        string.offsets.append(i)
+        return i + 2
+    escape = _BYTE_ESCAPE.match(text, i, line_end)
+    column = i - max(text.rfind("\n", 0, i), text.rfind("\r", 0, i))
+    if escape is None:
+        raise InputError(path, f"line {number}, column {column}: PO syntax error: "
+                               f"'{text[i:i + 2]}' is not an escape msgfmt knows, and it "
+                               "refuses the file; write the character itself (the file is "
+                               "UTF-8), and a backslash as \\\\")
+    octal, hexa = escape.groups()
+    byte = int(octal, 8) if octal else int(hexa, 16)
+    if byte > 0xFF:
+        raise InputError(path, f"line {number}, column {column}: PO syntax error: "
+                               f"'{escape.group()}' is past the byte range (msgfmt would keep "
+                               "its last two hex digits only); write the character itself, "
+                               "or stop the escape at two digits")
+    string.pending.append((byte, i, number, escape.group()))
+    string.polib.append(escape.group())  # polib keeps it as written
+    return escape.end()
+
+
+def _flush(path: str, string: _String) -> None:
+    """Decode the bytes of the byte escapes read last (UTF-8) into characters, each mapped to
+    the backslash of the escape of its first byte."""
+    if not string.pending:
+        return
+    pending, string.pending = string.pending, []
+    try:
+        decoded = bytes(byte for byte, *_ in pending).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        _, _, number, _ = pending[exc.start]
+        shown = "".join(written for *_, written in pending[exc.start:exc.start + 4])
+        raise InputError(path, f"line {number}: PO syntax error: the bytes the escapes {shown} "
+                               "stand for are not UTF-8 text; write the characters "
+                               "themselves") from None
+    index = 0
+    for char in decoded:
+        string.parts.append(char)
+        string.offsets.append(pending[index][1])
+        index += len(char.encode("utf-8"))
+
+
+def _check_plurals(path: str, strings: list[_String], nplurals: int | None) -> None:
+    """Plural translations as msgfmt wants them: ``msgstr[0]``, ``msgstr[1]``… in order, only
+    in an entry with ``msgid_plural``, and (``msgfmt --check``) no more than the header's
+    ``nplurals``. A form past the end is never shown to a reader, so its text is not the
+    translation being checked."""
+    plural = any(s.keyword == "msgid_plural" for s in strings)
+    expected = 0
+    for string in strings:
+        if string.keyword != "msgstr":
+            continue
+        if string.index is None:
+            if plural:
+                raise InputError(path, f"line {string.line}: PO syntax error: an entry with "
+                                       "msgid_plural has its translations in msgstr[0], "
+                                       "msgstr[1]…, not in msgstr")
+            continue
+        keyword = f"msgstr[{string.index}]"
+        if not plural:
+            raise InputError(path, f"line {string.line}: {keyword} in an entry without "
+                                   "msgid_plural (msgfmt: missing 'msgid_plural' section); "
+                                   'add msgid_plural "…" after msgid, or write msgstr "…"')
+        if string.index != expected:
+            raise InputError(path, f"line {string.line}: {keyword} where msgstr[{expected}] "
+                                   "was expected (msgfmt: plural form has wrong index); "
+                                   "plural forms are numbered from 0, in order")
+        if nplurals is not None and string.index >= nplurals:
+            raise InputError(path, f"line {string.line}: {keyword} is past the header's "
+                                   f"Plural-Forms (nplurals={nplurals}: msgstr[0] to "
+                                   f"msgstr[{nplurals - 1}]); remove it, or fix nplurals")
+        expected += 1
 
 
 def _check(path: str, entry: polib.POEntry, strings: list[_String]) -> None:
@@ -269,7 +393,7 @@ def _check(path: str, entry: polib.POEntry, strings: list[_String]) -> None:
             raise InputError(path, f"line {string.line}: msgstr[{string.index}]: plural indexes "
                                    "above 9 are not supported")
         name = (string.keyword, string.index)
-        values[name] = values.get(name, "") + string.value
+        values[name] = values.get(name, "") + string.polib_value
         lines.setdefault(name, string.line)
     expected: dict[tuple[str, int | None], str] = {
         ("msgid", None): entry.msgid,

@@ -14,7 +14,10 @@ to the ``&``; a native-code element (``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``, `
 ``<bx/>``, ``<ex/>``, ``<sc/>``, ``<ec/>``, ``<cp/>``) gives one space, mapped to its ``<``,
 and its content is skipped. ``Document.text`` is the strings one after the other, separated by
 a blank line. Skipped: units (or groups, files) marked ``translate="no"``, 1.2
-``<alt-trans>`` and ``<seg-source>``, 2.x ``<ignorable>``, and empty strings.
+``<alt-trans>`` and ``<seg-source>``, 2.x ``<ignorable>``, and empty strings. A unit, segment,
+source or target in another namespace than the root's (another XLIFF version's, none, a tool's)
+is not one XLIFF tools read, and it is never skipped unsaid: it is an input error naming its
+line, unless the unit also has one in the file's namespace (a tool's extension beside it).
 
 Each segment's ``info`` holds, in this order: ``("state", …)`` (1.2 ``<target state>``, 2.x
 ``<segment state>``), ``("fuzzy", "1")`` for the 1.2 states needs-review-translation,
@@ -33,7 +36,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..document import Document, Segment, line_starts
+from ..document import Document, Segment, line_of, line_starts
 from ..errors import InputError
 from .mapped import MappedString, assemble
 
@@ -51,6 +54,7 @@ _REFERENCE = re.compile(r"&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|([A-Za-z_][\w.-]*));")
 _PLAIN = re.compile(r"[^&\r]+")  # runs of characters that are themselves
 _PLAIN_CDATA = re.compile(r"[^\r]+")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_LONE_CR = re.compile(rb"\r(?!\n)")
 _LXML_POSITION = re.compile(r",\s*line \d+, column \d+\s*$")
 
 
@@ -92,7 +96,7 @@ def read(path: str, text: str) -> Document:
     pieces: list[MappedString] = []
     segments: list[Segment] = []
     position = 0
-    for unit in _units(root):
+    for unit in _units(path, root):
         for role, element, lang in (("source", unit.source, unit.source_lang),
                                     ("target", unit.target, unit.target_lang)):
             if element is None:
@@ -124,9 +128,14 @@ def _parse(path: str, text: str) -> etree._Element:
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        line = text.count("\n", 0, exc.start) + 1
+        line = line_of(text, exc.start)
         raise InputError(path, f"line {line}: holds a character that is not valid Unicode "
                                "(a lone surrogate)") from None
+    # XML reads a lone CR as a line feed (XML 1.0, 2.11), but libxml2 counts lines at LF only:
+    # given LF for each lone CR, which changes nothing of the document, its line numbers are
+    # the editor's (document.LINE_BREAK).
+    if "\r" in text:
+        data = _LONE_CR.sub(b"\n", data)
     try:
         return etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
@@ -176,7 +185,7 @@ def _check_prolog(path: str, text: str) -> int:
 
 def _check_doctype_text(path: str, text: str, start: int) -> int:
     """Scan a DOCTYPE declaration; return the offset of its closing ``>`` (-1 if none)."""
-    line = text.count("\n", 0, start) + 1
+    line = line_of(text, start)
     pos = start + len("<!DOCTYPE")
     external = ""
     while pos < len(text):
@@ -212,7 +221,7 @@ def _check_subset(path: str, text: str, pos: int) -> int:
                 return -1
             pos = end + 3
         elif text.startswith("<!ENTITY", pos):
-            line = text.count("\n", 0, pos) + 1
+            line = line_of(text, pos)
             raise InputError(path, f"line {line}: the DOCTYPE declares an entity (<!ENTITY>); "
                                    "termcheck never expands entities, which can blow a file up "
                                    "or read other files: remove the DOCTYPE and write "
@@ -226,7 +235,7 @@ def _check_subset(path: str, text: str, pos: int) -> int:
         elif text[pos] == "]":
             return pos + 1
         elif text[pos] == "%":
-            line = text.count("\n", 0, pos) + 1
+            line = line_of(text, pos)
             raise InputError(path, f"line {line}: the DOCTYPE uses a parameter entity (%…;); "
                                    "termcheck never expands entities: remove the DOCTYPE")
         else:
@@ -274,10 +283,43 @@ def _children(element: etree._Element, name: str) -> list[etree._Element]:
     return [child for child in element if _name(child) == name]
 
 
-def _units(root: etree._Element) -> Iterator[_Unit]:
+def _strings(path: str, element: etree._Element, name: str, namespace: str | None
+             ) -> list[etree._Element]:
+    """The ``<source>`` or ``<target>`` children of a unit (or 2.x segment), in the file's
+    namespace. XLIFF tools take no other element for the unit's text: a ``<target>`` in another
+    namespace (another XLIFF version's, none, a tool's) is a translation they drop on merge and
+    that termcheck would skip without a word; when the unit has no string of the file's own,
+    it is an input error naming its line."""
+    found = [child for child in element if _split_element(child) == (namespace, name)]
+    if not found:
+        for child in element:
+            other, local = _split_element(child)
+            if local == name and other != namespace:
+                raise _foreign(path, child, name, other, namespace)
+    return found
+
+
+def _split_element(element: etree._Element) -> tuple[str | None, str | None]:
+    return _split(element.tag) if isinstance(element.tag, str) else (None, None)
+
+
+def _foreign(path: str, element: etree._Element, name: str, namespace: str | None,
+             expected: str | None) -> InputError:
+    def shown(uri: str | None) -> str:
+        return f"namespace '{uri}'" if uri else "no namespace"
+
+    role = {"target": "translation", "source": "source text", "segment": "segment"}.get(
+        name, "unit")
+    return InputError(path, f"line {element.sourceline}: <{name}> is in {shown(namespace)}, not "
+                            f"in the file's XLIFF {shown(expected)}, so XLIFF tools do not take "
+                            f"it for the {role} and termcheck cannot check it; write it in the "
+                            "file's namespace (as its other elements are written)")
+
+
+def _units(path: str, root: etree._Element) -> Iterator[_Unit]:
     version = root.get("version") or ""
-    namespace = etree.QName(root).namespace or ""
-    two = version.startswith("2") or ":document:2." in namespace
+    namespace = etree.QName(root).namespace
+    two = version.startswith("2") or ":document:2." in (namespace or "")
     files = _children(root, "file")
     several = len(files) > 1
     owners: dict[str, etree._Element] = {}  # key -> unit element (2.x segments share it)
@@ -285,7 +327,8 @@ def _units(root: etree._Element) -> Iterator[_Unit]:
         prefix = ""
         if several:
             prefix = (file.get("id") or file.get("original") or f"file {number}") + "\x04"
-        units = _units_2(root, file) if two else _units_12(file)
+        units = (_units_2(path, root, file, namespace) if two
+                 else _units_12(path, file, namespace))
         for unit in units:
             unit.key = prefix + unit.key
             if owners.setdefault(unit.key, unit.element) is not unit.element:
@@ -293,10 +336,14 @@ def _units(root: etree._Element) -> Iterator[_Unit]:
             yield unit
 
 
-def _walk(element: etree._Element, unit_name: str, translate: bool
-          ) -> Iterator[etree._Element]:
-    """The units under ``element`` that are to be translated (``translate`` is inherited)."""
+def _walk(path: str, element: etree._Element, unit_name: str, translate: bool,
+          namespace: str | None) -> Iterator[etree._Element]:
+    """The units under ``element`` that are to be translated (``translate`` is inherited); a
+    unit in another namespace than the file's is an input error (never skipped unsaid)."""
     for child in element:
+        other, local = _split_element(child)
+        if local == unit_name and other != namespace:
+            raise _foreign(path, child, unit_name, other, namespace)
         name = _name(child)
         if name is None:
             continue
@@ -305,7 +352,7 @@ def _walk(element: etree._Element, unit_name: str, translate: bool
             if here:
                 yield child
         elif name in ("body", "group"):
-            yield from _walk(child, unit_name, here)
+            yield from _walk(path, child, unit_name, here, namespace)
 
 
 def _notes(elements: list[etree._Element]) -> tuple[tuple[str, str], ...]:
@@ -314,13 +361,13 @@ def _notes(elements: list[etree._Element]) -> tuple[tuple[str, str], ...]:
     return (("note", "\n".join(texts)),) if texts else ()
 
 
-def _units_12(file: etree._Element) -> Iterator[_Unit]:
+def _units_12(path: str, file: etree._Element, namespace: str | None) -> Iterator[_Unit]:
     source_lang = file.get("source-language") or None
     target_lang = file.get("target-language") or None
     translate = file.get("translate") != "no"
-    for element in _walk(file, "trans-unit", translate):
-        sources = _children(element, "source")
-        targets = _children(element, "target")
+    for element in _walk(path, file, "trans-unit", translate, namespace):
+        sources = _strings(path, element, "source", namespace)
+        targets = _strings(path, element, "target", namespace)
         target = targets[0] if targets else None
         info: list[tuple[str, str]] = []
         state = target.get("state") if target is not None else None
@@ -337,17 +384,18 @@ def _units_12(file: etree._Element) -> Iterator[_Unit]:
                     target_lang)
 
 
-def _units_2(root: etree._Element, file: etree._Element) -> Iterator[_Unit]:
+def _units_2(path: str, root: etree._Element, file: etree._Element, namespace: str | None
+             ) -> Iterator[_Unit]:
     source_lang = root.get("srcLang") or None
     target_lang = root.get("trgLang") or None
     translate = file.get("translate") != "no"
-    for element in _walk(file, "unit", translate):
+    for element in _walk(path, file, "unit", translate, namespace):
         unit_id = element.get("id")
         key = unit_id if unit_id is not None else f"line {element.sourceline}"
         notes = [n for block in _children(element, "notes") for n in _children(block, "note")]
-        for segment in _children(element, "segment"):
-            sources = _children(segment, "source")
-            targets = _children(segment, "target")
+        for segment in _strings(path, element, "segment", namespace):
+            sources = _strings(path, segment, "source", namespace)
+            targets = _strings(path, segment, "target", namespace)
             info: list[tuple[str, str]] = []
             if segment.get("state"):
                 info.append(("state", segment.get("state")))
@@ -482,6 +530,6 @@ def _read_element(path: str, text: str, tags: list[int], native: list[bool],
                 if skipping == depth:
                     skipping = None
     except ValueError:
-        line = text.count("\n", 0, start) + 1
+        line = line_of(text, start)
         raise InputError(path, f"line {line}: this element could not be read; please report "
                                "this file to the termcheck developers") from None

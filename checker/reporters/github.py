@@ -16,13 +16,27 @@ from __future__ import annotations
 
 from ..engine import Report
 from ..findings import Finding, Severity
+from .paths import valid_text
 from .text import summary_lines
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """``value`` as workflow command data: ``%``, CR and LF escaped (the runner reads a line
+    as ended by either), and the bytes of a file name that are not UTF-8 as ``\\xNN``."""
+    return valid_text(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def inert(text: str) -> str:
+    """``text`` with no line that the runner would obey: a line that starts, after spaces, with
+    ``::`` is a workflow command wherever it is written (standard output or error, in any
+    format), so such a line (a file name holding a line break, in an error message) gets the
+    ``termcheck: `` prefix that every other line of termcheck's has."""
+    if "::" not in text:
+        return text
+    return "\n".join(f"termcheck: {line}" if line.lstrip().startswith("::") else line
+                     for line in text.split("\n"))
 
 
 def escape_property(value: str) -> str:

@@ -19,11 +19,12 @@ from collections import Counter
 from html import escape
 
 from .. import __version__
-from ..document import Document
+from ..document import Document, line_starts, strip_line_break
 from ..engine import FileResult, Report
 from ..findings import Finding, Severity
 from ..language import language_name
 from ..rules import RULES
+from .paths import valid_text
 from .text import summary_lines
 
 _LANGUAGE_SOURCES = {"option": "as set with --lang", "detected": "identified from the text"}
@@ -121,9 +122,10 @@ def _code_point(char: str) -> str:
 
 
 def show(text: str) -> str:
-    """HTML for text shown on the page: escaped, invisible characters made visible."""
+    """HTML for text shown on the page: escaped, invisible characters made visible, the bytes of
+    a file name that are not UTF-8 as ``\\xNN``."""
     out = []
-    for char in text:
+    for char in valid_text(text):
         if _invisible(char):
             label = escape(_code_point(char))
             out.append(f'<span class="ctl" title="{label}">U+{ord(char):04X}</span>')
@@ -134,8 +136,8 @@ def show(text: str) -> str:
 
 def attribute(text: str) -> str:
     """Text for an attribute value (a hover note): escaped, invisible characters named."""
-    return escape("".join(f"<U+{ord(c):04X}>" if _invisible(c) else c for c in text),
-                  quote=True)
+    return escape("".join(f"<U+{ord(c):04X}>" if _invisible(c) else c
+                          for c in valid_text(text)), quote=True)
 
 
 def _plural(count: int, word: str) -> str:
@@ -171,22 +173,18 @@ def _note(file_id: str, number: int, finding: Finding) -> str:
 
 
 def _line_ends(raw: str, starts: list[int]) -> list[int]:
-    """Where each line's text ends: before its line break (``\\n`` or ``\\r\\n``)."""
+    """Where each line's text ends: before its line break (CR LF, LF or CR)."""
     ends = []
     for i, start in enumerate(starts):
-        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(raw)
-        if end > start and raw[end - 1] == "\n":  # the break that ends the file
-            end -= 1
-        if end > start and raw[end - 1] == "\r":
-            end -= 1
-        ends.append(end)
+        end = starts[i + 1] if i + 1 < len(starts) else len(raw)
+        ends.append(start + len(strip_line_break(raw[start:end])))
     return ends
 
 
 def _draft(file_id: str, result: FileResult, document: Document) -> str:
     """The draft as read, one table row per line: number, text with highlights, notes."""
     raw = document.raw or ""
-    starts = [0] + [i + 1 for i, c in enumerate(raw) if c == "\n"]
+    starts = line_starts(raw)
     if len(starts) > 1 and starts[-1] == len(raw):
         starts.pop()  # the line break that ends the file opens no line
     ends = _line_ends(raw, starts)

@@ -7,6 +7,7 @@ from typing import Any
 from ..engine import Report
 from ..findings import Finding
 from .indented import dumps
+from .paths import shown_path, valid_text
 
 VERSION = 1
 
@@ -14,7 +15,7 @@ VERSION = 1
 def finding_data(finding: Finding) -> dict[str, Any]:
     fix = finding.fix
     return {
-        "path": finding.path,
+        "path": shown_path(finding.path),
         "line": finding.line,
         "column": finding.column,
         "end_line": finding.end_line,
@@ -34,7 +35,8 @@ def report_data(report: Report) -> dict[str, Any]:
     return {
         "version": VERSION,
         "findings": [finding_data(f) for f in report.findings],
-        "errors": [{"path": r.path, "message": r.error} for r in report.errors],
+        "errors": [{"path": shown_path(r.path), "message": valid_text(r.error or "")}
+                   for r in report.errors],
         "summary": report.summary(),
     }
 

@@ -14,17 +14,27 @@ import xml.etree.ElementTree as ET
 
 from ..engine import FileResult, Report
 from ..findings import Finding
+from .paths import valid_text
 
 # What XML 1.0 forbids (Char production), which ElementTree would write as is.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_text(value: str) -> str:
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    # A file name's bytes that are not UTF-8 first, as \xNN (paths.valid_text), not as the
+    # surrogates Python holds them in.
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", valid_text(value))
+
+
+def shown_name(path: str) -> str:
+    """A file name in the report's text: a line break in it as ``\\x0a``, like the other
+    control characters, so that it cannot start a line of its own (in a CI log, a line that
+    starts with ``::`` is a GitHub workflow command)."""
+    return path.replace("\r", "\\x0d").replace("\n", "\\x0a")
 
 
 def finding_line(finding: Finding) -> str:
-    line = (f"{finding.path}:{finding.line}:{finding.column}: {finding.severity} "
+    line = (f"{shown_name(finding.path)}:{finding.line}:{finding.column}: {finding.severity} "
             f"{finding.rule} {finding.message}")
     if finding.expected is not None:
         line += f" (expected: {finding.expected})"
@@ -32,10 +42,11 @@ def finding_line(finding: Finding) -> str:
 
 
 def testcase(suite: ET.Element, result: FileResult) -> None:
-    case = ET.SubElement(suite, "testcase", classname="termcheck", name=xml_text(result.path))
+    case = ET.SubElement(suite, "testcase", classname="termcheck",
+                         name=xml_text(shown_name(result.path)))
     if result.error is not None:
         error = ET.SubElement(case, "error", message=xml_text(result.error), type="termcheck")
-        error.text = xml_text(f"{result.path}: {result.error}")
+        error.text = xml_text(f"{shown_name(result.path)}: {result.error}")
     elif result.findings:
         count = len(result.findings)
         failure = ET.SubElement(case, "failure",

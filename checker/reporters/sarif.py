@@ -22,6 +22,7 @@ from ..findings import Finding, Severity
 from ..rules import RULES
 from ..rules.base import SECTIONS
 from .indented import dumps
+from .paths import path_bytes, shown_path, valid_text
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -32,12 +33,14 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 def artifact_location(path: str) -> dict[str, Any]:
     """Where a file is, as SARIF wants it: a relative path is a URI reference against
     ``%SRCROOT%`` (the folder the check ran in, usually the repository root), an absolute path
-    a ``file:`` URI; standard input (``<stdin>``) has no file behind it."""
+    a ``file:`` URI; standard input (``<stdin>``) has no file behind it. The URI
+    percent-encodes the name's bytes (RFC 3986), so a name that is not UTF-8 keeps its exact
+    bytes (``bad%FFname.md``)."""
     if path.startswith("<") and path.endswith(">"):
-        return {"uri": quote(path), "description": {"text": path}}
+        return {"uri": quote(path_bytes(path)), "description": {"text": shown_path(path)}}
     if os.path.isabs(path):
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(path.replace(os.sep, "/")), "uriBaseId": SRCROOT}
+    return {"uri": quote(path_bytes(path.replace(os.sep, "/"))), "uriBaseId": SRCROOT}
 
 
 def doc_sections(doc: str) -> tuple[str, list[tuple[str, str]]]:
@@ -90,7 +93,7 @@ def fingerprint(finding: Finding, occurrence: int) -> str:
     """A hash of what the finding is, not where: path, rule, text (its spacing normalised, so
     that re-wrapping a paragraph keeps it) and expected text, and which occurrence of that same
     finding in the file it is (two identical slips in one draft are two alerts)."""
-    parts = (finding.path, finding.rule, " ".join(finding.text.split()),
+    parts = (shown_path(finding.path), finding.rule, " ".join(finding.text.split()),
              finding.expected or "", str(occurrence))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
@@ -146,7 +149,7 @@ def report_data(report: Report) -> dict[str, Any]:
     if report.errors:
         invocation["toolExecutionNotifications"] = [{
             "level": "error",
-            "message": {"text": f"{r.path}: {r.error}"},
+            "message": {"text": valid_text(f"{r.path}: {r.error}")},
             "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}],
         } for r in report.errors]
     return {

@@ -11,6 +11,7 @@ import click
 
 from ..engine import Report
 from ..findings import Finding, Severity
+from .paths import valid_text
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _CONTEXT = 40  # characters of the line shown on each side of a long span
@@ -30,8 +31,9 @@ def _visible(match: re.Match) -> str:
 
 def safe(text: str) -> str:
     """``text`` with every character a terminal would obey replaced by one visible character
-    (so columns and the caret under a span stay in place)."""
-    return _UNSAFE.sub(_visible, text)
+    (so columns and the caret under a span stay in place), and the bytes of a file name that
+    are not UTF-8 as ``\\xNN`` (a draft's text never holds them)."""
+    return _UNSAFE.sub(_visible, valid_text(text))
 
 
 def _excerpt(line: str, column: int, end_column: int) -> tuple[str, int, int]:

@@ -17,7 +17,7 @@ from ..findings import Finding, Fix, Severity
 from ..language import language_name
 from ..matcher import MatchResult, Mention
 
-_LINE_BREAK = regex.compile(r"[ \t]*\r?\n[ \t]*")
+_LINE_BREAK = regex.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 SECTIONS = ("What it flags", "Why it matters", "Example", "Use instead", "Fix safety")
 
 
@@ -101,7 +101,7 @@ class Rule:
 def keep_line_breaks(text: str, replacement: str) -> str:
     """``replacement`` with the line breaks of ``text`` kept where a name was wrapped across
     lines (a fix must not re-flow the paragraph)."""
-    if "\n" not in text:
+    if "\n" not in text and "\r" not in text:
         return replacement
     old = list(words(text))
     new = list(words(replacement))
@@ -110,18 +110,12 @@ def keep_line_breaks(text: str, replacement: str) -> str:
     out, cursor = [], 0
     for i, (start, end) in enumerate(new):
         separator = replacement[cursor:start]
-        if i and separator == " " and "\n" in text[old[i - 1][1]:old[i][0]]:
-            separator = text[old[i - 1][1]:old[i][0]]
+        gap = text[old[i - 1][1]:old[i][0]] if i else ""
+        if separator == " " and ("\n" in gap or "\r" in gap):
+            separator = gap
         out.append(separator + replacement[start:end])
         cursor = end
     return "".join(out) + replacement[cursor:]
-
-
-def romanised(entry) -> bool:
-    """True when the entry's languages write it differently (Poutine / Putin): a spelling that
-    shares its transliteration key is then another romanisation. A name written alike in every
-    language (Jake Sullivan) has no romanisations, only misspellings."""
-    return len({forms.preferred.text for forms in entry.languages.values()}) > 1
 
 
 def _capitals(text: str) -> bool:

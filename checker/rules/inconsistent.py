@@ -4,7 +4,9 @@ What it flags:
     An entry the document writes in two of its allowed forms (its preferred form and an
     accepted one, or two accepted ones): the forms that are not the document's main one.
     Short forms (surname alone) are later references, not a second form, and never count; nor
-    do titles, which a document may give several people (Premier ministre, Première ministre).
+    do acronyms and initials (AMLO beside Andrés Manuel López Obrador, JFK beside John F.
+    Kennedy), which writers use on purpose after the full name; nor titles, which a document
+    may give several people (Premier ministre, Première ministre).
 Why it matters:
     An accepted form is allowed, but mixing forms in one article makes readers wonder whether
     two people are meant.
@@ -34,7 +36,8 @@ def check_document(ctx: Context) -> list:
     for mention in ctx.checked_mentions:
         if (mention.form.lang == ctx.lang and mention.kind <= MatchKind.ACCENTS
                 and not mention.mixed and mention.entry.type in NAME_TYPES
-                and mention.form.status in (Status.PREFERRED, Status.ACCEPTED)):
+                and mention.form.status in (Status.PREFERRED, Status.ACCEPTED)
+                and not _acronym(mention.form.text)):
             by_entry[mention.entry.id].append(mention)
     findings = []
     for mentions in by_entry.values():
@@ -51,6 +54,12 @@ def check_document(ctx: Context) -> list:
             findings.append(RULE.on(mention, ctx, f"'{mention.text}' and '{main}' are both used "
                                                   f"for one name; keep '{main}'", expected))
     return findings
+
+
+def _acronym(form: str) -> bool:
+    """AMLO, JFK, U.S.: letters all capitals, one word."""
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in form
 
 
 RULE = Rule("inconsistent", Severity.WARNING, False,

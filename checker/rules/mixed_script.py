@@ -3,54 +3,75 @@
 What it flags:
     A word that mixes Latin letters with Cyrillic or Greek look-alikes (a Cyrillic а in Lavrov,
     a Greek ο) or with full-width or mathematical ones (𝐚), a word of a known name written
-    wholly in look-alikes, and a Latin, Cyrillic or Greek word that holds or touches an
-    invisible character: zero-width space or joiner, word joiner, soft hyphen, bidi override,
-    embedding or isolate, combining grapheme joiner, variation selector. Not flagged: words of
-    other scripts, where joiners and direction marks are part of the writing (Persian,
-    Arabic, Hebrew), emoji sequences, and a direction mark at the edge of a word.
+    wholly in look-alikes (Масгоп, every letter Cyrillic, for Macron) amid Latin text, and a
+    Latin, Cyrillic or Greek word that holds or touches an invisible character: zero-width
+    space or joiner, word joiner, soft hyphen, bidi override, embedding or isolate, combining
+    grapheme joiner, variation selector, or a control character (escape, delete). Not flagged:
+    words of other scripts, where joiners and direction marks are part of the writing
+    (Persian, Arabic, Hebrew), emoji sequences, a direction mark at the edge of a word, and
+    Cyrillic or Greek text (a Russian quotation), even where one of its words happens to spell
+    a Latin name in look-alikes.
 Why it matters:
     Such words look right and are wrong: search, the termbase and spell checkers miss them, and
     they are how names are spoofed. They usually come from copy pasted out of other systems.
+    A bidi override goes further: the letters are stored in one order and shown in another
+    (Mac<U+202E>nor<U+202C> is stored Macnor and reads Macron).
 Example:
-    Lаvrov (with a Cyrillic а); Sergei<U+200B>Lavrov (a zero-width space for the space)
+    Lаvrov (with a Cyrillic а); Sergei<U+200B>Lavrov (a zero-width space for the space);
+    Mac<U+202E>nor<U+202C> (shown as Macron)
 Use instead:
-    Lavrov, typed in Latin letters only; Sergei Lavrov, the name as the termbase writes it.
+    Lavrov, typed in Latin letters only; Sergei Lavrov, the name as the termbase writes it;
+    Macron, typed again.
 Fix safety:
     Safe: the replacement only swaps the look-alike letters for plain ones and removes
     invisible characters (an invisible character between two words of a known name becomes
-    the space of the termbase form).
+    the space of the termbase form). Not safe where a bidi embedding, override or isolate
+    shows the letters in another order than they are stored: removing the controls would write
+    the stored order (Macnor), a wrong name that then passes, and which order the writer meant
+    is a guess. The expected text is then the known name the reader sees (Macron, the visual
+    order), else the known name as stored, else none: retype the word.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 import regex
 
 from glossary.normalize import (
+    CONTROLS,
     casefold,
     has_invisible,
+    has_reordering_controls,
     has_styled,
     match_key,
     nfc,
+    remove_invisible,
     scripts,
     skeleton,
+    visual_order,
 )
 
-from ..findings import Severity
+from ..findings import Fix, Severity
 from .base import Context, Rule
 
-# A word as this rule reads it: letters with their marks and the invisible characters in and
-# around them.
-_WORD = regex.compile(r"[\p{L}\p{M}\p{DI}]*\p{L}[\p{L}\p{M}\p{DI}]*")
+# A word as this rule reads it: letters with their marks and the invisible characters (control
+# characters included) in and around them.
+_IN_WORD = rf"[\p{{L}}\p{{M}}\p{{DI}}{CONTROLS}]"
+_WORD = regex.compile(rf"{_IN_WORD}*\p{{L}}{_IN_WORD}*")
 # Cheap test that a segment may hold something to flag (nearly every segment does not).
-_SUSPECT = regex.compile(r"[\p{Cyrillic}\p{Greek}\p{DI}\uff21-\uff3a\uff41-\uff5a"
-                         r"\U0001d400-\U0001d7ff]")
+_SUSPECT = regex.compile(rf"[\p{{Cyrillic}}\p{{Greek}}\p{{DI}}{CONTROLS}"
+                         r"\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]")
 # Direction marks at the edge of a word are how bidirectional text is written, not a spoof.
 _EDGE_MARKS = "\u200e\u200f\u061c"
-_INVISIBLE = regex.compile(r"\p{DI}")
 # Invisible characters that may stand for a space between two words.
-_BETWEEN = regex.compile(r"(?<=\p{L}\p{M}*)\p{DI}+(?=\p{L})")
+_BETWEEN = regex.compile(rf"(?<=\p{{L}}\p{{M}}*)[\p{{DI}}{CONTROLS}]+(?=\p{{L}})")
+# Names of the control characters (Unicode gives them none, only aliases).
+_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x1B: "ESCAPE", 0x7F: "DELETE"}
+_WHOLLY = "is written in Cyrillic or Greek letters that look Latin"
+_REORDERED = "holds a bidi control"
+_NEIGHBOURS = 3  # words on each side that tell Cyrillic or Greek text from a spoofed name
 
 
 def _known_form(ctx: Context, text: str) -> bool:
@@ -74,8 +95,27 @@ def _replacement(ctx: Context, word: str) -> str:
 def _invisible(word: str) -> str:
     """What to say about the first invisible character of ``word``."""
     char = next(c for c in word if has_invisible(c))
+    if unicodedata.category(char) == "Cc":
+        name = _CONTROL_NAMES.get(ord(char), "")
+        return f"holds a control character (U+{ord(char):04X}{' ' + name if name else ''})"
     name = unicodedata.name(char, "")
     return f"holds an invisible character (U+{ord(char):04X}{' ' + name if name else ''})"
+
+
+def _reordered(ctx: Context, word: str) -> tuple[str, str | None] | None:
+    """For a word whose bidi controls show its letters in another order than they are stored:
+    what to say, and the known name to write (the one shown, else the one stored, else None).
+    None when the controls change no letter's place."""
+    shown = nfc(skeleton(visual_order(word)))
+    stored = nfc(skeleton(word))
+    if shown == stored:
+        return None
+    expected = next((text for text in (shown, stored)
+                     if _known_form(ctx, text) or _known_word(ctx, text)), None)
+    char = next(c for c in word if has_reordering_controls(c))
+    what = (f"{_REORDERED} (U+{ord(char):04X} {unicodedata.name(char)}) that shows "
+            f"'{shown}' but stores '{stored}'")
+    return what, expected
 
 
 def _judge(ctx: Context, word: str) -> tuple[str, str] | None:
@@ -86,6 +126,10 @@ def _judge(ctx: Context, word: str) -> tuple[str, str] | None:
     expected = _replacement(ctx, word)
     if expected == nfc(word):
         return None  # (a word in NFD is no spoof)
+    if has_reordering_controls(word):
+        reordered = _reordered(ctx, word)
+        if reordered is not None:
+            return reordered
     if found == {"Latin"}:  # invisible or styled characters in a Latin word
         if has_styled(word):
             return ("is written with full-width or mathematical look-alikes of Latin letters",
@@ -95,26 +139,47 @@ def _judge(ctx: Context, word: str) -> tuple[str, str] | None:
         if len(found) > 1:
             return "mixes Latin letters with Cyrillic or Greek look-alikes", expected
         if _known_word(ctx, expected):
-            return "is written in Cyrillic or Greek letters that look Latin", expected
+            return _WHOLLY, expected
     # A real Cyrillic or Greek word (Соса, Москва): only its invisible characters are wrong.
     if has_invisible(word):
-        return _invisible(word), nfc(_INVISIBLE.sub("", word))
+        return _invisible(word), nfc(remove_invisible(word))
     return None
 
 
-# Runs of non-ASCII characters: no ASCII character is suspect, and a simple range class scans
-# twice as fast as _SUSPECT's script and property classes over mostly-ASCII prose.
+def _foreign(word: str) -> bool:
+    """True for a word of Cyrillic or Greek text: one with a letter that looks like no Latin
+    one (Москва, λόγος), which no spoofed Latin name holds."""
+    return bool(scripts(skeleton(word)) & {"Cyrillic", "Greek"})
+
+
+def _amid_foreign_text(words: list[str], index: int) -> bool:
+    """True when a word spelled wholly in look-alikes stands among Cyrillic or Greek words: it
+    is then a word of that text (the Russian но, "but", is the Latin ho of Ho Chi Minh in
+    look-alikes), not a spoofed name."""
+    around = words[max(0, index - _NEIGHBOURS):index] + words[index + 1:index + 1 + _NEIGHBOURS]
+    return any(_foreign(word) for word in around)
+
+
+# Runs of non-ASCII characters: no printable ASCII character is suspect, and a simple range
+# class scans twice as fast as _SUSPECT's script and property classes over mostly-ASCII prose.
 _NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
+# The ASCII control characters are suspect (ESC, DEL in a name), but so rare in a draft that one
+# look at the document tells whether the runs must take them in too (_UNUSUAL, a class of
+# several ranges, scans markedly slower than _NON_ASCII's single one). One substring search per
+# control character: 2 ms per MB, a tenth of one regular expression search for them all.
+_ASCII_CONTROLS = tuple(chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F))
+_UNUSUAL = regex.compile(r"[^\t\n\r\x20-\x7e]+")
 # Whether a character is suspect, by character (a draft uses few distinct non-ASCII ones); kept
 # to a bounded size against a hostile draft that uses thousands.
 _SUSPECT_CHAR: dict[str, bool] = {}
 _MEMO_LIMIT = 65536
 
 
-def may_hold_suspect(text: str, start: int, end: int) -> bool:
-    """``bool(_SUSPECT.search(text, start, end))``, by testing each distinct non-ASCII
-    character once."""
-    for run in _NON_ASCII.finditer(text, start, end):
+def may_hold_suspect(text: str, start: int, end: int, runs: regex.Pattern = _UNUSUAL) -> bool:
+    """``bool(_SUSPECT.search(text, start, end))``, by testing each distinct character that
+    is not printable ASCII once. ``runs``: ``_NON_ASCII`` when the text is known to hold no
+    ASCII control character."""
+    for run in runs.finditer(text, start, end):
         for char in run.group():
             suspect = _SUSPECT_CHAR.get(char)
             if suspect is None:
@@ -139,11 +204,13 @@ def check_document(ctx: Context) -> list:
     findings = []
     text = ctx.doc.text
     judged_words: dict[str, tuple[str, str] | None] = {}  # a word repeats: judged once
+    runs = _UNUSUAL if any(char in text for char in _ASCII_CONTROLS) else _NON_ASCII
     for segment in ctx.checked_segments:
-        if not may_hold_suspect(text, segment.start, segment.end):
+        if not may_hold_suspect(text, segment.start, segment.end, runs):
             continue  # nearly every segment: Latin letters only, nothing invisible
-        for match in _WORD.finditer(text, segment.start, segment.end):
-            word = match.group().strip(_EDGE_MARKS)
+        matches = list(_WORD.finditer(text, segment.start, segment.end))
+        words = [match.group().strip(_EDGE_MARKS) for match in matches]
+        for index, (match, word) in enumerate(zip(matches, words, strict=True)):
             if not word:
                 continue
             if word in judged_words:
@@ -153,11 +220,23 @@ def check_document(ctx: Context) -> list:
             if judged is None:
                 continue
             what, expected = judged
+            if what == _WHOLLY and _amid_foreign_text(words, index):
+                continue
             start = match.start() + match.group().index(word)
-            findings.append(RULE.finding(start, start + len(word), word,
-                                         f"this word {what}; retype it as '{expected}'",
-                                         expected=expected, lang=ctx.lang))
+            findings.append(_finding(ctx, start, word, what, expected))
     return findings
+
+
+def _finding(ctx: Context, start: int, word: str, what: str, expected: str | None):
+    if not what.startswith(_REORDERED):
+        return RULE.finding(start, start + len(word), word,
+                            f"this word {what}; retype it as '{expected}'",
+                            expected=expected, lang=ctx.lang)
+    # Letters shown in another order than stored: the fix is a guess, never applied by --fix.
+    advice = f"retype it as '{expected}'" if expected else "retype it"
+    finding = RULE.finding(start, start + len(word), word, f"this word {what}; {advice}",
+                           expected=expected, lang=ctx.lang)
+    return replace(finding, fix=Fix(finding.fix.replacement, False)) if finding.fix else finding
 
 
 RULE = Rule("mixed-script", Severity.ERROR, True,

@@ -2,7 +2,8 @@
 
 What it flags:
     A lower-case word right after a full stop and a space, when the word before the stop is not
-    an abbreviation (M., Mme, etc., p. ex., U.S., Dr., vs. …), an initial or a number.
+    an abbreviation (M., Mme, etc., p. ex., U.S., Dr., vs. …, or any capitalised word of four
+    letters at most that is no word of the language: Assn., Blvd.), an initial or a number.
 Why it matters:
     A lower-case sentence start is the trace of a sentence cut or merged during editing, often
     next to a name that was changed.
@@ -20,6 +21,7 @@ import regex
 
 from glossary.normalize import nfc
 
+from .. import words as wordlist
 from ..findings import Severity
 from .base import Context, Rule
 
@@ -39,6 +41,13 @@ _LOWER_START = regex.compile(r"(?<![.\p{L}\p{M}\p{N}])(\p{L}[\p{L}\p{M}]*)\.[ \t
 # trying _LOWER_START's look-behind at every letter.
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}]")
 _CANDIDATE = regex.compile(r"\.[ \t\u00a0\u202f]+\p{Ll}")
+
+
+def _looks_abbreviated(word: str, lang: str) -> bool:
+    """A short capitalised word that is no word of the language is an abbreviation the list
+    lacks (Assn. of Governments, Blvd. and, Univ. of): a lower-case word after it is the
+    sentence going on."""
+    return len(word) <= 4 and word[:1].isupper() and not wordlist.is_known(word, lang)
 
 
 def _scan_from(text: str, floor: int, candidate: regex.Match) -> int:
@@ -62,7 +71,8 @@ def check_document(ctx: Context) -> list:
         for match in _LOWER_START.finditer(text, _scan_from(text, segment.start, candidate),
                                            segment.end):
             before = nfc(match.group(1))
-            if len(before) == 1 or before.casefold() in ABBREVIATIONS or before.isupper():
+            if (len(before) == 1 or before.casefold() in ABBREVIATIONS or before.isupper()
+                    or _looks_abbreviated(before, ctx.lang)):
                 continue
             start, end = match.start(2), match.end(3)
             word = text[start:end]

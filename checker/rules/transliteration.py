@@ -7,7 +7,9 @@ What it flags:
       when the document names the entry otherwise: Jenin, the town, is no romanisation of a
       surname Zheniin.
     - A name the termbase does not know, written two ways in one document whose spellings share
-      a transliteration key (Khrouchtchev … Khrushchev): the minority spelling is flagged. First
+      a transliteration key (Khrouchtchev … Khrushchev): the minority spelling is flagged, or
+      the spelling no word list knows when the other is known (Pyongyang is right however
+      often a draft misspells it). First
       names (a word followed by another capitalised word) are left out: Mohamed Salah and
       Mohammed ben Salmane are two people.
 Why it matters:
@@ -15,8 +17,9 @@ Why it matters:
 Example:
     Nikita Khrushchev … Nikita Khrouchtchev … Khrouchtchev (in one French draft)
 Use instead:
-    The termbase form when the name is known; otherwise the spelling the document uses most
-    (the first one used, on a tie). Add the name to the termbase to settle it for good.
+    The termbase form when the name is known; otherwise the spelling a word list knows, else
+    the one the document uses most (the first one used, on a tie). Add the name to the
+    termbase to settle it for good.
 Fix safety:
     Unsafe: the romanisation to keep is a choice; `--fix` applies it only with `--unsafe-fixes`.
 """
@@ -26,14 +29,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 import regex
+from rapidfuzz.distance import OSA
 
-from glossary.index import TYPO_MIN_LENGTH
+from glossary.index import TYPO_MIN_LENGTH, max_edits
 from glossary.normalize import nfc
 
 from .. import words as wordlist
 from ..findings import Severity
-from ..matcher import MatchKind, Mention, Word
-from .base import Context, Rule, expected_for, fit_case, romanised
+from ..matcher import MatchKind, Mention, Word, romanised
+from .base import Context, Rule, expected_for, fit_case
 
 # A word followed by another capitalised word is a first name (Mohamed Salah, Mohammed ben
 # Salmane): two spellings of a first name are often two people, not two romanisations.
@@ -51,6 +55,9 @@ def check(mention: Mention, ctx: Context):
                     fit_case(mention.form.text, mention.text, ctx.sentence_start(mention.start)))
         if expected is None or expected == nfc(mention.text):
             return None
+        if mention.kind is not MatchKind.TRANSLIT:
+            return RULE.on(mention, ctx, f"'{mention.text}' is written '{expected}' in the "
+                                         f"termbase: hyphens and spaces differ", expected)
         return RULE.on(mention, ctx, f"'{mention.text}' is another romanisation of "
                                      f"'{expected}', the termbase form", expected)
     return None
@@ -80,8 +87,12 @@ def check_document(ctx: Context) -> list:
         order = {}
         for w in occurrences:
             order.setdefault(w.folded, w.text)
-        majority = max(spellings, key=lambda s: (spellings[s], -list(order).index(s)))
+        # A spelling the word lists know is the name written right (Pyongyang), however often
+        # the draft misspells it; then the most used; then the first.
+        known = _known_spellings(order, ctx.lang)
+        majority = max(spellings, key=lambda s: (known[s], spellings[s], -list(order).index(s)))
         expected_text = order[majority]
+        used = spellings[majority]
         for w in occurrences:
             if w.folded == majority:
                 continue
@@ -91,9 +102,27 @@ def check_document(ctx: Context) -> list:
             findings.append(RULE.finding(
                 w.start, w.end, written,
                 f"'{written}' and '{expected_text}' look like one name in two romanisations; "
-                f"keep '{expected_text}' (used {spellings[majority]} times)",
+                f"keep '{expected_text}' ("
+                + ("a known spelling" if known[majority] else
+                   "used once" if used == 1 else f"used {used} times") + ")",
                 expected=expected, lang=ctx.lang))
     return findings
+
+
+def _known_spellings(spellings: dict[str, str], lang: str) -> dict[str, bool]:
+    """Which spellings (folded: as written) count as known. One the document's language knows
+    does. One that English or French knows does when every other spelling is a near miss of it
+    (Pyongiang for Pyongyang): a misspelling, not a romanisation. Khrouchtchev in a French
+    text is no misspelling of the English Khrushchev, which the English list knows: the text's
+    majority decides between romanisations."""
+    known = {}
+    for folded, text in spellings.items():
+        limit = max_edits(len(folded))
+        known[folded] = wordlist.is_known(text, lang) or (
+            any(wordlist.is_known(text, code) for code in ("en", "fr"))
+            and all(OSA.distance(folded, other, score_cutoff=limit) <= limit
+                    for other in spellings if other != folded))
+    return known
 
 
 RULE = Rule("transliteration", Severity.WARNING, False,

@@ -5,10 +5,12 @@ What it flags:
     language, within one edit (two for words of nine letters or more) of a word of a known name:
     Lavorv for Lavrov, Sulivan for Sullivan (a name written alike in every language has no other
     romanisation, so a doubled letter dropped there is a misspelling). Never for words of four
-    letters or fewer, and never for a feminine or plural ending (Lavrova is another person, not
-    a misspelling of Lavrov). A surname alone is flagged only when the document names the
-    entry elsewhere (in a large termbase nearly every unknown proper noun is one edit away from
-    some name; a misspelled surname nearly always stands in an article that names the person).
+    letters or fewer, never for a feminine or plural ending (Lavrova is another person, not
+    a misspelling of Lavrov), and never for a demonym or an adjective made from a place name
+    (Bruxellois, Boliviens, Iraqi: longer than the name, with a demonym's ending). A surname
+    alone is flagged only when the document names the entry elsewhere (in a large termbase
+    nearly every unknown proper noun is one edit away from some name; a misspelled surname
+    nearly always stands in an article that names the person).
 Why it matters:
     Misspelled names are the errors readers notice first and the ones a spell checker, which does
     not know the names, lets through.
@@ -23,8 +25,8 @@ Fix safety:
 from __future__ import annotations
 
 from ..findings import Severity
-from ..matcher import MatchKind, Mention
-from .base import Context, Rule, expected_for, romanised
+from ..matcher import MatchKind, Mention, romanised
+from .base import Context, Rule, expected_for
 
 
 def check(mention: Mention, ctx: Context):

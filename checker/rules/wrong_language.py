@@ -7,6 +7,12 @@ Why it matters:
     Readers of each language expect their own newsroom's form; an English form in French copy
     (or the reverse) is the most common slip of drafts written from wire copy in the other
     language.
+    Not flagged: a one-word form that is also a word of the document's language (Argentine,
+    Suisse, Maurice and Dominique are English words and names too), a place name inside a
+    longer name (Royal Bank of Scotland, Credit Suisse, Le Chemin de Damas), after a courtesy
+    title (M. Jordan) or qualified by a US state or a Canadian province (London, Ontario).
+    Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
+    warning that names what differs: capitals, accents, or hyphens and spaces.
 Example:
     Sergei Lavrov (in a French draft); Nikolaï Patrushev when it is not listed as a form.
 Use instead:
@@ -18,8 +24,9 @@ Fix safety:
 
 from __future__ import annotations
 
-from glossary.normalize import nfc
+from glossary.normalize import casefold, fold_diacritics, nfc
 
+from .. import words as wordlist
 from ..findings import Severity
 from ..language import language_name
 from ..matcher import MatchKind, Mention
@@ -31,16 +38,47 @@ def check(mention: Mention, ctx: Context):
         return None
     if mention.form.lang == ctx.lang and not mention.mixed:
         return None
+    if mention.size == 1 and not mention.text.isupper() and wordlist.is_known(mention.text,
+                                                                             ctx.lang):
+        # A word of the document's own language: the Argentine striker, Credit Suisse, a
+        # Maurice or a Dominique (first names) in English copy.
+        return None
     expected = expected_for(mention, ctx)
     if expected is None or expected == nfc(mention.text):
         return None
     if mention.mixed:
         message = (f"'{mention.text}' mixes two languages' spellings of one name; in "
                    f"{ctx.lang_name} write '{expected}'")
-    else:
-        message = (f"'{mention.text}' is the {language_name(mention.form.lang)} form; in "
-                   f"{ctx.lang_name} write '{expected}'")
+        return RULE.on(mention, ctx, message, expected)
+    what = _only_difference(mention.text, expected)
+    if what is not None:
+        # The languages write the name with the same letters: a house's choice of capitals,
+        # accents or hyphens, not a name left in another language.
+        return RULE.finding(mention.start, mention.end, mention.text,
+                            f"'{mention.text}' differs from the {ctx.lang_name} form "
+                            f"'{expected}' by its {what} only",
+                            expected=expected, entry=mention.entry.id, lang=ctx.lang,
+                            severity=Severity.WARNING)
+    message = (f"'{mention.text}' is the {language_name(mention.form.lang)} form; in "
+               f"{ctx.lang_name} write '{expected}'")
     return RULE.on(mention, ctx, message, expected)
+
+
+def _only_difference(text: str, expected: str) -> str | None:
+    """What alone tells ``text`` from ``expected`` when their letters are the same: capitals,
+    accents or hyphens and spaces; None when the letters differ."""
+    text, expected = nfc(text), nfc(expected)
+    if casefold(text) == casefold(expected):
+        return "capitals"
+    if fold_diacritics(casefold(text)) == fold_diacritics(casefold(expected)):
+        return "accents"
+    if _letters(text) == _letters(expected):
+        return "hyphens and spaces"
+    return None
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in fold_diacritics(casefold(text)) if c.isalnum())
 
 
 RULE = Rule("wrong-language", Severity.ERROR, True, "another language's form of a known entry",

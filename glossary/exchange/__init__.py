@@ -216,12 +216,15 @@ def _build_entry(concept: Concept, default_type: str, claimed: dict[tuple[str, s
             accepted[:0] = preferred[1:]
             del preferred[1:]
         kept: dict[str, list[str]] = {"preferred": [], "accepted": [], "avoid": [], "short": []}
-        seen: set[str] = set()
+        # Forms seen, by match key: a case variant of a usable form is a form of its own
+        # (Mouvement du 23 mars / 23 Mars), as the termbase's validation allows.
+        seen: dict[str, list[tuple[str, str]]] = {}
         for status in ("preferred", "accepted", "short", "avoid"):
             for text in forms[status]:
                 key = match_key(text)
                 owner = claimed.get((lang, key))
-                if key in seen:
+                if any(other == text or "avoid" in (status, other_status)
+                       for other, other_status in seen.get(key, ())):
                     warnings.append(f"{where}: {label}: '{lang}' term '{text}' listed twice; "
                                     f"kept once")
                     continue
@@ -229,7 +232,7 @@ def _build_entry(concept: Concept, default_type: str, claimed: dict[tuple[str, s
                     warnings.append(f"{where}: {label}: '{lang}' term '{text}' already belongs "
                                     f"to entry '{owner}'; left out here")
                     continue
-                seen.add(key)
+                seen.setdefault(key, []).append((text, status))
                 kept[status].append(text)
         if not kept["preferred"]:
             warnings.append(f"{where}: {label}: its preferred '{lang}' term belongs to another "

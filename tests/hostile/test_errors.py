@@ -127,10 +127,10 @@ def test_a_file_that_cannot_be_written_is_an_error_and_the_others_are_fixed(fold
     (folder / "locked.md").write_text(GOOD, encoding="utf-8")
     real = fixes.write_atomic
 
-    def refuse(path, data):
+    def refuse(path, data, expected=None):
         if path.endswith("locked.md"):
             raise PermissionError(13, "Permission denied")
-        real(path, data)
+        real(path, data, expected)
 
     monkeypatch.setattr(fixes, "write_atomic", refuse)
     result = run("check", "good.md", "locked.md", "--terms", "small.yaml", "--lang", "fr",

@@ -486,3 +486,20 @@ def test_a_cache_warning_is_one_line_whatever_the_folder_name(tmp_path, draft, s
     assert "cache\\n::error::forged\\x1b[31m is writable by every user" in warning
     assert not any(line.startswith("::") for line in done.stderr.splitlines())
     assert "\x1b" not in done.stderr
+
+
+def test_a_compiled_index_is_never_created_writable_by_its_group(tmp_path, draft, small_terms):
+    """Under a umask of 002 (user private groups), a new file is 0664: a compiled index that
+    termcheck would then refuse to read. It is created 0644 less the umask."""
+    target = tmp_path / "compiled" / "index.idx"
+    mask = os.umask(0o002)
+    try:
+        done = termcheck("terms", "compile", "--terms", str(small_terms), "-o", str(target),
+                         cache_dir=tmp_path / "cache", cwd=tmp_path)
+    finally:
+        os.umask(mask)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    done = fix(draft, small_terms, tmp_path / "cache", "--index", str(target))
+    assert draft.read_text(encoding="utf-8") == FIXED
+    assert not warnings_in(done.stderr)

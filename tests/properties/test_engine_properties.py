@@ -77,8 +77,9 @@ def assert_well_placed(result: FileResult, text: str) -> None:
 
 
 def raw_slice(raw: str, finding: Finding) -> str:
-    """The file's text between a finding's (line, column) and (end_line, end_column)."""
-    starts = [0] + [i + 1 for i, c in enumerate(raw) if c == "\n"]
+    """The file's text between a finding's (line, column) and (end_line, end_column); lines end
+    at CR LF, LF and a lone CR, as editors end them."""
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", raw)]
     start = starts[finding.line - 1] + finding.column - 1
     end = starts[finding.end_line - 1] + finding.end_column - 1
     return raw[start:end]
