@@ -6,11 +6,13 @@ status 2; a traceback appears only with ``--debug``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,7 @@ from glossary.atomic import (
     write_file,
 )
 from glossary.cache import compile_index, load_index
+from glossary.cachedir import CacheWarning
 from glossary.termbase import resolve_path
 
 from . import __version__, datacache
@@ -124,6 +127,27 @@ def _silence_stdout() -> None:
 def cli(ctx: click.Context, debug: bool) -> None:
     """Keep names and titles consistent across French and English drafts and translations."""
     ctx.obj = {"debug": debug}
+    ctx.with_resource(cache_warnings_shown())
+
+
+@contextlib.contextmanager
+def cache_warnings_shown() -> Iterator[None]:
+    """Within a command, a cache that was ignored (``glossary.cachedir.CacheWarning``: a folder
+    others may write, a damaged file...) is one line on standard error, once per message."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", CacheWarning)  # counted here: a library's own
+        show = warnings.showwarning                    # catch_warnings resets Python's count
+        said: set[str] = set()
+
+        def show_cache_warning(message, category, filename, lineno, file=None, line=None):
+            if not issubclass(category, CacheWarning):
+                show(message, category, filename, lineno, file, line)
+            elif str(message) not in said:
+                said.add(str(message))
+                click.echo(f"termcheck: warning: {message}", err=True)
+
+        warnings.showwarning = show_cache_warning
+        yield
 
 
 def _timeout_option(ctx: click.Context, param: click.Parameter,

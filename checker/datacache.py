@@ -1,16 +1,22 @@
 """Data that termcheck derives from its dependencies' files, kept in the cache folder so that a
 run reads it back instead of deriving it again: the word lists (pyspellchecker ships them as
-gzipped JSON, about 0.12 s per language to decompress, parse and lower-case, 0.025 s to read
-back here) and the language identifier's model restricted to the termbase's languages
-(py3langid's full model takes about 0.4 s to decompress). Values are pickled (``cached``);
-a large block of numbers, the model's 40 MB state table, is stored raw and mapped into memory
-(``cached_buffer``), which costs its CRC, not a copy.
+gzipped JSON, about 0.12 s per language to decompress, parse and lower-case) and the language
+identifier's model restricted to the termbase's languages (py3langid's full model takes about
+0.4 s to decompress).
 
-Keyed and validated like the compiled index (``glossary.cache``): the key covers this format,
-the termcheck and Python versions, and the path, size and modification time of every source
-file, so an upgraded dependency makes a new key; a file that is stale, truncated or corrupt
-(CRC-32 of the payload, checked on reading) is built again. The cache is only ever a speed-up:
-an unwritable cache folder costs time, never an error, and ``--no-cache`` or
+What is stored is data only (``Stored``): JSON, and named blocks of bytes (arrays of numbers,
+lists of strings) that the caller decodes with bounds checks (``numbers``, ``strings``). Never
+a pickle: unpickling a planted file would run its code as whoever runs termcheck. The file is a
+frame (``glossary.framing``): a BLAKE2b digest of the whole file, its key included, is checked
+before anything is decoded, and the blocks are mapped into memory, not copied (the model's
+40 MB state table is shared by forked workers).
+
+Keyed like the compiled index (``glossary.cache``): the key covers this format, the termcheck
+and Python versions, the byte order, and the path, size and modification time of every source
+file, so an upgraded dependency makes a new key; a file that is stale, truncated, corrupt or
+altered is built again, and one that another user owns or may write, or that is not a regular
+file, is ignored with a warning (``glossary.cachedir``). The cache is only ever a speed-up: an
+unwritable cache folder costs time, never an error, and ``--no-cache`` or
 ``TERMCHECK_NO_CACHE`` bypass it (nothing read, nothing written).
 """
 
@@ -18,25 +24,38 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import mmap
 import os
-import pickle
 import sys
-import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from glossary.cache import ENV_OFF, cache_dir, version
+from glossary import framing
+from glossary.cache import version
+from glossary.cachedir import ENV_OFF, cache_dir, usable_folder, write_cache_file
 
 T = TypeVar("T")
-FORMAT = 1
-_MAGIC = b"termcheck-data\n"
-# Errors of a payload that passed its CRC but was written by another Python or library version.
-_UNREADABLE = (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-               ImportError, IndexError, KeyError, UnicodeDecodeError)
+FORMAT = 2  # 2: frames of JSON and arrays (1: pickles, and a raw state table beside them)
+KIND = "data"
+SUFFIX = ".dat"
+# The largest data file read back (the language model of two languages takes 40 MB).
+MAX_SIZE = 256 << 20
+# Typecodes of the arrays ``numbers`` casts a block to (native integers and floats).
+NUMBER_FORMATS = frozenset("bBhHiIlLqQfd")
+_SEPARATOR = "\0"  # between the strings of a block (never in a word)
+# What a ``decode`` raises on a block or a value that is not what its ``build`` stores.
+_MALFORMED = (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError)
 
 _bypassed = False
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the data cache keeps for a name: JSON data and named blocks of bytes."""
+
+    meta: object = None
+    blocks: Mapping[str, bytes | bytearray | memoryview] = field(default_factory=dict)
 
 
 @contextlib.contextmanager
@@ -56,13 +75,15 @@ def enabled() -> bool:
 
 def path_for(name: str) -> Path:
     """Where the data called ``name`` is kept (one file per name: a stale one is replaced)."""
-    return cache_dir() / f"data-{name}.pickle"
+    return cache_dir() / f"data-{name}{SUFFIX}"
 
 
 def data_key(name: str, sources: Sequence[Path]) -> str:
     """The key of ``name`` built from ``sources``: it changes with the format, the versions of
-    termcheck and Python, and the path, size or modification time of any source."""
-    digest = hashlib.sha256(f"{FORMAT}|{version()}|{sys.version_info[:3]}|{name}".encode())
+    termcheck and Python, the byte order, and the path, size or modification time of any
+    source."""
+    digest = hashlib.sha256(
+        f"{FORMAT}|{version()}|{sys.version_info[:3]}|{sys.byteorder}|{name}".encode())
     for source in sources:
         try:
             stat = source.stat()
@@ -72,98 +93,75 @@ def data_key(name: str, sources: Sequence[Path]) -> str:
     return digest.hexdigest()[:40]
 
 
-def _frame(key: str, payload: bytes) -> bytes:
-    """The header (magic, key, size, CRC-32) and the payload, which starts on a multiple of 8
-    bytes so that a mapped array of numbers is aligned."""
-    head = b"%s%s\n%d\n%d\n\n" % (_MAGIC, key.encode("ascii"), len(payload), zlib.crc32(payload))
-    return head + bytes(-len(head) % 8) + payload
+def read(path: Path, key: str) -> Stored | None:
+    """What ``path`` stores for ``key``: blocks are read-only views of the mapped file. None
+    when the file is absent, stale, unreadable, not to be trusted or damaged."""
+    if not usable_folder(path.parent):
+        return None
+    frame = framing.read_frame(path, KIND, key, MAX_SIZE)
+    return None if frame is None else Stored(frame.meta, frame.blocks)
 
 
-def _payload(data, key: str):
-    """The payload of a framed file for ``key`` (a slice of ``data``), or None when the file
-    is not one, is stale, truncated or corrupt."""
-    end = bytes(data[:512]).find(b"\n\n")
-    if end < 0:
-        return None
-    fields = bytes(data[:end]).split(b"\n")
-    if len(fields) != 4 or fields[0] + b"\n" != _MAGIC or \
-            fields[1].decode("ascii", "replace") != key:
-        return None
+def write(path: Path, key: str, stored: Stored) -> None:
+    """Store ``stored`` for ``key`` atomically, private to this user; an unwritable or
+    untrusted folder is skipped (the data is built again next time)."""
     try:
-        size, crc = int(fields[2]), int(fields[3])
-    except ValueError:
-        return None
-    start = end + 2 + (-(end + 2) % 8)
-    payload = data[start:]
-    if len(payload) != size or zlib.crc32(payload) != crc:
-        return None
-    return payload
+        data = framing.encode(KIND, key, stored.meta, stored.blocks)
+    except ValueError:  # not JSON data (a NaN, say): not worth keeping
+        return
+    write_cache_file(path, data)
 
 
-def read(path: Path, key: str) -> tuple[bool, object]:
-    """(True, the value) stored in ``path`` for ``key``; (False, None) when the file is absent,
-    stale or unreadable."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return False, None
-    payload = _payload(data, key)
-    if payload is None:
-        return False, None
-    try:
-        return True, pickle.loads(payload)
-    except _UNREADABLE:
-        return False, None
-
-
-def _store(path: Path, data: bytes) -> None:
-    from glossary.atomic import write_atomic
-
-    with contextlib.suppress(OSError):  # a read-only or missing cache folder only costs speed
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data, private=True)  # a planted link is replaced, not followed
-
-
-def write(path: Path, key: str, value: object) -> None:
-    """Store ``value`` for ``key`` atomically; an unwritable folder is silently skipped."""
-    _store(path, _frame(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
-
-
-def map_buffer(path: Path, key: str) -> memoryview | None:
-    """The bytes stored in ``path`` for ``key``, mapped into memory (read-only, shared between
-    processes, nothing copied); None when absent, stale or corrupt."""
-    try:
-        with open(path, "rb") as stream:
-            mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):  # absent, unreadable, or empty (mmap refuses length 0)
-        return None
-    return _payload(memoryview(mapped), key)
-
-
-def cached_buffer(name: str, sources: Sequence[Path], build: Callable[[], bytes]) -> memoryview:
-    """Like ``cached`` for a large block of bytes (an array of numbers): mapped from the cache
-    file rather than read and unpickled, so that reading it back costs its CRC only."""
+def cached(name: str, sources: Sequence[Path], build: Callable[[], Stored],
+           decode: Callable[[Stored], T]) -> T:
+    """``decode(build())``, ``build()`` read from the cache when it was stored for the same
+    ``sources`` and versions, built and stored otherwise. ``name`` is a file-name part
+    (letters, digits, ``-``). ``decode`` raises ``ValueError``, ``TypeError``, ``KeyError`` or
+    ``IndexError`` on what ``build`` would not have made; the data is then built again."""
     if not enabled() or not all(c.isalnum() or c == "-" for c in name):
-        return memoryview(build())
-    path, key = cache_dir() / f"data-{name}.bin", data_key(name, sources)
-    found = map_buffer(path, key)
-    if found is not None:
-        return found
-    data = build()
-    _store(path, _frame(key, data))
-    return memoryview(data)
-
-
-def cached(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
-    """The value ``build()`` gives, read from the cache when it was stored for the same
-    ``sources`` and versions; built and stored otherwise. ``name`` is a file-name part
-    (letters, digits, ``-``)."""
-    if not enabled() or not all(c.isalnum() or c == "-" for c in name):
-        return build()
+        return decode(_as_read(build()))
     path, key = path_for(name), data_key(name, sources)
-    found, value = read(path, key)
-    if found:
-        return value  # type: ignore[return-value]
-    value = build()
-    write(path, key, value)
-    return value
+    found = read(path, key)
+    if found is not None:
+        try:
+            return decode(found)
+        except _MALFORMED:  # whole and unaltered, yet not what build() makes: written wrong
+            framing.damaged(path)
+    stored = build()
+    write(path, key, stored)
+    return decode(_as_read(stored))
+
+
+def _as_read(stored: Stored) -> Stored:
+    """``stored`` as ``read`` gives it back: each block a flat view of bytes."""
+    return Stored(stored.meta, {name: memoryview(block).cast("B")
+                                for name, block in stored.blocks.items()})
+
+
+# --- storing and decoding blocks -----------------------------------------------------------------
+def join_strings(strings: Sequence[str]) -> bytes:
+    """A block holding ``strings`` (none may hold a NUL: ``ValueError``)."""
+    if any(_SEPARATOR in text for text in strings):
+        raise ValueError("a string holds a NUL")
+    return _SEPARATOR.join(strings).encode("utf-8", "surrogatepass")
+
+
+def strings(block: bytes | memoryview) -> list[str]:
+    """The strings of a block ``join_strings`` made (``UnicodeDecodeError`` for others)."""
+    text = str(block, "utf-8", "surrogatepass")
+    return text.split(_SEPARATOR) if text else []
+
+
+def numbers(block: memoryview, typecode: str, count: int | None = None) -> memoryview:
+    """``block`` as an array of numbers of ``typecode`` (one of ``NUMBER_FORMATS``, native
+    size and order), not copied; ``ValueError`` when its length is not a whole number of them,
+    or not ``count``."""
+    if typecode not in NUMBER_FORMATS:
+        raise ValueError(f"not an array typecode: {typecode!r}")
+    try:
+        array = memoryview(block).cast("B").cast(typecode)
+    except TypeError:
+        raise ValueError("a block is not a whole number of items") from None
+    if count is not None and len(array) != count:
+        raise ValueError(f"{len(array)} items where {count} were expected")
+    return array

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from glossary import Termbase, TermIndex
+from glossary import GlossaryError, Termbase, TermIndex
 
 from . import suppression
 from . import words as wordlist
@@ -208,6 +208,8 @@ class Checker:
             return FileResult(exc.path, error=exc.message)
         except CheckTimeout as exc:
             return FileResult(path, error=timeout_message(exc.seconds))
+        except GlossaryError as exc:  # a compiled index found damaged as the check read it
+            return FileResult(path, error=str(exc))
         except Exception as exc:  # a bug in a reader or a rule: this input only
             if self.options.debug:
                 raise

@@ -7,6 +7,7 @@ configured default language, and the decision says so, so the user can set ``--l
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,29 +74,68 @@ class LanguageDecision:
 @lru_cache(maxsize=8)
 def _identifier(languages: tuple[str, ...]):
     # Loading the model takes a fraction of a second: only when a text needs identifying, and
-    # then from the cache folder, restricted to ``languages`` (checker.datacache): the tables
-    # unpickled, the 40 MB state table mapped into memory rather than read and copied.
+    # then from the cache folder, restricted to ``languages`` (checker.datacache): its arrays,
+    # the 40 MB state table among them, mapped into memory rather than read and copied.
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    sources = [MODEL_DIR / MODEL_FILE]
-    name = "langid-" + "-".join(languages)
     try:
-        ptc, pc, classes, typecode, output, row = datacache.cached(
-            name, sources, lambda: _tables(languages))
-        nextmove = datacache.cached_buffer(f"{name}-{typecode}", sources,
-                                           lambda: _restricted_model(languages)[3].tobytes())
+        ptc, pc, classes, nextmove, output, row = datacache.cached(
+            "langid-" + "-".join(languages), [MODEL_DIR / MODEL_FILE],
+            lambda: _stored(languages), _decoded)
     finally:
         _restricted_model.cache_clear()  # the full model, read at most once, is not kept
-    identifier = LanguageIdentifier(ptc, pc, classes, nextmove.cast(typecode), output,
-                                    norm_probs=True, tk_row=row)
+    identifier = LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True,
+                                    tk_row=row)
     identifier.set_languages(list(languages))
     return identifier
 
 
-def _tables(languages: tuple[str, ...]) -> tuple:
-    """The restricted model but its state table, whose type code stands in its place."""
+def _stored(languages: tuple[str, ...]) -> datacache.Stored:
+    """The restricted model as the data cache keeps it: the names of its languages and the
+    types and shapes of its arrays, and the arrays' bytes."""
+    import numpy
+
     ptc, pc, classes, nextmove, output, row = _restricted_model(languages)
-    return ptc, pc, classes, nextmove.typecode, output, row
+    meta = {"classes": list(classes), "ptc": [ptc.dtype.str, *ptc.shape], "pc": pc.dtype.str,
+            "nextmove": nextmove.typecode, "row": row.typecode}
+    return datacache.Stored(meta, {
+        "ptc": numpy.ascontiguousarray(ptc), "pc": numpy.ascontiguousarray(pc),
+        "nextmove": nextmove, "row": row, "output": array("q", output)})
+
+
+def _float_array(block, dtype: object, shape: tuple[int, ...]):
+    """``block`` as a read-only NumPy array of floats (of ``dtype``, a NumPy type string such
+    as ``<f2``) and ``shape``, checked; not copied."""
+    import numpy
+
+    if not isinstance(dtype, str) or not all(type(n) is int and n >= 0 for n in shape):
+        raise ValueError("not an array's type and shape")
+    kind = numpy.dtype(dtype)  # TypeError for what is not a type
+    if kind.kind != "f" or kind.hasobject:
+        raise ValueError(f"not an array of floats: {dtype}")
+    count = 1
+    for n in shape:
+        count *= n
+    if len(block) != count * kind.itemsize:
+        raise ValueError("an array's bytes do not match its shape")
+    return numpy.frombuffer(block, dtype=kind, count=count).reshape(shape)
+
+
+def _decoded(stored: datacache.Stored) -> tuple:
+    """The arguments of ``LanguageIdentifier`` but the options, from what ``_stored`` made."""
+    meta, blocks = stored.meta, stored.blocks
+    classes = meta["classes"]  # type: ignore[index]
+    if not isinstance(classes, list) or not all(isinstance(c, str) for c in classes):
+        raise ValueError("not a list of languages")
+    dtype, *shape = meta["ptc"]  # type: ignore[index]
+    if len(shape) != 2 or shape[1] != len(classes):
+        raise ValueError("not the shape of the model's table")
+    ptc = _float_array(blocks["ptc"], dtype, tuple(shape))
+    pc = _float_array(blocks["pc"], meta["pc"], (len(classes),))  # type: ignore[index]
+    row = datacache.numbers(blocks["row"], meta["row"])  # type: ignore[index]
+    output = datacache.numbers(blocks["output"], "q", len(row)).tolist()
+    nextmove = datacache.numbers(blocks["nextmove"], meta["nextmove"])  # type: ignore[index]
+    return ptc, pc, classes, nextmove, output, row
 
 
 @lru_cache(maxsize=1)

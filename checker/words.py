@@ -8,6 +8,7 @@ Two questions: ``is_known`` (the word is in the list at all: never a typo) and `
 from __future__ import annotations
 
 import importlib.util
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,7 +32,30 @@ def _frequencies(lang: str) -> tuple[dict[str, int], int] | None:
     if source is None:  # no list for this language
         return None
     # Read back from the cache folder (checker.datacache): deriving it costs 0.12 s a language.
-    return datacache.cached(f"words-{code}", [source], lambda: _derive(code))
+    return datacache.cached(f"words-{code}", [source], lambda: _stored(code), _decoded)
+
+
+def _stored(code: str) -> datacache.Stored:
+    """The word list of ``code`` as the data cache keeps it: the words in one block of text,
+    their counts in an array of 64-bit integers, the total beside them."""
+    derived = _derive(code)
+    if derived is None:
+        return datacache.Stored()
+    counts, total = derived
+    return datacache.Stored({"total": total}, {
+        "words": datacache.join_strings(list(counts)),
+        "counts": array("q", counts.values())})
+
+
+def _decoded(stored: datacache.Stored) -> tuple[dict[str, int], int] | None:
+    if stored.meta is None:
+        return None
+    total = stored.meta["total"]  # type: ignore[index]
+    if type(total) is not int or total < 1:
+        raise ValueError("not a word count")
+    found = datacache.strings(stored.blocks["words"])
+    counts = datacache.numbers(stored.blocks["counts"], "q", len(found)).tolist()
+    return dict(zip(found, counts, strict=True)), total
 
 
 def _word_list_file(code: str) -> Path | None:

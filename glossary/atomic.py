@@ -90,7 +90,7 @@ def _digest(data: bytes) -> bytes:
 
 
 def write_atomic(path: str | Path, data: bytes, expected: Snapshot | None = None, *,
-                 private: bool = False) -> None:
+                 private: bool = False, mode: int = 0o666) -> None:
     """Replace (or create) the file's content in one step, as the module says; on any failure
     the original is untouched (``PartlyWrittenError`` says where it is kept when an in-place
     write could not be undone). Raises ``OSError`` (``PermissionError`` for a read-only file,
@@ -101,7 +101,10 @@ def write_atomic(path: str | Path, data: bytes, expected: Snapshot | None = None
     a new file of this user's, readable by this user only; nothing of the old one is kept
     (neither a link followed, nor written in place, nor its mode or owner given to the new
     file), so that a link or a file planted in a shared cache folder never directs the write
-    elsewhere nor hands the new file to whoever planted it."""
+    elsewhere nor hands the new file to whoever planted it.
+
+    ``mode``: the permissions a new file of the user's gets, less the umask (a compiled index
+    is never made writable by its group: termcheck would not read it back)."""
     # A user's file is written through its symbolic links (the link stays); a cache's never.
     target = Path(path if private else os.path.realpath(path))
     try:
@@ -133,7 +136,7 @@ def write_atomic(path: str | Path, data: bytes, expected: Snapshot | None = None
                 return
             os.chmod(temporary, stat.S_IMODE(before.st_mode))  # after chown, which clears setuid
         elif not private:  # a new file of the user's: the mode open() would give, not 0600
-            os.chmod(temporary, 0o666 & ~_umask())
+            os.chmod(temporary, mode & ~_umask())
         _check_unchanged(str(path), target, expected)
         os.replace(temporary, target)
     except BaseException:

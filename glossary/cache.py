@@ -4,32 +4,41 @@ large house termbase, reading the compiled index back a fraction of that.
 A compiled index is keyed by the content of every termbase file it was built from, the
 termcheck version, the Python version and the byte order: any edit of a termbase, or an upgrade,
 makes a new key, so a stale index is never used. A file that cannot be read back (truncated,
-corrupt, from another version) is rebuilt. The cache folder is the user's cache folder
-(``platformdirs.user_cache_dir("termcheck")``), or ``TERMCHECK_CACHE_DIR``.
+corrupt, altered, from another version) is rebuilt. The cache folder is the user's cache folder
+(``platformdirs.user_cache_dir("termcheck")``), or ``TERMCHECK_CACHE_DIR``; it is created
+private, and a folder or file another user owns or may write is ignored with a warning
+(``glossary.cachedir``).
 
-The file is a short header (the key, then the layout as JSON) and blocks of bytes: the entries
-packed (``packed``), the index's tables as flat arrays (``keytable``) and its string lists. It
-is mapped into memory, not parsed: reading it back costs the same for 100 or 100,000 entries,
-entries are unpacked only when a draft mentions them, and forked ``--jobs`` workers share the
-pages. A CRC-32 of the blocks, checked on reading, catches a corrupt file.
+The file is a frame (``glossary.framing``): the key, a JSON header (the termbase's file names
+and languages) and blocks of bytes: the entries, each a small JSON array (``packed``), the
+index's tables as flat arrays (``keytable``) and its string lists. A BLAKE2b digest of the whole
+file, key and header included, is checked before anything is decoded, so a file stamped with
+another termbase's key or changed anywhere is refused. It is mapped into memory, not parsed:
+reading it back costs the digest, entries are unpacked only when a draft mentions them, and
+forked ``--jobs`` workers share the pages.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
-import mmap
 import os
 import sys
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
 
-import platformdirs
-
+from . import framing
 from .atomic import write_atomic
+from .cachedir import (
+    ENV_DIR,
+    ENV_OFF,
+    cache_dir,
+    clear_the_way,
+    shown,
+    usable_folder,
+    write_cache_file,
+)
+from .errors import GlossaryError
 from .index import STRINGS, TABLES, IndexParts, StringBlock, TermIndex
 from .keytable import KeyTable
 from .model import Termbase
@@ -37,12 +46,15 @@ from .packed import PackedEntries
 from .termbase import DEFAULT_NAME, load_termbase, resolve_path
 from .version import VERSION
 
-FORMAT = 3
-_MAGIC = b"termcheck-index\n"
-_ALIGN = 8  # arrays of 64-bit integers start on a multiple of 8 bytes
+__all__ = ["ENV_DIR", "ENV_OFF", "FORMAT", "SUFFIX", "cache_dir", "compile_index", "index_key",
+           "load_index", "read_index", "write_index"]
+
+FORMAT = 4  # 4: a BLAKE2b-authenticated frame, entries in JSON (3: marshal, a CRC of the body)
+KIND = "index"
 SUFFIX = ".idx"
-ENV_DIR = "TERMCHECK_CACHE_DIR"
-ENV_OFF = "TERMCHECK_NO_CACHE"
+# No compiled index is read past this size (100,000 entries make 214 MB): the digest is read
+# through the whole file, and a huge or endless file must not hold a run up.
+MAX_INDEX_SIZE = 4 << 30
 
 
 def version() -> str:
@@ -50,10 +62,6 @@ def version() -> str:
     holds equal to the installed distribution's): ``importlib.metadata.version`` scans
     ``sys.path`` and cost 15-25 ms of every run's startup."""
     return VERSION
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get(ENV_DIR) or platformdirs.user_cache_dir("termcheck"))
 
 
 def index_key(paths: Sequence[str | Path] | None) -> str:
@@ -87,72 +95,61 @@ def _blocks(index: TermIndex) -> tuple[dict[str, bytes], dict]:
     return blocks, meta
 
 
-def write_index(index: TermIndex, key: str, path: Path, private: bool = True) -> None:
-    """Write a compiled index atomically (a reader never sees half a file). ``private``: the
-    file is the cache's, replaced whatever is there; else a file the user named (``--index``,
-    ``compile -o``), written as ``write_atomic`` keeps a user's file (through a link...)."""
+def _encode(index: TermIndex, key: str) -> bytearray:
     blocks, meta = _blocks(index)
-    layout, body = {}, bytearray()
-    for name, data in blocks.items():
-        body += bytes(-len(body) % _ALIGN)
-        layout[name] = [len(body), len(data)]
-        body += data
-    header = json.dumps({**meta, "blocks": layout, "size": len(body),
-                         "crc": zlib.crc32(body)}).encode()
-    head = _MAGIC + key.encode() + b"\n" + header + b"\n"
+    return framing.encode(KIND, key, meta, blocks)
+
+
+def write_index(index: TermIndex, key: str, path: Path) -> None:
+    """Write a compiled index atomically (a reader never sees half a file) to ``path``, a file
+    the user named (``terms compile -o``, ``check --index``): written as ``write_atomic``
+    keeps a user's file (through a link, its mode and owner kept); a new one is not made
+    writable by its group or others, or it would not be read back."""
+    data = _encode(index, key)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, head + bytes(-len(head) % _ALIGN) + body, private=private)
+    write_atomic(path, data, mode=0o644)
 
 
-def read_index(path: Path, key: str) -> TermIndex | None:
+def read_index(path: Path, key: str, max_size: int | None = None) -> TermIndex | None:
     """The index stored in ``path`` if it was compiled for ``key``; None when it is absent,
-    stale or unreadable (the caller rebuilds it)."""
+    stale, unreadable, not to be trusted, larger than ``max_size`` or damaged (the caller
+    rebuilds it; ``glossary.framing`` warns about the last three)."""
+    frame = framing.read_frame(path, KIND, key,
+                               MAX_INDEX_SIZE if max_size is None else max_size)
+    if frame is None:
+        return None
     try:
-        with open(path, "rb") as stream:
-            mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-            return _read(mapped, key, stream)
-    except (OSError, ValueError):  # absent, unreadable, or empty (mmap refuses length 0)
-        return None
-    except (KeyError, TypeError, UnicodeDecodeError, IndexError, OverflowError):
+        return _index_of(frame, shown(path))
+    except (KeyError, TypeError, ValueError, UnicodeDecodeError, IndexError):
+        framing.damaged(path)  # whole and unaltered, yet not an index: written wrong
         return None
 
 
-def _crc_from(stream: BinaryIO, start: int) -> tuple[int, int]:
-    """The CRC-32 and size of what follows ``start`` in ``stream``, read in chunks through the
-    page cache rather than through the mapping: checking a 200 MB index that way does not make
-    its every page part of this process's memory, only the pages a check reaches."""
-    crc = size = 0
-    buffer = bytearray(1 << 22)
-    view = memoryview(buffer)
-    stream.seek(start)
-    while count := stream.readinto(buffer):
-        crc = zlib.crc32(view[:count], crc)
-        size += count
-    return crc, size
+def _strings(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError("a list of strings was expected")
+    return tuple(value)
 
 
-def _read(mapped: mmap.mmap, key: str, stream: BinaryIO) -> TermIndex | None:
-    first = mapped.find(b"\n", len(_MAGIC))
-    second = mapped.find(b"\n", first + 1)
-    if mapped[:len(_MAGIC)] != _MAGIC or first < 0 or second < 0 or \
-            mapped[len(_MAGIC):first].decode() != key:
-        return None
-    header = json.loads(mapped[first + 1:second])
-    start = second + 1 + (-(second + 1) % _ALIGN)
-    data = memoryview(mapped)[start:]
-    # The stream and the mapping are one open file: a writer replacing it meanwhile (a rename)
-    # cannot make them disagree.
-    if len(data) != header["size"] or _crc_from(stream, start) != (header["crc"], len(data)):
-        return None
-    blocks = {name: data[offset:offset + size] for name, (offset, size) in
-              header["blocks"].items()}
+def _index_of(frame: framing.Frame, shown: str) -> TermIndex:
+    """The index over the blocks of ``frame``; ``TypeError``, ``ValueError``, ``KeyError``
+    when they are not what ``write_index`` writes."""
+    meta, blocks = frame.meta, frame.blocks
+    if not isinstance(meta, dict):
+        raise TypeError("the header is not an object")
 
     def table(name: str) -> KeyTable:
-        return KeyTable.from_buffers(blocks[f"{name}.hashes"], blocks[f"{name}.values"])
+        hashes, values = blocks[f"{name}.hashes"], blocks[f"{name}.values"]
+        if len(hashes) != len(values):
+            raise ValueError(f"table {name}: hashes and values differ in length")
+        return KeyTable.from_buffers(hashes, values)
 
-    entries = PackedEntries(blocks["entries"], blocks["entry_offsets"].cast("Q"), table("ids"),
-                            header["paths"])
-    termbase = Termbase(entries, tuple(header["sources"]), tuple(header["codes"]))
+    offsets = blocks["entry_offsets"].cast("Q")
+    ids = table("ids")
+    if len(offsets) != len(ids) + 1:
+        raise ValueError("entry offsets and ids differ in length")
+    entries = PackedEntries(blocks["entries"], offsets, ids, _strings(meta["paths"]), shown)
+    termbase = Termbase(entries, _strings(meta["sources"]), _strings(meta["codes"]))
     parts = IndexParts(blocks["form_refs"].cast("Q"), {name: table(name) for name in TABLES},
                        {name: StringBlock(str(blocks[name], "utf-8", "surrogatepass"))
                         for name in STRINGS})
@@ -167,12 +164,20 @@ def load_index(paths: Sequence[str | Path] | None = None, *, use_cache: bool = T
     if not use_cache or os.environ.get(ENV_OFF):
         return TermIndex(load_termbase(paths))
     key = index_key(paths)
-    target = Path(index_file) if index_file else cache_dir() / f"index-{key}{SUFFIX}"
-    index = read_index(target, key)
+    if index_file:
+        target = Path(index_file)
+        index = read_index(target, key)
+        if index is None:
+            index = TermIndex(load_termbase(paths))
+            with contextlib.suppress(OSError):  # a read-only place only costs speed
+                write_index(index, key, target)
+        return index
+    folder = cache_dir()
+    target = folder / f"index-{key}{SUFFIX}"
+    index = read_index(target, key) if usable_folder(folder) else None
     if index is None:
         index = TermIndex(load_termbase(paths))
-        with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
-            write_index(index, key, target, private=not index_file)
+        write_cache_file(target, _encode(index, key))
     return index
 
 
@@ -180,6 +185,17 @@ def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None)
     """Build the index of ``paths`` and write it to ``output`` (the cache folder by default);
     returns where it was written."""
     key = index_key(paths)
-    target = Path(output) if output else cache_dir() / f"index-{key}{SUFFIX}"
-    write_index(TermIndex(load_termbase(paths)), key, target, private=not output)
+    if output:
+        target = Path(output)
+        write_index(TermIndex(load_termbase(paths)), key, target)
+        return target
+    folder = cache_dir()
+    target = folder / f"index-{key}{SUFFIX}"
+    if not usable_folder(folder, create=True):
+        raise GlossaryError(f"the cache folder {shown(folder)} cannot be used (see "
+                            f"the warning above, or it cannot be created); write the index "
+                            f"elsewhere with --output FILE")
+    data = _encode(TermIndex(load_termbase(paths)), key)
+    clear_the_way(target)
+    write_atomic(target, data, private=True)
     return target

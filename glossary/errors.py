@@ -45,3 +45,14 @@ class TermbaseNotFound(GlossaryError):
     def __init__(self, path: str):
         self.path = path
         super().__init__(f"{path}: termbase file not found (check --terms or the configuration)")
+
+
+class IndexDamagedError(GlossaryError):
+    """An entry of a compiled index could not be read back, though the file's digest matched:
+    the file was written wrong (by a bug, or by someone who computed its digest)."""
+
+    def __init__(self, path: str, position: int):
+        self.path = path
+        self.position = position
+        super().__init__(f"the compiled index {path} is damaged (entry {position + 1} cannot be "
+                         f"read); delete it, or build it again with 'termcheck terms compile'")

@@ -3,14 +3,21 @@
 A compiled index read back from disk holds every entry of the termbase this way: a draft
 mentions a few dozen names, so a check unpacks a few dozen entries, not 100,000. ``PackedEntries``
 is a read-only mapping from entry id to ``Entry``, in termbase order, like ``Termbase.entries``.
+
+Each entry is a small JSON array (data only: the bytes of a cache file are never given to
+``marshal`` or ``pickle``, whose loaders run code or crash on crafted input), checked field by
+field when it is unpacked: an entry that is not what ``pack_entry`` writes is an
+``IndexDamagedError``, never a crash.
 """
 
 from __future__ import annotations
 
-import marshal
+import json
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import chain
 
+from .errors import IndexDamagedError
 from .keytable import KeyTable
 from .model import CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
 
@@ -19,6 +26,11 @@ _STATUSES = tuple(Status)
 _TYPES = {kind.value: kind for kind in EntryType}
 _CASES = {case.value: case for case in CasePolicy}
 _STATUS_CODE = {status: code for code, status in enumerate(_STATUSES)}
+_PATTERN_PARTS = 4  # words, folded, translit, seps (``TermIndex.pattern_data``)
+
+
+class MalformedEntry(ValueError):
+    """Packed bytes that are not an entry ``pack_entry`` wrote."""
 
 
 def pack_entry(entry: Entry, path_ids: dict[str, int],
@@ -28,42 +40,81 @@ def pack_entry(entry: Entry, path_ids: dict[str, int],
     computed again when the entry is unpacked (plain tuples of strings)."""
     origin = entry.origin
     path = path_ids.setdefault(origin.path, len(path_ids)) if origin else -1
-    languages = tuple(
-        (code, tuple((f.text, _STATUS_CODE[f.status], f.origin.line if f.origin else 0)
-                     for f in forms.forms()))
-        for code, forms in entry.languages.items())
-    return marshal.dumps((entry.id, entry.type.value, entry.note, entry.case.value,
-                          entry.ambiguous, path, origin.line if origin else 0, languages,
-                          tuple(patterns)))
+    languages = [
+        [code, [[f.text, _STATUS_CODE[f.status], f.origin.line if f.origin else 0]
+                for f in forms.forms()]]
+        for code, forms in entry.languages.items()]
+    return json.dumps([entry.id, entry.type.value, entry.note, entry.case.value,
+                       entry.ambiguous, path, origin.line if origin else 0, languages,
+                       list(patterns)], ensure_ascii=False, separators=(",", ":")
+                      ).encode("utf-8", "surrogatepass")
+
+
+def _check(condition: bool) -> None:
+    if not condition:
+        raise MalformedEntry("not a packed entry")
+
+
+def _is_int(value: object) -> bool:
+    return type(value) is int  # not a bool
 
 
 def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry, tuple]:
     """The entry ``pack_entry`` wrote (``paths``: the file names, by number), and the
-    patterns stored with it."""
-    (entry_id, kind, note, case, ambiguous, path, line, languages,
-     patterns) = marshal.loads(data)
+    patterns stored with it. Raises ``MalformedEntry`` for anything else."""
+    try:
+        fields = json.loads(str(data, "utf-8", "surrogatepass"))
+    except (ValueError, RecursionError) as exc:
+        raise MalformedEntry(str(exc)) from None
+    _check(isinstance(fields, list) and len(fields) == 9)
+    (entry_id, kind, note, case, ambiguous, path, line, languages, patterns) = fields
+    _check(isinstance(entry_id, str) and isinstance(kind, str) and kind in _TYPES
+           and isinstance(case, str) and case in _CASES
+           and (note is None or isinstance(note, str))
+           and (ambiguous is None or isinstance(ambiguous, bool))
+           and _is_int(path) and -1 <= path < len(paths) and _is_int(line) and line >= 0
+           and isinstance(languages, list) and isinstance(patterns, list))
     file = paths[path] if path >= 0 else None
     by_lang = {}
-    for code, forms in languages:
+    for language in languages:
+        _check(isinstance(language, list) and len(language) == 2)
+        code, forms = language
+        _check(isinstance(code, str) and isinstance(forms, list))
         lists: dict[Status, list[Form]] = {s: [] for s in _STATUSES}
-        for text, status, form_line in forms:
+        for form in forms:
+            _check(isinstance(form, list) and len(form) == 3)
+            text, status, form_line = form
+            _check(isinstance(text, str) and type(status) is int
+                   and 0 <= status < len(_STATUSES) and type(form_line) is int
+                   and form_line >= 0)
             origin = Origin(file, form_line) if file is not None else None
             lists[_STATUSES[status]].append(Form(text, _STATUSES[status], code, entry_id, origin))
+        _check(len(lists[Status.PREFERRED]) == 1)
         by_lang[code] = LanguageForms(code, lists[Status.PREFERRED][0],
                                       tuple(lists[Status.ACCEPTED]), tuple(lists[Status.AVOID]),
                                       tuple(lists[Status.SHORT]))
+    # The patterns' validity checked in bulk (C-level passes: an entry has dozens of strings).
+    present = [pattern for pattern in patterns if pattern is not None]
+    _check(set(map(type, present)) <= {list}
+           and all(len(pattern) == _PATTERN_PARTS for pattern in present))
+    parts = list(chain.from_iterable(present))
+    _check(set(map(type, parts)) <= {list}
+           and set(map(type, chain.from_iterable(parts))) <= {str})
+    stored = [None if pattern is None else tuple(map(tuple, pattern)) for pattern in patterns]
+    _check(not stored or len(stored) == sum(len(forms) for _, forms in languages))
     return Entry(entry_id, _TYPES[kind], by_lang, note, _CASES[case], ambiguous,
-                 Origin(file, line) if file is not None else None), patterns
+                 Origin(file, line) if file is not None else None), tuple(stored)
 
 
 class PackedEntries(Mapping[str, Entry]):
     """Entries by id, unpacked from ``blob`` on first access and kept."""
 
     def __init__(self, blob: bytes | memoryview, offsets: Sequence[int], ids: KeyTable,
-                 paths: Sequence[str]):
+                 paths: Sequence[str], file: str = "(in memory)"):
         """``offsets``: where each entry starts in ``blob``, plus its end; ``ids``: entry id
-        to position."""
+        to position; ``file``: where the blob was read from, for errors."""
         self._blob = blob
+        self._file = file
         self._offsets = offsets
         self._ids = ids
         self._paths = tuple(paths)
@@ -91,8 +142,11 @@ class PackedEntries(Mapping[str, Entry]):
         """The entry at ``position`` in termbase order."""
         entry = self._unpacked.get(position)
         if entry is None:
-            data = self._blob[self._offsets[position]:self._offsets[position + 1]]
-            entry, self._patterns[position] = unpack_entry(data, self._paths)
+            try:
+                data = self._blob[self._offsets[position]:self._offsets[position + 1]]
+                entry, self._patterns[position] = unpack_entry(data, self._paths)
+            except (MalformedEntry, IndexError, TypeError) as exc:
+                raise IndexDamagedError(self._file, position) from exc
             self._unpacked[position] = entry
         return entry
 

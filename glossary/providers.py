@@ -19,6 +19,7 @@ fake. ``get_provider("google")`` gives the real one, wrapped in the cache:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -27,6 +28,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Protocol
 
+from .cachedir import FOLDER_MODE, file_problem, shown, usable_folder
 from .errors import GlossaryError
 
 PROVIDERS = ("google", "mymemory", "deepl", "libre")
@@ -240,8 +242,19 @@ class TranslationCache:
         self.problem: str | None = None
         self._db: sqlite3.Connection | None = None
         folder = cache_dir() if folder is None else folder
+        # Like the other caches (glossary.cachedir): a private folder, and a file no other
+        # user wrote, or their translations would end up in this user's termbase.
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+            if not usable_folder(folder):
+                self.problem = f"translation cache not used ({shown(folder)}: see the warning)"
+                return
+            with contextlib.suppress(FileNotFoundError):
+                problem = file_problem(os.stat(folder / CACHE_FILE))
+                if problem is not None:
+                    self.problem = (f"translation cache not used ({shown(folder / CACHE_FILE)} "
+                                    f"{problem})")
+                    return
             self._db = sqlite3.connect(folder / CACHE_FILE, timeout=5)
             self._db.execute("CREATE TABLE IF NOT EXISTS translation (provider TEXT, source "
                              "TEXT, target TEXT, text TEXT, result TEXT, PRIMARY KEY (provider, "

@@ -4,6 +4,7 @@ corrupt, bypassed on request; `terms compile` and `check --index`."""
 from __future__ import annotations
 
 import json
+import warnings
 
 import pytest
 from click.testing import CliRunner
@@ -51,13 +52,17 @@ def test_corrupt_index_is_rebuilt(cache_folder, small_terms):
     cache.load_index([small_terms])
     (path,) = cache_folder.glob("index-*.idx")
     path.write_bytes(path.read_bytes()[:200])  # truncated
-    index = cache.load_index([small_terms])
+    with pytest.warns(UserWarning, match="is damaged or altered; ignored and built again"):
+        index = cache.load_index([small_terms])
     assert index.termbase.get("patrushev-nikolai") is not None
     assert cache.read_index(path, cache.index_key([small_terms])) is not None  # rewritten
 
 
-@pytest.mark.parametrize("damage", ["flip", "truncate", "empty", "garbage"])
-def test_any_damage_to_the_file_is_caught(cache_folder, small_terms, damage):
+@pytest.mark.parametrize(("damage", "warned"), [
+    ("flip", True), ("truncate", True), ("empty", False), ("garbage", False)])
+def test_any_damage_to_the_file_is_caught(cache_folder, small_terms, damage, warned):
+    """Every damage is caught; a file that is a cache file but not a whole one is worth a
+    warning (one that is not a cache file at all, or an empty one, is rebuilt silently)."""
     cache.load_index([small_terms])
     (path,) = cache_folder.glob("index-*.idx")
     data = bytearray(path.read_bytes())
@@ -71,8 +76,12 @@ def test_any_damage_to_the_file_is_caught(cache_folder, small_terms, damage):
         data = bytearray(b"\x00\xff" * 500)
     path.write_bytes(bytes(data))
     key = cache.index_key([small_terms])
-    assert cache.read_index(path, key) is None
-    assert cache.load_index([small_terms]).termbase.get("lavrov-sergei") is not None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert cache.read_index(path, key) is None
+        assert cache.load_index([small_terms]).termbase.get("lavrov-sergei") is not None
+    assert [str(w.message) for w in caught] == [
+        f"cache file {path} is damaged or altered; ignored and built again"] * (2 * warned)
     assert cache.read_index(path, key) is not None  # rewritten
 
 
