@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import signal
+import unicodedata
+from itertools import pairwise
 from math import comb
 
 import pytest
@@ -19,7 +21,9 @@ from click.testing import CliRunner
 
 import glossary.index
 from checker import cli as cli_module
+from checker import document
 from checker.cli import cli
+from checker.document import MAX_SEGMENT, Segment, split_long
 from checker.engine import DEFAULT_MAX_FINDINGS, Checker, CheckOptions
 from checker.limits import (
     CheckTimeout,
@@ -30,6 +34,7 @@ from checker.limits import (
     resident_memory,
     too_large_message,
 )
+from checker.matcher import SegmentWords
 from checker.readers import READERS, plain
 from checker.suggest import suggest
 from glossary import load_termbase
@@ -268,3 +273,56 @@ def test_jobs_are_capped_at_the_available_cpus(folder, monkeypatch):
                                           "--lang", "fr", "--jobs", jobs])
         assert result.exit_code == 1
     assert asked == [2, 2, 1, 2]
+
+
+# --- long segments (a 19 MB single line took 1.6 GB) --------------------------------------------
+SENTENCE = "Selon Sergei Lavrov, la réunion avec jake Sullivan a eu lieu mardi à Moscou. "
+
+
+def test_a_long_line_is_scanned_in_pieces_of_bounded_size(small_terms, monkeypatch):
+    scanned: list[int] = []
+    real = SegmentWords.__init__
+
+    def spy(self, text, segment):
+        scanned.append(segment.end - segment.start)
+        real(self, text, segment)
+
+    monkeypatch.setattr(SegmentWords, "__init__", spy)
+    checker = Checker(load_termbase([small_terms]), CheckOptions(lang="fr", max_findings=0))
+    line = SENTENCE * (3 * MAX_SEGMENT // len(SENTENCE))
+    result = checker.check_text(line + "\n", "line.txt")
+    assert scanned and max(scanned) <= MAX_SEGMENT and sum(scanned) >= len(line) - 1
+    # Every sentence still gives its two findings.
+    assert len(result.findings) == 2 * line.count(SENTENCE)
+
+
+@pytest.mark.parametrize("text", [
+    SENTENCE * 60,  # sentences: cut after one
+    "Selon Sergei Lavrov et jake Sullivan " * 120,  # no sentence end: cut before "et"
+    "Serguei" * 300,  # a run of letters: cut anywhere
+    "x" + "e\u0301" * 1500,  # letters with their accents (NFD): never before a mark
+])
+def test_pieces_cover_the_segment_and_the_findings_are_the_same(small_terms, monkeypatch, text):
+    checker = Checker(load_termbase([small_terms]), CheckOptions(lang="fr", max_findings=0))
+    whole = checker.check_text(text, "a.txt")
+    monkeypatch.setattr(document, "MAX_SEGMENT", 1000)
+    pieces = checker.check_text(text, "a.txt")
+    segments = pieces.document.segments
+    assert len(segments) >= len(text) // 1000
+    assert segments[0].start == whole.document.segments[0].start
+    assert segments[-1].end == whole.document.segments[0].end
+    assert all(a.end == b.start for a, b in pairwise(segments))
+    assert all(s.end - s.start <= 1000 for s in segments)
+    assert all(not unicodedata.category(text[s.start]).startswith("M") for s in segments)
+    if "." in text:
+        assert all(text[s.end - 2:s.end] == ". " for s in segments[:-1])
+
+    def key(f):
+        return (f.rule, f.start, f.end, f.expected)
+
+    assert [key(f) for f in pieces.findings] == [key(f) for f in whole.findings]
+
+
+def test_translation_segments_are_kept_whole():
+    long_target = Segment(0, 3 * MAX_SEGMENT, role="target", unit="1")
+    assert split_long("x " * (2 * MAX_SEGMENT), [long_target]) == [long_target]
