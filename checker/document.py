@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -66,7 +67,7 @@ class Document:
     text: str
     segments: list[Segment]
     raw: str | None = None
-    offsets: list[int] | None = field(default=None, repr=False)
+    offsets: Sequence[int] | None = field(default=None, repr=False)  # a list or an array
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _segment_starts: list[int] = field(default_factory=list, repr=False)
     # is_headline's answer per line of ``text`` (keyed by the line's start): the matcher and
