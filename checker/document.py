@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from .errors import InputError
+
 # Characters that may stand between a sentence boundary and the first word of a sentence.
 _OPENERS = set(" \t\r\n\u00a0\u202f«»\"“”„'‘’([{*_#>-—–•|")
 _TERMINATORS = set(".!?…:;")
@@ -77,7 +79,7 @@ class Document:
     def __post_init__(self) -> None:
         if self.raw is None:
             self.raw = self.text
-        self.segments = split_long(self.text, self.segments)
+        self.segments = split_long(self.text, self.segments, self.path)
         self._segment_starts = [s.start for s in self.segments]
         self._line_starts = line_starts(self.raw)
 
@@ -143,16 +145,21 @@ class Document:
         return known
 
 
-def split_long(text: str, segments: list[Segment]) -> list[Segment]:
+def split_long(text: str, segments: list[Segment], path: str = "<text>") -> list[Segment]:
     """``segments`` with every prose segment longer than ``MAX_SEGMENT`` cut into pieces of at
     most that size, each ending after a sentence where one ends in its second half, else at a
-    line break, a space, or a character no word holds. (Segments of translations are kept
-    whole: their rules pair a unit's source with its target.)"""
+    line break, a space, or a character no word holds. A string of a translation cannot be cut
+    (its rules pair a unit's source with its target): one that long is an ``InputError``."""
     if all(s.end - s.start <= MAX_SEGMENT for s in segments):
         return segments
     out: list[Segment] = []
     for segment in segments:
         start = segment.start
+        if segment.role != "prose" and segment.end - start > MAX_SEGMENT:
+            line = dict(segment.info).get("line")
+            raise InputError(path, f"{f'line {line}: ' if line else ''}a translation string of "
+                                   f"{segment.end - start:,} characters, more than the "
+                                   f"{MAX_SEGMENT:,} termcheck checks in one string; split it")
         while segment.role == "prose" and segment.end - start > MAX_SEGMENT:
             limit = start + MAX_SEGMENT
             for pattern in _CUTS:

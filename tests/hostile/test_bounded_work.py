@@ -326,3 +326,38 @@ def test_pieces_cover_the_segment_and_the_findings_are_the_same(small_terms, mon
 def test_translation_segments_are_kept_whole():
     long_target = Segment(0, 3 * MAX_SEGMENT, role="target", unit="1")
     assert split_long("x " * (2 * MAX_SEGMENT), [long_target]) == [long_target]
+
+
+def test_a_translation_string_too_long_to_cut_is_an_error_on_its_file(folder):
+    long = "Sergei Lavrov. " * (MAX_SEGMENT // 15 + 1)
+    (folder / "long.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Sergei Lavrov"\n'
+        f'msgstr "{long}"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "good.md", "long.po", "--terms", "small.yaml",
+                                      "--lang", "fr", "--format", "json"])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["errors"] == [{"path": "long.po", "message": (
+        f"line 6: a translation string of {len(long):,} characters, more than the 100,000 "
+        "termcheck checks in one string; split it")}]
+    assert [f["path"] for f in data["findings"]] == ["good.md"]
+
+
+def test_an_xliff_file_of_a_million_tags_is_refused_before_it_is_parsed(folder, monkeypatch):
+    from checker.readers import xliff
+
+    def never(*args, **kwargs):
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(xliff.etree, "fromstring", never)
+    (folder / "tags.xlf").write_text(
+        '<xliff version="1.2"><file><body><trans-unit id="1"><source>a</source><target>'
+        + "<x/>" * xliff.MAX_TAGS + "</target></trans-unit></body></file></xliff>",
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "good.md", "tags.xlf", "--terms", "small.yaml",
+                                      "--lang", "fr", "--format", "json"])
+    assert result.exit_code == 2
+    (error,) = json.loads(result.stdout)["errors"]
+    assert error == {"path": "tags.xlf", "message": (
+        "holds 1,000,012 XML tags, more than the 1,000,000 termcheck reads in one file; "
+        "split it")}
