@@ -25,6 +25,7 @@ from checker import document
 from checker.cli import cli
 from checker.document import MAX_SEGMENT, Segment, split_long
 from checker.engine import DEFAULT_MAX_FINDINGS, Checker, CheckOptions
+from checker.errors import InputError
 from checker.limits import (
     CheckTimeout,
     CheckTooLarge,
@@ -323,9 +324,12 @@ def test_pieces_cover_the_segment_and_the_findings_are_the_same(small_terms, mon
     assert [key(f) for f in pieces.findings] == [key(f) for f in whole.findings]
 
 
-def test_translation_segments_are_kept_whole():
-    long_target = Segment(0, 3 * MAX_SEGMENT, role="target", unit="1")
-    assert split_long("x " * (2 * MAX_SEGMENT), [long_target]) == [long_target]
+def test_translation_segments_are_never_cut():
+    target = Segment(0, MAX_SEGMENT, role="target", unit="1")
+    assert split_long("x " * (2 * MAX_SEGMENT), [target]) == [target]
+    longer = Segment(0, MAX_SEGMENT + 1, role="target", unit="1", info=(("line", "7"),))
+    with pytest.raises(InputError, match=r"^a\.po: line 7: a translation string of 100,001 "):
+        split_long("x " * (2 * MAX_SEGMENT), [longer], "a.po")
 
 
 def test_a_translation_string_too_long_to_cut_is_an_error_on_its_file(folder):
