@@ -6,8 +6,8 @@ each in a fresh process, and whether the peak stays under the 1 GB budget of a c
 The cases are those of issue 13 and of ``tests/hostile/``: one long capitalised word (2 kB and
 32 kB), a 19 MB single line (of names and findings; of ordinary news), a 14 MB table full of
 findings, a draft of many names, nested Markdown, near-limit PO and XLIFF files (one of 4.75
-million tags), a termbase form
-of one 2,000-letter word, a long word given to ``suggest``, ``/dev/zero`` as a termbase.
+million tags), a termbase form of one 2,000-letter word, a long word given to ``suggest``,
+``/dev/zero`` as a termbase.
 
 Each runs against the default termbase, with its compiled index and word lists read from a
 temporary cache folder that a first run filled, as every run after the first in CI; the report
