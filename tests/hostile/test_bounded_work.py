@@ -365,3 +365,11 @@ def test_an_xliff_file_of_a_million_tags_is_refused_before_it_is_parsed(folder, 
     assert error == {"path": "tags.xlf", "message": (
         "holds 1,000,012 XML tags, more than the 1,000,000 termcheck reads in one file; "
         "split it")}
+
+
+def test_fix_goes_past_the_findings_cap(folder):
+    (folder / "many.md").write_text("Selon Sergei Lavrov.\n" * 2500, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "many.md", "--terms", "small.yaml", "--lang",
+                                      "fr", "--fix", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert (folder / "many.md").read_text(encoding="utf-8") == "Selon Sergueï Lavrov.\n" * 2500
