@@ -48,12 +48,27 @@ from .config import (
     load_config,
     parse_size,
 )
-from .engine import AUTO, Checker, CheckOptions, Report, available_cpus, collect_less
+from .engine import (
+    AUTO,
+    DEFAULT_MAX_FINDINGS,
+    Checker,
+    CheckOptions,
+    Report,
+    available_cpus,
+    collect_less,
+)
 from .errors import OutputError
 from .findings import Severity
 from .inputs import DEFAULT_MAX_FILE_SIZE, read_path_list, read_source
 from .language import language_name, normalize_code, resolve_code
-from .limits import DEFAULT_TIMEOUT, CheckTimeout, time_limit, timeout_message
+from .limits import (
+    DEFAULT_MAX_MEMORY,
+    DEFAULT_TIMEOUT,
+    CheckTimeout,
+    CheckTooLarge,
+    human_size,
+    timeout_message,
+)
 from .reporters import FORMATS, render
 from .rules import RULES, RULES_BY_CODE
 
@@ -203,7 +218,8 @@ def _timeout_option(ctx: click.Context, param: click.Parameter,
 @click.option("--write-baseline", metavar="FILE",
               help="Record the current findings in FILE, to accept them for now.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Check files in this many processes (0: one per available CPU).")
+              help="Check files in this many processes (0: one per available CPU; never more "
+                   "than the CPUs available).")
 @click.option("--no-cache", is_flag=True,
               help="Build the termbase index, word lists and language model afresh instead of "
                    "reading them from the cache.")
@@ -215,6 +231,13 @@ def _timeout_option(ctx: click.Context, param: click.Parameter,
 @click.option("--max-file-size", metavar="SIZE",
               help="Skip (and report) a file larger than this, without reading it: bytes, or "
                    "with a unit (500kB, 20MB, 1GiB; default 20MB).")
+@click.option("--max-memory", metavar="SIZE",
+              help="Skip (and report) a file whose check takes the process past this much "
+                   "memory; 0 for no limit (default 800MB; Linux only).")
+@click.option("--max-findings", type=click.IntRange(min=0), metavar="N",
+              help=f"Report at most N findings per file, the most severe first (default "
+                   f"{DEFAULT_MAX_FINDINGS:,}; 0 for all); the others are counted on standard "
+                   f"error.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
               help="Configuration file (default: termcheck.toml or pyproject.toml "
                    "[tool.termcheck], found upward from the working folder).")
@@ -227,6 +250,7 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   exclude: Sequence[str], baseline: str | None, write_baseline: str | None,
                   jobs: int, no_cache: bool, index_file: str | None,
                   timeout: float | None, max_file_size: str | None,
+                  max_memory: str | None, max_findings: int | None,
                   config_path: str | None) -> None:
     """Check drafts and translations (files, folders, or - for standard input).
 
@@ -252,7 +276,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     options = check_options(termbase, config, lang=lang, default_lang=default_lang,
                             source_lang=source_lang, include_fuzzy=include_fuzzy,
                             exclude=exclude, stdin_filename=stdin_filename, timeout=timeout,
-                            max_file_size=max_file_size,
+                            max_file_size=max_file_size, max_memory=max_memory,
+                            max_findings=max_findings,
                             debug=bool(click.get_current_context().obj.get("debug")))
     checker = Checker(termbase, options, index)
     if output or write_baseline:  # before anything is checked, fixed or written
@@ -261,7 +286,7 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         refuse_overwriting_inputs("--output", output, [*read, *filter(None, [baseline])])
         refuse_overwriting_inputs("--write-baseline", write_baseline, read)
     collect_less()
-    report = checker.check_paths(paths, jobs=jobs or available_cpus(),
+    report = checker.check_paths(paths, jobs=worker_count(jobs),
                                  progress=progress_bar(fmt, output))
     if target_file:
         report.results.append(checker.check_pair(source_file, target_file))
@@ -276,6 +301,11 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                              lambda: baseline_file.write(write_baseline, report.results))
         click.echo(f"termcheck: {count} findings recorded in {write_baseline}", err=True)
     for result in report.results:
+        if result.omitted:
+            from .reporters.text import safe  # shown, never obeyed: a name may hold "\n::"
+            click.echo(f"termcheck: {safe(result.path)}: {result.omitted:,} more findings not "
+                       f"reported (at most {options.max_findings:,} per file, the most severe "
+                       f"first; --max-findings 0 reports them all)", err=True)
         if result.language and result.language.source == "fallback":
             click.echo(f"termcheck: {notice_path(result.path, fmt)}: {result.language.reason}; "
                        f"checked as {language_name(result.language.lang)} (set --lang to "
@@ -341,9 +371,17 @@ def write_output(path: str, what: str, write):
                           f"exists and is writable, and that the disk has room") from None
 
 
+def worker_count(jobs: int) -> int:
+    """The processes to check files in for ``--jobs`` (0: one per CPU): never more than the
+    CPUs this process may run on, since more cannot check faster and each holds its own
+    memory. Lowered silently: ``make -j`` and ``pytest -n`` do not even cap, and a notice on
+    every run of a CI configuration shared by machines of several sizes would be noise."""
+    return min(jobs, available_cpus()) if jobs else available_cpus()
+
+
 def check_options(termbase, config: Config, *, lang, default_lang, source_lang, include_fuzzy,
-                  exclude, stdin_filename, timeout=None, max_file_size=None,
-                  debug=False) -> CheckOptions:
+                  exclude, stdin_filename, timeout=None, max_file_size=None, max_memory=None,
+                  max_findings=None, debug=False) -> CheckOptions:
     """Command-line flags over the configuration file over the defaults. Every language code
     is put in the termbase's spelling (``FR``, ``fr-FR`` are ``fr``); one the termbase has no
     forms for is an error, never a check that silently finds nothing."""
@@ -386,6 +424,9 @@ def check_options(termbase, config: Config, *, lang, default_lang, source_lang, 
             config.timeout if config.timeout is not None else DEFAULT_TIMEOUT),
         max_file_size=(parse_size(max_file_size, "--max-file-size") if max_file_size
                        else config.max_file_size or DEFAULT_MAX_FILE_SIZE),
+        max_memory=(DEFAULT_MAX_MEMORY if max_memory is None else
+                    0 if max_memory.strip() == "0" else parse_size(max_memory, "--max-memory")),
+        max_findings=DEFAULT_MAX_FINDINGS if max_findings is None else max_findings,
         debug=debug)
 
 
@@ -414,12 +455,17 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool) 
     for result in report.results:
         fixable = result.error is None and result.source is not None and not result.source.stdin
         try:
-            with time_limit(checker.options.timeout):
+            with checker.budget():
                 new_text, fixed = (fixes.converged_text(result, checker.recheck, unsafe)
                                    if fixable else (None, result))
         except CheckTimeout as exc:
             result.error = (f"fixing it {timeout_message(exc.seconds).replace('; skipped', '')}"
                             "; the file was left as it was")
+            results.append(result)
+            continue
+        except CheckTooLarge as exc:
+            result.error = (f"fixing it needs more than {human_size(exc.limit)} of memory (raise "
+                            "the budget with --max-memory); the file was left as it was")
             results.append(result)
             continue
         if new_text is None:

@@ -16,16 +16,31 @@ terminators" inside a line). Every reader, report and suppression comment counts
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 import regex
+
+from .errors import InputError
 
 # Characters that may stand between a sentence boundary and the first word of a sentence.
 _OPENERS = set(" \t\r\n\u00a0\u202f«»\"“”„'‘’([{*_#>-—–•|")
 _TERMINATORS = set(".!?…:;")
 LINE_BREAK = regex.compile("\r\n|\r|\n")
 LINE_END_CHARS = "\r\n"
+# A prose segment longer than this many characters is checked in pieces of at most this size
+# (``split_long``). No paragraph is that long (it would be some 15,000 words); a file with no
+# paragraph break at all (a 19 MB single line) is, and the words of one segment are held in
+# lists of their own while it is scanned: 1.6 GB for that line in one piece.
+MAX_SEGMENT = 100_000
+# Where a piece may end, best first, searched backwards from the limit: after a sentence, at a
+# line break, at a space before a word in lower case (names are capitalised), at a space, after
+# a character that cannot be inside a word.
+_CUTS = (regex.compile(r"(?r)[.!?…][\"'»”’)\]]*\s+"), regex.compile(r"(?r)\n"),
+         regex.compile(r"(?r)\s+(?=\p{Ll})"), regex.compile(r"(?r)\s"),
+         regex.compile(r"(?r)[^\w\p{M}\-'’]"))
 
 
 def line_starts(text: str) -> list[int]:
@@ -79,7 +94,7 @@ class Document:
     text: str
     segments: list[Segment]
     raw: str | None = None
-    offsets: list[int] | None = field(default=None, repr=False)
+    offsets: Sequence[int] | None = field(default=None, repr=False)  # a list or an array
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _text_line_starts: list[int] | None = field(default=None, repr=False)
     _segment_starts: list[int] = field(default_factory=list, repr=False)
@@ -90,6 +105,7 @@ class Document:
     def __post_init__(self) -> None:
         if self.raw is None:
             self.raw = self.text
+        self.segments = split_long(self.text, self.segments, self.path)
         self._segment_starts = [s.start for s in self.segments]
         self._line_starts = line_starts(self.raw)
 
@@ -162,6 +178,38 @@ class Document:
             self._text_line_starts = (self._line_starts if self.text is self.raw
                                       else line_starts(self.text))
         return self._text_line_starts
+
+
+def split_long(text: str, segments: list[Segment], path: str = "<text>") -> list[Segment]:
+    """``segments`` with every prose segment longer than ``MAX_SEGMENT`` cut into pieces of at
+    most that size, each ending after a sentence where one ends in its second half, else at a
+    line break, a space, or a character no word holds. A string of a translation cannot be cut
+    (its rules pair a unit's source with its target): one that long is an ``InputError``."""
+    if all(s.end - s.start <= MAX_SEGMENT for s in segments):
+        return segments
+    out: list[Segment] = []
+    for segment in segments:
+        start = segment.start
+        if segment.role != "prose" and segment.end - start > MAX_SEGMENT:
+            line = dict(segment.info).get("line")
+            raise InputError(path, f"{f'line {line}: ' if line else ''}a translation string of "
+                                   f"{segment.end - start:,} characters, more than the "
+                                   f"{MAX_SEGMENT:,} termcheck checks in one string; split it")
+        while segment.role == "prose" and segment.end - start > MAX_SEGMENT:
+            limit = start + MAX_SEGMENT
+            for pattern in _CUTS:
+                found = pattern.search(text, start + MAX_SEGMENT // 2, limit)
+                if found:
+                    cut = found.end()
+                    break
+            else:  # a run of 50,000 letters, no name: cut anywhere but before a mark
+                cut = limit
+                while cut > start + 1 and unicodedata.category(text[cut]).startswith("M"):
+                    cut -= 1
+            out.append(replace(segment, start=start, end=cut))
+            start = cut
+        out.append(replace(segment, start=start))
+    return out
 
 
 def headline_line(line: str) -> bool:

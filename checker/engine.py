@@ -19,12 +19,26 @@ from .errors import InputError
 from .findings import Finding, Severity
 from .inputs import DEFAULT_MAX_FILE_SIZE, Source, expand_paths, read_source
 from .language import MIN_WORDS, LanguageDecision, detect_language, normalize_code
-from .limits import DEFAULT_TIMEOUT, CheckTimeout, time_limit, timeout_message
+from .limits import (
+    DEFAULT_MAX_MEMORY,
+    DEFAULT_TIMEOUT,
+    CheckTimeout,
+    CheckTooLarge,
+    check_budget,
+    out_of_memory_message,
+    timeout_message,
+    too_large_message,
+)
 from .matcher import Matcher
 from .readers import aligned, reader_for
 from .rules import RULES, Context, Rule
 
 AUTO = "auto"
+# Findings reported per file, the most severe first (--max-findings). A file with more is not
+# read finding by finding: it wants a bulk fix (--fix, a termbase change) or is no draft (a
+# table of a million names gave a million findings and a 485 MB JSON report). The cap keeps a
+# report's size proportional to the number of files; the CLI says how many were left out.
+DEFAULT_MAX_FINDINGS = 1_000
 
 
 @dataclass(frozen=True)
@@ -44,9 +58,13 @@ class CheckOptions:
     language_for: Callable[[str], str | None] | None = None
     excluded: Callable[[str], bool] | None = None
     stdin_name: str | None = None
-    # Resource bounds per input (checker.limits): seconds (0 or None: none), bytes.
+    # Resource bounds per input (checker.limits): seconds (0 or None: none), bytes, bytes the
+    # process may hold while it checks a file (0 or None: none).
     timeout: float | None = DEFAULT_TIMEOUT
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    max_memory: int | None = DEFAULT_MAX_MEMORY
+    # Findings kept per file, the most severe first (0 or None: all).
+    max_findings: int | None = DEFAULT_MAX_FINDINGS
     # Let an unexpected exception (a bug) out with its traceback instead of reporting it as an
     # error on the file it happened in.
     debug: bool = False
@@ -64,6 +82,8 @@ class FileResult:
     source: Source | None = field(default=None, repr=False)
     # An aligned pair's source file (the result is its target's): the pair is read again so.
     paired_with: Source | None = field(default=None, repr=False)
+    # Findings left out past CheckOptions.max_findings (the least severe, then the last).
+    omitted: int = 0
 
 
 @dataclass
@@ -145,9 +165,20 @@ class Checker:
         ctx = Context(doc, decision.lang, result, source_lang, self.index)
         findings = [self._place(doc, f) for f in self._fuzzy(doc, run_rules(
             ctx, self.options.rules))]
-        findings = self._severities(suppression.apply(doc, findings))
-        return FileResult(doc.path, sorted(findings, key=lambda f: f.sort_key), None, decision,
-                          doc)
+        findings, omitted = self._capped(self._severities(suppression.apply(doc, findings)))
+        result = FileResult(doc.path, sorted(findings, key=lambda f: f.sort_key), None,
+                            decision, doc)
+        result.omitted = omitted
+        return result
+
+    def _capped(self, findings: list[Finding]) -> tuple[list[Finding], int]:
+        """At most ``max_findings`` of ``findings``, the most severe first, then in file order
+        (so the exit status is the one all of them give); and how many were left out."""
+        most = self.options.max_findings
+        if not most or len(findings) <= most:
+            return findings, 0
+        ranked = sorted(findings, key=lambda f: (-f.severity.rank, f.line, f.column))
+        return ranked[:most], len(findings) - most
 
     def _severities(self, findings: list[Finding]) -> list[Finding]:
         overrides = dict(self.options.severities)
@@ -198,11 +229,15 @@ class Checker:
 
         return self._bounded(target_path, check)
 
+    def budget(self):
+        """The time and memory budget of one file's check (a context manager)."""
+        return check_budget(self.options.timeout, self.options.max_memory)
+
     def _bounded(self, path: str, check: Callable[[], FileResult]) -> FileResult:
-        """``check()`` within the time budget; what keeps one input from being checked is
-        that input's error, and the others are still checked."""
+        """``check()`` within the time and memory budget; what keeps one input from being
+        checked is that input's error, and the others are still checked."""
         try:
-            with time_limit(self.options.timeout):
+            with self.budget():
                 return check()
         except InputError as exc:
             return FileResult(exc.path, error=exc.message)
@@ -210,6 +245,10 @@ class Checker:
             return FileResult(path, error=timeout_message(exc.seconds))
         except GlossaryError as exc:  # a compiled index found damaged as the check read it
             return FileResult(path, error=str(exc))
+        except CheckTooLarge as exc:
+            return FileResult(path, error=too_large_message(exc.limit))
+        except MemoryError:  # the machine ran out before the budget (or without one)
+            return FileResult(path, error=out_of_memory_message())
         except Exception as exc:  # a bug in a reader or a rule: this input only
             if self.options.debug:
                 raise
@@ -255,15 +294,14 @@ class Checker:
 
         if "fork" not in multiprocessing.get_all_start_methods():
             return (self.check_path(path) for path in files)  # no fork: stay serial
-        global _WORKER
-        _WORKER = self
+        from .workers import checked_in_workers
+
         # Move everything built so far out of the collector's reach, so the workers' collections
         # do not write to (and copy) the pages of the shared index.
         gc.freeze()
-        context = multiprocessing.get_context("fork")
-        pool = context.Pool(min(jobs, len(files)))
-        chunk = max(1, len(files) // (jobs * 8))
-        return _pooled(pool, files, chunk)
+        chunk = max(1, min(len(files) // (jobs * 8), MAX_CHUNK))
+        return checked_in_workers(self.check_path, files, min(jobs, len(files)), chunk,
+                                  _not_checked)
 
     @staticmethod
     def _place(doc: Document, finding: Finding) -> Finding:
@@ -305,18 +343,16 @@ def internal_error_message(exc: BaseException) -> str:
             "termcheck's: please report it with this file (--debug shows the traceback)")
 
 
-# The checker of the parent process, inherited by forked workers (built once, shared).
-_WORKER: Checker | None = None
+# Files handed to a --jobs worker at a time: a few, so that the files of a dead worker's
+# batch go back to the others and the parent's round trips stay rare.
+MAX_CHUNK = 16
 
 
-def _check_in_worker(path: str) -> FileResult:
-    assert _WORKER is not None
-    return _WORKER.check_path(path)
-
-
-def _pooled(pool, files: list[str], chunk: int) -> Iterator[FileResult]:
-    with pool:
-        yield from pool.imap(_check_in_worker, files, chunksize=chunk)
+def _not_checked(path: str, reason: str) -> FileResult:
+    """The result of a file whose --jobs worker died while checking it."""
+    return FileResult(path, error=(
+        f"was not checked: the process checking it died ({reason}); check it alone with "
+        f"--jobs 1, and report it if it is an ordinary draft"))
 
 
 def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:

@@ -19,7 +19,14 @@ import regex
 from rapidfuzz.distance import OSA
 
 from glossary import CasePolicy, Entry, EntryType, Form, Status, TermIndex
-from glossary.index import MEMO_LIMIT, STARTS_LONGER, TYPO_MIN_LENGTH, FormPattern, max_edits
+from glossary.index import (
+    MEMO_LIMIT,
+    STARTS_LONGER,
+    TYPO_MIN_LENGTH,
+    FormPattern,
+    max_edits,
+    typo_searchable,
+)
 from glossary.normalize import casefold, fold_diacritics, fold_key, nfc, translit_word
 from glossary.tokens import WORD_RE, is_joiner, normalize_separator
 
@@ -274,7 +281,7 @@ class Matcher:
 
     def _may_be_name(self, raw: str, lang: str) -> bool:
         """Whether a capitalised word left over could be a name the termbase does not know:
-        long enough, letters only, no ordinary word (once per distinct word)."""
+        letters only, of a name word's length, no ordinary word (once per distinct word)."""
         memo_key = (raw, lang)
         answer = self._names.get(memo_key)
         if answer is None:
@@ -282,7 +289,7 @@ class Matcher:
                 self._names.clear()
             text = raw if raw.isascii() else nfc(raw)
             folded = fold_key(text)
-            answer = self._names[memo_key] = (len(folded) >= TYPO_MIN_LENGTH and folded.isalpha()
+            answer = self._names[memo_key] = (typo_searchable(folded)
                                               and not wordlist.is_common(text, lang))
         return answer
 
@@ -529,7 +536,7 @@ class Matcher:
         first; empty when none. Several are kept: in a large termbase a misspelled surname is
         often one edit from two names, and the words around it tell which one was meant."""
         folded = word.folded
-        if (not word.text[:1].isupper() or len(folded) < TYPO_MIN_LENGTH or not folded.isalpha()
+        if (not word.text[:1].isupper() or not typo_searchable(folded)
                 or folded in self.index.name_words or casefold(word.text) in self.index.form_words
                 or wordlist.is_known(word.text, lang)):
             return ()

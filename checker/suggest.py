@@ -28,6 +28,7 @@ import regex
 
 from glossary import Termbase
 from glossary.edit import check_entry, make_id
+from glossary.index import TYPO_MAX_LENGTH
 from glossary.loader import parse_termbase
 from glossary.normalize import (
     casefold,
@@ -224,6 +225,8 @@ def _acceptable(words: list[Word], run: list[int], lang: str) -> bool:
     if not run:
         return False
     texts = [words[k].text for k in run]
+    if any(len(t) > TYPO_MAX_LENGTH for t in texts):
+        return False  # words run together (or a hostile input): no name has such a word
     if any(len(scripts(t)) > 1 or has_invisible(t) for t in texts):
         return False  # a spoofed name: the mixed-script rule's business, not a new name
     if len(run) == 1 and casefold(texts[0]) in CALENDAR:

@@ -39,6 +39,7 @@ from .cachedir import (
     write_cache_file,
 )
 from .errors import GlossaryError
+from .files import MAX_TERMBASE_SIZE, UnreadableFile, read_regular_file
 from .index import STRINGS, TABLES, IndexParts, StringBlock, TermIndex
 from .keytable import KeyTable
 from .model import Termbase
@@ -73,9 +74,9 @@ def index_key(paths: Sequence[str | Path] | None) -> str:
     for name in paths or [DEFAULT_NAME]:
         path = resolve_path(name)
         digest.update(b"\0" + str(name).encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
+        try:  # bounded, regular files only: a FIFO would hang here, /dev/zero never end
+            digest.update(read_regular_file(path, MAX_TERMBASE_SIZE))
+        except (OSError, UnreadableFile):
             digest.update(b"<unreadable>")  # loading will report it
     return digest.hexdigest()[:40]
 

@@ -27,6 +27,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from .atomic import ConcurrentEditError, Snapshot, write_atomic  # noqa: F401 (add_entry raises it)
 from .errors import GlossaryError, Problem, TermbaseError
+from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
 from .loader import FORM_KEYS, ID_RE, parse_termbase
 from .model import Entry
 from .normalize import fold_diacritics
@@ -208,10 +209,12 @@ class _Snapshot:
 def _snapshot(path: Path) -> _Snapshot:
     try:
         stat = path.stat()
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_TERMBASE_SIZE, advice=TERMBASE_ADVICE)
     except FileNotFoundError:
         raise EditError(f"{path}: no such termbase file (create it with 'version: 1' and "
                         f"'entries:' first)") from None
+    except UnreadableFile as exc:
+        raise EditError(str(exc)) from None
     except OSError as exc:
         raise EditError(f"{path}: cannot be read ({exc.strerror})") from None
     return _Snapshot(data, stat.st_mtime_ns, stat.st_size)

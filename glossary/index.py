@@ -26,6 +26,13 @@ from .tokens import split_form
 
 # Near misses are searched for words of at least this many letters (never for short names).
 TYPO_MIN_LENGTH = 5
+# ... and of at most this many. The deletion variants of a word grow with the square of its
+# length (two edits) and the work of making them with the cube: 1,770 variants at 60 letters,
+# two million (and 8 GB) for one 2,000-letter word. No word of a real name comes near: the
+# longest place name in Europe (Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch)
+# has 58 letters, the longest surnames about 35. Longer words are matched exactly or not at
+# all, in drafts (a word run together from many, a hostile input) as in termbases.
+TYPO_MAX_LENGTH = 60
 # A near miss of a word this long may be two edits away; of a shorter one, a single edit.
 TWO_EDITS_LENGTH = 9
 NAME_TYPES = (EntryType.PERSON, EntryType.PLACE, EntryType.ORGANIZATION)
@@ -73,10 +80,18 @@ def max_edits(length: int) -> int:
     return 2 if length >= TWO_EDITS_LENGTH else 1
 
 
+def typo_searchable(word: str) -> bool:
+    """Whether near misses of ``word`` (accent-folded) are searched for: letters only, of a
+    name word's length."""
+    return TYPO_MIN_LENGTH <= len(word) <= TYPO_MAX_LENGTH and word.isalpha()
+
+
 def deletes(word: str) -> set[str]:
     """``word`` and every string up to ``max_edits`` deletions away from it, its first letter
-    kept. This is the symmetric-delete scheme: a name word and a draft word within the edits
-    the draft word is allowed (a swap counts as one) share an element.
+    kept (``word`` alone when it is longer than ``TYPO_MAX_LENGTH``: no name is, and the
+    variants would take gigabytes). This is the symmetric-delete scheme: a name word and a
+    draft word within the edits the draft word is allowed (a swap counts as one) share an
+    element.
 
     A short name word needs only single deletions even against a long draft word: two edits
     between words of different lengths include a deletion on the long side. The first letter
@@ -84,6 +99,8 @@ def deletes(word: str) -> set[str]:
     alike are as far apart as what follows their first letters, and the index is a fifth
     smaller."""
     head, found = word[:1], {word}
+    if len(word) > TYPO_MAX_LENGTH:
+        return found
     layer = {word[1:]}
     for _ in range(max_edits(len(word))):
         layer = {w[:i] + w[i + 1:] for w in layer for i in range(len(w))}
@@ -266,7 +283,7 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
             form_words.update(casefold(t) for t in pattern.words)
             if is_name:
                 for rank_in_form, word in enumerate(pattern.folded):
-                    if len(word) >= TYPO_MIN_LENGTH and word.isalpha():
+                    if typo_searchable(word):
                         name_words.setdefault(word, len(name_words))
                         keys["name_words"].append(word)
                         values["name_words"].append(ref << WORD_BITS | rank_in_form)
@@ -426,7 +443,10 @@ class TermIndex:
 
     def near_name_words(self, folded_word: str) -> tuple[str, ...]:
         """Words of names (accent-folded) within about one edit of ``folded_word``, found through
-        the deletion index; candidates still need an exact distance check."""
+        the deletion index; candidates still need an exact distance check (none for a word
+        longer than ``TYPO_MAX_LENGTH``)."""
+        if len(folded_word) > TYPO_MAX_LENGTH:
+            return ()
         texts = self._name_word_texts
         found = {texts[number] for variant in deletes(folded_word)
                  for number in self._near.get(variant)}

@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .bulk import gc_paused
 from .errors import Problem, TermbaseNotFound
+from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
 from .model import DEFAULT_CASE, CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
 from .normalize import nfc
 from .validate import form_problem
@@ -479,11 +480,14 @@ def read_termbase_file(path: str | Path) -> tuple[list[Entry], list[Problem]]:
     """Entries and structural problems of one termbase file. Raises ``TermbaseNotFound``."""
     shown = str(path)
     try:
-        data = Path(path).read_bytes()
+        # A regular file of a bounded size: a FIFO would hang the read, /dev/zero never end.
+        data = read_regular_file(path, MAX_TERMBASE_SIZE, advice=TERMBASE_ADVICE)
     except FileNotFoundError:
         raise TermbaseNotFound(shown) from None
     except IsADirectoryError:
         return [], [Problem(shown, 0, "is a folder, not a termbase file")]
+    except UnreadableFile as exc:
+        return [], [Problem(shown, 0, exc.reason)]
     except OSError as exc:
         return [], [Problem(shown, 0, f"cannot be read: {exc.strerror}")]
     try:

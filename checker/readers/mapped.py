@@ -3,10 +3,17 @@ with its offset in the file, and the strings of a file joined into one Document.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..document import Document, Segment
+
+
+def offset_array() -> array:
+    """An empty list of file offsets, one a character: an array of 64-bit integers, 8 bytes an
+    offset where a list of Python integers takes 36 (a 19 MB PO file's offsets took 540 MB)."""
+    return array("q")
 
 
 @dataclass
@@ -14,7 +21,7 @@ class MappedString:
     """A string as read from the file: its characters (in runs) and, for each, its offset."""
 
     parts: list[str] = field(default_factory=list)
-    offsets: list[int] = field(default_factory=list)
+    offsets: array = field(default_factory=offset_array)
     end: int = 0  # where the string ends in the file (closing quote, end tag)
     line: int = 0
 
@@ -32,7 +39,7 @@ def assemble(path: str, raw: str, pieces: Sequence[MappedString],
     joined text (each string starts ``len(SEPARATOR)`` after the end of the previous one). A
     separator maps to the end of the string before it."""
     parts: list[str] = []
-    offsets: list[int] = []
+    offsets = offset_array()
     for number, piece in enumerate(pieces):
         if number:
             parts.append(SEPARATOR)

@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from ..errors import GlossaryError, Problem
+from ..files import MAX_IMPORT_SIZE, UnreadableFile, read_regular_file
 from ..loader import ID_RE, is_language_code, parse_termbase
 from ..model import DEFAULT_CASE, CasePolicy, EntryType, Termbase
 from ..normalize import match_key, nfc
@@ -99,9 +100,12 @@ def import_file(path: str | Path, fmt: str | None = None,
     """Read a TBX, CSV or JSON termbase as schema-v1 entries, with warnings."""
     fmt = format_of(path, fmt)
     try:
-        data = Path(path).read_bytes()
+        data = read_regular_file(path, MAX_IMPORT_SIZE, "a TBX, CSV or JSON file",
+                                 "; split the export in parts and import each")
     except FileNotFoundError:
         raise ExchangeError(f"{path}: no such file") from None
+    except UnreadableFile as exc:
+        raise ExchangeError(str(exc)) from None
     except OSError as exc:
         raise ExchangeError(f"{path}: cannot be read ({exc.strerror})") from None
     shown = str(path)
