@@ -22,7 +22,8 @@ at a time, and the article is checked with that one error only (each error is sc
 Scores, per class and overall:
 
 - recall: injected errors with a finding on a span overlapping the injected one whose fix
-  gives back the original text (a finding there with another fix counts as ``wrong fix``);
+  gives back the original text, or writes another allowed form of the same entry (a finding
+  there with another fix counts as ``wrong fix``);
 - precision: findings on the injected span with the right fix, over the new findings (those
   the clean article did not have).
 
@@ -184,7 +185,8 @@ def run(checker: Checker, chosen: list[Article], classes: tuple[str, ...], detai
                 new = [f for f in findings if _key(f, site.end + delta, delta) not in clean_keys
                        or (f.start < error.end and site.start < f.end)]
                 on_span = [f for f in new if f.start < error.end and site.start < f.end]
-                right = [f for f in on_span if _restores(mutated, f, text)]
+                right = [f for f in on_span
+                         if _restores(mutated, f, text, checker.termbase, article.lang)]
                 counts = scores[kind]
                 counts["injected"] += 1
                 counts["new"] += len(new)
@@ -200,12 +202,21 @@ def run(checker: Checker, chosen: list[Article], classes: tuple[str, ...], detai
     return scores
 
 
-def _restores(mutated: str, f: Finding, clean: str) -> bool:
+def _restores(mutated: str, f: Finding, clean: str, termbase, lang: str) -> bool:
+    """The fix gives back the text written before the error, or writes another allowed form
+    of the same entry (the preferred Al-Qaïda for a miswritten accepted Al-Qaida)."""
     if f.expected is None:
         return False
     replacement = f.fix.replacement if f.fix else f.expected
-    return unicodedata.normalize("NFC", mutated[:f.start] + replacement + mutated[f.end:]) == \
-        unicodedata.normalize("NFC", clean)
+    if unicodedata.normalize("NFC", mutated[:f.start] + replacement + mutated[f.end:]) == \
+            unicodedata.normalize("NFC", clean):
+        return True
+    entry = termbase.get(f.entry) if f.entry else None
+    if entry is None:
+        return False
+    allowed = {form.text for form in entry.forms(lang) if form.status.value != "avoid"}
+    written = unicodedata.normalize("NFC", replacement)
+    return written in allowed or written[:1].lower() + written[1:] in allowed
 
 
 def _show(article: Article, mutated: str, error: Injected, on_span: list[Finding],
