@@ -344,7 +344,11 @@ class Matcher:
             if not self._acceptable(run, pattern, kind, lang):
                 continue
             spacing = tuple(between) != pattern.seps
-            rank = (kind, spacing, pattern.form.lang != lang, _STATUS_RANK[pattern.form.status])
+            # Same letters are one tier whatever their capitals: Al-Qaida in English copy is
+            # AP's al-Qaida with a capital, not Le Monde's Al-Qaida left in French.
+            tier = MatchKind.EXACT if kind <= MatchKind.CASE else kind
+            rank = (tier, spacing, pattern.form.lang != lang, kind,
+                    _STATUS_RANK[pattern.form.status])
             matches.append((rank, pattern, kind, spacing))
             size = pattern.size
         if not matches:

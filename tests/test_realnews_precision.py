@@ -128,6 +128,10 @@ def test_messages_name_what_is_wrong(check):
     [case] = en.check_text("Monusco troops stayed in the town.").findings
     assert case.rule == "wrong-language" and case.severity.value == "warning"
     assert "by its capitals only" in case.message and "French form" not in case.message
+    # A capital on the English form's particle is no French form: AP writes al-Qaida.
+    [capital] = en.check_text("The war against Al-Qaida goes on.").findings
+    assert (capital.rule, capital.expected) == ("capitalization", "al-Qaida")
+    assert "French" not in capital.message
     [spacing] = fr.check_text("Le président Moon Jae In a parlé.").findings
     assert "hyphens and spaces differ" in spacing.message
     assert "romanisation" not in spacing.message
