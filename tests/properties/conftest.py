@@ -1,6 +1,6 @@
 """Hypothesis profiles for the property tests, chosen with ``HYPOTHESIS_PROFILE``:
 
-- ``ci`` (the default): 2,000 examples per property, derandomised so that a CI run is
+- ``ci`` (the default): 600 examples per property, derandomised so that a CI run is
   reproducible and a pipeline never fails on a draw that the previous run did not make;
 - ``long``: 100,000 examples per property, random, for a fuzzing session
   (``HYPOTHESIS_PROFILE=long pytest tests/properties``; about 2 hours on 2 cores, see
@@ -28,7 +28,7 @@ _COMMON = {
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large,
                               HealthCheck.filter_too_much, HealthCheck.large_base_example],
 }
-settings.register_profile("ci", max_examples=2_000, derandomize=True, database=None, **_COMMON)
+settings.register_profile("ci", max_examples=600, derandomize=True, database=None, **_COMMON)
 settings.register_profile("long", max_examples=100_000, **_COMMON)
 settings.register_profile("dev", max_examples=200, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
