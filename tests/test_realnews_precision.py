@@ -153,3 +153,11 @@ def test_an_unknown_abbreviation_before_a_full_stop(check):
     assert check(text, "en") == []
     assert check("The talks ended. then the envoys left.", "en") == [
         ("sentence-case", "then", "Then")]
+
+
+def test_a_french_title_is_lowered_by_an_unsafe_fix_only():
+    # Which titles take a capital is a house's choice: a safe fix must be right everywhere.
+    fr = Checker(load_termbase(), CheckOptions(lang="fr"))
+    found = fr.check_text("Hier, le Président Emmanuel Macron a reçu la délégation.").findings
+    titles = [f for f in found if f.rule == "capitalization" and f.text == "Président"]
+    assert titles and all(f.fix is not None and not f.fix.safe for f in titles)

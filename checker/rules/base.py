@@ -82,10 +82,11 @@ class Rule:
 
     def finding(self, start: int, end: int, text: str, message: str, *,
                 expected: str | None = None, entry: str | None = None, lang: str | None = None,
-                fixable: bool = True, severity: Severity | None = None) -> Finding:
-        """A finding of this rule (at its default severity unless told); its fix replaces the
-        span with ``expected``."""
-        fix = (Fix(keep_line_breaks(text, expected), self.safe_fix)
+                fixable: bool = True, severity: Severity | None = None,
+                safe: bool | None = None) -> Finding:
+        """A finding of this rule (at its default severity and fix safety unless told); its fix
+        replaces the span with ``expected``."""
+        fix = (Fix(keep_line_breaks(text, expected), self.safe_fix if safe is None else safe)
                if expected is not None and fixable else None)
         # A name broken across lines is quoted on one line in messages.
         message = _LINE_BREAK.sub(" ", message)

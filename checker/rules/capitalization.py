@@ -28,8 +28,10 @@ Example:
 Use instead:
     Jake Sullivan; la visite à Pékin; les États-Unis; le président Emmanuel Macron
 Fix safety:
-    Safe: the replacement is the same form of the termbase, with its capitals (for a French
-    title, the same word in lower case).
+    Safe: the replacement is the same form of the termbase, with its capitals. For a French
+    title capitalised inside a sentence the fix (the same word in lower case) is unsafe: which
+    titles take a capital is a house's choice, so `--fix` applies it only with
+    `--unsafe-fixes`.
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ def check(mention: Mention, ctx: Context):
             mention, expected):
         return RULE.finding(mention.start, mention.end, mention.text, _title_message(
             mention.text, expected), expected=expected, entry=mention.entry.id, lang=ctx.lang,
-            severity=Severity.WARNING)
+            severity=Severity.WARNING, safe=False)
     return RULE.on(mention, ctx, f"'{mention.text}' has wrong capitals; write '{expected}'",
                    expected)
 
@@ -165,7 +167,7 @@ def check_titles(ctx: Context) -> list[Finding]:
             expected = word[:1].lower() + word[1:]
             findings.append(RULE.finding(start, end, word, _title_message(word, expected),
                                          expected=expected, lang=ctx.lang,
-                                         severity=Severity.WARNING))
+                                         severity=Severity.WARNING, safe=False))
     return findings
 
 
