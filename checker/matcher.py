@@ -504,7 +504,7 @@ class Matcher:
                 before = _word_before(text, m.start).casefold()
                 # "a hamas source": the article is the source's; "une banque mondiale" is a
                 # bank, not the World Bank.
-                if m.size > 1 and (before in _DETERMINERS or before.isdigit()):
+                if m.size > 1 and (before in DETERMINERS or before.isdigit()):
                     continue
                 if m.lowered is Lowered.PLACED and before not in _PLACE_PREPOSITIONS:
                     continue
@@ -815,13 +815,6 @@ class Matcher:
         return found
 
 
-# Lower-case words that join the words of one proper name: Bank of Scotland, Chemin de Damas,
-# Business for Britain, Dominique de Villepin, Ludwig van Beethoven.
-# ("and" and "et" are left out: Londres et Paris is a list of two places.)
-# (Nor "on" or "in": in Beijing on Monday.)
-CONNECTORS = frozenset({"of", "for", "de", "du", "des", "la", "le", "les", "sur", "von", "van",
-                        "der", "den", "del", "della", "di", "da", "dos", "das", "y", "al", "el",
-                        "bin", "ibn"})
 # Capitalised in English, and no part of a name: in Beijing on Monday, Moscow Tuesday.
 _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december""".split())
@@ -952,8 +945,14 @@ PARTICLES = frozenset({"la", "le", "les", "l", "the", "de", "du", "des", "d", "o
 # (0.27 to 0.94) are ordinary words. (The English list counts names whatever their case:
 # london, russia, iraq stand above it and need no less than their capitals to be found.)
 RARE_FREQUENCY = 0.2e-6
+# Lower-case words that join the words of one proper name: the particles that stand between
+# two of its words, and the prepositions of institutions' names (Bank of Scotland, Chemin de
+# Damas, Business for Britain, Dominique de Villepin, Ludwig van Beethoven). Not "the", "l"
+# and "d", which open a name rather than join one, nor "e", "and" and "et", which join a list
+# (Londres et Paris), nor "on" or "in" (in Beijing on Monday).
+CONNECTORS = (PARTICLES - {"the", "l", "d", "e"}) | {"for", "sur", "del", "della", "dos", "das"}
 # Before a lower-case word, these make it a common noun (une banque mondiale, a chevron).
-_DETERMINERS = frozenset({
+DETERMINERS = frozenset({
     "un", "une", "quelques", "plusieurs", "chaque", "ce", "cet", "cette", "ces", "mon", "ma",
     "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur",
     "leurs", "aucun", "aucune", "tout", "toute", "a", "an", "another", "each", "every", "some",

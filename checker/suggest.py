@@ -46,7 +46,7 @@ from .document import LINE_BREAK, Document, Segment
 from .engine import Checker
 from .errors import InputError
 from .inputs import read_source
-from .matcher import Word
+from .matcher import COURTESY_TITLES, Word
 from .readers import reader_for
 
 # Lower-case words that stand inside names: Ursula von der Leyen, Charles de Gaulle, al-Assad.
@@ -74,7 +74,6 @@ CALENDAR = frozenset("january february march april may june july august septembe
                      "november december monday tuesday wednesday thursday friday saturday "
                      "sunday jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Titles of address before a name (Mme Leavitt): a cue that a person follows, not part of it.
-HONORIFICS = frozenset("m mme mlle mr mrs ms dr mgr sir".split())
 # Endings of nationality words (Taiwanese, Ukrainiens, Congolaise): a known word ending so is
 # a demonym, not a name.
 DEMONYM_ENDINGS = ("ese", "ian", "ians", "ien", "iens", "ienne", "iennes", "ais", "aise",
@@ -204,7 +203,7 @@ def _trim(doc: Document, segment: Segment, words: list[Word], seps: list[str],
             wordlist.is_common(first.text, lang)
             or (len(run) == 1 and wordlist.is_known(first.text, lang))):
         run = run[1:]  # "Selon", "Les", "The", "Historians" opening a sentence
-    while len(run) > 1 and casefold(words[run[0]].text) in PARTICLES | HONORIFICS:
+    while len(run) > 1 and casefold(words[run[0]].text) in PARTICLES | COURTESY_TITLES:
         run = run[1:]
     while run and len(words[run[-1]].text) == 1:
         run = run[:-1]  # the U of U.S.

@@ -31,7 +31,7 @@ from glossary.normalize import casefold, fold_diacritics, nfc
 from .. import words as wordlist
 from ..findings import Severity
 from ..language import language_name
-from ..matcher import MatchKind, Mention
+from ..matcher import DETERMINERS, MatchKind, Mention
 from .base import Context, Rule, expected_for
 
 
@@ -63,9 +63,11 @@ def check(mention: Mention, ctx: Context):
     return RULE.on(mention, ctx, message, expected)
 
 
-# A determiner, the word, a lower-case word: the word is an adjective (the Argentine striker).
-_DETERMINER_BEFORE = regex.compile(r"(?i)\b(?:the|a|an|this|that|these|those|his|her|its|their|"
-                                   r"our|your|my)[ \u00a0]+$")
+# Before an adjective: the matcher's determiners (which make a lower-case word a common noun,
+# and so leave out the definite articles) and "the".
+_BEFORE_ADJECTIVE = DETERMINERS | {"the"}
+# The word before a mention, and a lower-case word after it.
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}]+)[ \u00a0]+$")
 _LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}")
 
 
@@ -75,9 +77,11 @@ def _adjective(mention: Mention, ctx: Context) -> bool:
     adjective). Only the word between a determiner and a lower-case word: in Argentine, the
     place, is still flagged."""
     text = ctx.doc.text
-    return (not mention.text.isupper() and _LOWER_AFTER.match(text, mention.end) is not None
-            and _DETERMINER_BEFORE.search(text, max(0, mention.start - 8), mention.start)
-            is not None and wordlist.is_known(mention.text, ctx.lang))
+    if mention.text.isupper() or _LOWER_AFTER.match(text, mention.end) is None:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    return (before is not None and casefold(before.group(1)) in _BEFORE_ADJECTIVE
+            and wordlist.is_known(mention.text, ctx.lang))
 
 
 def _only_difference(text: str, expected: str) -> str | None:
