@@ -122,13 +122,8 @@ def write_atomic(path: str | Path, data: bytes, expected: Snapshot | None = None
         if before.st_nlink > 1:
             _write_in_place(path, target, data, expected)
             return
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".termcheck",
-                                         dir=target.parent)
+    temporary = _synced_copy(target, data, ".termcheck")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
         if before is not None:
             if not _give_owner(temporary, before):
                 os.unlink(temporary)
@@ -223,17 +218,8 @@ def _write_in_place(path: str | Path, target: Path, data: bytes,
     with os.fdopen(fd, "r+b") as stream:
         original = stream.read()
         _check_unchanged(shown, target, expected, original)
-        handle, backup = tempfile.mkstemp(prefix=f".{target.name}.", suffix=BACKUP_SUFFIX,
-                                          dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as copy:
-                copy.write(original)
-                copy.flush()
-                os.fsync(copy.fileno())
-            _sync_folder(target.parent)
-        except BaseException:
-            os.unlink(backup)
-            raise
+        backup = _synced_copy(target, original, BACKUP_SUFFIX)
+        _sync_folder(target.parent)
         try:
             _overwrite(stream, data)
         except BaseException as failure:
@@ -245,6 +231,21 @@ def _write_in_place(path: str | Path, target: Path, data: bytes,
             os.unlink(backup)
             raise
     os.unlink(backup)
+
+
+def _synced_copy(target: Path, data: bytes, suffix: str) -> str:
+    """A new hidden file beside ``target`` holding ``data``, flushed to disk: its path. Removed
+    again if it cannot be written whole."""
+    handle, path = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        os.unlink(path)
+        raise
+    return path
 
 
 def _overwrite(stream, data: bytes) -> None:
