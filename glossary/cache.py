@@ -50,7 +50,8 @@ from .version import VERSION
 __all__ = ["ENV_DIR", "ENV_OFF", "FORMAT", "SUFFIX", "cache_dir", "compile_index", "index_key",
            "load_index", "read_index", "write_index"]
 
-FORMAT = 4  # 4: a BLAKE2b-authenticated frame, entries in JSON (3: marshal, a CRC of the body)
+FORMAT = 5  # 5: entries carry their regional choices; 4: a BLAKE2b-authenticated frame, entries
+# in JSON (3: marshal, a CRC of the body)
 KIND = "index"
 SUFFIX = ".idx"
 # No compiled index is read past this size (100,000 entries make 214 MB): the digest is read

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import regex
@@ -18,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .bulk import gc_paused
 from .errors import Problem, TermbaseNotFound
 from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
+from .langtags import TAG_RE, LanguageTag, known_language, split_tag
 from .model import DEFAULT_CASE, CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
 from .normalize import nfc
 from .validate import form_problem
@@ -40,16 +42,8 @@ ENTRY_KEYS = ("id", "type", "note", "case", "ambiguous")
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 FORM_KEYS = ("preferred", "accepted", "avoid", "short")
 ID_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# ISO 639-1 codes, optionally with a region or script subtag (pt-BR, zh-Hant); ISO 639-3 codes.
-_ISO_639_1 = set(
-    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy "
-    "da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu "
-    "hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb "
-    "lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om "
-    "or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw "
-    "ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu".split()
-)
-LANG_RE = regex.compile(r"^(?P<base>[a-z]{2,3})(?:-[A-Za-z0-9]{2,8})*$")
+# Language keys are language tags (``glossary.langtags``): ``fr``, ``pt-BR``, ``fr_CA``, any case.
+LANG_RE = TAG_RE
 _STR_TAG = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
 # Invisible characters that have no place in a form: controls, zero-width and bidi marks.
@@ -61,12 +55,12 @@ _CHOICES = {enum: [m.value for m in enum] for enum in (EntryType, CasePolicy)}
 
 
 def is_language_code(key: str) -> bool:
-    """True for an ISO 639-1 code (``fr``, ``pt-BR``) or an ISO 639-3 style three-letter code."""
-    match = LANG_RE.match(key)
-    if not match:
+    """True for a language tag of an ISO 639-1 language (``fr``, ``pt-BR``, ``fr_CA``, any case)
+    or of an ISO 639-3 style three-letter code that is no misspelt entry key."""
+    tag = split_tag(key)
+    if tag is None or not known_language(tag.language):
         return False
-    base = match.group("base")
-    return base in _ISO_639_1 or (len(base) == 3 and not _close_to(base, ENTRY_KEYS))
+    return len(tag.language) == 2 or not _close_to(tag.language, ENTRY_KEYS)
 
 
 def _close_to(word: str, choices: Iterable[str]) -> str | None:
@@ -331,31 +325,81 @@ class _FileReader:
                 self.problem(value, f"'ambiguous' must be true or false, found "
                                     f"{_yaml_type(value)}", shown_id)
                 ok = False
-        languages: dict[str, LanguageForms] = {}
+        tagged: list[tuple[LanguageTag, str, LanguageForms, Node]] = []
         language_keys = 0
         for key, key_node, value in items:
             if key in ENTRY_KEYS:
                 continue
             language_keys += 1
             if not is_language_code(key):
-                self.problem(key_node, f"unknown key '{key}'{_did_you_mean(key, ENTRY_KEYS)}; an "
-                                       f"entry holds id, type, note, case, ambiguous and "
-                                       f"language codes (en, fr, …)", shown_id)
+                tag = split_tag(key)
+                why = (f"'{key}' names no language ('{tag.language}' is no ISO 639 code)"
+                       if tag is not None and not _close_to(key, ENTRY_KEYS)
+                       else f"unknown key '{key}'{_did_you_mean(key, ENTRY_KEYS)}")
+                self.problem(key_node, f"{why}; an entry holds id, type, note, case, ambiguous "
+                                       f"and language tags (en, fr, fr-CA, …)", shown_id)
                 ok = False
                 continue
             forms = self.read_language(key, value, shown_id or "?")
             if forms is None:
                 ok = False
             else:
-                languages[key] = forms
+                tagged.append((split_tag(key), key, forms, key_node))
         if language_keys == 0:
             self.problem(node, "the entry has no language forms; add at least one, e.g. "
                                "'en: …' and 'fr: …'", shown_id)
             ok = False
+        languages, regional = self.merge_regions(tagged, shown_id)
+        if languages is None:
+            ok = False
         if not ok or entry_id is None or entry_type is None or case is None or note is None:
             return None
         return Entry(id=entry_id, type=entry_type, languages=languages, note=note, case=case,
-                     ambiguous=ambiguous, origin=Origin(self.path, self.line(node)))
+                     ambiguous=ambiguous, origin=Origin(self.path, self.line(node)),
+                     regional=regional)
+
+    def merge_regions(self, tagged: list[tuple[LanguageTag, str, LanguageForms, Node]],
+                      entry_id: str | None
+                      ) -> tuple[dict[str, LanguageForms] | None, tuple[tuple[str, str], ...]]:
+        """The entry's forms by language, and its regional choices (``fr-CA`` -> form).
+
+        Forms are filed under the language of their tag: ``fr-FR`` and ``fr_CA`` forms are
+        French. The bare tag (``fr``), else the first regional one, gives the language's
+        forms; another region's preferred and accepted forms are accepted forms of the
+        language (its short and avoid forms are kept as such), and its preferred form is
+        that region's choice, which a house-style profile of the region prefers."""
+        languages: dict[str, LanguageForms] = {}
+        regional: list[tuple[str, str]] = []
+        seen: dict[str, str] = {}
+        ok = True
+        by_language: dict[str, list[tuple[LanguageTag, str, LanguageForms, Node]]] = {}
+        for item in tagged:
+            tag, key, _, key_node = item
+            if str(tag) in seen:
+                self.problem(key_node, f"'{key}' and '{seen[str(tag)]}' are the same language "
+                                       f"tag (tags are not case sensitive); keep one", entry_id)
+                ok = False
+                continue
+            seen[str(tag)] = key
+            by_language.setdefault(tag.language, []).append(item)
+        for language, group in by_language.items():
+            base = next((item for item in group if item[0].region is None), group[0])
+            forms = _relabelled(base[2], language)
+            for tag, key, variant, key_node in group:
+                if tag.region is not None:
+                    regional.append((str(tag), variant.preferred.text))
+                if variant is base[2]:
+                    continue
+                avoided = set(forms.texts(Status.AVOID))
+                if variant.preferred.text in avoided:
+                    self.problem(key_node, f"'{key}' prefers '{variant.preferred.text}', which "
+                                           f"'{base[1]}' lists to avoid; a region may choose "
+                                           f"among the forms of the language, not one it "
+                                           f"avoids", entry_id)
+                    ok = False
+                forms = _with_variant(forms, _relabelled(variant, language))
+            languages[language] = forms
+        return (languages if ok else None), tuple(regional)
 
     def read_id(self, entry_node: Node, item: tuple[Node, Node] | None) -> str | None:
         if item is None:
@@ -466,6 +510,35 @@ class _FileReader:
 
     def form(self, text: str, status: Status, lang: str, entry_id: str, node: Node) -> Form:
         return Form(text, status, lang, entry_id, Origin(self.path, self.line(node)))
+
+
+def _relabelled(forms: LanguageForms, lang: str) -> LanguageForms:
+    """``forms`` (read under a tag such as ``fr-CA``) filed under the language ``lang``."""
+    if forms.lang == lang:
+        return forms
+
+    def moved(items: tuple[Form, ...]) -> tuple[Form, ...]:
+        return tuple(replace(f, lang=lang) for f in items)
+
+    return LanguageForms(lang, replace(forms.preferred, lang=lang), moved(forms.accepted),
+                         moved(forms.avoid), moved(forms.short))
+
+
+def _with_variant(forms: LanguageForms, variant: LanguageForms) -> LanguageForms:
+    """``forms`` with a regional variant's forms added: its preferred and accepted forms as
+    accepted, its avoid and short forms as such; a text ``forms`` has already is not added."""
+    texts = set(forms.texts())
+    added: dict[Status, list[Form]] = {Status.ACCEPTED: [], Status.AVOID: [], Status.SHORT: []}
+    for form in variant.forms():
+        if form.text in texts:
+            continue
+        texts.add(form.text)
+        status = Status.ACCEPTED if form.status is Status.PREFERRED else form.status
+        added[status].append(replace(form, status=status))
+    return LanguageForms(forms.lang, forms.preferred,
+                         forms.accepted + tuple(added[Status.ACCEPTED]),
+                         forms.avoid + tuple(added[Status.AVOID]),
+                         forms.short + tuple(added[Status.SHORT]))
 
 
 def parse_termbase(text: str, path: str) -> tuple[list[Entry], list[Problem]]:

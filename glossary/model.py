@@ -111,6 +111,9 @@ class Entry:
     # None: decided from a word list of the document's language.
     ambiguous: bool | None = None
     origin: Origin | None = field(default=None, compare=False)
+    # Regional choices: (language tag, form), e.g. ("fr-CA", "Nations Unies"), from a termbase
+    # whose language keys carry a region (the forms themselves are filed under ``fr``).
+    regional: tuple[tuple[str, str], ...] = ()
 
     def forms(self, lang: str | None = None) -> Iterator[Form]:
         """All forms of the entry, or only those of ``lang``."""

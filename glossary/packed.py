@@ -46,7 +46,8 @@ def pack_entry(entry: Entry, path_ids: dict[str, int],
         for code, forms in entry.languages.items()]
     return json.dumps([entry.id, entry.type.value, entry.note, entry.case.value,
                        entry.ambiguous, path, origin.line if origin else 0, languages,
-                       list(patterns)], ensure_ascii=False, separators=(",", ":")
+                       list(patterns), [list(pair) for pair in entry.regional]],
+                      ensure_ascii=False, separators=(",", ":")
                       ).encode("utf-8", "surrogatepass")
 
 
@@ -66,8 +67,11 @@ def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry,
         fields = json.loads(str(data, "utf-8", "surrogatepass"))
     except (ValueError, RecursionError) as exc:
         raise MalformedEntry(str(exc)) from None
-    _check(isinstance(fields, list) and len(fields) == 9)
-    (entry_id, kind, note, case, ambiguous, path, line, languages, patterns) = fields
+    _check(isinstance(fields, list) and len(fields) == 10)
+    (entry_id, kind, note, case, ambiguous, path, line, languages, patterns, regional) = fields
+    _check(isinstance(regional, list) and all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) for s in pair)
+        for pair in regional))
     _check(isinstance(entry_id, str) and isinstance(kind, str) and kind in _TYPES
            and isinstance(case, str) and case in _CASES
            and (note is None or isinstance(note, str))
@@ -103,7 +107,8 @@ def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry,
     stored = [None if pattern is None else tuple(map(tuple, pattern)) for pattern in patterns]
     _check(not stored or len(stored) == sum(len(forms) for _, forms in languages))
     return Entry(entry_id, _TYPES[kind], by_lang, note, _CASES[case], ambiguous,
-                 Origin(file, line) if file is not None else None), tuple(stored)
+                 Origin(file, line) if file is not None else None,
+                 tuple((tag, text) for tag, text in regional)), tuple(stored)
 
 
 class PackedEntries(Mapping[str, Entry]):

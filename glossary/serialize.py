@@ -34,4 +34,6 @@ def entry_as_data(entry: Entry, *, expand: bool = False) -> dict[str, Any]:
                              for k in ("accepted", "avoid", "short")}}
         else:
             data[lang] = forms_as_data(forms)
+    for tag, text in entry.regional:  # read back, the region's choice is found among the forms
+        data[tag] = text
     return data

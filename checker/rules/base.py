@@ -10,6 +10,7 @@ from functools import cached_property
 import regex
 
 from glossary import TermIndex
+from glossary.profiles import HouseStyles, Profile
 from glossary.tokens import words
 
 from ..document import Document, Segment
@@ -31,6 +32,10 @@ class Context:
     source_lang: str | None = None
     # The termbase's compiled index, for rules that ask whether a text is a known form.
     index: TermIndex | None = None
+    # The house style the draft is checked with (None: the termbase's own choices), and every
+    # profile of the run (glossary.profiles).
+    profile: Profile | None = None
+    styles: HouseStyles | None = None
     # sentence_start's answers by offset: several rules ask it about the same mention.
     _sentence_starts: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
 

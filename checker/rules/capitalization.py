@@ -43,6 +43,7 @@ from glossary.normalize import nfc
 
 from ..findings import Finding, Severity
 from ..matcher import MatchKind, Mention
+from . import house_style
 from .base import Context, Rule, fit_case
 
 
@@ -80,9 +81,14 @@ def _exact_case_wrong(mention: Mention, lang: str, sentence_start: bool) -> bool
 
 
 def check(mention: Mention, ctx: Context):
-    if (mention.kind is not MatchKind.CASE or mention.form.lang != ctx.lang or mention.mixed
-            or mention.spacing or ctx.headline(mention.start)):
+    if (mention.form.lang != ctx.lang or mention.mixed or mention.spacing
+            or ctx.headline(mention.start)):
         return None
+    if (ctx.profile is not None and ctx.profile.titles == "before-name"
+            and mention.entry.type is EntryType.TITLE and ctx.lang == ctx.profile.language):
+        return _before_name(mention, ctx)
+    if mention.kind is not MatchKind.CASE or house_style.writers(mention, ctx):
+        return None  # capitals a house style writes so (Nations Unies): house-style's
     sentence_start = ctx.sentence_start(mention.start)
     if mention.entry.case is CasePolicy.EXACT:
         wrong = _exact_case_wrong(mention, ctx.lang, sentence_start)
@@ -100,6 +106,49 @@ def check(mention: Mention, ctx: Context):
             severity=Severity.WARNING, safe=False)
     return RULE.on(mention, ctx, f"'{mention.text}' has wrong capitals; write '{expected}'",
                    expected)
+
+
+# Short words a title in title case keeps in lower case (Secretary of State).
+_MINOR = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+_NAME_NEXT = regex.compile(r"[ \u00a0]+(?=\p{Lu}\p{Ll})")
+
+
+def title_cased(form: str) -> str:
+    """A title as AP writes it before a name: foreign minister -> Foreign Minister, secretary
+    of state -> Secretary of State, secretary-general -> Secretary-General."""
+    words = regex.split(r"([ \u00a0-]+)", form)
+    return "".join(w if i % 2 or (i and w in _MINOR) else w[:1].upper() + w[1:]
+                   for i, w in enumerate(words))
+
+
+def _before_name(mention: Mention, ctx: Context) -> Finding | None:
+    """AP (titles: before-name): a formal title is capitalised before a name (Foreign Minister
+    Sergei Lavrov) and in lower case elsewhere (the foreign minister said)."""
+    if mention.kind > MatchKind.CASE:
+        return None
+    text = nfc(mention.text)
+    sentence_start = ctx.sentence_start(mention.start)
+    gap = _NAME_NEXT.match(ctx.doc.text, mention.end)
+    capitalised = title_cased(mention.form.text)
+    if gap is not None:
+        # Before a known person's name, the title takes its capitals.
+        person = any(m.start == gap.end() and m.entry.type is EntryType.PERSON
+                     for m in ctx.checked_mentions)
+        if not person or text == capitalised:
+            return None
+        return RULE.finding(mention.start, mention.end, mention.text, (
+            f"'{text}' stands before a name: {ctx.profile.name} capitalises a formal title "
+            f"there; write '{capitalised}'"), expected=capitalised, entry=mention.entry.id,
+            lang=ctx.lang, severity=Severity.WARNING, safe=False)
+    expected = fit_case(mention.form.text, mention.text, sentence_start)
+    if text == expected or text == mention.form.text:
+        return None
+    if mention.form.text != mention.form.text.lower():
+        return None  # a title the termbase capitalises (a name of an office)
+    return RULE.finding(mention.start, mention.end, mention.text, (
+        f"'{text}' is a title without a name after it: {ctx.profile.name} writes it in lower "
+        f"case; write '{expected}'"), expected=expected, entry=mention.entry.id, lang=ctx.lang,
+        severity=Severity.WARNING, safe=False)
 
 
 def _only_first_capital(mention: Mention, expected: str) -> bool:

@@ -13,7 +13,8 @@ Why it matters:
 Example:
     Kim Jong-un … Kim Jong Un (in one French draft)
 Use instead:
-    The preferred form when the document uses it anywhere, else the form it uses first.
+    The form the draft's house style prefers, else the preferred form when the document uses
+    it anywhere, else the form it uses first.
 Fix safety:
     Unsafe: which form the article keeps is an editing choice.
 """
@@ -46,6 +47,10 @@ def check_document(ctx: Context) -> list:
         if len(forms) < 2:
             continue
         preferred = [m for m in mentions if m.form.status is Status.PREFERRED]
+        if ctx.profile is not None and ctx.styles is not None:
+            # Under a house style, its choice is the main form (house-style flags the others).
+            choices = ctx.styles.choices(ctx.profile, mentions[0].entry)
+            preferred = [m for m in mentions if m.form.text in choices] or preferred
         main = (preferred or mentions)[0].form.text
         for mention in mentions:
             if fold_capital_accents(mention.form.text) == fold_capital_accents(main):
