@@ -357,7 +357,8 @@ class Matcher:
         if best.size == 1 and self._inside_longer_name(seg_words, seps, i, lang):
             return None
         if best.entry.type in _PLACES_AND_BODIES and (
-                _inside_proper_name(doc, seg_words, seps, i, i + best.size, lang)
+                _inside_proper_name(doc, seg_words, seps, i, i + best.size, lang,
+                                    best.form.text.endswith("."))
                 or _qualified_by_region(doc.text, seg_words.word(i + best.size - 1).end)):
             if best.size == 1:
                 self._name_parts.add(casefold(seg_words.raw[i]))
@@ -825,7 +826,7 @@ COURTESY_TITLES = frozenset({"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms"
 
 
 def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators, first: int,
-                        end: int, lang: str) -> bool:
+                        end: int, lang: str, dotted: bool = False) -> bool:
     """True when the words ``first:end`` (a place or an organisation) stand inside a longer run
     of capitalised words, directly or across a connector: Scotland in Royal Bank of Scotland
     or Transport Scotland, Suisse in Credit Suisse, Damas in Le Chemin de Damas, Dominique
@@ -836,7 +837,8 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
     opening a sentence (En Scotland), or any ordinary word in a line written in capitals.
     Titles are not concerned: only places and organisations call this. A name of several words
     is the termbase's own: across a connector it is the name still (the Sommet des Nations
-    unies is a summit of the United Nations), so only its direct neighbours count."""
+    unies is a summit of the United Nations), so only its direct neighbours count. ``dotted``:
+    the form ends with a full stop (U.S.), which then stands between it and the next word."""
     one_word = end - first == 1
 
     def name_word(j: int) -> bool:
@@ -862,8 +864,9 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
             j -= 1
         if name_word(j):
             return True
-    # Right: the word after, or after a connector (Scotland Yard, Dominique de Villepin).
-    if end < len(seg_words) and seps[end - 1] in (" ", "-"):
+    # Right: the word after, or after a connector (Scotland Yard, Dominique de Villepin); after
+    # the full stop of a dotted abbreviation too (U.S. Census Bureau).
+    if end < len(seg_words) and seps[end - 1] in ((" ", "-", ".") if dotted else (" ", "-")):
         j = end
         if (seg_words.raw[j] in CONNECTORS and one_word and j + 1 < len(seg_words)
                 and seps[j] == " "):

@@ -156,7 +156,9 @@ def test_a_tbx_from_another_tool_imports_with_warnings(write):
     lavrov = termbase.get("c1")
     assert lavrov.type.value == "person"
     assert lavrov.languages["en"].texts() == ["Sergei Lavrov", "Sergey Lavrov", "Lavrov"]
-    assert lavrov.languages["fr-FR"].texts("avoid") == ["Sergei Lavrov"]
+    # fr-FR forms are French forms (the region is kept as the entry's regional choice).
+    assert lavrov.languages["fr"].texts("avoid") == ["Sergei Lavrov"]
+    assert lavrov.regional == (("fr-FR", "Sergueï Lavrov"),)
     assert "C-2" not in termbase  # nothing usable left in it: the entity is never expanded
     khrushchev = termbase.get("khrushchev-nikita")
     assert khrushchev.preferred("en") == "Nikita Khrushchev"  # spaces tidied

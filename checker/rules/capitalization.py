@@ -18,6 +18,11 @@ What it flags:
     titles a house capitalises is its style). Not `le Président de la République`, which French
     usage capitalises, nor a title the termbase writes with a capital (`Premier ministre`), nor
     one inside a longer name (`Société Générale`).
+    Under a house style that capitalises titles before a name only (AP, the en-US profile): a
+    title in capitals with no name after it (`the Secretary of State said`) and a title in
+    lower case directly before a known person's name (`foreign minister Sergei Lavrov`), both
+    warnings; not in a headline in title case. Capitals a house style writes inside names
+    (`Nations Unies`, Canadian usage) are the house-style rule's, never an error here.
     Never flagged: a capital at the start of a sentence, a headline in capitals, a word written
     wholly in capitals, words somewhat frequent in lower case (`chevron`, `bénin`), another
     language's form in lower case (`taliban` in French), particles alone (`la Haye`).
@@ -31,7 +36,7 @@ Fix safety:
     Safe: the replacement is the same form of the termbase, with its capitals. For a French
     title capitalised inside a sentence the fix (the same word in lower case) is unsafe: which
     titles take a capital is a house's choice, so `--fix` applies it only with
-    `--unsafe-fixes`.
+    `--unsafe-fixes`; so for the AP title findings.
 """
 
 from __future__ import annotations
@@ -124,7 +129,7 @@ def title_cased(form: str) -> str:
 def _before_name(mention: Mention, ctx: Context) -> Finding | None:
     """AP (titles: before-name): a formal title is capitalised before a name (Foreign Minister
     Sergei Lavrov) and in lower case elsewhere (the foreign minister said)."""
-    if mention.kind > MatchKind.CASE:
+    if mention.kind > MatchKind.CASE or _title_case_line(ctx, mention.start):
         return None
     text = nfc(mention.text)
     sentence_start = ctx.sentence_start(mention.start)
@@ -149,6 +154,21 @@ def _before_name(mention: Mention, ctx: Context) -> Finding | None:
         f"'{text}' is a title without a name after it: {ctx.profile.name} writes it in lower "
         f"case; write '{expected}'"), expected=expected, entry=mention.entry.id, lang=ctx.lang,
         severity=Severity.WARNING, safe=False)
+
+
+_LONG_WORD = regex.compile(r"\p{L}{4,}")
+
+
+def _title_case_line(ctx: Context, offset: int) -> bool:
+    """A headline in title case (Obama to Meet Iraqi Prime Minister as Violence Rages): most
+    long words capitalised, no full stop at its end. Its capitals say nothing of a title's."""
+    text = ctx.doc.text
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = _LONG_WORD.findall(line)
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and capitalised >= 0.75 * len(words) and not line.endswith(".")
 
 
 def _only_first_capital(mention: Mention, expected: str) -> bool:

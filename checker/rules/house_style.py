@@ -30,15 +30,9 @@ from glossary.profiles import Profile, is_short, variant_key
 
 from ..findings import Finding, Severity
 from ..matcher import MatchKind, Mention
-from .base import Context, Rule, fit_case
+from .base import Context, Rule, fit_case, with_dot
 
 _SPACES = regex.compile(r"\s+")
-# What follows a dot that may end a sentence: a capital after spaces (U.S. The…, U.S. Senate).
-_CAPITAL_AFTER = regex.compile(r"[ \t\u00a0]+[\"«“‘'(\[]?\p{Lu}")
-# ... and what shows that it does: the end of the segment, a line break, a closing quote.
-_SENTENCE_END = regex.compile(r"[\"»”’')\]]?[ \t\u00a0]*(?:\r|\n|$)")
-
-
 def _shown(text: str) -> str:
     return _SPACES.sub(" ", text)
 
@@ -108,22 +102,11 @@ def _counterpart(choices: tuple[str, ...], mention: Mention) -> str:
 
 def _finding(mention: Mention, ctx: Context, profile: Profile, expected: str,
              other: str) -> Finding:
-    start, end, text = mention.start, mention.end, mention.text
-    doc = ctx.doc.text
-    choice, fixable = expected, True
-    # A dotted abbreviation's last full stop is not a word: the span takes it, so that U.S.
-    # becomes US (not US.) and US. becomes U.S. (not U.S..).
-    if doc[end:end + 1] == "." and (mention.form.text.endswith(".") or expected.endswith(".")):
-        end += 1
-        text = doc[start:end]
-        if mention.form.text.endswith(".") and not expected.endswith("."):
-            if _SENTENCE_END.match(doc, end):
-                expected += "."  # the dot also ended the sentence: it stays
-            elif _CAPITAL_AFTER.match(doc, end):
-                fixable = False  # U.S. Senate, or U.S. The: a sentence end or not
-    message = f"house style: {profile.name} writes '{choice}'; '{_shown(text)}' is {other} usage"
-    return RULE.finding(start, end, text, message, expected=expected, entry=mention.entry.id,
-                        lang=ctx.lang, fixable=fixable)
+    end, replacement, fixable = with_dot(ctx.doc.text, mention, expected)
+    text = ctx.doc.text[mention.start:end]
+    message = f"house style: {profile.name} writes '{expected}'; '{_shown(text)}' is {other} usage"
+    return RULE.finding(mention.start, end, text, message, expected=replacement,
+                        entry=mention.entry.id, lang=ctx.lang, fixable=fixable)
 
 
 RULE = Rule("house-style", Severity.WARNING, False,

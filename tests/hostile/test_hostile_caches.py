@@ -398,7 +398,8 @@ def test_translation_cache_others_may_write_is_not_used(tmp_path, planted):
 
 
 GOOD_ENTRY = ['x', 'person', None, 'name', None, 0, 3, [['fr', [['Sergueï Lavrov', 0, 4]]]],
-              [[['Sergueï', 'Lavrov'], ['serguei', 'lavrov'], ['serguei', 'lavrov'], [' ']]]]
+              [[['Sergueï', 'Lavrov'], ['serguei', 'lavrov'], ['serguei', 'lavrov'], [' ']]],
+              [['fr-FR', 'Sergueï Lavrov']]]
 
 
 def entry_with(position: int, value: object) -> bytes:
@@ -432,6 +433,8 @@ def entry_with(position: int, value: object) -> bytes:
     pytest.param(entry_with(8, [[["Sergueï", 1], ["serguei"], ["serguei"], []]]),
                  id="word-number"),
     pytest.param(entry_with(8, [None, None]), id="more-patterns-than-forms"),
+    pytest.param(entry_with(9, {"fr-FR": "Sergueï Lavrov"}), id="regional-object"),
+    pytest.param(entry_with(9, [["fr-FR", 3]]), id="regional-number"),
 ])
 def test_packed_entries_not_written_by_termcheck_are_refused(data):
     from glossary.errors import IndexDamagedError
