@@ -103,12 +103,18 @@ class Profile:
         return text
 
 
+@lru_cache(maxsize=256)
+def _words_pattern(words: str) -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(words) + r"(?![\p{L}\p{M}])",
+                         regex.IGNORECASE)
+
+
 def _recapitalised(text: str, words: str) -> str:
     """``text`` with every run of ``words`` in other capitals written as ``words``."""
-    pattern = regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(words) + r"(?![\p{L}\p{M}])",
-                            regex.IGNORECASE)
-    return pattern.sub(lambda m: words if casefold(m.group()) == casefold(words)
-                       else m.group(), text)
+    def written(match: regex.Match) -> str:
+        return words if casefold(match.group()) == casefold(words) else match.group()
+
+    return _words_pattern(words).sub(written, text)
 
 
 # -- reading ------------------------------------------------------------------------------------

@@ -106,6 +106,8 @@ def check(mention: Mention, ctx: Context):
         return None
     if mention.entry.type is EntryType.TITLE and ctx.lang == "fr" and _only_first_capital(
             mention, expected):
+        if ctx.profile is not None and ctx.profile.titles == "free":
+            return None
         return RULE.finding(mention.start, mention.end, mention.text, _title_message(
             mention.text, expected), expected=expected, entry=mention.entry.id, lang=ctx.lang,
             severity=Severity.WARNING, safe=False)
@@ -213,8 +215,9 @@ _NAME_AFTER = regex.compile(r"[ \u00a0]+\p{Lu}")
 
 
 def check_titles(ctx: Context) -> list[Finding]:
-    """French: a title capitalised inside a sentence after an article (le Président Macron)."""
-    if ctx.lang != "fr":
+    """French: a title capitalised inside a sentence after an article (le Président Macron);
+    not under a house style whose titles follow another rule."""
+    if ctx.lang != "fr" or (ctx.profile is not None and ctx.profile.titles != "lower"):
         return []
     text = ctx.doc.text
     mentions = [(m.start, m.end) for m in ctx.checked_mentions]
