@@ -60,6 +60,8 @@ class StyleChooser:
 def house_styles(termbase: Termbase, extra: Sequence[Profile]) -> HouseStyles:
     """The shipped profiles and ``extra`` (the user's files), checked against ``termbase``.
     Raises ``ProfileError`` for a profile file of the user's that does not fit it."""
+    if not extra:
+        return HouseStyles(lambda: shipped_profiles().values(), termbase)
     profiles = {**shipped_profiles()}
     for profile in extra:
         if profile.id in profiles and not profiles[profile.id].path == profile.path \

@@ -31,21 +31,23 @@ Knows termbases (``Termbase``, ``Entry``), never drafts.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import GlossaryError, Problem
 from .files import UnreadableFile, read_regular_file
 from .langtags import LanguageTag, known_language, split_tag, tag_problem
 from .model import Entry, Form, Status, Termbase
 from .normalize import casefold, fold_key, nfc
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 TITLE_STYLES = ("lower", "before-name", "free")
 KEYS = ("id", "name", "usage", "language", "regions", "titles", "accented-capitals", "sources",
@@ -131,6 +133,8 @@ class _Reader:
         self.problems.append(Problem(self.path, line, message, entry_id))
 
     def text_of(self, node: Node, what: str) -> str | None:
+        from yaml.nodes import ScalarNode
+
         if isinstance(node, ScalarNode) and node.tag == _STR_TAG and node.value.strip():
             if node.value != nfc(node.value):
                 self.problem(node, f"{what} '{node.value}' is not in Unicode NFC; retype it")
@@ -141,6 +145,8 @@ class _Reader:
 
     def texts_of(self, node: Node, what: str) -> list[str] | None:
         """A text or a list of texts."""
+        from yaml.nodes import SequenceNode
+
         if isinstance(node, SequenceNode):
             values = [self.text_of(item, what) for item in node.value]
             return None if None in values or not values else values  # type: ignore[return-value]
@@ -150,7 +156,15 @@ class _Reader:
     def read(self) -> dict[str, tuple[object, Node]] | None:
         """The profile's settings, checked one by one (not yet against other profiles or a
         termbase), by key, each with its node."""
+        # PyYAML is imported only when a profile is read: most checks never read one.
+        import yaml
+        from yaml.nodes import MappingNode, ScalarNode
+
         try:
+            if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(
+                    self.text, Loader=yaml.SafeLoader)):
+                self.problem(None, "anchors and aliases (& and *) are not allowed in a profile")
+                return None
             root = yaml.compose(self.text, Loader=yaml.SafeLoader)
         except RecursionError:
             self.problem(None, "the YAML nests too deep; is this a profile?")
@@ -165,11 +179,6 @@ class _Reader:
             return None
         if not isinstance(root, MappingNode):
             self.problem(root, "a profile is a mapping with id, name, language, prefer…")
-            return None
-        from .loader import _shares_nodes  # the termbase loader's guard against alias bombs
-
-        if _shares_nodes(root):
-            self.problem(root, "anchors and aliases (& and *) are not allowed in a profile")
             return None
         settings: dict[str, tuple[object, Node]] = {}
         for key_node, node in root.value:
@@ -193,6 +202,8 @@ class _Reader:
         return settings
 
     def setting(self, key: str, node: Node) -> object | None:
+        from yaml.nodes import ScalarNode
+
         if key == "accented-capitals":
             if isinstance(node, ScalarNode) and node.tag == _BOOL_TAG:
                 return node.value.lower() in ("true", "yes", "on")
@@ -240,6 +251,8 @@ class _Reader:
         return self.text_of(node, f"'{key}'")  # name, usage, sources, extends
 
     def read_prefer(self, node: Node) -> dict[str, tuple[tuple[str, ...], int]] | None:
+        from yaml.nodes import MappingNode, ScalarNode
+
         if not isinstance(node, MappingNode):
             self.problem(node, "'prefer' must be a mapping of entry ids to forms")
             return None
@@ -431,11 +444,20 @@ class HouseStyles:
     """The profiles a run knows (the shipped ones and the user's), checked against one
     termbase: what each prefers for an entry, and which of them writes a form."""
 
-    def __init__(self, profiles: Sequence[Profile], termbase: Termbase):
+    def __init__(self, profiles: Sequence[Profile] | Callable[[], Iterable[Profile]],
+                 termbase: Termbase):
+        """``profiles``, or a function that gives them: read on first need, so that a check
+        with no house style reads no profile unless a draft needs one."""
         self.termbase = termbase
-        self.profiles: dict[str, Profile] = {}
-        for profile in profiles:
-            self.profiles[profile.id] = check_profile(profile, termbase)
+        self._source = profiles
+        self._profiles: dict[str, Profile] | None = None
+
+    @property
+    def profiles(self) -> dict[str, Profile]:
+        if self._profiles is None:
+            source = self._source() if callable(self._source) else self._source
+            self._profiles = {p.id: check_profile(p, self.termbase) for p in source}
+        return self._profiles
 
     def get(self, profile_id: str) -> Profile | None:
         return self.profiles.get(profile_id)
