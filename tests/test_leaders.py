@@ -344,7 +344,7 @@ Turkmenistan; Turkmen; berdymukhamedov-serdar; =; -
 Tuvalu; Tuvalu; charles-iii; teo-feleti; panapa-paulson
 Uganda; Uganda; museveni-yoweri; nabbanja-robinah; odongo-jeje
 Ukraine; Ukrain; zelensky-volodymyr; svyrydenko-yulia; sybiha-andrii
-United Arab Emirates; Emirates; bin-zayed-mohamed; al-maktoum-mohammed-bin-rashid; bin-zayed-abdullah
+UAE; Emirates; bin-zayed-mohamed; al-maktoum-mohammed-bin-rashid; bin-zayed-abdullah
 United Kingdom; British|United Kingdom; charles-iii; starmer-keir; cooper-yvette
 United States; US; trump-donald; =; rubio-marco
 Uruguay; Urugua; orsi-yamandu; =; lubetkin-mario
