@@ -264,15 +264,16 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
     for position, entry in enumerate(entries):
         is_name = entry.type in NAME_TYPES
         for word in entry.derived():
-            # The whole word (flag 1), and each word of a compound one on its own (flag 0):
-            # Zélandais is a known word, not a near miss of Zélande.
+            # The whole word (flag 1), and the last word of a compound one on its own (flag
+            # 0): Zélandais is a known word, not a near miss of Zélande (Néo, New, Sud are
+            # words of many names and stay unknown).
             key = derived_key(word.text)
             keys["derived"].append(key)
             values["derived"].append(position << 1 | 1)
-            parts = key.split()
-            if len(parts) > 1:
-                keys["derived"] += parts
-                values["derived"] += [position << 1] * len(parts)
+            last = key.rsplit(" ", 1)
+            if len(last) > 1:
+                keys["derived"].append(last[1])
+                values["derived"].append(position << 1)
         for rank, form in enumerate(entry.forms()):
             ref = position << FORM_BITS | rank
             number = len(form_refs)
@@ -464,7 +465,7 @@ class TermIndex:
 
     def is_derived_word(self, word: str) -> bool:
         """Whether ``word`` (one word, any case and accents) is an adjective or a demonym of an
-        entry, or a word of one (Britanniques, bolivienne, Zélandais)."""
+        entry, or the last word of one (Britanniques, bolivienne, Zélandais)."""
         return fold_key(word) in self._derived
 
     def derived_entries(self, text: str) -> list[Entry]:
