@@ -305,3 +305,12 @@ def test_lookup_shows_relations_both_ways(places):
     result = CliRunner().invoke(cli, ["lookup", "Royaume-Uni", "--terms", str(places)])
     assert "see also: island" in result.output
     assert "adjectives britannique, britanniques" in result.output
+
+
+def test_a_listed_adjective_is_no_other_languages_form(checkers):
+    # Argentine is the French name of Argentina and an English adjective the entry lists.
+    assert findings(checkers, "Argentine beef prices rose; Argentine officials from Argentina "
+                              "said so.", "en") == []
+    # Standing for the place, it is the French name still.
+    assert findings(checkers, "He lives in Argentine.", "en") == [
+        ("wrong-language", "Argentine", "error")]
