@@ -314,3 +314,12 @@ def test_a_listed_adjective_is_no_other_languages_form(checkers):
     # Standing for the place, it is the French name still.
     assert findings(checkers, "He lives in Argentine.", "en") == [
         ("wrong-language", "Argentine", "error")]
+
+
+def test_an_adjective_closing_a_compound_names_no_place(checkers):
+    # South American and sud-américain are not the United States; The British is the UK.
+    text = po(("He flew to the South American country.",
+               "Il a gagné ce pays sud-américain, puis les États-Unis."),
+              ("The British prime minister spoke.", "Le Premier ministre du Royaume-Uni a parlé."))
+    assert findings(checkers, text, "fr", "t.po") == [
+        ("term-mismatch", "États-Unis", "info")]

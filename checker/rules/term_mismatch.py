@@ -29,7 +29,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from glossary.index import DERIVED_MAX_WORDS
+from glossary.normalize import casefold
 from glossary.tokens import is_joiner, normalize_separator, words
+from glossary.validate import FUNCTION_WORDS
 
 from ..document import Segment
 from ..findings import Severity
@@ -104,7 +106,9 @@ def check_document(ctx: Context) -> list:
 
 def _derived(ctx: Context, segment: Segment, mentions: list[Mention]) -> Counter[str]:
     """The entries whose adjectives or demonyms the segment writes (britannique, Néo-Zélandais),
-    once per word, outside its mentions (Colombie-Britannique is a name)."""
+    once per word, outside its mentions (Colombie-Britannique is a name) and not at the end of
+    a longer compound (South American, sud-américain, franco-britannique: not the US, nor
+    only the UK)."""
     found: Counter[str] = Counter()
     index = ctx.index
     if index is None:
@@ -124,6 +128,9 @@ def _derived(ctx: Context, segment: Segment, mentions: list[Mention]) -> Counter
                     for k in run[:-1]):
                 continue
             entries = index.derived_entries(text[spans[i][0]:spans[i + size - 1][1]])
+            if entries and i > 0 and _compound(text, spans[i - 1], spans[i][0]):
+                i += size
+                break
             if entries:
                 found.update(entry.id for entry in entries)
                 i += size
@@ -131,6 +138,18 @@ def _derived(ctx: Context, segment: Segment, mentions: list[Mention]) -> Counter
         else:
             i += 1
     return found
+
+
+def _compound(text: str, before: tuple[int, int], start: int) -> bool:
+    """Whether the word spanning ``before`` opens a compound with the word at ``start``: a
+    hyphen between them, or a capitalised word before a space (South American, not The
+    British)."""
+    separator = normalize_separator(text[before[1]:start])
+    if separator == "-":
+        return True
+    word = text[before[0]:before[1]]
+    return (separator == " " and word[:1].isupper()
+            and not any(casefold(word) in listed for listed in FUNCTION_WORDS.values()))
 
 
 def _related_in(ctx: Context, entry_id: str, have: Counter[str]) -> str | None:
