@@ -76,6 +76,10 @@ def render_stats(stats: dict[str, Any]) -> str:
                    + "".join(str(counts[s]).rjust(11) for s in statuses))
     per = stats["forms_per_entry"]
     out += ["", f"forms per entry: min {per['min']}, mean {per['mean']}, max {per['max']}"]
+    derived = {kind: sum(counts.get(kind, 0) for counts in stats["languages"].values())
+               for kind in ("adjectives", "demonyms")}
+    out.append(f"relations (see_also): {stats.get('relations', 0)}; adjectives: "
+               f"{derived['adjectives']}, demonyms: {derived['demonyms']}")
     return "\n".join(out) + "\n"
 
 

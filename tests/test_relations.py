@@ -4,6 +4,8 @@ makes of them (typo, inconsistent, term-mismatch)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -323,3 +325,12 @@ def test_an_adjective_closing_a_compound_names_no_place(checkers):
               ("The British prime minister spoke.", "Le Premier ministre du Royaume-Uni a parlé."))
     assert findings(checkers, text, "fr", "t.po") == [
         ("term-mismatch", "États-Unis", "info")]
+
+
+def test_stats_count_relations_and_derived_words(places):
+    result = CliRunner().invoke(cli, ["terms", "stats", "--format", "json", "--terms",
+                                      str(places)])
+    data = json.loads(result.output)
+    assert data["relations"] == 1
+    assert data["languages"]["fr"]["adjectives"] == 2
+    assert data["languages"]["fr"]["demonyms"] == 4
