@@ -367,6 +367,7 @@ class TermIndex:
             tables["singles"], tables["pairs"], tables["firsts"], tables["near"])
         self.form_words = tables["form_words"]
         self._derived = tables["derived"]
+        self._derived_words: dict[str, bool] = {}
         self.name_words = NameWords(self, tables["name_words"])
         self.by_match = FormTable(self, tables["match"], lambda f, k: match_key(f.text) == k)
         self.by_fold = FormTable(self, tables["fold"], lambda f, k: fold_key(f.text) == k)
@@ -465,8 +466,14 @@ class TermIndex:
 
     def is_derived_word(self, word: str) -> bool:
         """Whether ``word`` (one word, any case and accents) is an adjective or a demonym of an
-        entry, or the last word of one (Britanniques, bolivienne, Zélandais)."""
-        return fold_key(word) in self._derived
+        entry, or the last word of one (Britanniques, bolivienne, Zélandais); asked of every
+        word of a translation, so memoised."""
+        known = self._derived_words.get(word)
+        if known is None:
+            if len(self._derived_words) > MEMO_LIMIT:
+                self._derived_words.clear()
+            known = self._derived_words[word] = fold_key(word) in self._derived
+        return known
 
     def derived_entries(self, text: str) -> list[Entry]:
         """The entries of which ``text`` (a run of words) is a whole adjective or demonym."""

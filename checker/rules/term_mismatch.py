@@ -47,16 +47,24 @@ def check_document(ctx: Context) -> list:
         if mention.segment is not None and mention.segment.unit is not None:
             by_segment[mention.segment.start].append(mention)
     wanted_by_unit: dict[str, Counter[str]] = defaultdict(Counter)
-    # Entries a source names through an adjective or a demonym only (British voters): a
-    # target that names them adds nothing.
-    described: dict[str, set[str]] = defaultdict(set)
+    sources: dict[str, list[Segment]] = defaultdict(list)
     entries = {}
     for segment in ctx.doc.segments:
         if segment.role == "source" and segment.unit is not None:
             counts = Counter(m.entry.id for m in by_segment[segment.start])
             wanted_by_unit[segment.unit] |= counts
             entries.update({m.entry.id: m.entry for m in by_segment[segment.start]})
-            described[segment.unit].update(_derived(ctx, segment, by_segment[segment.start]))
+            sources[segment.unit].append(segment)
+    # Entries a source names through an adjective or a demonym only (British voters): a target
+    # that names them adds nothing. Read only for a target naming an entry its source does not.
+    described: dict[str, Counter[str]] = {}
+
+    def described_in(unit: str) -> Counter[str]:
+        if unit not in described:
+            described[unit] = sum((_derived(ctx, s, by_segment[s.start]) for s in sources[unit]),
+                                  Counter())
+        return described[unit]
+
     findings = []
     text = ctx.doc.text
     for segment in ctx.doc.segments:
@@ -65,7 +73,8 @@ def check_document(ctx: Context) -> list:
         wanted = wanted_by_unit.get(segment.unit, Counter())
         mentions = by_segment[segment.start]
         have = Counter(m.entry.id for m in mentions)
-        if wanted:
+        if any(have[entry_id] < count for entry_id, count in wanted.items()):
+            # Read only where a name is missing: most targets name what their source does.
             have.update(_derived(ctx, segment, mentions))
         for entry_id, count in wanted.items():
             entry = entries[entry_id]
@@ -95,8 +104,8 @@ def check_document(ctx: Context) -> list:
                     entry=entry_id, lang=ctx.lang, fixable=False, severity=Severity.WARNING))
         for mention in mentions:
             entry_id = mention.entry.id
-            if (entry_id not in wanted and entry_id not in described[segment.unit]
-                    and not _stands_for_related(ctx, entry_id, wanted, have)):
+            if (entry_id not in wanted and not _stands_for_related(ctx, entry_id, wanted, have)
+                    and entry_id not in described_in(segment.unit)):
                 findings.append(RULE.finding(
                     mention.start, mention.end, mention.text,
                     f"'{mention.text}' is in the translation but not in its source",
@@ -116,6 +125,11 @@ def _derived(ctx: Context, segment: Segment, mentions: list[Mention]) -> Counter
     text = ctx.doc.text
     spans = [(segment.start + s, segment.start + e)
              for s, e in words(text[segment.start:segment.end])]
+    # A derived word ends with a word the index knows (one probe per word; most words are no
+    # such word, and their runs are not looked up).
+    known = [index.is_derived_word(text[s:e]) for s, e in spans]
+    if not any(known):
+        return found
     taken = {i for i, (s, _) in enumerate(spans)
              if any(m.start <= s < m.end for m in mentions)}
     i = 0
@@ -123,7 +137,7 @@ def _derived(ctx: Context, segment: Segment, mentions: list[Mention]) -> Counter
         # The longest run of words joined by a space or a hyphen that is a derived word.
         for size in range(min(DERIVED_MAX_WORDS, len(spans) - i), 0, -1):
             run = range(i, i + size)
-            if any(k in taken for k in run) or not all(
+            if not known[i + size - 1] or any(k in taken for k in run) or not all(
                     is_joiner(normalize_separator(text[spans[k][1]:spans[k + 1][0]]))
                     for k in run[:-1]):
                 continue
