@@ -18,8 +18,19 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .bulk import gc_paused
 from .errors import Problem, TermbaseNotFound
 from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
-from .model import DEFAULT_CASE, CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
-from .normalize import nfc
+from .model import (
+    DEFAULT_CASE,
+    CasePolicy,
+    DerivedWord,
+    Entry,
+    EntryType,
+    Form,
+    LanguageForms,
+    Origin,
+    Status,
+    WordKind,
+)
+from .normalize import match_key, nfc
 from .validate import form_problem
 
 try:  # the C parser is several times faster on large termbases
@@ -36,9 +47,12 @@ MAX_NESTING = 64
 _BRACKET = regex.compile(r"[\[\]{}]")
 _BLOCK_INDENT = regex.compile(r"^[ \t]*(?:[-?:][ \t]+)*", regex.MULTILINE)
 TOP_KEYS = ("version", "entries")
-ENTRY_KEYS = ("id", "type", "note", "case", "ambiguous")
+ENTRY_KEYS = ("id", "type", "note", "case", "ambiguous", "see_also")
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 FORM_KEYS = ("preferred", "accepted", "avoid", "short")
+# Words derived from the name, listed under a language beside its forms: not forms.
+DERIVED_KEYS = ("adjectives", "demonyms")
+LANGUAGE_KEYS = FORM_KEYS + DERIVED_KEYS
 ID_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ISO 639-1 codes, optionally with a region or script subtag (pt-BR, zh-Hant); ISO 639-3 codes.
 _ISO_639_1 = set(
@@ -331,6 +345,14 @@ class _FileReader:
                 self.problem(value, f"'ambiguous' must be true or false, found "
                                     f"{_yaml_type(value)}", shown_id)
                 ok = False
+        see_also: tuple[str, ...] = ()
+        see_also_origin = None
+        if "see_also" in fields:
+            key_node, value = fields["see_also"]
+            related = self.read_see_also(value, shown_id)
+            ok &= related is not None
+            see_also = related or ()
+            see_also_origin = Origin(self.path, self.line(key_node))
         languages: dict[str, LanguageForms] = {}
         language_keys = 0
         for key, key_node, value in items:
@@ -339,8 +361,8 @@ class _FileReader:
             language_keys += 1
             if not is_language_code(key):
                 self.problem(key_node, f"unknown key '{key}'{_did_you_mean(key, ENTRY_KEYS)}; an "
-                                       f"entry holds id, type, note, case, ambiguous and "
-                                       f"language codes (en, fr, …)", shown_id)
+                                       f"entry holds id, type, note, case, ambiguous, see_also "
+                                       f"and language codes (en, fr, …)", shown_id)
                 ok = False
                 continue
             forms = self.read_language(key, value, shown_id or "?")
@@ -355,7 +377,43 @@ class _FileReader:
         if not ok or entry_id is None or entry_type is None or case is None or note is None:
             return None
         return Entry(id=entry_id, type=entry_type, languages=languages, note=note, case=case,
-                     ambiguous=ambiguous, origin=Origin(self.path, self.line(node)))
+                     ambiguous=ambiguous, origin=Origin(self.path, self.line(node)),
+                     see_also=see_also, see_also_origin=see_also_origin)
+
+    def read_see_also(self, node: Node, entry_id: str | None) -> tuple[str, ...] | None:
+        """The ids of a ``see_also`` list; None, with problems, for anything else (an id that
+        is not kebab-case, the entry itself, an id listed twice). Whether each id names an
+        entry is known only once every layer is read (``glossary.validate``)."""
+        if not self.visit(node, entry_id):
+            return None
+        if isinstance(node, ScalarNode) and node.tag == _STR_TAG:
+            self.problem(node, f"'see_also' must be a list of entry ids; write [{node.value}]",
+                         entry_id)
+            return None
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"'see_also' must be a list of entry ids, found "
+                               f"{_yaml_type(node)}", entry_id)
+            return None
+        ids: list[str] = []
+        ok = True
+        for item in node.value:
+            value = self.text_value(item, entry_id, "an id of 'see_also'")
+            if value is None:
+                ok = False
+            elif not ID_RE.match(value):
+                self.problem(item, f"'see_also' names '{value}', which is not an entry id "
+                                   f"(kebab-case, e.g. 'united-kingdom')", entry_id)
+                ok = False
+            elif value == entry_id:
+                self.problem(item, "'see_also' names the entry itself; list other entries",
+                             entry_id)
+                ok = False
+            elif value in ids:
+                self.problem(item, f"'see_also' names '{value}' twice; keep one", entry_id)
+                ok = False
+            else:
+                ids.append(value)
+        return tuple(ids) if ok else None
 
     def read_id(self, entry_node: Node, item: tuple[Node, Node] | None) -> str | None:
         if item is None:
@@ -403,12 +461,19 @@ class _FileReader:
         ok = True
         preferred: Form | None = None
         lists: dict[str, list[Form]] = {"accepted": [], "avoid": [], "short": []}
+        derived: dict[str, list[DerivedWord]] = {key: [] for key in DERIVED_KEYS}
         for key, key_node, value in self.mapping_items(node, entry_id, f"'{lang}'"):
-            if key not in FORM_KEYS:
+            if key not in LANGUAGE_KEYS:
                 self.problem(key_node, f"unknown key '{key}' under '{lang}'"
-                                       f"{_did_you_mean(key, FORM_KEYS)}; use "
-                                       f"{', '.join(FORM_KEYS)}", entry_id)
+                                       f"{_did_you_mean(key, LANGUAGE_KEYS)}; use "
+                                       f"{', '.join(LANGUAGE_KEYS)}", entry_id)
                 ok = False
+            elif key in DERIVED_KEYS:
+                words = self.read_derived(key, lang, value, entry_id)
+                if words is None:
+                    ok = False
+                else:
+                    derived[key] = words
             elif key == "preferred":
                 text = self.text_value(value, entry_id, f"the preferred '{lang}' form")
                 if (text is not None
@@ -430,8 +495,56 @@ class _FileReader:
             return None
         if not ok:
             return None
-        return LanguageForms(lang, preferred, tuple(lists["accepted"]), tuple(lists["avoid"]),
-                             tuple(lists["short"]))
+        forms = LanguageForms(lang, preferred, tuple(lists["accepted"]), tuple(lists["avoid"]),
+                              tuple(lists["short"]), tuple(derived["adjectives"]),
+                              tuple(derived["demonyms"]))
+        return forms if self.derived_apart(forms, entry_id) else None
+
+    def read_derived(self, key: str, lang: str, node: Node,
+                     entry_id: str) -> list[DerivedWord] | None:
+        """The adjectives or demonyms of one language: a list of words, each once."""
+        kind = WordKind.ADJECTIVE if key == "adjectives" else WordKind.DEMONYM
+        if not self.visit(node, entry_id):
+            return None
+        if not isinstance(node, SequenceNode):
+            hint = (f"; write [{node.value}]" if isinstance(node, ScalarNode)
+                    and node.tag == _STR_TAG else f", found {_yaml_type(node)}")
+            self.problem(node, f"'{key}' under '{lang}' must be a list of words{hint}", entry_id)
+            return None
+        words: list[DerivedWord] = []
+        seen: set[str] = set()
+        ok = True
+        for item in node.value:
+            text = self.text_value(item, entry_id, f"a '{key}' word of '{lang}'")
+            if (text is None or not self.check_text(item, text, entry_id, f"the {kind} '{lang}' "
+                                                                          f"word")
+                    or not self.usable_form(item, text, lang, entry_id)):
+                ok = False
+                continue
+            if text in seen:
+                self.problem(item, f"'{lang}' {kind} '{text}' is listed twice; keep one",
+                             entry_id)
+                ok = False
+                continue
+            seen.add(text)
+            words.append(DerivedWord(text, kind, lang, entry_id,
+                                     Origin(self.path, self.line(item))))
+        return words if ok else None
+
+    def derived_apart(self, forms: LanguageForms, entry_id: str) -> bool:
+        """False, with a problem, when an adjective or demonym is also a form of the entry: a
+        word the checker must both check as the name and leave alone."""
+        keys = {match_key(form.text): form for form in forms.forms()}
+        ok = True
+        for word in forms.derived():
+            form = keys.get(match_key(word.text))
+            if form is not None:
+                line = word.origin.line if word.origin else 0
+                self.problem(None, f"'{word.lang}' {word.kind} '{word.text}' is also a "
+                                   f"{form.status} form of the entry; a derived word is not a "
+                                   f"name: keep it in one list", entry_id, line=line)
+                ok = False
+        return ok
 
     def read_form_list(self, key: str, lang: str, node: Node, entry_id: str) -> list[Form] | None:
         if not self.visit(node, entry_id):
