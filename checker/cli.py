@@ -601,8 +601,11 @@ def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str]
     if fmt == "json":
         def hit_data(hit):
             data = entry_as_data(hit.entry, expand=True)
+            # Relations both ways: an entry named by another's see_also is related to it too.
+            data["see_also"] = sorted(index.termbase.related(hit.entry.id))
             if lang:
-                data = {k: v for k, v in data.items() if k in ("id", "type", "note", "case", lang)}
+                data = {k: v for k, v in data.items()
+                        if k in ("id", "type", "note", "case", "see_also", lang)}
             return {"score": round(hit.score, 1), "how": hit.how,
                     "matched": {"text": hit.form.text, "lang": hit.form.lang,
                                 "status": str(hit.form.status)},
@@ -611,7 +614,9 @@ def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str]
                                "candidates": [hit_data(h) for h in candidates]},
                               ensure_ascii=False, indent=2))
     else:
-        click.echo(render_lookup(text, matches, candidates, lang), nl=False)
+        click.echo(render_lookup(text, matches, candidates, lang,
+                                 lambda entry_id: sorted(index.termbase.related(entry_id))),
+                   nl=False)
     sys.exit(EXIT_OK if matches else EXIT_FINDINGS)
 
 
@@ -814,6 +819,12 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
               help="An accepted form; repeatable.")
 @click.option("--avoid", multiple=True, metavar="LANG=TEXT", help="A form to avoid; repeatable.")
 @click.option("--short", multiple=True, metavar="LANG=TEXT", help="A short form; repeatable.")
+@click.option("--adjective", "adjectives", multiple=True, metavar="LANG=TEXT",
+              help="An adjective of the name (fr=bolivienne), not a form of it; repeatable.")
+@click.option("--demonym", "demonyms", multiple=True, metavar="LANG=TEXT",
+              help="A demonym (fr=Boliviens), not a form of the name; repeatable.")
+@click.option("--see-also", "see_also", multiple=True, metavar="ID",
+              help="The id of a related entry that is not a variant of this one; repeatable.")
 @click.option("--update", is_flag=True,
               help="Change the existing entry with this id: the keys and form lists given "
                    "replace its own, the others are kept.")
@@ -821,7 +832,8 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
 def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
                       note: str | None, case: str | None, ambiguous: bool | None,
                       preferred: Sequence[str], accepted: Sequence[str], avoid: Sequence[str],
-                      short: Sequence[str], update: bool, terms: Sequence[str]) -> None:
+                      short: Sequence[str], adjectives: Sequence[str], demonyms: Sequence[str],
+                      see_also: Sequence[str], update: bool, terms: Sequence[str]) -> None:
     """Add an entry to the termbase FILE, or change one with --update.
 
     Forms are LANG=TEXT: --preferred "fr=Nikita Khrouchtchev" --short fr=Khrouchtchev. On a
@@ -836,9 +848,13 @@ def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
         if value is not None:
             data[key] = value
     languages: dict[str, dict[str, Any]] = {}
+    if see_also:
+        data["see_also"] = list(see_also)
     for status, values in (("preferred", preferred), ("accepted", accepted), ("avoid", avoid),
-                           ("short", short)):
-        for lang, text in _lang_forms(values, f"--{status}"):
+                           ("short", short), ("adjectives", adjectives),
+                           ("demonyms", demonyms)):
+        option = {"adjectives": "--adjective", "demonyms": "--demonym"}.get(status, f"--{status}")
+        for lang, text in _lang_forms(values, option):
             forms = languages.setdefault(lang, {})
             if status == "preferred":
                 if "preferred" in forms:

@@ -289,8 +289,10 @@ class Matcher:
                 self._names.clear()
             text = raw if raw.isascii() else nfc(raw)
             folded = fold_key(text)
+            # An adjective or a demonym the termbase lists is a known word (Bruxellois).
             answer = self._names[memo_key] = (typo_searchable(folded)
-                                              and not wordlist.is_common(text, lang))
+                                              and not wordlist.is_common(text, lang)
+                                              and not self.index.is_derived_word(text))
         return answer
 
     @staticmethod
@@ -543,7 +545,7 @@ class Matcher:
         folded = word.folded
         if (not word.text[:1].isupper() or not typo_searchable(folded)
                 or folded in self.index.name_words or casefold(word.text) in self.index.form_words
-                or wordlist.is_known(word.text, lang)):
+                or wordlist.is_known(word.text, lang) or self.index.is_derived_word(word.text)):
             return ()
         limit = max_edits(len(folded))
         best: list[tuple[int, str]] = []
@@ -771,7 +773,7 @@ class Matcher:
             return ()
         folded = fold_key(text)
         if (not folded.isalpha() or folded in self.index.name_words
-                or casefold(text) in self.index.form_words):
+                or casefold(text) in self.index.form_words or self.index.is_derived_word(text)):
             return ()
         found = {swapped: 1 for swapped in _swaps(folded)}
         if len(folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(text, lang):
@@ -908,7 +910,8 @@ def _close_spelling(mention: Mention) -> bool:
 
 
 # Endings that make a demonym or an adjective of a place name, masculine, feminine and plural
-# (Bruxellois, Boliviens, Indonésiennes, Iraqi, Chilean).
+# (Bruxellois, Boliviens, Indonésiennes, Iraqi, Chilean): a guess for the places whose entry
+# lists no adjectives and demonyms (those it lists are known words before any guess is made).
 _DERIVATIONS = frozenset(
     ending + plural
     for stem in ("ois", "ien", "ain", "ais", "en", "een", "an", "in", "ol", "ote", "ite", "ique",

@@ -20,8 +20,19 @@ from .bulk import gc_paused
 from .errors import Problem, TermbaseNotFound
 from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
 from .langtags import TAG_RE, LanguageTag, known_language, split_tag
-from .model import DEFAULT_CASE, CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
-from .normalize import nfc
+from .model import (
+    DEFAULT_CASE,
+    CasePolicy,
+    DerivedWord,
+    Entry,
+    EntryType,
+    Form,
+    LanguageForms,
+    Origin,
+    Status,
+    WordKind,
+)
+from .normalize import match_key, nfc
 from .validate import form_problem
 
 try:  # the C parser is several times faster on large termbases
@@ -38,9 +49,12 @@ MAX_NESTING = 64
 _BRACKET = regex.compile(r"[\[\]{}]")
 _BLOCK_INDENT = regex.compile(r"^[ \t]*(?:[-?:][ \t]+)*", regex.MULTILINE)
 TOP_KEYS = ("version", "entries")
-ENTRY_KEYS = ("id", "type", "note", "case", "ambiguous")
+ENTRY_KEYS = ("id", "type", "note", "case", "ambiguous", "see_also")
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 FORM_KEYS = ("preferred", "accepted", "avoid", "short")
+# Words derived from the name, listed under a language beside its forms: not forms.
+DERIVED_KEYS = ("adjectives", "demonyms")
+LANGUAGE_KEYS = FORM_KEYS + DERIVED_KEYS
 ID_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Language keys are language tags (``glossary.langtags``): ``fr``, ``pt-BR``, ``fr_CA``, any case.
 LANG_RE = TAG_RE
@@ -325,6 +339,14 @@ class _FileReader:
                 self.problem(value, f"'ambiguous' must be true or false, found "
                                     f"{_yaml_type(value)}", shown_id)
                 ok = False
+        see_also: tuple[str, ...] = ()
+        see_also_origin = None
+        if "see_also" in fields:
+            key_node, value = fields["see_also"]
+            related = self.read_see_also(value, shown_id)
+            ok &= related is not None
+            see_also = related or ()
+            see_also_origin = Origin(self.path, self.line(key_node))
         tagged: list[tuple[LanguageTag, str, LanguageForms, Node]] = []
         language_keys = 0
         for key, key_node, value in items:
@@ -336,8 +358,8 @@ class _FileReader:
                 why = (f"'{key}' names no language ('{tag.language}' is no ISO 639 code)"
                        if tag is not None and not _close_to(key, ENTRY_KEYS)
                        else f"unknown key '{key}'{_did_you_mean(key, ENTRY_KEYS)}")
-                self.problem(key_node, f"{why}; an entry holds id, type, note, case, ambiguous "
-                                       f"and language tags (en, fr, fr-CA, …)", shown_id)
+                self.problem(key_node, f"{why}; an entry holds id, type, note, case, ambiguous, "
+                                       f"see_also and language tags (en, fr, fr-CA, …)", shown_id)
                 ok = False
                 continue
             forms = self.read_language(key, value, shown_id or "?")
@@ -356,6 +378,7 @@ class _FileReader:
             return None
         return Entry(id=entry_id, type=entry_type, languages=languages, note=note, case=case,
                      ambiguous=ambiguous, origin=Origin(self.path, self.line(node)),
+                     see_also=see_also, see_also_origin=see_also_origin,
                      regional=regional)
 
     def merge_regions(self, tagged: list[tuple[LanguageTag, str, LanguageForms, Node]],
@@ -400,6 +423,41 @@ class _FileReader:
                 forms = _with_variant(forms, _relabelled(variant, language))
             languages[language] = forms
         return (languages if ok else None), tuple(regional)
+
+    def read_see_also(self, node: Node, entry_id: str | None) -> tuple[str, ...] | None:
+        """The ids of a ``see_also`` list; None, with problems, for anything else (an id that
+        is not kebab-case, the entry itself, an id listed twice). Whether each id names an
+        entry is known only once every layer is read (``glossary.validate``)."""
+        if not self.visit(node, entry_id):
+            return None
+        if isinstance(node, ScalarNode) and node.tag == _STR_TAG:
+            self.problem(node, f"'see_also' must be a list of entry ids; write [{node.value}]",
+                         entry_id)
+            return None
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"'see_also' must be a list of entry ids, found "
+                               f"{_yaml_type(node)}", entry_id)
+            return None
+        ids: list[str] = []
+        ok = True
+        for item in node.value:
+            value = self.text_value(item, entry_id, "an id of 'see_also'")
+            if value is None:
+                ok = False
+            elif not ID_RE.match(value):
+                self.problem(item, f"'see_also' names '{value}', which is not an entry id "
+                                   f"(kebab-case, e.g. 'united-kingdom')", entry_id)
+                ok = False
+            elif value == entry_id:
+                self.problem(item, "'see_also' names the entry itself; list other entries",
+                             entry_id)
+                ok = False
+            elif value in ids:
+                self.problem(item, f"'see_also' names '{value}' twice; keep one", entry_id)
+                ok = False
+            else:
+                ids.append(value)
+        return tuple(ids) if ok else None
 
     def read_id(self, entry_node: Node, item: tuple[Node, Node] | None) -> str | None:
         if item is None:
@@ -447,12 +505,19 @@ class _FileReader:
         ok = True
         preferred: Form | None = None
         lists: dict[str, list[Form]] = {"accepted": [], "avoid": [], "short": []}
+        derived: dict[str, list[DerivedWord]] = {key: [] for key in DERIVED_KEYS}
         for key, key_node, value in self.mapping_items(node, entry_id, f"'{lang}'"):
-            if key not in FORM_KEYS:
+            if key not in LANGUAGE_KEYS:
                 self.problem(key_node, f"unknown key '{key}' under '{lang}'"
-                                       f"{_did_you_mean(key, FORM_KEYS)}; use "
-                                       f"{', '.join(FORM_KEYS)}", entry_id)
+                                       f"{_did_you_mean(key, LANGUAGE_KEYS)}; use "
+                                       f"{', '.join(LANGUAGE_KEYS)}", entry_id)
                 ok = False
+            elif key in DERIVED_KEYS:
+                words = self.read_derived(key, lang, value, entry_id)
+                if words is None:
+                    ok = False
+                else:
+                    derived[key] = words
             elif key == "preferred":
                 text = self.text_value(value, entry_id, f"the preferred '{lang}' form")
                 if (text is not None
@@ -474,8 +539,56 @@ class _FileReader:
             return None
         if not ok:
             return None
-        return LanguageForms(lang, preferred, tuple(lists["accepted"]), tuple(lists["avoid"]),
-                             tuple(lists["short"]))
+        forms = LanguageForms(lang, preferred, tuple(lists["accepted"]), tuple(lists["avoid"]),
+                              tuple(lists["short"]), tuple(derived["adjectives"]),
+                              tuple(derived["demonyms"]))
+        return forms if self.derived_apart(forms, entry_id) else None
+
+    def read_derived(self, key: str, lang: str, node: Node,
+                     entry_id: str) -> list[DerivedWord] | None:
+        """The adjectives or demonyms of one language: a list of words, each once."""
+        kind = WordKind.ADJECTIVE if key == "adjectives" else WordKind.DEMONYM
+        if not self.visit(node, entry_id):
+            return None
+        if not isinstance(node, SequenceNode):
+            hint = (f"; write [{node.value}]" if isinstance(node, ScalarNode)
+                    and node.tag == _STR_TAG else f", found {_yaml_type(node)}")
+            self.problem(node, f"'{key}' under '{lang}' must be a list of words{hint}", entry_id)
+            return None
+        words: list[DerivedWord] = []
+        seen: set[str] = set()
+        ok = True
+        for item in node.value:
+            text = self.text_value(item, entry_id, f"a '{key}' word of '{lang}'")
+            if (text is None or not self.check_text(item, text, entry_id, f"the {kind} '{lang}' "
+                                                                          f"word")
+                    or not self.usable_form(item, text, lang, entry_id)):
+                ok = False
+                continue
+            if text in seen:
+                self.problem(item, f"'{lang}' {kind} '{text}' is listed twice; keep one",
+                             entry_id)
+                ok = False
+                continue
+            seen.add(text)
+            words.append(DerivedWord(text, kind, lang, entry_id,
+                                     Origin(self.path, self.line(item))))
+        return words if ok else None
+
+    def derived_apart(self, forms: LanguageForms, entry_id: str) -> bool:
+        """False, with a problem, when an adjective or demonym is also a form of the entry: a
+        word the checker must both check as the name and leave alone."""
+        keys = {match_key(form.text): form for form in forms.forms()}
+        ok = True
+        for word in forms.derived():
+            form = keys.get(match_key(word.text))
+            if form is not None:
+                line = word.origin.line if word.origin else 0
+                self.problem(None, f"'{word.lang}' {word.kind} '{word.text}' is also a "
+                                   f"{form.status} form of the entry; a derived word is not a "
+                                   f"name: keep it in one list", entry_id, line=line)
+                ok = False
+        return ok
 
     def read_form_list(self, key: str, lang: str, node: Node, entry_id: str) -> list[Form] | None:
         if not self.visit(node, entry_id):
@@ -517,11 +630,12 @@ def _relabelled(forms: LanguageForms, lang: str) -> LanguageForms:
     if forms.lang == lang:
         return forms
 
-    def moved(items: tuple[Form, ...]) -> tuple[Form, ...]:
+    def moved(items: tuple) -> tuple:
         return tuple(replace(f, lang=lang) for f in items)
 
     return LanguageForms(lang, replace(forms.preferred, lang=lang), moved(forms.accepted),
-                         moved(forms.avoid), moved(forms.short))
+                         moved(forms.avoid), moved(forms.short), moved(forms.adjectives),
+                         moved(forms.demonyms))
 
 
 def _with_variant(forms: LanguageForms, variant: LanguageForms) -> LanguageForms:
@@ -535,10 +649,15 @@ def _with_variant(forms: LanguageForms, variant: LanguageForms) -> LanguageForms
         texts.add(form.text)
         status = Status.ACCEPTED if form.status is Status.PREFERRED else form.status
         added[status].append(replace(form, status=status))
+    words = {w.text for w in forms.derived()}
     return LanguageForms(forms.lang, forms.preferred,
                          forms.accepted + tuple(added[Status.ACCEPTED]),
                          forms.avoid + tuple(added[Status.AVOID]),
-                         forms.short + tuple(added[Status.SHORT]))
+                         forms.short + tuple(added[Status.SHORT]),
+                         forms.adjectives + tuple(w for w in variant.adjectives
+                                                  if w.text not in words),
+                         forms.demonyms + tuple(w for w in variant.demonyms
+                                                if w.text not in words))
 
 
 def parse_termbase(text: str, path: str) -> tuple[list[Entry], list[Problem]]:

@@ -11,8 +11,8 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import Problem, TermbaseError
-from .model import Entry, Termbase
-from .validate import check_entries, duplicate_ids
+from .model import Entry, Termbase, relation_map
+from .validate import check_entries, duplicate_ids, relation_problems
 
 DEFAULT_NAME = "default"
 PACKAGED_TERMS = ("data", "terms.yaml")
@@ -55,6 +55,7 @@ def collect(paths: Sequence[str | Path] | None = None) -> tuple[dict[str, Entry]
         for entry in file_entries:
             entries[entry.id] = entry  # a later layer replaces an entry with the same id
     problems += check_entries(entries.values())
+    problems += relation_problems(entries)
     return entries, problems, tuple(names)
 
 
@@ -71,4 +72,4 @@ def load_termbase(paths: Sequence[str | Path] | None = None) -> Termbase:
     entries, problems, names = collect(paths)
     if problems:
         raise TermbaseError(problems)
-    return Termbase(entries, names)
+    return Termbase(entries, names, relations=relation_map(entries.values()))

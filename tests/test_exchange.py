@@ -90,8 +90,9 @@ def test_case_and_ambiguous_survive(tmp_path, write):
         assert as_data(back) == as_data(termbase)
 
 
-CSV_HEADER = ("id,type,case,ambiguous,note,en,en:accepted,en:avoid,en:short,fr,fr:accepted,"
-              "fr:avoid,fr:short")
+CSV_HEADER = ("id,type,case,ambiguous,note,see_also,en,en:accepted,en:avoid,en:short,"
+              "en:adjectives,en:demonyms,fr,fr:accepted,fr:avoid,fr:short,fr:adjectives,"
+              "fr:demonyms")
 
 
 def test_csv_header_is_documented(default):
@@ -184,8 +185,8 @@ def test_a_spreadsheet_csv_imports(write, tmp_path):
                      "Kyiv;Kiev;Kyiv | Kyïv;\n".encode())
     result = import_file(path, default_type="place")
     assert result.warnings == [f"{path}: ignored column 'Comment' (columns are id, type, "
-                               f"case, ambiguous, note and L, L:accepted, L:avoid, L:short per "
-                               f"language)"]
+                               f"case, ambiguous, note, see_also and L, L:accepted, L:avoid, "
+                               f"L:short, L:adjectives, L:demonyms per language)"]
     assert result.entries == [
         {"id": "volodymyr-zelensky", "type": "place", "en": "Volodymyr Zelensky",
          "fr": {"preferred": "Volodymyr Zelensky", "avoid": ["Vladimir Zelenski"]}},
