@@ -70,7 +70,7 @@ def test_a_canadian_article_gives_house_style_warnings_only_under_the_france_pro
     assert [f["text"] for f in findings] == [
         "Nations Unies", "Organisation des Nations Unies", "Conseil de sécurité des Nations Unies",
         "É.-U.", "Bélarus", "Nations Unies"]
-    assert findings[0]["message"] == ("house style: Le Monde/AFP writes 'Nations unies'; "
+    assert findings[0]["message"] == ("house style: Imprimerie nationale writes 'Nations unies'; "
                                       "'Nations Unies' is Canadian usage")
     assert all(f["fix"]["safe"] is False for f in findings)
 
@@ -286,7 +286,7 @@ def test_bad_profiles_are_errors_with_file_and_line(write, text, message):
 
 def test_shipped_profiles_fit_the_default_termbase(index):
     profiles = shipped_profiles()
-    assert set(profiles) == {"fr-FR", "fr-CA", "en-US", "en-GB"}
+    assert set(profiles) == {"fr-FR", "fr-FR-presse", "fr-CA", "en-US", "en-GB"}
     for profile in profiles.values():
         strict = parse_profile(Path(ROOT / "glossary" / profile.path.split("glossary/")[1])
                                .read_text("utf-8"), profile.path, known=profiles)
@@ -297,7 +297,8 @@ def test_shipped_profiles_fit_the_default_termbase(index):
 
 
 # --- accented capitals ------------------------------------------------------------------------
-@pytest.mark.parametrize(("style", "flagged"), [("fr-FR", True), ("fr-CA", True), (None, False)])
+@pytest.mark.parametrize(("style", "flagged"), [("fr-FR", True), ("fr-CA", True),
+                                               ("fr-FR-presse", False), (None, False)])
 def test_etats_unis_under_each_profile(index, styles, style, flagged):
     findings = check(index, styles, "Les Etats-Unis et l'Egypte ont signé.", "fr", style)
     if flagged:
@@ -307,6 +308,14 @@ def test_etats_unis_under_each_profile(index, styles, style, flagged):
         assert all(f.fix.safe for f in findings)
     else:
         assert findings == []
+
+
+def test_the_paris_press_profile_is_the_france_profile_with_unaccented_capitals(index, styles):
+    # Le Monde and AFP print Etats-Unis: their profile keeps fr-FR's names, not its accents.
+    findings = check(index, styles, "Les Nations Unies et les Etats-Unis ont signé.", "fr",
+                     "fr-FR-presse")
+    assert brief(findings) == [("house-style", "Nations Unies", "Nations unies")]
+    assert "Le Monde/AFP writes 'Nations unies'" in findings[0].message
 
 
 def test_accented_capitals_in_a_headline_and_a_title(index, styles):
@@ -393,7 +402,8 @@ def test_explain_house_style():
 def test_the_readme_table_is_the_profiles_data(index):
     readme = (ROOT / "README.md").read_text("utf-8")
     profiles = shipped_profiles()
-    table = profile_table([profiles[i] for i in ("fr-FR", "fr-CA", "en-US", "en-GB")],
+    table = profile_table([profiles[i] for i in ("fr-FR", "fr-FR-presse", "fr-CA", "en-US",
+                                                 "en-GB")],
                           index.termbase)
     assert table in readme
 

@@ -4,7 +4,7 @@ What it flags:
     Under a house-style profile (`--style`, the configuration's `style`, or the region of the
     language: `--lang fr-CA`), a name written as another profile of the language writes it:
     `Nations Unies` (Canadian usage) in a draft checked with the France profile, `Bélarus`
-    where Le Monde/AFP writes `Biélorussie`, `US` where AP writes `U.S.`, a form a termbase
+    where the France profiles write `Biélorussie`, `US` where AP writes `U.S.`, a form a termbase
     gives to another region (`fr-CA: …`). Under the profile that prefers the form: nothing.
     With no profile: nothing, and no other rule treats such a form as an error.
 Why it matters:
