@@ -118,3 +118,80 @@ def test_accents_the_english_press_drops_are_accepted(checker_for):
 def test_city_names_that_are_people_or_words_do_not_make_findings(checker_for):
     assert checker_for("en", "Former Chilean president Ricardo Lagos spoke on Monday.") == []
     assert checker_for("fr", "Le prix du sucre a encore augmenté, selon les courtiers.") == []
+
+
+# --- adjectives, demonyms and relations of places ------------------------------------------------
+# Member states whose English adjective is their name itself (a New Zealand court): no other
+# word to list; their demonyms (New Zealander) are listed.
+NAME_IS_ENGLISH_ADJECTIVE = {"NZ": "New Zealand", "SB": "Solomon Islands"}
+
+
+def members_by_code(default) -> dict[str, object]:
+    cited = re.compile(r"\(CLDR: ([A-Z]{2})\)")
+    return {m.group(1): entry for entry in default
+            if entry.type is EntryType.PLACE and (m := cited.search(entry.note))}
+
+
+def test_every_un_member_state_has_adjectives_and_demonyms_in_both_languages(default):
+    by_code = members_by_code(default)
+    missing = []
+    for code in sorted(region_codes() - NOT_MEMBERS):
+        entry = by_code[code]
+        for lang in ("en", "fr"):
+            language = entry.languages[lang]
+            if not language.demonyms:
+                missing.append((code, lang, "demonyms"))
+            if not language.adjectives and not (lang == "en"
+                                                and code in NAME_IS_ENGLISH_ADJECTIVE):
+                missing.append((code, lang, "adjectives"))
+    assert missing == []
+    for code, name in NAME_IS_ENGLISH_ADJECTIVE.items():
+        assert by_code[code].preferred("en") == name
+
+
+def test_derived_words_of_places_are_cased_as_each_language_writes_them(default):
+    # French: adjectives in lower case, demonyms capitalised (un Kényan, kényan); English
+    # capitalises both (a Kenyan, Kenyan).
+    wrong = []
+    for entry in default:
+        for lang, language in entry.languages.items():
+            for word in language.adjectives:
+                if word.text[0].isupper() != (lang == "en"):
+                    wrong.append((entry.id, word.text))
+            wrong += [(entry.id, word.text) for word in language.demonyms
+                      if not word.text[0].isupper()]
+    assert wrong == []
+
+
+def test_a_city_s_demonym_in_a_translation_renders_its_name(default):
+    checker = Checker(default, CheckOptions(lang="fr"))
+    pairs = [("Residents of Paris were angry.", "Les Parisiens étaient en colère."),
+             ("Crowds in Berlin cheered.", "Les Berlinois ont applaudi."),
+             ("Montreal residents voted.", "Les Montréalais ont voté."),
+             ("Kinshasa residents queued.", "Les Kinois ont fait la queue."),
+             ("The Ukrainian government said no.", "Le gouvernement ukrainien a dit non.")]
+    units = "".join(f'\nmsgid "{source}"\nmsgstr "{target}"\n' for source, target in pairs)
+    text = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n' + units
+    assert [(f.rule, f.text) for f in checker.check_text(text, "t.po").findings] == []
+
+
+def test_first_names_are_no_derived_words_of_rome(default, index):
+    # Roman Polanski and Romain Duris keep their first names in suggest and typo.
+    assert not index.is_derived_word("Roman") and not index.is_derived_word("Romain")
+    assert index.is_derived_word("Romains") and index.is_derived_word("Romans")
+
+
+@pytest.mark.parametrize(("one", "other"), [("washington", "washington-state"),
+                                            ("macedonia", "north-macedonia"),
+                                            ("holy-see", "vatican-city")])
+def test_places_that_are_related_but_no_variants_are_related(default, one, other):
+    assert other in default.related(one) and one in default.related(other)
+
+
+def test_a_related_place_in_a_translation_is_a_warning(default):
+    checker = Checker(default, CheckOptions(lang="fr"))
+    text = ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n'
+            '\nmsgid "The Holy See said no."\nmsgstr "Le Vatican a dit non."\n'
+            '\nmsgid "Washington state voted."\nmsgstr "Washington a voté."\n')
+    assert [(f.rule, f.severity.value) for f in checker.check_text(text, "t.po").findings] == [
+        ("term-mismatch", "warning"), ("term-mismatch", "warning")]
