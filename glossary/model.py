@@ -9,6 +9,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .errors import TermbaseWarning
+
 
 class Status(str, Enum):
     """How a form of an entry may be used in its language."""
@@ -145,6 +147,8 @@ class Termbase:
     # The language codes, when known beforehand: a termbase read back from a compiled index
     # would otherwise unpack every entry to list them.
     codes: tuple[str, ...] | None = field(default=None, compare=False)
+    # What was loaded despite being redundant (glossary.validate.form_variant), in file order.
+    warnings: tuple[TermbaseWarning, ...] = field(default=(), compare=False)
 
     def __len__(self) -> int:
         return len(self.entries)

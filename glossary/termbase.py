@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-from .errors import Problem, TermbaseError
+from .errors import Problem, TermbaseError, TermbaseWarning
 from .model import Entry, Termbase
 from .validate import check_entries, duplicate_ids
 
@@ -35,10 +35,12 @@ def resolve_path(name: str | Path) -> Path:
     return default_termbase_path() if str(name) == DEFAULT_NAME else Path(name)
 
 
-def collect(paths: Sequence[str | Path] | None = None) -> tuple[dict[str, Entry], list[Problem],
-                                                                tuple[str, ...]]:
+def collect(paths: Sequence[str | Path] | None = None,
+            warnings: list[TermbaseWarning] | None = None
+            ) -> tuple[dict[str, Entry], list[Problem], tuple[str, ...]]:
     """Read and layer ``paths`` (the embedded default when empty): entries by id, every
-    problem found, and the names of the files read."""
+    problem found, and the names of the files read; what was loaded despite being redundant
+    is added to ``warnings``."""
     entries: dict[str, Entry] = {}
     problems: list[Problem] = []
     names: list[str] = []
@@ -48,7 +50,7 @@ def collect(paths: Sequence[str | Path] | None = None) -> tuple[dict[str, Entry]
 
     for name in paths or [DEFAULT_NAME]:
         path = resolve_path(name)
-        file_entries, file_problems = read_termbase_file(path)
+        file_entries, file_problems = read_termbase_file(path, warnings)
         names.append(str(path))
         problems += file_problems
         problems += duplicate_ids(file_entries)
@@ -58,17 +60,26 @@ def collect(paths: Sequence[str | Path] | None = None) -> tuple[dict[str, Entry]
     return entries, problems, tuple(names)
 
 
-def validate_files(paths: Sequence[str | Path] | None = None) -> list[Problem]:
-    """Every problem of the layered termbase ``paths``, sorted by file and line."""
-    return sorted(collect(paths)[1], key=lambda p: p.sort_key)
+def validate_files(paths: Sequence[str | Path] | None = None,
+                   warnings: list[TermbaseWarning] | None = None) -> list[Problem]:
+    """Every problem of the layered termbase ``paths``, sorted by file and line; its warnings
+    are added to ``warnings``, sorted so too."""
+    found: list[TermbaseWarning] = []
+    problems = collect(paths, found)[1]
+    if warnings is not None:
+        warnings += sorted(found, key=lambda w: w.sort_key)
+    return sorted(problems, key=lambda p: p.sort_key)
 
 
 def load_termbase(paths: Sequence[str | Path] | None = None) -> Termbase:
     """The layered termbase of ``paths`` (the embedded default when empty).
 
-    Raises ``TermbaseError`` listing every problem, or ``TermbaseNotFound``.
+    Raises ``TermbaseError`` listing every problem, or ``TermbaseNotFound``. What was loaded
+    despite being redundant is in the termbase's ``warnings``.
     """
-    entries, problems, names = collect(paths)
+    warnings: list[TermbaseWarning] = []
+    entries, problems, names = collect(paths, warnings)
     if problems:
-        raise TermbaseError(problems)
-    return Termbase(entries, names)
+        raise TermbaseError(problems, [str(p) for p in paths or ()])
+    return Termbase(entries, names,
+                    warnings=tuple(sorted(warnings, key=lambda w: w.sort_key)))

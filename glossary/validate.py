@@ -1,6 +1,9 @@
 """Checks of forms and across entries: forms that would flood the findings (a single letter, an
 ordinary word, a pattern), duplicate ids, duplicate forms, and forms claimed by two entries.
 
+A short form may belong to several entries (Clinton: Bill and Hillary Clinton); in a draft the
+checker resolves it to the entry the document names in full. Any other form belongs to one.
+
 Structural checks of single entries happen while reading (``glossary.loader``, which asks
 ``form_problem`` about each form); the others need the whole termbase, after layering.
 """
@@ -13,7 +16,8 @@ import regex
 
 from .errors import Problem
 from .model import Entry, Form, Status
-from .normalize import casefold, match_key
+from .normalize import casefold, match_key, unify_punctuation
+from .tokens import split_form
 
 # Function words: articles, prepositions, conjunctions, pronouns, auxiliaries. Closed lists,
 # so that the answer never depends on a word list's version; a form that is one of them is no
@@ -71,6 +75,26 @@ def form_problem(text: str, lang: str) -> str | None:
     return None
 
 
+# How two forms of one entry and language relate (``form_variant``).
+SAME = "same"  # written alike
+TYPOGRAPHY = "typography"  # other apostrophes or spaces: the checker reads them as one form
+CASE = "case"  # other capitals: the checker tells them apart
+
+
+def form_variant(first: str, second: str) -> str | None:
+    """``SAME``, ``TYPOGRAPHY`` or ``CASE`` when ``second`` is ``first`` written again, with
+    other apostrophes or spaces (' ’, a no-break or a double space), or with other capitals;
+    None for two different forms."""
+    if first == second:
+        return SAME
+    if match_key(first) != match_key(second):
+        return None
+    if (unify_punctuation(first) == unify_punctuation(second)
+            and split_form(first) == split_form(second)):
+        return TYPOGRAPHY
+    return CASE  # (or an apostrophe that is a letter, U+02BC, which makes other words)
+
+
 def duplicate_ids(entries: Iterable[Entry]) -> list[Problem]:
     """Two entries of one file with the same id (across layered files, the later one wins)."""
     problems: list[Problem] = []
@@ -88,9 +112,13 @@ def duplicate_ids(entries: Iterable[Entry]) -> list[Problem]:
 
 
 def form_conflicts(entries: Iterable[Entry]) -> list[Problem]:
-    """A form listed twice in one entry, or claimed by two entries in the same language.
+    """A form listed twice in one entry as a form to use and a form to avoid, or claimed by two
+    entries in the same language (but a short form of each: Clinton).
 
     Forms are compared by ``match_key``: the checker could not tell such forms apart either.
+    Within one entry, forms that differ by capitals are told apart (a house may avoid
+    'Nations Unies' and prefer 'Nations unies'); the loader already read other repeated forms
+    once, with a warning (``glossary.loader``).
     """
     problems: list[Problem] = []
     owner: dict[tuple[str, str], Form] = {}
@@ -102,15 +130,16 @@ def form_conflicts(entries: Iterable[Entry]) -> list[Problem]:
                 owner[key] = form
                 continue
             path, line = _where(form)
-            if other.entry_id == entry.id and other.text != form.text and (
-                    form.status is not Status.AVOID and other.status is not Status.AVOID):
-                # A case variant the entry allows (Mouvement du 23 mars / 23 Mars): both are
-                # written by serious houses; the checker matches each exactly.
-                continue
             if other.entry_id == entry.id:
+                avoided = (form.status is Status.AVOID) != (other.status is Status.AVOID)
+                if form_variant(other.text, form.text) == CASE or (
+                        not avoided and other.text != form.text):
+                    continue  # read apart, or the same form to use written two ways
                 problems.append(Problem(path, line, f"'{form.lang}' form '{form.text}' is listed "
                                                     f"twice ({other.status} and {form.status}); "
                                                     f"keep one", entry.id))
+            elif form.status is Status.SHORT and other.status is Status.SHORT:
+                continue  # a surname two people share: resolved by the full name in a draft
             elif form.status is Status.AVOID and other.status in _USABLE[:2]:
                 problems.append(Problem(path, line, _avoid_message(form, other), entry.id))
             elif other.status is Status.AVOID and form.status in _USABLE[:2]:
@@ -118,10 +147,15 @@ def form_conflicts(entries: Iterable[Entry]) -> list[Problem]:
             else:
                 other_path, other_line = _where(other)
                 where = f"line {other_line}" if other_path == path else f"{other_path}:{other_line}"
+                shared = (" a short form may be shared only with other entries' short forms "
+                          "(Clinton for Bill and Hillary Clinton)"
+                          if Status.SHORT in (form.status, other.status)
+                          and Status.AVOID not in (form.status, other.status)
+                          else " a form may belong to one entry only")
                 problems.append(Problem(path, line, f"'{form.lang}' form '{form.text}' is also a "
                                                     f"{other.status} form of entry "
-                                                    f"'{other.entry_id}' ({where}); a form may "
-                                                    f"belong to one entry only", entry.id))
+                                                    f"'{other.entry_id}' ({where});{shared}",
+                                        entry.id))
     return problems
 
 
