@@ -28,7 +28,6 @@ from glossary import (
     TermbaseWarning,
     load_termbase,
     lookup,
-    validate_files,
 )
 from glossary.atomic import (
     ConcurrentEditError,
@@ -599,17 +598,20 @@ def validate_command(files: Sequence[str], terms: Sequence[str], show_all: bool)
     Reports problems and warnings with their file, line and entry id, the first 20 of each
     unless --all; exit status 2 when there is a problem (warnings alone: 0).
     """
+    from glossary.termbase import collect
+
     from .terms_output import render_problems, render_warnings
     paths = list(files) + list(terms)
     warnings: list[TermbaseWarning] = []
-    problems = validate_files(paths, warnings)
-    click.echo(render_warnings(warnings, paths, show_all), err=True, nl=False)
+    entries, problems, sources = collect(paths, warnings)  # read once (100,000 entries: seconds)
+    click.echo(render_warnings(sorted(warnings, key=lambda w: w.sort_key), paths, show_all),
+               err=True, nl=False)
     if problems:
-        click.echo(render_problems(problems, paths, show_all), err=True, nl=False)
+        click.echo(render_problems(sorted(problems, key=lambda p: p.sort_key), paths, show_all),
+                   err=True, nl=False)
         sys.exit(EXIT_ERROR)
-    termbase = load_termbase(paths)
     noted = f" ({len(warnings):,} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
-    click.echo(f"ok: {len(termbase)} entries in {', '.join(termbase.sources)}{noted}")
+    click.echo(f"ok: {len(entries)} entries in {', '.join(sources)}{noted}")
 
 
 @terms_group.command("compile")

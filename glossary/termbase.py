@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+from .bulk import gc_paused
 from .errors import Problem, TermbaseError, TermbaseWarning
 from .model import Entry, Termbase
 from .validate import check_entries, duplicate_ids
@@ -48,15 +49,16 @@ def collect(paths: Sequence[str | Path] | None = None,
     # a run that finds its compiled index in the cache never needs it.
     from .loader import read_termbase_file
 
-    for name in paths or [DEFAULT_NAME]:
-        path = resolve_path(name)
-        file_entries, file_problems = read_termbase_file(path, warnings)
-        names.append(str(path))
-        problems += file_problems
-        problems += duplicate_ids(file_entries)
-        for entry in file_entries:
-            entries[entry.id] = entry  # a later layer replaces an entry with the same id
-    problems += check_entries(entries.values())
+    with gc_paused():  # only live objects are made: a collection would walk them all again
+        for name in paths or [DEFAULT_NAME]:
+            path = resolve_path(name)
+            file_entries, file_problems = read_termbase_file(path, warnings)
+            names.append(str(path))
+            problems += file_problems
+            problems += duplicate_ids(file_entries)
+            for entry in file_entries:
+                entries[entry.id] = entry  # a later layer replaces an entry with the same id
+        problems += check_entries(entries.values())
     return entries, problems, tuple(names)
 
 
