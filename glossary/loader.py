@@ -19,7 +19,7 @@ from .bulk import gc_paused
 from .errors import Problem, TermbaseNotFound, TermbaseWarning
 from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
 from .model import DEFAULT_CASE, CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
-from .normalize import nfc
+from .normalize import match_key, nfc
 from .validate import CASE, form_problem, form_variant
 
 try:  # the C parser is several times faster on large termbases
@@ -240,7 +240,9 @@ class _FileReader:
         if root is None:
             self.problem(None, "the termbase is empty; it needs 'version: 1' and 'entries:'")
             return
-        if _shares_nodes(root):  # aliases, wherever they are: refused before anything is read
+        # Aliases, wherever they are: refused before anything is read. (Without a '*' the text
+        # holds none: 100,000 entries are not walked for nothing.)
+        if "*" in self.text and _shares_nodes(root):
             lines = sorted({event.start_mark.line + 1 for event in
                             yaml.parse(self.text, Loader=_Loader)
                             if isinstance(event, yaml.AliasEvent)})
@@ -451,10 +453,11 @@ class _FileReader:
         (``Nations Unies`` avoided, ``Nations unies`` preferred), read apart. None, with a
         problem, when a form kept has two spaces in a row."""
         kept: list[Form] = []
+        by_key: dict[str, list[Form]] = {}  # kept forms by match key: most forms have none
         ok = True
         for form in forms:
-            variants = [(kind, earlier) for earlier in kept
-                        if (kind := form_variant(earlier.text, form.text)) is not None]
+            same_key = by_key.setdefault(match_key(form.text), [])
+            variants = [(form_variant(earlier.text, form.text), earlier) for earlier in same_key]
             # Written again rather than with other capitals, when it is both.
             variants.sort(key=lambda variant: variant[0] == CASE)
             kind, earlier = variants[0] if variants else (None, None)
@@ -473,6 +476,7 @@ class _FileReader:
                                                               f"a row", entry_id))
                 ok = False
             kept.append(form)
+            same_key.append(form)
         return kept if ok else None
 
     def read_form_list(self, key: str, lang: str, node: Node, entry_id: str) -> list[Form] | None:
