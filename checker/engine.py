@@ -29,7 +29,7 @@ from .limits import (
     timeout_message,
     too_large_message,
 )
-from .matcher import Matcher
+from .matcher import Matcher, Mention
 from .readers import aligned, reader_for
 from .rules import RULES, Context, Rule
 
@@ -388,7 +388,8 @@ def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
     return accepted
 
 
-def _first_finding(mention, rules: list[Rule], ctx: Context) -> tuple[int, Finding] | None:
+def _first_finding(mention: Mention, rules: list[Rule],
+                   ctx: Context) -> tuple[int, Finding] | None:
     """The finding of the first (most specific) rule that flags ``mention``, with the rule's
     priority."""
     for priority, rule in enumerate(rules):

@@ -497,9 +497,12 @@ class Matcher:
         Patroutchev, one letter from Patrouchev, is that name in another romanisation. A name
         written alike in every language has no romanisations: a spelling sharing its key
         (Haris for Harris) is a near miss, and stands alone no more than one."""
-        named = {m.entry.id for m in mentions if m.size > 1}
+        # (A short form several entries share, unresolved, names each of them here: as it
+        # would name the one entry it belonged to.)
+        named = {i for m in mentions if m.size > 1 for i in m.entry_ids}
         # Entries the document names otherwise than by a lone near miss or romanisation.
-        attested = {m.entry.id for m in mentions if m.size > 1 or m.kind < MatchKind.TRANSLIT}
+        attested = {i for m in mentions if m.size > 1 or m.kind < MatchKind.TRANSLIT
+                    for i in m.entry_ids}
         kept = []
         for m in mentions:
             if (m.size == 1 and m.entry.type in _PLACES_AND_BODIES
@@ -529,7 +532,7 @@ class Matcher:
         a common noun (une banque mondiale); a frequent word (turkey is a bird, suisse a
         doorman) only after a preposition of place too (in turkey, en suisse). Parts of
         addresses (afp.com, @nsa) are never names."""
-        named = {m.entry.id for m in kept}
+        named = {i for m in kept for i in m.entry_ids}
         text = doc.text
         found = []
         for m in lowered:
