@@ -13,6 +13,7 @@ import stat
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from glossary.atomic import (
 )
 from glossary.cache import compile_index, load_index
 from glossary.cachedir import CacheWarning
+from glossary.profiles import Profile, ProfileError, find_profile
 from glossary.termbase import resolve_path
 
 from . import __version__, datacache
@@ -62,7 +64,7 @@ from .engine import (
 from .errors import OutputError
 from .findings import Severity
 from .inputs import DEFAULT_MAX_FILE_SIZE, read_path_list, read_source
-from .language import language_name, normalize_code, resolve_code
+from .language import language_name, normalize_code, region_of, resolve_code
 from .limits import (
     DEFAULT_MAX_MEMORY,
     DEFAULT_TIMEOUT,
@@ -73,6 +75,7 @@ from .limits import (
 )
 from .reporters import FORMATS, render
 from .rules import RULES, RULES_BY_CODE
+from .styles import StyleChooser, house_styles
 
 # What only some commands need is imported in them (``check`` runs on every commit in CI, so
 # its startup counts): the exchange formats and the YAML writer (ruamel), machine translation,
@@ -243,6 +246,10 @@ def _timeout_option(ctx: click.Context, param: click.Parameter,
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
               help="Configuration file (default: termcheck.toml or pyproject.toml "
                    "[tool.termcheck], found upward from the working folder).")
+@click.option("--style", "styles", multiple=True, metavar="NAME|FILE",
+              help="House style: a shipped profile (fr-FR, fr-CA, en-US, en-GB) or a profile "
+                   "file; repeat for one per language. Default: the configuration's, else the "
+                   "region of the language (--lang fr-CA).")
 def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   default_lang: str | None, source_lang: str | None,
                   include_fuzzy: bool | None, fmt: str, output: str | None,
@@ -253,7 +260,7 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   jobs: int, no_cache: bool, index_file: str | None,
                   timeout: float | None, max_file_size: str | None,
                   max_memory: str | None, max_findings: int | None,
-                  config_path: str | None) -> None:
+                  config_path: str | None, styles: Sequence[str]) -> None:
     """Check drafts and translations (files, folders, or - for standard input).
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error, a
@@ -280,7 +287,7 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                             source_lang=source_lang, include_fuzzy=include_fuzzy,
                             exclude=exclude, stdin_filename=stdin_filename, timeout=timeout,
                             max_file_size=max_file_size, max_memory=max_memory,
-                            max_findings=max_findings,
+                            max_findings=max_findings, styles=styles,
                             debug=bool(click.get_current_context().obj.get("debug")))
     checker = Checker(termbase, options, index)
     if output or write_baseline:  # before anything is checked, fixed or written
@@ -384,7 +391,7 @@ def worker_count(jobs: int) -> int:
 
 def check_options(termbase, config: Config, *, lang, default_lang, source_lang, include_fuzzy,
                   exclude, stdin_filename, timeout=None, max_file_size=None, max_memory=None,
-                  max_findings=None, debug=False) -> CheckOptions:
+                  max_findings=None, styles: Sequence[str] = (), debug=False) -> CheckOptions:
     """Command-line flags over the configuration file over the defaults. Every language code
     is put in the termbase's spelling (``FR``, ``fr-FR`` are ``fr``); one the termbase has no
     forms for is an error, never a check that silently finds nothing."""
@@ -401,6 +408,9 @@ def check_options(termbase, config: Config, *, lang, default_lang, source_lang, 
             raise click.BadParameter(reason, param_hint=option)
         return found
 
+    flag_region = region_of(lang) if lang and lang.strip().lower() != AUTO else None
+    # The region of the language setting that wins: the flag's, else the configuration's.
+    region = flag_region if lang is not None else config.regions.get("lang")
     lang = resolved(lang, "--lang") or config.lang or AUTO
     default_lang = resolved(default_lang, "--default-lang") or config.default_lang or "fr"
     source_lang = resolved(source_lang, "--source-lang") or config.source_lang
@@ -430,7 +440,45 @@ def check_options(termbase, config: Config, *, lang, default_lang, source_lang, 
         max_memory=(DEFAULT_MAX_MEMORY if max_memory is None else
                     0 if max_memory.strip() == "0" else parse_size(max_memory, "--max-memory")),
         max_findings=DEFAULT_MAX_FINDINGS if max_findings is None else max_findings,
+        styles=style_chooser(termbase, config, styles, flag_region),
+        region=region,
+        region_for=config.region_for if config.regions else None,
         debug=debug)
+
+
+def style_chooser(termbase, config: Config, flags: Sequence[str],
+                  flag_region: str | None) -> StyleChooser:
+    """The house styles of a run: ``--style`` values, then the configuration's ``style`` and
+    ``styles`` (checked here, against the termbase, with the file and line of each)."""
+    extra: list[Profile] = []
+
+    def profiles(names: Sequence[str], where: str, base: Path | None) -> tuple[str, ...]:
+        ids: list[str] = []
+        languages: dict[str, str] = {}
+        for name in names:
+            try:
+                profile = find_profile(name, base)
+            except ProfileError as exc:
+                raise ProfileError([replace(p, message=f"{p.message} (given by {where})")
+                                    if p.path == name else p for p in exc.problems]) from None
+            if profile.language in languages:
+                raise click.BadParameter(
+                    f"'{languages[profile.language]}' and '{name}' are both "
+                    f"{language_name(profile.language)} house styles; give one per language",
+                    param_hint=where)
+            languages[profile.language] = name
+            if not profile.shipped:
+                extra.append(profile)
+            ids.append(profile.id)
+        return tuple(ids)
+
+    base = config.style_base()
+    flag_ids = profiles(flags, "--style", None)
+    config_ids = profiles(config.style, config.where.get("style", "the configuration"), base)
+    per_glob = [(pattern, profiles(names, config.where.get(f"styles.{pattern}", pattern), base))
+                for pattern, names in config.styles.items()]
+    return StyleChooser(house_styles(termbase, extra), flag_ids, flag_region, config_ids,
+                        per_glob, config.matches)
 
 
 def progress_bar(fmt: str, output: str | None):
@@ -557,8 +605,11 @@ def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str]
     if fmt == "json":
         def hit_data(hit):
             data = entry_as_data(hit.entry, expand=True)
+            # Relations both ways: an entry named by another's see_also is related to it too.
+            data["see_also"] = sorted(index.termbase.related(hit.entry.id))
             if lang:
-                data = {k: v for k, v in data.items() if k in ("id", "type", "note", "case", lang)}
+                data = {k: v for k, v in data.items()
+                        if k in ("id", "type", "note", "case", "see_also", lang)}
             return {"score": round(hit.score, 1), "how": hit.how,
                     "matched": {"text": hit.form.text, "lang": hit.form.lang,
                                 "status": str(hit.form.status)},
@@ -567,7 +618,9 @@ def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str]
                                "candidates": [hit_data(h) for h in candidates]},
                               ensure_ascii=False, indent=2))
     else:
-        click.echo(render_lookup(text, matches, candidates, lang), nl=False)
+        click.echo(render_lookup(text, matches, candidates, lang,
+                                 lambda entry_id: sorted(index.termbase.related(entry_id))),
+                   nl=False)
     sys.exit(EXIT_OK if matches else EXIT_FINDINGS)
 
 
@@ -790,6 +843,12 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
               help="An accepted form; repeatable.")
 @click.option("--avoid", multiple=True, metavar="LANG=TEXT", help="A form to avoid; repeatable.")
 @click.option("--short", multiple=True, metavar="LANG=TEXT", help="A short form; repeatable.")
+@click.option("--adjective", "adjectives", multiple=True, metavar="LANG=TEXT",
+              help="An adjective of the name (fr=bolivienne), not a form of it; repeatable.")
+@click.option("--demonym", "demonyms", multiple=True, metavar="LANG=TEXT",
+              help="A demonym (fr=Boliviens), not a form of the name; repeatable.")
+@click.option("--see-also", "see_also", multiple=True, metavar="ID",
+              help="The id of a related entry that is not a variant of this one; repeatable.")
 @click.option("--update", is_flag=True,
               help="Change the existing entry with this id: the keys and form lists given "
                    "replace its own, the others are kept.")
@@ -797,7 +856,8 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
 def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
                       note: str | None, case: str | None, ambiguous: bool | None,
                       preferred: Sequence[str], accepted: Sequence[str], avoid: Sequence[str],
-                      short: Sequence[str], update: bool, terms: Sequence[str]) -> None:
+                      short: Sequence[str], adjectives: Sequence[str], demonyms: Sequence[str],
+                      see_also: Sequence[str], update: bool, terms: Sequence[str]) -> None:
     """Add an entry to the termbase FILE, or change one with --update.
 
     Forms are LANG=TEXT: --preferred "fr=Nikita Khrouchtchev" --short fr=Khrouchtchev. On a
@@ -812,9 +872,13 @@ def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
         if value is not None:
             data[key] = value
     languages: dict[str, dict[str, Any]] = {}
+    if see_also:
+        data["see_also"] = list(see_also)
     for status, values in (("preferred", preferred), ("accepted", accepted), ("avoid", avoid),
-                           ("short", short)):
-        for lang, text in _lang_forms(values, f"--{status}"):
+                           ("short", short), ("adjectives", adjectives),
+                           ("demonyms", demonyms)):
+        option = {"adjectives": "--adjective", "demonyms": "--demonym"}.get(status, f"--{status}")
+        for lang, text in _lang_forms(values, option):
             forms = languages.setdefault(lang, {})
             if status == "preferred":
                 if "preferred" in forms:

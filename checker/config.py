@@ -9,6 +9,8 @@ default-lang = "fr"
 source-lang = "en"
 fail-on = "warning"
 exclude = ["archive/**", "*.draft.md"]
+style = "fr-FR"                  # house style: a shipped profile or a profile file; a list
+                                 # gives one per language (["fr-CA", "en-US"])
 include-fuzzy = false
 timeout = 60                     # seconds per file, 0 for no limit
 max-file-size = "20MB"
@@ -16,6 +18,9 @@ max-file-size = "20MB"
 [tool.termcheck.languages]       # per-glob languages, first match wins
 "*.fr.md" = "fr"
 "en/**" = "en"
+
+[tool.termcheck.styles]          # per-glob house styles, first match wins
+"quebec/**" = "fr-CA"
 
 [tool.termcheck.rules]           # off, or a severity
 typo = "off"
@@ -25,7 +30,9 @@ Unknown keys and wrong values are errors naming the file and line, never a silen
 language code the termbase does not carry (``xx``, ``fra``) is an error, and so is a timeout that
 is not a finite number of seconds, a size past ``MAX_FILE_SIZE``, a list item that is not a
 string. Case and region variants of a termbase language (``FR``, ``fr-FR``, ``fr_CA``) stand
-for it, as language tags are not case sensitive.
+for it, as language tags are not case sensitive; the region of such a tag selects a house
+style (``checker.styles``). Style names are checked once the termbase is loaded
+(``checker.styles``), with the file and line of the setting.
 """
 
 from __future__ import annotations
@@ -40,7 +47,7 @@ import regex
 
 from .errors import CheckerError
 from .findings import Severity
-from .language import resolve_code
+from .language import region_of, resolve_code
 from .rules import RULES_BY_CODE
 
 if sys.version_info >= (3, 11):
@@ -83,6 +90,12 @@ class Config:
     rules: dict[str, str] = field(default_factory=dict)
     timeout: float | None = None
     max_file_size: int | None = None
+    # House styles: profile names (shipped ids, or files relative to the configuration).
+    style: list[str] = field(default_factory=list)
+    styles: dict[str, list[str]] = field(default_factory=dict)
+    # Regions of the language settings (lang = "fr-CA"; a glob's "fr-CA"), kept when the
+    # settings are put in the termbase's spelling (fr).
+    regions: dict[str, str] = field(default_factory=dict)
     # "file:line" of each language setting (lang, default-lang, source-lang, and each glob of
     # the languages table), for errors found once the termbase is known.
     where: dict[str, str] = field(default_factory=dict)
@@ -93,11 +106,14 @@ class Config:
         no forms for: checking such files would silently find nothing."""
         errors = []
 
-        def resolve(code: str, where: str, what: str) -> str:
+        def resolve(code: str, where: str, what: str, name: str) -> str:
             resolved, reason = resolve_code(code, known)
             if resolved is None:
                 errors.append(f"{where}: {what}: {reason}")
                 return code
+            region = region_of(code)
+            if region:
+                self.regions[name] = region
             return resolved
 
         for key in ("lang", "default_lang", "source_lang"):
@@ -105,10 +121,10 @@ class Config:
             if code is not None and code != AUTO:
                 name = key.replace("_", "-")
                 setattr(self, key, resolve(code, self.where.get(name, str(self.path)),
-                                           f"'{name}'"))
+                                           f"'{name}'", name))
         self.languages = {
             pattern: resolve(code, self.where.get(f"languages.{pattern}", str(self.path)),
-                             f"the language of '{pattern}'")
+                             f"the language of '{pattern}'", f"languages.{pattern}")
             for pattern, code in self.languages.items()}
         if errors:
             raise ConfigError("\n".join(errors))
@@ -121,6 +137,23 @@ class Config:
             if glob_match(relative, pattern):
                 return lang
         return None
+
+    def region_for(self, path: str) -> str | None:
+        """The region of the language the per-glob table gives a path (``"*.ca.md" =
+        "fr-CA"``), else of ``lang``, or None."""
+        relative = self.relative(path)
+        for pattern in self.languages:
+            if glob_match(relative, pattern):
+                return self.regions.get(f"languages.{pattern}")
+        return self.regions.get("lang")
+
+    def matches(self, path: str, pattern: str) -> bool:
+        """Whether a glob of the configuration (relative to its folder) takes in ``path``."""
+        return glob_match(self.relative(path), pattern)
+
+    def style_base(self) -> Path | None:
+        """The folder profile files named in the configuration are relative to."""
+        return self.path.parent if self.path else None
 
     def excluded(self, path: str) -> bool:
         relative = self.relative(path)
@@ -165,10 +198,12 @@ def _has_tool_table(path: Path) -> bool:
 _KEYS = {
     "terms": list, "lang": str, "default-lang": str, "source-lang": str, "fail-on": str,
     "include-fuzzy": bool, "exclude": list, "languages": dict, "rules": dict,
-    "timeout": (int, float), "max-file-size": (int, str),
+    "timeout": (int, float), "max-file-size": (int, str), "style": (str, list),
+    "styles": dict,
 }
 _TYPE_NAMES = {list: "list", str: "string", bool: "true or false", dict: "table",
-               (int, float): "number of seconds", (int, str): "size (bytes, or \"20MB\")"}
+               (int, float): "number of seconds", (int, str): "size (bytes, or \"20MB\")",
+               (str, list): "profile name or a list of them (e.g. \"fr-CA\")"}
 _SIZE = regex.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", regex.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9,
           "gb": 10**9, "ki": 2**10, "kib": 2**10, "mi": 2**20, "mib": 2**20, "gi": 2**30,
@@ -290,6 +325,25 @@ def load_config(path: Path) -> Config:
                     errors.append(f"{where(code)}: rule '{code}' must be off, error, warning "
                                   f"or info")
             config.rules = dict(value)
+        elif key == "style":
+            names = [value] if isinstance(value, str) else value
+            if not names or not all(isinstance(v, str) and v.strip() for v in names):
+                errors.append(f"{where(key)}: 'style' must be a profile name or file in quotes, "
+                              f"or a list of them (e.g. \"fr-CA\" or [\"fr-CA\", \"en-US\"])")
+            else:
+                config.style = [v.strip() for v in names]
+                config.where["style"] = where(key)
+        elif key == "styles":
+            for pattern, names in value.items():
+                at = f"{path}:{_line_of(text, prefix, pattern, _line_of(text, prefix, key))}"
+                names = [names] if isinstance(names, str) else names
+                if (not isinstance(names, list) or not names
+                        or not all(isinstance(v, str) and v.strip() for v in names)):
+                    errors.append(f"{at}: the style of '{pattern}' must be a profile name or "
+                                  f"file in quotes (e.g. \"fr-CA\")")
+                    continue
+                config.styles[pattern] = [v.strip() for v in names]
+                config.where[f"styles.{pattern}"] = at
         elif key == "timeout":
             try:
                 config.timeout = check_timeout(value, where(key))

@@ -18,7 +18,7 @@ from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity
 from .inputs import DEFAULT_MAX_FILE_SIZE, Source, expand_paths, read_source
-from .language import MIN_WORDS, LanguageDecision, detect_language, normalize_code
+from .language import MIN_WORDS, LanguageDecision, detect_language, normalize_code, region_of
 from .limits import (
     DEFAULT_MAX_MEMORY,
     DEFAULT_TIMEOUT,
@@ -32,6 +32,7 @@ from .limits import (
 from .matcher import Matcher, Mention
 from .readers import aligned, reader_for
 from .rules import RULES, Context, Rule
+from .styles import StyleChooser
 
 AUTO = "auto"
 # Findings reported per file, the most severe first (--max-findings). A file with more is not
@@ -65,6 +66,11 @@ class CheckOptions:
     max_memory: int | None = DEFAULT_MAX_MEMORY
     # Findings kept per file, the most severe first (0 or None: all).
     max_findings: int | None = DEFAULT_MAX_FINDINGS
+    # Which house style checks each draft (checker.styles); None: no profile, ever.
+    styles: StyleChooser | None = None
+    # The region of the language of drafts (--lang fr-CA) and of the per-glob languages.
+    region: str | None = None
+    region_for: Callable[[str], str | None] | None = None
     # Let an unexpected exception (a bug) out with its traceback instead of reporting it as an
     # error on the file it happened in.
     debug: bool = False
@@ -142,15 +148,18 @@ class Checker:
         the option, else what the file says, else identification on the text."""
         chosen = self.options.source_lang if role == "source" else self.options.lang
         if chosen and chosen != AUTO:
-            return LanguageDecision(chosen, "option")
+            return LanguageDecision(chosen, "option", region=None if role == "source"
+                                    else self.options.region)
         if role != "source" and self.options.language_for is not None:
             configured = self.options.language_for(doc.path)
             if configured:
-                return LanguageDecision(configured, "config")
+                region = self.options.region_for(doc.path) if self.options.region_for else None
+                return LanguageDecision(configured, "config", region=region)
         segments = [s for s in doc.segments if role is None or s.role == role]
         declared = next((s.lang for s in segments if s.lang), None)
         if declared:
-            return LanguageDecision(normalize_code(declared, self.termbase_languages), "file")
+            return LanguageDecision(normalize_code(declared, self.termbase_languages), "file",
+                                    region=region_of(declared))
         prose = " ".join(doc.text[s.start:s.end] for s in segments)
         default = self.options.default_lang
         if role == "source":  # a source is rarely in the language of its target
@@ -162,7 +171,11 @@ class Checker:
         decision = self.decide_language(doc, "target" if is_translation else None)
         source_lang = self.decide_language(doc, "source").lang if is_translation else None
         result = self.matcher.match(doc, decision.lang, source_lang)
-        ctx = Context(doc, decision.lang, result, source_lang, self.index)
+        chooser = self.options.styles
+        profile = (chooser.profile_for(doc.path, decision.lang, decision.region)
+                   if chooser is not None else None)
+        ctx = Context(doc, decision.lang, result, source_lang, self.index, profile=profile,
+                      styles=chooser.styles if chooser is not None else None)
         findings = [self._place(doc, f) for f in self._fuzzy(doc, run_rules(
             ctx, self.options.rules))]
         findings, omitted = self._capped(self._severities(suppression.apply(doc, findings)))

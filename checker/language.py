@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import regex
 
+from glossary.langtags import split_tag, tag_problem
+
 from . import datacache
 
 MIN_WORDS = 8
@@ -31,16 +33,17 @@ def language_name(code: str) -> str:
 
 def normalize_code(code: str, known: tuple[str, ...] | list[str]) -> str:
     """A language code as the termbase writes it: ``fr_FR``, ``fr-CA`` and ``FR`` are ``fr``
-    when the termbase has ``fr`` but not the regional code (language tags are not case
-    sensitive, BCP 47 section 2.1.1)."""
+    (language tags are not case sensitive, BCP 47 section 2.1.1; the termbase files forms by
+    language, a region only selects a house style)."""
     code = code.strip().replace("_", "-")
     if code in known:
         return code
     folded = {k.lower(): k for k in known}
     if code.lower() in folded:
         return folded[code.lower()]
-    base = code.split("-")[0].lower()
-    return folded.get(base, base if not known else code)
+    tag = split_tag(code)
+    base = tag.language if tag is not None else code.split("-")[0].lower()
+    return folded.get(base, base if not known or tag is not None else code)
 
 
 # ISO 639-2 codes people write for the languages named above: told apart from a typo so that
@@ -54,6 +57,9 @@ _THREE_LETTERS = {"fra": "fr", "fre": "fr", "eng": "en", "deu": "de", "ger": "de
 def resolve_code(code: str, known: tuple[str, ...] | list[str]) -> tuple[str | None, str]:
     """The termbase language a user-written code stands for (``FR``, ``fr-FR``, ``fr_CA`` stand
     for ``fr``), or None and the reason, in words a user can act on."""
+    problem = tag_problem(code)
+    if problem is not None and code.strip().lower() not in _THREE_LETTERS:
+        return None, problem
     resolved = normalize_code(code, known)
     if resolved in known:
         return resolved, ""
@@ -64,11 +70,18 @@ def resolve_code(code: str, known: tuple[str, ...] | list[str]) -> tuple[str | N
     return None, reason
 
 
+def region_of(code: str | None) -> str | None:
+    """The region a language tag names (``fr_ca`` -> ``CA``), or None."""
+    tag = split_tag(code) if code else None
+    return tag.region if tag is not None else None
+
+
 @dataclass(frozen=True)
 class LanguageDecision:
     lang: str
-    source: str  # option | detected | fallback
+    source: str  # option | config | file | detected | fallback
     reason: str = ""
+    region: str | None = None  # from a tag such as fr-CA: selects a house style
 
 
 @lru_cache(maxsize=8)

@@ -310,8 +310,10 @@ class Matcher:
                 self._names.clear()
             text = raw if raw.isascii() else nfc(raw)
             folded = fold_key(text)
+            # An adjective or a demonym the termbase lists is a known word (Bruxellois).
             answer = self._names[memo_key] = (typo_searchable(folded)
-                                              and not wordlist.is_common(text, lang))
+                                              and not wordlist.is_common(text, lang)
+                                              and not self.index.is_derived_word(text))
         return answer
 
     @staticmethod
@@ -378,7 +380,8 @@ class Matcher:
         if best.size == 1 and self._inside_longer_name(seg_words, seps, i, lang):
             return None
         if best.entry.type in _PLACES_AND_BODIES and (
-                _inside_proper_name(doc, seg_words, seps, i, i + best.size, lang)
+                _inside_proper_name(doc, seg_words, seps, i, i + best.size, lang,
+                                    best.form.text.endswith("."))
                 or _qualified_by_region(doc.text, seg_words.word(i + best.size - 1).end)):
             if best.size == 1:
                 self._name_parts.add(casefold(seg_words.raw[i]))
@@ -582,7 +585,7 @@ class Matcher:
         folded = word.folded
         if (not word.text[:1].isupper() or not typo_searchable(folded)
                 or folded in self.index.name_words or casefold(word.text) in self.index.form_words
-                or wordlist.is_known(word.text, lang)):
+                or wordlist.is_known(word.text, lang) or self.index.is_derived_word(word.text)):
             return ()
         limit = max_edits(len(folded))
         best: list[tuple[int, str]] = []
@@ -830,7 +833,7 @@ class Matcher:
             return ()
         folded = fold_key(text)
         if (not folded.isalpha() or folded in self.index.name_words
-                or casefold(text) in self.index.form_words):
+                or casefold(text) in self.index.form_words or self.index.is_derived_word(text)):
             return ()
         found = {swapped: 1 for swapped in _swaps(folded)}
         if len(folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(text, lang):
@@ -885,7 +888,7 @@ COURTESY_TITLES = frozenset({"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms"
 
 
 def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators, first: int,
-                        end: int, lang: str) -> bool:
+                        end: int, lang: str, dotted: bool = False) -> bool:
     """True when the words ``first:end`` (a place or an organisation) stand inside a longer run
     of capitalised words, directly or across a connector: Scotland in Royal Bank of Scotland
     or Transport Scotland, Suisse in Credit Suisse, Damas in Le Chemin de Damas, Dominique
@@ -896,7 +899,8 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
     opening a sentence (En Scotland), or any ordinary word in a line written in capitals.
     Titles are not concerned: only places and organisations call this. A name of several words
     is the termbase's own: across a connector it is the name still (the Sommet des Nations
-    unies is a summit of the United Nations), so only its direct neighbours count."""
+    unies is a summit of the United Nations), so only its direct neighbours count. ``dotted``:
+    the form ends with a full stop (U.S.), which then stands between it and the next word."""
     one_word = end - first == 1
 
     def name_word(j: int) -> bool:
@@ -922,8 +926,9 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
             j -= 1
         if name_word(j):
             return True
-    # Right: the word after, or after a connector (Scotland Yard, Dominique de Villepin).
-    if end < len(seg_words) and seps[end - 1] in (" ", "-"):
+    # Right: the word after, or after a connector (Scotland Yard, Dominique de Villepin); after
+    # the full stop of a dotted abbreviation too (U.S. Census Bureau).
+    if end < len(seg_words) and seps[end - 1] in ((" ", "-", ".") if dotted else (" ", "-")):
         j = end
         if (seg_words.raw[j] in CONNECTORS and one_word and j + 1 < len(seg_words)
                 and seps[j] == " "):
@@ -984,7 +989,8 @@ def _close_spelling(mention: Mention) -> bool:
 
 
 # Endings that make a demonym or an adjective of a place name, masculine, feminine and plural
-# (Bruxellois, Boliviens, Indonésiennes, Iraqi, Chilean).
+# (Bruxellois, Boliviens, Indonésiennes, Iraqi, Chilean): a guess for the places whose entry
+# lists no adjectives and demonyms (those it lists are known words before any guess is made).
 _DERIVATIONS = frozenset(
     ending + plural
     for stem in ("ois", "ien", "ain", "ais", "en", "een", "an", "in", "ol", "ote", "ite", "ique",

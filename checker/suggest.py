@@ -253,8 +253,10 @@ def mine(checker: Checker, doc: Document) -> list[Occurrence]:
     for segment in doc.segments:
         seg_lang = (source_lang or lang) if segment.role == "source" else lang
         words, seps = checker.matcher.segment_words(doc, segment)
+        # Mentions, and the adjectives and demonyms the termbase lists (Bruxellois): known.
         known = {k for k, w in enumerate(words)
-                 if any(start <= w.start < end for start, end in spans)}
+                 if any(start <= w.start < end for start, end in spans)
+                 or checker.index.is_derived_word(w.text)}
         for run in _runs(words, seps, known):
             run = _trim(doc, segment, words, seps, run, seg_lang)
             if not _acceptable(words, run, seg_lang):

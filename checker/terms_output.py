@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -13,7 +13,8 @@ from glossary.errors import capped
 _STATUS_ORDER = (Status.PREFERRED, Status.ACCEPTED, Status.AVOID, Status.SHORT)
 
 
-def _entry_block(hit: LookupHit, lang: str | None) -> list[str]:
+def _entry_block(hit: LookupHit, lang: str | None,
+                 related: Sequence[str] = ()) -> list[str]:
     entry = hit.entry
     head = click.style(entry.id, bold=True) + f"  ({entry.type})"
     lines = [head]
@@ -30,18 +31,27 @@ def _entry_block(hit: LookupHit, lang: str | None) -> list[str]:
                                     bold=status is Status.PREFERRED)
                 lines.append(f"  {label}{status.value:<10} {shown}")
                 first = False
+        for kind in ("adjectives", "demonyms"):
+            words = [w.text for w in getattr(forms, kind)]
+            if words:
+                lines.append(f"  {code if first else '':<4}{kind:<10} {', '.join(words)}")
+                first = False
     if lang and lang not in entry.languages:
         lines.append(f"  (no '{lang}' form in this entry)")
+    if related:
+        lines.append(f"  see also: {', '.join(related)}")
     lines.append(click.style(f"  matched '{hit.form.text}' ({hit.form.lang} {hit.form.status}, "
                              f"{hit.how})", dim=True))
     return lines
 
 
 def render_lookup(query: str, matches: Sequence[LookupHit], candidates: Sequence[LookupHit],
-                  lang: str | None) -> str:
-    """The answer to ``termcheck lookup``: each matching entry with its forms, or the nearest."""
+                  lang: str | None, related: Callable[[str], Sequence[str]] | None = None) -> str:
+    """The answer to ``termcheck lookup``: each matching entry with its forms (and the ids of
+    the entries ``related`` to it), or the nearest."""
     if matches:
-        blocks = ["\n".join(_entry_block(hit, lang)) for hit in matches]
+        blocks = ["\n".join(_entry_block(hit, lang, related(hit.entry.id) if related else ()))
+                  for hit in matches]
         return "\n\n".join(blocks) + "\n"
     out = [f"no entry for '{query}'"]
     if candidates:
@@ -67,6 +77,10 @@ def render_stats(stats: dict[str, Any]) -> str:
                    + "".join(str(counts[s]).rjust(11) for s in statuses))
     per = stats["forms_per_entry"]
     out += ["", f"forms per entry: min {per['min']}, mean {per['mean']}, max {per['max']}"]
+    derived = {kind: sum(counts.get(kind, 0) for counts in stats["languages"].values())
+               for kind in ("adjectives", "demonyms")}
+    out.append(f"relations (see_also): {stats.get('relations', 0)}; adjectives: "
+               f"{derived['adjectives']}, demonyms: {derived['demonyms']}")
     return "\n".join(out) + "\n"
 
 

@@ -42,7 +42,7 @@ from .errors import GlossaryError, TermbaseWarning
 from .files import MAX_TERMBASE_SIZE, UnreadableFile, read_regular_file
 from .index import STRINGS, TABLES, IndexParts, StringBlock, TermIndex
 from .keytable import KeyTable
-from .model import Termbase
+from .model import Termbase, relation_map
 from .packed import PackedEntries
 from .termbase import DEFAULT_NAME, load_termbase, resolve_path
 from .version import VERSION
@@ -50,9 +50,10 @@ from .version import VERSION
 __all__ = ["ENV_DIR", "ENV_OFF", "FORMAT", "SUFFIX", "cache_dir", "compile_index", "index_key",
            "load_index", "read_index", "write_index"]
 
-# 5: the termbase's warnings in the header (4: a BLAKE2b-authenticated frame, entries in JSON;
-# 3: marshal, a CRC of the body)
-FORMAT = 5
+# 7: the termbase's warnings in the header; 6: entries carry their regional choices (fr-CA:
+# …); 5: see_also and derived words, the index their table (4: a BLAKE2b-authenticated frame,
+# entries in JSON; 3: marshal, a CRC of the body)
+FORMAT = 7
 KIND = "index"
 SUFFIX = ".idx"
 # No compiled index is read past this size (100,000 entries make 214 MB): the digest is read
@@ -93,10 +94,14 @@ def _blocks(index: TermIndex) -> tuple[dict[str, bytes], dict]:
         blocks[f"{name}.hashes"], blocks[f"{name}.values"] = table.to_bytes()
     for name, block in index.parts.strings.items():
         blocks[name] = block.text.encode("utf-8", "surrogatepass")
-    meta = {"paths": paths, "sources": list(index.termbase.sources),
-            "codes": index.termbase.languages,
-            "warnings": [[w.path, w.line, w.message, w.entry_id]
-                         for w in index.termbase.warnings]}
+    termbase = index.termbase
+    # Relations both ways, so that a check never unpacks every entry to find who names whom.
+    relations = (termbase.relations if termbase.relations is not None
+                 else relation_map(entries))
+    pairs = sorted([a, b] for a, related in relations.items() for b in related if a < b)
+    meta = {"paths": paths, "sources": list(termbase.sources),
+            "codes": termbase.languages, "relations": pairs,
+            "warnings": [[w.path, w.line, w.message, w.entry_id] for w in termbase.warnings]}
     return blocks, meta
 
 
@@ -167,7 +172,13 @@ def _index_of(frame: framing.Frame, shown: str) -> TermIndex:
     if len(offsets) != len(ids) + 1:
         raise ValueError("entry offsets and ids differ in length")
     entries = PackedEntries(blocks["entries"], offsets, ids, _strings(meta["paths"]), shown)
+    related: dict[str, set[str]] = {}
+    for pair in meta["relations"]:
+        first, second = _strings(pair)
+        related.setdefault(first, set()).add(second)
+        related.setdefault(second, set()).add(first)
     termbase = Termbase(entries, _strings(meta["sources"]), _strings(meta["codes"]),
+                        {key: frozenset(ids) for key, ids in related.items()},
                         _warnings(meta["warnings"]))
     parts = IndexParts(blocks["form_refs"].cast("Q"), {name: table(name) for name in TABLES},
                        {name: StringBlock(str(blocks[name], "utf-8", "surrogatepass"))

@@ -28,14 +28,14 @@ from ruamel.yaml.tokens import CommentToken
 from .atomic import ConcurrentEditError, Snapshot, write_atomic  # noqa: F401 (add_entry raises it)
 from .errors import GlossaryError, Problem, TermbaseError
 from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
-from .loader import FORM_KEYS, ID_RE, parse_termbase
+from .loader import ID_RE, LANGUAGE_KEYS, parse_termbase
 from .model import Entry
 from .normalize import fold_diacritics
 from .termbase import collect
-from .validate import check_entries, duplicate_ids
+from .validate import check_entries, duplicate_ids, relation_problems
 
 # Keys of an entry in the order terms.yaml writes them; languages follow.
-ENTRY_ORDER = ("id", "type", "case", "note", "ambiguous")
+ENTRY_ORDER = ("id", "type", "case", "note", "ambiguous", "see_also")
 NEW_ENTRY = "the new entry"
 _COMMENT_OR_BLANK = regex.compile(r"^\s*(?:#.*)?$")
 _NON_ID = regex.compile(r"[^a-z0-9]+")
@@ -81,7 +81,7 @@ def entry_node(data: Mapping[str, Any]) -> CommentedMap:
     node = CommentedMap()
     for key in ENTRY_ORDER:
         if key in data:
-            node[key] = data[key]
+            node[key] = _flow(data[key]) if key == "see_also" else data[key]
     for key, value in data.items():
         if key in ENTRY_ORDER:
             continue
@@ -94,16 +94,21 @@ def language_node(value: str | Mapping[str, Any]) -> str | CommentedMap:
     if isinstance(value, str):
         return value
     forms = CommentedMap()
-    for key in FORM_KEYS:
+    for key in LANGUAGE_KEYS:
         if key == "preferred":
             forms[key] = value[key]
         elif value.get(key):
-            items = CommentedSeq(value[key])
-            items.fa.set_flow_style()
-            forms[key] = items
+            forms[key] = _flow(value[key])
     if len(forms) == 1:
         return forms["preferred"]
     return forms
+
+
+def _flow(items: Iterable[str]) -> CommentedSeq:
+    """A list written inline ([a, b]), as terms.yaml writes lists of forms and ids."""
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
 
 
 def termbase_text(entries: Iterable[Mapping[str, Any]], header: Sequence[str] = (),
@@ -180,7 +185,8 @@ def check_text(text: str, path: str, context: Sequence[str | Path] = ()) -> list
         problems += context_problems
         layered = dict(below)
         layered.update((e.id, e) for e in entries)
-        problems += [p for p in check_entries(layered.values()) if p.path == path]
+        problems += [p for p in check_entries(layered.values()) + relation_problems(layered)
+                     if p.path == path]
     else:
         problems += check_entries(entries)
     if problems:
@@ -308,7 +314,10 @@ def _merge(node: CommentedMap, data: Mapping[str, Any]) -> None:
         if key == "id":
             continue
         if key in ENTRY_ORDER:
-            _put(node, key, value, ENTRY_ORDER)
+            if key == "see_also" and not value:
+                node.pop(key, None)
+            else:
+                _put(node, key, _flow(value) if key == "see_also" else value, ENTRY_ORDER)
             continue
         current = node.get(key)
         if isinstance(value, str) and isinstance(current, CommentedMap):
@@ -323,15 +332,13 @@ def _merge(node: CommentedMap, data: Mapping[str, Any]) -> None:
         if isinstance(current, str):
             current = CommentedMap([("preferred", current)])
             node[key] = current
-        for form_key in FORM_KEYS:
+        for form_key in LANGUAGE_KEYS:
             if form_key not in value:
                 continue
             if form_key == "preferred":
                 current["preferred"] = value["preferred"]
             elif value[form_key]:
-                items = CommentedSeq(value[form_key])
-                items.fa.set_flow_style()
-                _put(current, form_key, items, FORM_KEYS)
+                _put(current, form_key, _flow(value[form_key]), LANGUAGE_KEYS)
             else:
                 current.pop(form_key, None)
         if list(current) == ["preferred"]:

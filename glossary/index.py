@@ -5,7 +5,8 @@
   termbase;
 - the long words of names, and a deletion index of them, to find near misses (typos) without
   comparing a word with every name;
-- every form under its exact, case-, accent- and transliteration-insensitive keys (lookup).
+- every form under its exact, case-, accent- and transliteration-insensitive keys (lookup);
+- the adjectives and demonyms of entries (``derived``), known words that are no forms.
 
 All of it is held in ``KeyTable``s (flat arrays of hashes and integers) that refer to forms by
 number, so the index is written to disk and read back as a few blocks of bytes (``cache``).
@@ -22,7 +23,7 @@ from .bulk import gc_paused
 from .keytable import KeyTable, hash_all
 from .model import Entry, EntryType, Form, Termbase
 from .normalize import casefold, fold_key, match_key, translit_key, translit_word
-from .tokens import split_form
+from .tokens import split_form, words
 
 # Near misses are searched for words of at least this many letters (never for short names).
 TYPO_MIN_LENGTH = 5
@@ -233,7 +234,16 @@ class IndexParts:
 
 # The tables of an index, by name (the on-disk format names them so).
 TABLES = ("singles", "pairs", "firsts", "name_words", "near", "form_words", "match", "fold",
-          "translit", "word")
+          "translit", "word", "derived")
+# Derived words of more words than this (Trinidadian and Tobagonian) are known word by word
+# only: a translation is searched for runs of at most this many words.
+DERIVED_MAX_WORDS = 3
+
+
+def derived_key(text: str) -> str:
+    """The key of an adjective or demonym, or of a run of draft words: its words case- and
+    accent-folded, one space between them (Néo-Zélandaises, néo zélandaises)."""
+    return " ".join(fold_key(text[start:end]) for start, end in words(text))
 STRINGS = ("name_word_texts", "fold_choices", "translit_choices")
 
 
@@ -253,6 +263,17 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
     firsts: set[str] = set()  # first keys of patterns of two words or more
     for position, entry in enumerate(entries):
         is_name = entry.type in NAME_TYPES
+        for word in entry.derived():
+            # The whole word (flag 1), and the last word of a compound one on its own (flag
+            # 0): Zélandais is a known word, not a near miss of Zélande (Néo, New, Sud are
+            # words of many names and stay unknown).
+            key = derived_key(word.text)
+            keys["derived"].append(key)
+            values["derived"].append(position << 1 | 1)
+            last = key.rsplit(" ", 1)
+            if len(last) > 1:
+                keys["derived"].append(last[1])
+                values["derived"].append(position << 1)
         for rank, form in enumerate(entry.forms()):
             ref = position << FORM_BITS | rank
             number = len(form_refs)
@@ -345,6 +366,8 @@ class TermIndex:
         self._singles, self._pairs, self._firsts, self._near = (
             tables["singles"], tables["pairs"], tables["firsts"], tables["near"])
         self.form_words = tables["form_words"]
+        self._derived = tables["derived"]
+        self._derived_words: dict[str, bool] = {}
         self.name_words = NameWords(self, tables["name_words"])
         self.by_match = FormTable(self, tables["match"], lambda f, k: match_key(f.text) == k)
         self.by_fold = FormTable(self, tables["fold"], lambda f, k: fold_key(f.text) == k)
@@ -440,6 +463,29 @@ class TermIndex:
                             if p.translit == (first,))
             found = self._starting[memo_key] = longer + singles
         return found
+
+    def is_derived_word(self, word: str) -> bool:
+        """Whether ``word`` (one word, any case and accents) is an adjective or a demonym of an
+        entry, or the last word of one (Britanniques, bolivienne, Zélandais); asked of every
+        word of a translation, so memoised."""
+        known = self._derived_words.get(word)
+        if known is None:
+            if len(self._derived_words) > MEMO_LIMIT:
+                self._derived_words.clear()
+            known = self._derived_words[word] = fold_key(word) in self._derived
+        return known
+
+    def derived_entries(self, text: str) -> list[Entry]:
+        """The entries of which ``text`` (a run of words) is a whole adjective or demonym."""
+        key = derived_key(text)
+        found: dict[str, Entry] = {}
+        for value in self._derived.get(key):
+            if value & 1:
+                entry = self.entry_at(value >> 1)
+                # A shared hash is no match: the entry must list the word.
+                if any(derived_key(w.text) == key for w in entry.derived()):
+                    found[entry.id] = entry
+        return list(found.values())
 
     def near_name_words(self, folded_word: str) -> tuple[str, ...]:
         """Words of names (accent-folded) within about one edit of ``folded_word``, found through

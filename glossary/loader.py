@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import regex
@@ -18,7 +19,19 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .bulk import gc_paused
 from .errors import Problem, TermbaseNotFound, TermbaseWarning
 from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
-from .model import DEFAULT_CASE, CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
+from .langtags import TAG_RE, LanguageTag, known_language, split_tag
+from .model import (
+    DEFAULT_CASE,
+    CasePolicy,
+    DerivedWord,
+    Entry,
+    EntryType,
+    Form,
+    LanguageForms,
+    Origin,
+    Status,
+    WordKind,
+)
 from .normalize import match_key, nfc
 from .validate import CASE, form_problem, form_variant
 
@@ -36,20 +49,15 @@ MAX_NESTING = 64
 _BRACKET = regex.compile(r"[\[\]{}]")
 _BLOCK_INDENT = regex.compile(r"^[ \t]*(?:[-?:][ \t]+)*", regex.MULTILINE)
 TOP_KEYS = ("version", "entries")
-ENTRY_KEYS = ("id", "type", "note", "case", "ambiguous")
+ENTRY_KEYS = ("id", "type", "note", "case", "ambiguous", "see_also")
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 FORM_KEYS = ("preferred", "accepted", "avoid", "short")
+# Words derived from the name, listed under a language beside its forms: not forms.
+DERIVED_KEYS = ("adjectives", "demonyms")
+LANGUAGE_KEYS = FORM_KEYS + DERIVED_KEYS
 ID_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# ISO 639-1 codes, optionally with a region or script subtag (pt-BR, zh-Hant); ISO 639-3 codes.
-_ISO_639_1 = set(
-    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy "
-    "da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu "
-    "hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb "
-    "lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om "
-    "or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw "
-    "ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu".split()
-)
-LANG_RE = regex.compile(r"^(?P<base>[a-z]{2,3})(?:-[A-Za-z0-9]{2,8})*$")
+# Language keys are language tags (``glossary.langtags``): ``fr``, ``pt-BR``, ``fr_CA``, any case.
+LANG_RE = TAG_RE
 _STR_TAG = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
 # Invisible characters that have no place in a form: controls, zero-width and bidi marks.
@@ -61,12 +69,12 @@ _CHOICES = {enum: [m.value for m in enum] for enum in (EntryType, CasePolicy)}
 
 
 def is_language_code(key: str) -> bool:
-    """True for an ISO 639-1 code (``fr``, ``pt-BR``) or an ISO 639-3 style three-letter code."""
-    match = LANG_RE.match(key)
-    if not match:
+    """True for a language tag of an ISO 639-1 language (``fr``, ``pt-BR``, ``fr_CA``, any case)
+    or of an ISO 639-3 style three-letter code that is no misspelt entry key."""
+    tag = split_tag(key)
+    if tag is None or not known_language(tag.language):
         return False
-    base = match.group("base")
-    return base in _ISO_639_1 or (len(base) == 3 and not _close_to(base, ENTRY_KEYS))
+    return len(tag.language) == 2 or not _close_to(tag.language, ENTRY_KEYS)
 
 
 def _close_to(word: str, choices: Iterable[str]) -> str | None:
@@ -335,31 +343,125 @@ class _FileReader:
                 self.problem(value, f"'ambiguous' must be true or false, found "
                                     f"{_yaml_type(value)}", shown_id)
                 ok = False
-        languages: dict[str, LanguageForms] = {}
+        see_also: tuple[str, ...] = ()
+        see_also_origin = None
+        if "see_also" in fields:
+            key_node, value = fields["see_also"]
+            related = self.read_see_also(value, shown_id)
+            ok &= related is not None
+            see_also = related or ()
+            see_also_origin = Origin(self.path, self.line(key_node))
+        tagged: list[tuple[LanguageTag, str, LanguageForms, Node]] = []
         language_keys = 0
         for key, key_node, value in items:
             if key in ENTRY_KEYS:
                 continue
             language_keys += 1
             if not is_language_code(key):
-                self.problem(key_node, f"unknown key '{key}'{_did_you_mean(key, ENTRY_KEYS)}; an "
-                                       f"entry holds id, type, note, case, ambiguous and "
-                                       f"language codes (en, fr, …)", shown_id)
+                tag = split_tag(key)
+                why = (f"'{key}' names no language ('{tag.language}' is no ISO 639 code)"
+                       if tag is not None and not _close_to(key, ENTRY_KEYS)
+                       else f"unknown key '{key}'{_did_you_mean(key, ENTRY_KEYS)}")
+                self.problem(key_node, f"{why}; an entry holds id, type, note, case, ambiguous, "
+                                       f"see_also and language tags (en, fr, fr-CA, …)", shown_id)
                 ok = False
                 continue
             forms = self.read_language(key, value, shown_id or "?")
             if forms is None:
                 ok = False
             else:
-                languages[key] = forms
+                tagged.append((split_tag(key), key, forms, key_node))
         if language_keys == 0:
             self.problem(node, "the entry has no language forms; add at least one, e.g. "
                                "'en: …' and 'fr: …'", shown_id)
             ok = False
+        languages, regional = self.merge_regions(tagged, shown_id)
+        if languages is None:
+            ok = False
         if not ok or entry_id is None or entry_type is None or case is None or note is None:
             return None
         return Entry(id=entry_id, type=entry_type, languages=languages, note=note, case=case,
-                     ambiguous=ambiguous, origin=Origin(self.path, self.line(node)))
+                     ambiguous=ambiguous, origin=Origin(self.path, self.line(node)),
+                     see_also=see_also, see_also_origin=see_also_origin,
+                     regional=regional)
+
+    def merge_regions(self, tagged: list[tuple[LanguageTag, str, LanguageForms, Node]],
+                      entry_id: str | None
+                      ) -> tuple[dict[str, LanguageForms] | None, tuple[tuple[str, str], ...]]:
+        """The entry's forms by language, and its regional choices (``fr-CA`` -> form).
+
+        Forms are filed under the language of their tag: ``fr-FR`` and ``fr_CA`` forms are
+        French. The bare tag (``fr``), else the first regional one, gives the language's
+        forms; another region's preferred and accepted forms are accepted forms of the
+        language (its short and avoid forms are kept as such), and its preferred form is
+        that region's choice, which a house-style profile of the region prefers."""
+        languages: dict[str, LanguageForms] = {}
+        regional: list[tuple[str, str]] = []
+        seen: dict[str, str] = {}
+        ok = True
+        by_language: dict[str, list[tuple[LanguageTag, str, LanguageForms, Node]]] = {}
+        for item in tagged:
+            tag, key, _, key_node = item
+            if str(tag) in seen:
+                self.problem(key_node, f"'{key}' and '{seen[str(tag)]}' are the same language "
+                                       f"tag (tags are not case sensitive); keep one", entry_id)
+                ok = False
+                continue
+            seen[str(tag)] = key
+            by_language.setdefault(tag.language, []).append(item)
+        for language, group in by_language.items():
+            base = next((item for item in group if item[0].region is None), group[0])
+            forms = _relabelled(base[2], language)
+            for tag, key, variant, key_node in group:
+                if tag.region is not None:
+                    regional.append((str(tag), variant.preferred.text))
+                if variant is base[2]:
+                    continue
+                avoided = set(forms.texts(Status.AVOID))
+                if variant.preferred.text in avoided:
+                    self.problem(key_node, f"'{key}' prefers '{variant.preferred.text}', which "
+                                           f"'{base[1]}' lists to avoid; a region may choose "
+                                           f"among the forms of the language, not one it "
+                                           f"avoids", entry_id)
+                    ok = False
+                forms = _with_variant(forms, _relabelled(variant, language))
+            languages[language] = forms
+        return (languages if ok else None), tuple(regional)
+
+    def read_see_also(self, node: Node, entry_id: str | None) -> tuple[str, ...] | None:
+        """The ids of a ``see_also`` list; None, with problems, for anything else (an id that
+        is not kebab-case, the entry itself, an id listed twice). Whether each id names an
+        entry is known only once every layer is read (``glossary.validate``)."""
+        if not self.visit(node, entry_id):
+            return None
+        if isinstance(node, ScalarNode) and node.tag == _STR_TAG:
+            self.problem(node, f"'see_also' must be a list of entry ids; write [{node.value}]",
+                         entry_id)
+            return None
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"'see_also' must be a list of entry ids, found "
+                               f"{_yaml_type(node)}", entry_id)
+            return None
+        ids: list[str] = []
+        ok = True
+        for item in node.value:
+            value = self.text_value(item, entry_id, "an id of 'see_also'")
+            if value is None:
+                ok = False
+            elif not ID_RE.match(value):
+                self.problem(item, f"'see_also' names '{value}', which is not an entry id "
+                                   f"(kebab-case, e.g. 'united-kingdom')", entry_id)
+                ok = False
+            elif value == entry_id:
+                self.problem(item, "'see_also' names the entry itself; list other entries",
+                             entry_id)
+                ok = False
+            elif value in ids:
+                self.problem(item, f"'see_also' names '{value}' twice; keep one", entry_id)
+                ok = False
+            else:
+                ids.append(value)
+        return tuple(ids) if ok else None
 
     def read_id(self, entry_node: Node, item: tuple[Node, Node] | None) -> str | None:
         if item is None:
@@ -407,12 +509,19 @@ class _FileReader:
         ok = True
         preferred: Form | None = None
         lists: dict[str, list[Form]] = {"accepted": [], "avoid": [], "short": []}
+        derived: dict[str, list[DerivedWord]] = {key: [] for key in DERIVED_KEYS}
         for key, key_node, value in self.mapping_items(node, entry_id, f"'{lang}'"):
-            if key not in FORM_KEYS:
+            if key not in LANGUAGE_KEYS:
                 self.problem(key_node, f"unknown key '{key}' under '{lang}'"
-                                       f"{_did_you_mean(key, FORM_KEYS)}; use "
-                                       f"{', '.join(FORM_KEYS)}", entry_id)
+                                       f"{_did_you_mean(key, LANGUAGE_KEYS)}; use "
+                                       f"{', '.join(LANGUAGE_KEYS)}", entry_id)
                 ok = False
+            elif key in DERIVED_KEYS:
+                words = self.read_derived(key, lang, value, entry_id)
+                if words is None:
+                    ok = False
+                else:
+                    derived[key] = words
             elif key == "preferred":
                 text = self.text_value(value, entry_id, f"the preferred '{lang}' form")
                 if (text is not None
@@ -439,9 +548,11 @@ class _FileReader:
                               entry_id)
         if kept is None:
             return None
-        return LanguageForms(lang, preferred,
-                             *(tuple(f for f in kept if f.status is status)
-                               for status in (Status.ACCEPTED, Status.AVOID, Status.SHORT)))
+        forms = LanguageForms(lang, preferred,
+                              *(tuple(f for f in kept if f.status is status)
+                                for status in (Status.ACCEPTED, Status.AVOID, Status.SHORT)),
+                              tuple(derived["adjectives"]), tuple(derived["demonyms"]))
+        return forms if self.derived_apart(forms, entry_id) else None
 
     def read_once(self, forms: list[Form], entry_id: str) -> list[Form] | None:
         """``forms`` (one language's, preferred first) without those written again, alike or
@@ -478,6 +589,52 @@ class _FileReader:
             kept.append(form)
             same_key.append(form)
         return kept if ok else None
+
+    def read_derived(self, key: str, lang: str, node: Node,
+                     entry_id: str) -> list[DerivedWord] | None:
+        """The adjectives or demonyms of one language: a list of words, each once."""
+        kind = WordKind.ADJECTIVE if key == "adjectives" else WordKind.DEMONYM
+        if not self.visit(node, entry_id):
+            return None
+        if not isinstance(node, SequenceNode):
+            hint = (f"; write [{node.value}]" if isinstance(node, ScalarNode)
+                    and node.tag == _STR_TAG else f", found {_yaml_type(node)}")
+            self.problem(node, f"'{key}' under '{lang}' must be a list of words{hint}", entry_id)
+            return None
+        words: list[DerivedWord] = []
+        seen: set[str] = set()
+        ok = True
+        for item in node.value:
+            text = self.text_value(item, entry_id, f"a '{key}' word of '{lang}'")
+            if (text is None or not self.check_text(item, text, entry_id, f"the {kind} '{lang}' "
+                                                                          f"word")
+                    or not self.usable_form(item, text, lang, entry_id)):
+                ok = False
+                continue
+            if text in seen:
+                self.problem(item, f"'{lang}' {kind} '{text}' is listed twice; keep one",
+                             entry_id)
+                ok = False
+                continue
+            seen.add(text)
+            words.append(DerivedWord(text, kind, lang, entry_id,
+                                     Origin(self.path, self.line(item))))
+        return words if ok else None
+
+    def derived_apart(self, forms: LanguageForms, entry_id: str) -> bool:
+        """False, with a problem, when an adjective or demonym is also a form of the entry: a
+        word the checker must both check as the name and leave alone."""
+        keys = {match_key(form.text): form for form in forms.forms()}
+        ok = True
+        for word in forms.derived():
+            form = keys.get(match_key(word.text))
+            if form is not None:
+                line = word.origin.line if word.origin else 0
+                self.problem(None, f"'{word.lang}' {word.kind} '{word.text}' is also a "
+                                   f"{form.status} form of the entry; a derived word is not a "
+                                   f"name: keep it in one list", entry_id, line=line)
+                ok = False
+        return ok
 
     def read_form_list(self, key: str, lang: str, node: Node, entry_id: str) -> list[Form] | None:
         if not self.visit(node, entry_id):
@@ -526,6 +683,41 @@ def _repeated(form: Form, earlier: Form, kind: str) -> str:
         f" ('{earlier.text}') with other apostrophes or spaces, which the checker reads alike")
     return (f"'{form.lang}' {form.status} form '{form.text}' repeats {first}{how}; read once, as "
             f"{earlier.status}")
+
+
+def _relabelled(forms: LanguageForms, lang: str) -> LanguageForms:
+    """``forms`` (read under a tag such as ``fr-CA``) filed under the language ``lang``."""
+    if forms.lang == lang:
+        return forms
+
+    def moved(items: tuple) -> tuple:
+        return tuple(replace(f, lang=lang) for f in items)
+
+    return LanguageForms(lang, replace(forms.preferred, lang=lang), moved(forms.accepted),
+                         moved(forms.avoid), moved(forms.short), moved(forms.adjectives),
+                         moved(forms.demonyms))
+
+
+def _with_variant(forms: LanguageForms, variant: LanguageForms) -> LanguageForms:
+    """``forms`` with a regional variant's forms added: its preferred and accepted forms as
+    accepted, its avoid and short forms as such; a text ``forms`` has already is not added."""
+    texts = set(forms.texts())
+    added: dict[Status, list[Form]] = {Status.ACCEPTED: [], Status.AVOID: [], Status.SHORT: []}
+    for form in variant.forms():
+        if form.text in texts:
+            continue
+        texts.add(form.text)
+        status = Status.ACCEPTED if form.status is Status.PREFERRED else form.status
+        added[status].append(replace(form, status=status))
+    words = {w.text for w in forms.derived()}
+    return LanguageForms(forms.lang, forms.preferred,
+                         forms.accepted + tuple(added[Status.ACCEPTED]),
+                         forms.avoid + tuple(added[Status.AVOID]),
+                         forms.short + tuple(added[Status.SHORT]),
+                         forms.adjectives + tuple(w for w in variant.adjectives
+                                                  if w.text not in words),
+                         forms.demonyms + tuple(w for w in variant.demonyms
+                                                if w.text not in words))
 
 
 def parse_termbase(text: str, path: str, warnings: list[TermbaseWarning] | None = None

@@ -5,7 +5,7 @@ Plain immutable values built by the loader (``glossary.loader``); nothing here r
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -66,12 +66,35 @@ class Origin:
         return f"{self.path}:{self.line}"
 
 
+class WordKind(str, Enum):
+    """What a word derived from a name is: ``adjective`` (bolivien, British) or ``demonym``
+    (Bolivien, Britons)."""
+
+    ADJECTIVE = "adjective"
+    DEMONYM = "demonym"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True)
 class Form:
     """One written form of an entry in one language."""
 
     text: str
     status: Status
+    lang: str
+    entry_id: str
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class DerivedWord:
+    """An adjective or a demonym of an entry in one language (bolivienne, Boliviens): not a form
+    of the entry (a draft writing it does not name the place), but a word the termbase knows."""
+
+    text: str
+    kind: WordKind
     lang: str
     entry_id: str
     origin: Origin | None = field(default=None, compare=False)
@@ -86,6 +109,13 @@ class LanguageForms:
     accepted: tuple[Form, ...] = ()
     avoid: tuple[Form, ...] = ()
     short: tuple[Form, ...] = ()
+    adjectives: tuple[DerivedWord, ...] = ()
+    demonyms: tuple[DerivedWord, ...] = ()
+
+    def derived(self) -> Iterator[DerivedWord]:
+        """The adjectives, then the demonyms (never forms: ``forms`` does not yield them)."""
+        yield from self.adjectives
+        yield from self.demonyms
 
     def forms(self) -> Iterator[Form]:
         """All forms, preferred first, then accepted, avoid and short."""
@@ -113,6 +143,20 @@ class Entry:
     # None: decided from a word list of the document's language.
     ambiguous: bool | None = None
     origin: Origin | None = field(default=None, compare=False)
+    # Ids of related entries that are not variants of this one (the United Kingdom and Great
+    # Britain): symmetric, see ``Termbase.related``. Where the list was written, for errors.
+    see_also: tuple[str, ...] = ()
+    see_also_origin: Origin | None = field(default=None, compare=False)
+
+    # Regional choices: (language tag, form), e.g. ("fr-CA", "Nations Unies"), from a termbase
+    # whose language keys carry a region (the forms themselves are filed under ``fr``).
+    regional: tuple[tuple[str, str], ...] = ()
+
+    def derived(self, lang: str | None = None) -> Iterator[DerivedWord]:
+        """The adjectives and demonyms of the entry, or only those of ``lang``."""
+        for code, forms in self.languages.items():
+            if lang is None or code == lang:
+                yield from forms.derived()
 
     def forms(self, lang: str | None = None) -> Iterator[Form]:
         """All forms of the entry, or only those of ``lang``."""
@@ -147,6 +191,9 @@ class Termbase:
     # The language codes, when known beforehand: a termbase read back from a compiled index
     # would otherwise unpack every entry to list them.
     codes: tuple[str, ...] | None = field(default=None, compare=False)
+    # Related ids by entry id, both ways (``related``); None: computed from the entries when
+    # first asked (a compiled index stores them, so as not to unpack every entry).
+    relations: Mapping[str, frozenset[str]] | None = field(default=None, compare=False)
     # What was loaded despite being redundant (glossary.validate.form_variant), in file order.
     warnings: tuple[TermbaseWarning, ...] = field(default=(), compare=False)
 
@@ -162,6 +209,13 @@ class Termbase:
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 
+    def related(self, entry_id: str) -> frozenset[str]:
+        """The ids of the entries related to ``entry_id`` (its ``see_also``, and the entries
+        whose ``see_also`` names it)."""
+        if self.relations is None:
+            object.__setattr__(self, "relations", relation_map(self))
+        return self.relations.get(entry_id, frozenset())
+
     @property
     def languages(self) -> list[str]:
         """Every language code used by at least one entry, sorted."""
@@ -169,3 +223,13 @@ class Termbase:
             return sorted(self.codes)
         return sorted({code for entry in self for code in entry.languages})
 
+
+
+def relation_map(entries: Iterable[Entry]) -> dict[str, frozenset[str]]:
+    """Related ids by entry id, symmetric: A's ``see_also`` B relates B to A too."""
+    related: dict[str, set[str]] = {}
+    for entry in entries:
+        for other in entry.see_also:
+            related.setdefault(entry.id, set()).add(other)
+            related.setdefault(other, set()).add(entry.id)
+    return {entry_id: frozenset(ids) for entry_id, ids in related.items()}

@@ -19,13 +19,25 @@ from itertools import chain
 
 from .errors import IndexDamagedError
 from .keytable import KeyTable
-from .model import CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status
+from .model import (
+    CasePolicy,
+    DerivedWord,
+    Entry,
+    EntryType,
+    Form,
+    LanguageForms,
+    Origin,
+    Status,
+    WordKind,
+)
 
 _STATUSES = tuple(Status)
 # Enums by value without calling the enum class (a call costs a microsecond, an entry has many).
 _TYPES = {kind.value: kind for kind in EntryType}
 _CASES = {case.value: case for case in CasePolicy}
 _STATUS_CODE = {status: code for code, status in enumerate(_STATUSES)}
+_KINDS = tuple(WordKind)
+_KIND_CODE = {kind: code for code, kind in enumerate(_KINDS)}
 _PATTERN_PARTS = 4  # words, folded, translit, seps (``TermIndex.pattern_data``)
 
 
@@ -42,11 +54,16 @@ def pack_entry(entry: Entry, path_ids: dict[str, int],
     path = path_ids.setdefault(origin.path, len(path_ids)) if origin else -1
     languages = [
         [code, [[f.text, _STATUS_CODE[f.status], f.origin.line if f.origin else 0]
-                for f in forms.forms()]]
+                for f in forms.forms()],
+         [[w.text, _KIND_CODE[w.kind], w.origin.line if w.origin else 0]
+          for w in forms.derived()]]
         for code, forms in entry.languages.items()]
+    see_also_line = entry.see_also_origin.line if entry.see_also_origin else 0
     return json.dumps([entry.id, entry.type.value, entry.note, entry.case.value,
                        entry.ambiguous, path, origin.line if origin else 0, languages,
-                       list(patterns)], ensure_ascii=False, separators=(",", ":")
+                       list(patterns), list(entry.see_also), see_also_line,
+                       [list(pair) for pair in entry.regional]],
+                      ensure_ascii=False, separators=(",", ":")
                       ).encode("utf-8", "surrogatepass")
 
 
@@ -66,20 +83,26 @@ def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry,
         fields = json.loads(str(data, "utf-8", "surrogatepass"))
     except (ValueError, RecursionError) as exc:
         raise MalformedEntry(str(exc)) from None
-    _check(isinstance(fields, list) and len(fields) == 9)
-    (entry_id, kind, note, case, ambiguous, path, line, languages, patterns) = fields
+    _check(isinstance(fields, list) and len(fields) == 12)
+    (entry_id, kind, note, case, ambiguous, path, line, languages, patterns, see_also,
+     see_also_line, regional) = fields
+    _check(isinstance(regional, list) and all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) for s in pair)
+        for pair in regional))
     _check(isinstance(entry_id, str) and isinstance(kind, str) and kind in _TYPES
            and isinstance(case, str) and case in _CASES
            and (note is None or isinstance(note, str))
            and (ambiguous is None or isinstance(ambiguous, bool))
            and _is_int(path) and -1 <= path < len(paths) and _is_int(line) and line >= 0
-           and isinstance(languages, list) and isinstance(patterns, list))
+           and isinstance(languages, list) and isinstance(patterns, list)
+           and isinstance(see_also, list) and set(map(type, see_also)) <= {str}
+           and _is_int(see_also_line) and see_also_line >= 0)
     file = paths[path] if path >= 0 else None
     by_lang = {}
     for language in languages:
-        _check(isinstance(language, list) and len(language) == 2)
-        code, forms = language
-        _check(isinstance(code, str) and isinstance(forms, list))
+        _check(isinstance(language, list) and len(language) == 3)
+        code, forms, words = language
+        _check(isinstance(code, str) and isinstance(forms, list) and isinstance(words, list))
         lists: dict[Status, list[Form]] = {s: [] for s in _STATUSES}
         for form in forms:
             _check(isinstance(form, list) and len(form) == 3)
@@ -90,9 +113,20 @@ def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry,
             origin = Origin(file, form_line) if file is not None else None
             lists[_STATUSES[status]].append(Form(text, _STATUSES[status], code, entry_id, origin))
         _check(len(lists[Status.PREFERRED]) == 1)
+        derived: dict[WordKind, list[DerivedWord]] = {k: [] for k in _KINDS}
+        for word in words:
+            _check(isinstance(word, list) and len(word) == 3)
+            text, kind_code, word_line = word
+            _check(isinstance(text, str) and type(kind_code) is int
+                   and 0 <= kind_code < len(_KINDS) and _is_int(word_line) and word_line >= 0)
+            origin = Origin(file, word_line) if file is not None else None
+            derived[_KINDS[kind_code]].append(
+                DerivedWord(text, _KINDS[kind_code], code, entry_id, origin))
         by_lang[code] = LanguageForms(code, lists[Status.PREFERRED][0],
                                       tuple(lists[Status.ACCEPTED]), tuple(lists[Status.AVOID]),
-                                      tuple(lists[Status.SHORT]))
+                                      tuple(lists[Status.SHORT]),
+                                      tuple(derived[WordKind.ADJECTIVE]),
+                                      tuple(derived[WordKind.DEMONYM]))
     # The patterns' validity checked in bulk (C-level passes: an entry has dozens of strings).
     present = [pattern for pattern in patterns if pattern is not None]
     _check(set(map(type, present)) <= {list}
@@ -101,9 +135,11 @@ def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry,
     _check(set(map(type, parts)) <= {list}
            and set(map(type, chain.from_iterable(parts))) <= {str})
     stored = [None if pattern is None else tuple(map(tuple, pattern)) for pattern in patterns]
-    _check(not stored or len(stored) == sum(len(forms) for _, forms in languages))
+    _check(not stored or len(stored) == sum(len(forms) for _, forms, _ in languages))
     return Entry(entry_id, _TYPES[kind], by_lang, note, _CASES[case], ambiguous,
-                 Origin(file, line) if file is not None else None), tuple(stored)
+                 Origin(file, line) if file is not None else None, tuple(see_also),
+                 Origin(file, see_also_line) if file is not None and see_also else None,
+                 regional=tuple((tag, text) for tag, text in regional)), tuple(stored)
 
 
 class PackedEntries(Mapping[str, Entry]):

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .bulk import gc_paused
 from .errors import Problem, TermbaseError, TermbaseWarning
-from .model import Entry, Termbase
-from .validate import check_entries, duplicate_ids
+from .model import Entry, Termbase, relation_map
+from .validate import check_entries, duplicate_ids, relation_problems
 
 DEFAULT_NAME = "default"
 PACKAGED_TERMS = ("data", "terms.yaml")
@@ -59,6 +59,7 @@ def collect(paths: Sequence[str | Path] | None = None,
             for entry in file_entries:
                 entries[entry.id] = entry  # a later layer replaces an entry with the same id
         problems += check_entries(entries.values())
+        problems += relation_problems(entries)
     return entries, problems, tuple(names)
 
 
@@ -83,5 +84,5 @@ def load_termbase(paths: Sequence[str | Path] | None = None) -> Termbase:
     entries, problems, names = collect(paths, warnings)
     if problems:
         raise TermbaseError(problems, [str(p) for p in paths or ()])
-    return Termbase(entries, names,
+    return Termbase(entries, names, relations=relation_map(entries.values()),
                     warnings=tuple(sorted(warnings, key=lambda w: w.sort_key)))

@@ -1,5 +1,6 @@
 """Checks of forms and across entries: forms that would flood the findings (a single letter, an
-ordinary word, a pattern), duplicate ids, duplicate forms, and forms claimed by two entries.
+ordinary word, a pattern), duplicate ids, duplicate forms, forms claimed by two entries, and
+relations (``see_also``) and derived words (adjectives, demonyms) that contradict the entries.
 
 A short form may belong to several entries (Clinton: Bill and Hillary Clinton); in a draft the
 checker resolves it to the entry the document names in full. Any other form belongs to one.
@@ -10,12 +11,13 @@ Structural checks of single entries happen while reading (``glossary.loader``, w
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import difflib
+from collections.abc import Iterable, Mapping
 
 import regex
 
 from .errors import Problem
-from .model import Entry, Form, Status
+from .model import DerivedWord, Entry, Form, Status
 from .normalize import casefold, match_key, unify_punctuation
 from .tokens import split_form
 
@@ -50,7 +52,7 @@ _TWO_ALNUM = regex.compile(r"[\p{L}\p{N}].*?[\p{L}\p{N}]", regex.DOTALL)
 _USABLE = (Status.PREFERRED, Status.ACCEPTED, Status.SHORT)
 
 
-def _where(form: Form | Entry) -> tuple[str, int]:
+def _where(form: Form | Entry | DerivedWord) -> tuple[str, int]:
     origin = form.origin
     return (origin.path, origin.line) if origin else ("<termbase>", 0)
 
@@ -173,3 +175,71 @@ def _avoid_message(avoid: Form, usable: Form) -> str:
 def check_entries(entries: Iterable[Entry]) -> list[Problem]:
     """Every cross-entry problem of a layered termbase."""
     return form_conflicts(entries)
+
+
+# Past this many entries, an unknown id gets no "did you mean" (each guess reads every id).
+_GUESS_LIMIT = 20_000
+
+
+def relation_problems(entries: Mapping[str, Entry]) -> list[Problem]:
+    """Relations and derived words that the layered termbase ``entries`` (by id) contradicts:
+    a ``see_also`` naming no entry (an entry of any layer counts), related entries of which one
+    avoids a form of the other (the checker would flag a name the termbase calls correct), and
+    an adjective or demonym that is a form of another entry in its language (a word cannot be
+    both a name to check and a word to leave alone)."""
+    problems: list[Problem] = []
+    derived = False
+    for entry in entries.values():
+        derived = derived or any(True for _ in entry.derived())
+        if not entry.see_also:
+            continue
+        origin = entry.see_also_origin or entry.origin
+        path, line = (origin.path, origin.line) if origin else ("<termbase>", 0)
+        for other_id in entry.see_also:
+            other = entries.get(other_id)
+            if other is None:
+                guess = (difflib.get_close_matches(other_id, list(entries), n=1)
+                         if len(entries) <= _GUESS_LIMIT else [])
+                hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+                problems.append(Problem(path, line, f"'see_also' names '{other_id}', which is no "
+                                                    f"entry of the termbase{hint}", entry.id))
+                continue
+            for avoiding, avoided in ((entry, other), (other, entry)):
+                clash = _avoided_form(avoiding, avoided)
+                if clash is not None:
+                    problems.append(Problem(
+                        path, line, f"'see_also' relates '{entry.id}' and '{other_id}', but "
+                                    f"'{avoiding.id}' lists '{clash.text}', a {clash.status} "
+                                    f"'{clash.lang}' form of '{avoided.id}', under avoid; "
+                                    f"related entries are both correct names: remove one",
+                        entry.id))
+    if derived:
+        problems += _derived_conflicts(entries.values())
+    return problems
+
+
+def _avoided_form(avoiding: Entry, avoided: Entry) -> Form | None:
+    """A usable form of ``avoided`` that ``avoiding`` lists under avoid, or None."""
+    avoid = {(f.lang, match_key(f.text)) for f in avoiding.forms() if f.status is Status.AVOID}
+    return next((f for f in avoided.forms() if f.status in _USABLE
+                 and (f.lang, match_key(f.text)) in avoid), None)
+
+
+def _derived_conflicts(entries: Iterable[Entry]) -> list[Problem]:
+    entries = list(entries)
+    owner: dict[tuple[str, str], Form] = {}
+    for entry in entries:
+        for form in entry.forms():
+            owner.setdefault((form.lang, match_key(form.text)), form)
+    problems: list[Problem] = []
+    for entry in entries:
+        for word in entry.derived():
+            form = owner.get((word.lang, match_key(word.text)))
+            if form is None or form.entry_id == entry.id:
+                continue  # the entry's own forms are checked when it is read
+            path, line = _where(word)
+            problems.append(Problem(path, line, f"'{word.lang}' {word.kind} '{word.text}' is "
+                                                f"also a {form.status} form of entry "
+                                                f"'{form.entry_id}'; a word is either a name or "
+                                                f"a word derived from one", entry.id))
+    return problems

@@ -139,7 +139,7 @@ def test_auto_language_detects_english():
 def test_unknown_language_is_a_usage_error():
     result = check("-", "--lang", "xx", input="x")
     assert result.exit_code == 2
-    assert "has no 'xx' forms" in result.output
+    assert "'xx' names no language" in result.output
 
 
 def test_explain_prints_sections():

@@ -89,7 +89,7 @@ def test_stats_text_and_json(small_terms):
     assert data["entries"] == 4
     assert data["by_type"] == {"person": 3, "title": 1}
     assert data["languages"]["fr"] == {"entries": 4, "preferred": 4, "accepted": 1, "avoid": 1,
-                                       "short": 3}
+                                       "short": 3, "adjectives": 0, "demonyms": 0}
     assert data["forms_per_entry"]["max"] == 6
 
 

@@ -90,8 +90,9 @@ def test_case_and_ambiguous_survive(tmp_path, write):
         assert as_data(back) == as_data(termbase)
 
 
-CSV_HEADER = ("id,type,case,ambiguous,note,en,en:accepted,en:avoid,en:short,fr,fr:accepted,"
-              "fr:avoid,fr:short")
+CSV_HEADER = ("id,type,case,ambiguous,note,see_also,en,en:accepted,en:avoid,en:short,"
+              "en:adjectives,en:demonyms,fr,fr:accepted,fr:avoid,fr:short,fr:adjectives,"
+              "fr:demonyms")
 
 
 def test_csv_header_is_documented(default):
@@ -156,7 +157,9 @@ def test_a_tbx_from_another_tool_imports_with_warnings(write):
     lavrov = termbase.get("c1")
     assert lavrov.type.value == "person"
     assert lavrov.languages["en"].texts() == ["Sergei Lavrov", "Sergey Lavrov", "Lavrov"]
-    assert lavrov.languages["fr-FR"].texts("avoid") == ["Sergei Lavrov"]
+    # fr-FR forms are French forms (the region is kept as the entry's regional choice).
+    assert lavrov.languages["fr"].texts("avoid") == ["Sergei Lavrov"]
+    assert lavrov.regional == (("fr-FR", "Sergueï Lavrov"),)
     assert "C-2" not in termbase  # nothing usable left in it: the entity is never expanded
     khrushchev = termbase.get("khrushchev-nikita")
     assert khrushchev.preferred("en") == "Nikita Khrushchev"  # spaces tidied
@@ -182,8 +185,8 @@ def test_a_spreadsheet_csv_imports(write, tmp_path):
                      "Kyiv;Kiev;Kyiv | Kyïv;\n".encode())
     result = import_file(path, default_type="place")
     assert result.warnings == [f"{path}: ignored column 'Comment' (columns are id, type, "
-                               f"case, ambiguous, note and L, L:accepted, L:avoid, L:short per "
-                               f"language)"]
+                               f"case, ambiguous, note, see_also and L, L:accepted, L:avoid, "
+                               f"L:short, L:adjectives, L:demonyms per language)"]
     assert result.entries == [
         {"id": "volodymyr-zelensky", "type": "place", "en": "Volodymyr Zelensky",
          "fr": {"preferred": "Volodymyr Zelensky", "avoid": ["Vladimir Zelenski"]}},

@@ -116,9 +116,10 @@ def test_a_lone_surname_near_a_known_one(check):
 
 # 7. The right spelling of an unknown name wins over a more frequent misspelling.
 def test_the_known_spelling_wins_over_the_majority(check):
-    text = "Le convoi a quitté Pyongiang. Pyongiang a confirmé. Pyongyang a démenti."
+    # (Pyongyang, used here first, is now an entry: its misspellings are typos of a known name.)
+    text = "Le convoi a quitté Tchernobil. Tchernobil a confirmé. Tchernobyl a démenti."
     found = check(text, "fr")
-    assert found == [("transliteration", "Pyongiang", "Pyongyang")] * 2
+    assert found == [("transliteration", "Tchernobil", "Tchernobyl")] * 2
 
 
 def test_messages_name_what_is_wrong(check):

@@ -191,7 +191,9 @@ def test_sentence_case(checkers):
 def test_sentence_case_knows_abbreviations(checkers):
     text = ("M. Lavrov a parlé à Mme Zakharova, etc. puis il est parti. Les U.S. officials met "
             "vs. the rest, e.g. here. Voir p. ex. la note 3. la suite vient.")
-    assert found(checkers, text, "fr") == []
+    # U.S. is AP's English form of the United States: another language's, but no sentence end.
+    assert found(checkers, text, "fr") == [
+        ("wrong-language", "U.S.", "États-Unis", "united-states")]
 
 
 # --- mixed-script ------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ def test_variants_are_one_candidate_with_each_spelling_in_its_language(found):
 
 def test_types_are_guessed(found):
     candidates = by_id(found)
-    assert candidates["kazan"].type == "place"
+    assert candidates["vladivostok"].type == "place"
     assert candidates["greenvale-institute"].type == "organization"
     assert candidates["gromyko-andrei"].type == "person"
 

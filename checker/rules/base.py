@@ -10,6 +10,7 @@ from functools import cached_property
 import regex
 
 from glossary import TermIndex
+from glossary.profiles import HouseStyles, Profile
 from glossary.tokens import words
 
 from ..document import Document, Segment
@@ -31,6 +32,10 @@ class Context:
     source_lang: str | None = None
     # The termbase's compiled index, for rules that ask whether a text is a known form.
     index: TermIndex | None = None
+    # The house style the draft is checked with (None: the termbase's own choices), and every
+    # profile of the run (glossary.profiles).
+    profile: Profile | None = None
+    styles: HouseStyles | None = None
     # sentence_start's answers by offset: several rules ask it about the same mention.
     _sentence_starts: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
 
@@ -99,9 +104,38 @@ class Rule:
                        entry, lang, fix)
 
     def on(self, mention: Mention, ctx: Context, message: str, expected: str | None) -> Finding:
-        """A finding on a whole mention."""
-        return self.finding(mention.start, mention.end, mention.text, message,
-                            expected=expected, entry=mention.entry.id, lang=ctx.lang)
+        """A finding on a whole mention (with the last full stop of a dotted abbreviation:
+        ``with_dot``)."""
+        end, expected, fixable = with_dot(ctx.doc.text, mention, expected)
+        return self.finding(mention.start, end, ctx.doc.text[mention.start:end], message,
+                            expected=expected, entry=mention.entry.id, lang=ctx.lang,
+                            fixable=fixable)
+
+
+# What follows a full stop that may end a sentence: a capital after spaces (U.S. The…, U.S.
+# Senate); and what shows that it does: the end of the text, a line break, a closing quote.
+_CAPITAL_AFTER = regex.compile(r"[ \t\u00a0]+[\"«“‘'(\[]?\p{Lu}")
+_SENTENCE_END = regex.compile(r"[\"»”’')\]]?[ \t\u00a0]*(?:\r|\n|$)")
+
+
+def with_dot(text: str, mention: Mention, expected: str | None) -> tuple[int, str | None, bool]:
+    """The end of a finding on ``mention``, its replacement, and whether to offer a fix. A
+    dotted abbreviation's last full stop is no word, so the matcher leaves it out: the finding
+    takes it when the form or the replacement ends with one, so that U.S. becomes US (not US.)
+    and US. becomes U.S. (not U.S..). When that full stop also ends the sentence, the
+    replacement keeps one; when a capital follows (U.S. Senate, U.S. The), nobody can tell, and
+    no fix is offered."""
+    end = mention.end
+    if expected is None or text[end:end + 1] != "." or not (
+            mention.form.text.endswith(".") or expected.endswith(".")):
+        return end, expected, True
+    end += 1
+    if mention.form.text.endswith(".") and not expected.endswith("."):
+        if _SENTENCE_END.match(text, end):
+            return end, expected + ".", True
+        if _CAPITAL_AFTER.match(text, end):
+            return end, expected, False
+    return end, expected, True
 
 
 def keep_line_breaks(text: str, replacement: str) -> str:

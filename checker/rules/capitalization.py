@@ -18,6 +18,11 @@ What it flags:
     titles a house capitalises is its style). Not `le Président de la République`, which French
     usage capitalises, nor a title the termbase writes with a capital (`Premier ministre`), nor
     one inside a longer name (`Société Générale`).
+    Under a house style that capitalises titles before a name only (AP, the en-US profile): a
+    title in capitals with no name after it (`the Secretary of State said`) and a title in
+    lower case directly before a known person's name (`foreign minister Sergei Lavrov`), both
+    warnings; not in a headline in title case. Capitals a house style writes inside names
+    (`Nations Unies`, Canadian usage) are the house-style rule's, never an error here.
     Never flagged: a capital at the start of a sentence, a headline in capitals, a word written
     wholly in capitals, words somewhat frequent in lower case (`chevron`, `bénin`), another
     language's form in lower case (`taliban` in French), particles alone (`la Haye`).
@@ -31,7 +36,7 @@ Fix safety:
     Safe: the replacement is the same form of the termbase, with its capitals. For a French
     title capitalised inside a sentence the fix (the same word in lower case) is unsafe: which
     titles take a capital is a house's choice, so `--fix` applies it only with
-    `--unsafe-fixes`.
+    `--unsafe-fixes`; so for the AP title findings.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ from glossary.normalize import nfc
 
 from ..findings import Finding, Severity
 from ..matcher import MatchKind, Mention
+from . import house_style
 from .base import Context, Rule, fit_case
 
 
@@ -80,9 +86,14 @@ def _exact_case_wrong(mention: Mention, lang: str, sentence_start: bool) -> bool
 
 
 def check(mention: Mention, ctx: Context):
-    if (mention.kind is not MatchKind.CASE or mention.form.lang != ctx.lang or mention.mixed
-            or mention.spacing or ctx.headline(mention.start)):
+    if (mention.form.lang != ctx.lang or mention.mixed or mention.spacing
+            or ctx.headline(mention.start)):
         return None
+    if (ctx.profile is not None and ctx.profile.titles == "before-name"
+            and mention.entry.type is EntryType.TITLE and ctx.lang == ctx.profile.language):
+        return _before_name(mention, ctx)
+    if mention.kind is not MatchKind.CASE or house_style.writers(mention, ctx):
+        return None  # capitals a house style writes so (Nations Unies): house-style's
     sentence_start = ctx.sentence_start(mention.start)
     if mention.entry.case is CasePolicy.EXACT:
         wrong = _exact_case_wrong(mention, ctx.lang, sentence_start)
@@ -95,11 +106,71 @@ def check(mention: Mention, ctx: Context):
         return None
     if mention.entry.type is EntryType.TITLE and ctx.lang == "fr" and _only_first_capital(
             mention, expected):
+        if ctx.profile is not None and ctx.profile.titles == "free":
+            return None
         return RULE.finding(mention.start, mention.end, mention.text, _title_message(
             mention.text, expected), expected=expected, entry=mention.entry.id, lang=ctx.lang,
             severity=Severity.WARNING, safe=False)
     return RULE.on(mention, ctx, f"'{mention.text}' has wrong capitals; write '{expected}'",
                    expected)
+
+
+# Short words a title in title case keeps in lower case (Secretary of State).
+_MINOR = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+_NAME_NEXT = regex.compile(r"[ \u00a0]+(?=\p{Lu}\p{Ll})")
+
+
+def title_cased(form: str) -> str:
+    """A title as AP writes it before a name: foreign minister -> Foreign Minister, secretary
+    of state -> Secretary of State, secretary-general -> Secretary-General."""
+    words = regex.split(r"([ \u00a0-]+)", form)
+    return "".join(w if i % 2 or (i and w in _MINOR) else w[:1].upper() + w[1:]
+                   for i, w in enumerate(words))
+
+
+def _before_name(mention: Mention, ctx: Context) -> Finding | None:
+    """AP (titles: before-name): a formal title is capitalised before a name (Foreign Minister
+    Sergei Lavrov) and in lower case elsewhere (the foreign minister said)."""
+    if mention.kind > MatchKind.CASE or _title_case_line(ctx, mention.start):
+        return None
+    text = nfc(mention.text)
+    sentence_start = ctx.sentence_start(mention.start)
+    gap = _NAME_NEXT.match(ctx.doc.text, mention.end)
+    capitalised = title_cased(mention.form.text)
+    if gap is not None:
+        # Before a known person's name, the title takes its capitals.
+        person = any(m.start == gap.end() and m.entry.type is EntryType.PERSON
+                     for m in ctx.checked_mentions)
+        if not person or text == capitalised:
+            return None
+        return RULE.finding(mention.start, mention.end, mention.text, (
+            f"'{text}' stands before a name: {ctx.profile.name} capitalises a formal title "
+            f"there; write '{capitalised}'"), expected=capitalised, entry=mention.entry.id,
+            lang=ctx.lang, severity=Severity.WARNING, safe=False)
+    expected = fit_case(mention.form.text, mention.text, sentence_start)
+    if text == expected or text == mention.form.text:
+        return None
+    if mention.form.text != mention.form.text.lower():
+        return None  # a title the termbase capitalises (a name of an office)
+    return RULE.finding(mention.start, mention.end, mention.text, (
+        f"'{text}' is a title without a name after it: {ctx.profile.name} writes it in lower "
+        f"case; write '{expected}'"), expected=expected, entry=mention.entry.id, lang=ctx.lang,
+        severity=Severity.WARNING, safe=False)
+
+
+_LONG_WORD = regex.compile(r"\p{L}{4,}")
+
+
+def _title_case_line(ctx: Context, offset: int) -> bool:
+    """A headline in title case (Obama to Meet Iraqi Prime Minister as Violence Rages): most
+    long words capitalised, no full stop at its end. Its capitals say nothing of a title's."""
+    text = ctx.doc.text
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = _LONG_WORD.findall(line)
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and capitalised >= 0.75 * len(words) and not line.endswith(".")
 
 
 def _only_first_capital(mention: Mention, expected: str) -> bool:
@@ -144,8 +215,9 @@ _NAME_AFTER = regex.compile(r"[ \u00a0]+\p{Lu}")
 
 
 def check_titles(ctx: Context) -> list[Finding]:
-    """French: a title capitalised inside a sentence after an article (le Président Macron)."""
-    if ctx.lang != "fr":
+    """French: a title capitalised inside a sentence after an article (le Président Macron);
+    not under a house style whose titles follow another rule."""
+    if ctx.lang != "fr" or (ctx.profile is not None and ctx.profile.titles != "lower"):
         return []
     text = ctx.doc.text
     mentions = [(m.start, m.end) for m in ctx.checked_mentions]

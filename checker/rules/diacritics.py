@@ -2,17 +2,19 @@
 
 What it flags:
     A name or title that matches a form of the termbase letter for letter once accents are
-    removed, but not with them: Serguei for Sergueï, Pekin for Pékin. An accent that differs
-    only on a capital letter is not flagged, since French typography may drop accents on
-    capitals (Etat, Egypte); nor is a single word with accents its form lacks, which is
-    another word (Thalès the philosopher, not Thales the company).
+    removed, but not with them: Serguei for Sergueï, Pekin for Pékin. An accent missing only
+    on a capital letter (Etats-Unis, Egypte) is flagged, as a warning, under a house style
+    that requires accented capitals (the shipped fr-FR and fr-CA profiles: the Imprimerie
+    nationale and the OQLF require them); with no profile, or one that does not, it is not,
+    since some French typography drops them. Never flagged: a single word with accents its
+    form lacks, which is another word (Thalès the philosopher, not Thales the company).
 Why it matters:
     Accents are part of the spelling of a name in French; dropped accents are the mark of copy
     pasted from a system or a wire that cannot type them.
 Example:
-    Serguei Lavrov (in a French draft)
+    Serguei Lavrov (in a French draft); Etats-Unis (checked with fr-FR)
 Use instead:
-    Sergueï Lavrov
+    Sergueï Lavrov; États-Unis
 Fix safety:
     Safe: the replacement is the same form of the termbase, with its accents.
 """
@@ -39,10 +41,35 @@ def lowercase_accent_differs(mention: Mention) -> bool:
     return False
 
 
+def capital_accent_missing(mention: Mention) -> bool:
+    """True when only capitals of the text lack accents of the form (Etats-Unis, EGYPTE)."""
+    missing = False
+    for word, form_word in zip(mention.words, mention.pattern.words, strict=True):
+        if len(word.text) != len(form_word):
+            return False
+        for mine, theirs in zip(word.text, form_word, strict=True):
+            if mine.casefold() == theirs.casefold():
+                continue
+            if not (mine.isupper() and has_diacritics(theirs) and not has_diacritics(mine)):
+                return False
+            missing = True
+    return missing
+
+
 def check(mention: Mention, ctx: Context):
     if (mention.kind is not MatchKind.ACCENTS or mention.form.lang != ctx.lang or mention.mixed
-            or mention.spacing or not lowercase_accent_differs(mention)):
+            or mention.spacing):
         return None
+    if not lowercase_accent_differs(mention):
+        profile = ctx.profile
+        if (profile is None or not profile.accented_capitals
+                or not capital_accent_missing(mention)):
+            return None
+        expected = fit_case(mention.form.text, mention.text, ctx.sentence_start(mention.start))
+        return RULE.finding(mention.start, mention.end, mention.text, (
+            f"'{mention.text}' lacks the accent of a capital: {profile.name} keeps accents on "
+            f"capitals; write '{expected}'"), expected=expected, entry=mention.entry.id,
+            lang=ctx.lang, severity=Severity.WARNING)
     if mention.size == 1 and has_diacritics(mention.text) and not has_diacritics(
             mention.form.text):
         return None  # one word with accents the name lacks is another word: Thalès, Thales

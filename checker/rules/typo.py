@@ -6,13 +6,16 @@ What it flags:
     Lavorv for Lavrov, Sulivan for Sullivan (a name written alike in every language has no other
     romanisation, so a doubled letter dropped there is a misspelling). Alone, never for words of
     four letters or fewer but the swaps below, and never for a feminine or plural ending
-    (Lavrova is another person, not a misspelling of Lavrov) or a demonym (Australiens,
-    Bruxellois, Iraqi). A surname alone is flagged only when the document names the entry
-    elsewhere (in a large termbase nearly every unknown proper noun is one edit away from some
-    name; a misspelled surname nearly always stands in an article that names the person). Inside
-    a name of two words or more whose other words stand around it, any word counts, short or in
-    lower case: two letters swapped after the first, or a near miss of a long word (États-Unsi,
-    Kim Jnog-un, Union euroépenne, Corée du Nrod). A place's or organisation's one-word form
+    (Lavrova is another person, not a misspelling of Lavrov) or a demonym or adjective of a
+    place: those the termbase lists (`adjectives`, `demonyms`: Tchétchènes, Biélorusses,
+    Emiratis) are known words, and where it lists none, a word made of the name's stem and an
+    ending of demonyms is taken for one (Australiens, Bruxellois, Iraqi). A surname alone is
+    flagged only when the document names the entry elsewhere (in a large termbase nearly every
+    unknown proper noun is one edit away from some name; a misspelled surname nearly always
+    stands in an article that names the person). Inside a name of two words or more whose other
+    words stand around it, any word counts, short or in lower case: two letters swapped after
+    the first, or a near miss of a long word (États-Unsi, Kim Jnog-un, Union euroépenne, Corée
+    du Nrod). A place's or organisation's one-word form
     with two letters swapped counts alone (Ausrtalie); a four-letter one where the document
     names it or after a preposition of place (en Idne).
 Why it matters:

@@ -7,8 +7,11 @@ Why it matters:
     Readers of each language expect their own newsroom's form; an English form in French copy
     (or the reverse) is the most common slip of drafts written from wire copy in the other
     language.
-    Not flagged: a one-word form that is also a word of the document's language used as an
-    adjective (the Argentine striker: Argentine is French for Argentina), a place name inside a
+    Not flagged: an adjective or a demonym the termbase lists for the entry in the document's
+    language (Argentine beef: Argentine is French for Argentina and an English adjective the
+    entry lists), unless it stands for the place (He lives in Argentine.); a one-word
+    form that is also a word of the document's language used as an adjective (the Argentine
+    striker), a place name inside a
     longer name (Royal Bank of Scotland, Credit Suisse, Le Chemin de Damas), after a courtesy
     title (M. Jordan) or qualified by a US state or a Canadian province (London, Ontario).
     Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
@@ -26,12 +29,14 @@ from __future__ import annotations
 
 import regex
 
+from glossary.index import derived_key
 from glossary.normalize import casefold, fold_diacritics, nfc
 
 from .. import words as wordlist
 from ..findings import Severity
 from ..language import language_name
-from ..matcher import DETERMINERS, MatchKind, Mention
+from ..matcher import _PLACE_PREPOSITIONS as PLACED
+from ..matcher import DETERMINERS, MatchKind, Mention, _word_before
 from .base import Context, Rule, expected_for
 
 
@@ -41,6 +46,8 @@ def check(mention: Mention, ctx: Context):
     if mention.form.lang == ctx.lang and not mention.mixed:
         return None
     if mention.size == 1 and _adjective(mention, ctx):
+        return None
+    if _derived_here(mention, ctx):
         return None
     expected = expected_for(mention, ctx)
     if expected is None or expected == nfc(mention.text):
@@ -82,6 +89,19 @@ def _adjective(mention: Mention, ctx: Context) -> bool:
     before = _WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     return (before is not None and casefold(before.group(1)) in _BEFORE_ADJECTIVE
             and wordlist.is_known(mention.text, ctx.lang))
+
+
+def _derived_here(mention: Mention, ctx: Context) -> bool:
+    """True when the mention is an adjective or a demonym the entry lists in the document's
+    language (data, where ``_adjective`` guesses), unless it stands for the place: after a
+    preposition of place, with no lower-case word after it (in Argentine, not from Argentine
+    cities)."""
+    text = ctx.doc.text
+    if (casefold(_word_before(text, mention.start)) in PLACED
+            and _LOWER_AFTER.match(text, mention.end) is None):
+        return False
+    key = derived_key(mention.text)
+    return any(derived_key(word.text) == key for word in mention.entry.derived(ctx.lang))
 
 
 def _only_difference(text: str, expected: str) -> str | None:

@@ -58,6 +58,9 @@ class Concept:
     ambiguous: bool | None = None
     notes: list[str] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
+    see_also: list[str] = field(default_factory=list)
+    # Adjectives and demonyms by (language, "adjectives" | "demonyms"): words, not terms.
+    derived: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -270,10 +273,16 @@ def _build_entry(concept: Concept, default_type: str,
         data["note"] = " ".join(notes)
     if concept.ambiguous is not None:
         data["ambiguous"] = concept.ambiguous
+    see_also = list(dict.fromkeys(i for i in concept.see_also if i != entry_id))
+    if see_also:
+        data["see_also"] = see_also
     for lang, kept in languages.items():
         for status in ("preferred", "accepted", "avoid", "short"):
             for text in kept[status]:
                 claimed.setdefault((lang, match_key(text)), (entry_id, status))
+        for kind in ("adjectives", "demonyms"):
+            texts = [clean_text(t) for t in concept.derived.get((lang, kind), ())]
+            kept[kind] = list(dict.fromkeys(t for t in texts if t))
         lists = {k: v for k, v in kept.items() if v and k != "preferred"}
         data[lang] = ({"preferred": kept["preferred"][0], **lists} if lists
                       else kept["preferred"][0])

@@ -5,7 +5,9 @@ The header (first row) names the columns, in this order on export:
     id, type, case, ambiguous, note, then for each language L: L, L:accepted, L:avoid, L:short
 
 ``L`` holds the preferred form; the three other columns of a language hold its lists, forms
-separated by `` | ``. ``case`` is always written (``name`` or ``exact``); ``ambiguous`` is
+separated by `` | ``. A termbase with relations or derived words adds a ``see_also`` column
+after ``note`` (entry ids separated by `` | ``) and ``L:adjectives``, ``L:demonyms`` after each
+language's lists. ``case`` is always written (``name`` or ``exact``); ``ambiguous`` is
 ``true``, ``false`` or empty. Files are UTF-8 (a BOM is accepted) and written with the stdlib
 ``csv`` module (comma, double quotes where needed).
 
@@ -24,30 +26,38 @@ from ..model import Status, Termbase
 from . import Concept, ExchangeError, Term, lang_code
 
 SEPARATOR = " | "
-ENTRY_COLUMNS = ("id", "type", "case", "ambiguous", "note")
+ENTRY_COLUMNS = ("id", "type", "case", "ambiguous", "note", "see_also")
 LIST_STATUSES = ("accepted", "avoid", "short")
+DERIVED_COLUMNS = ("adjectives", "demonyms")
 
 
 def export_csv(termbase: Termbase) -> str:
     """The termbase as CSV text with the documented header."""
     languages = termbase.languages
-    header = [*ENTRY_COLUMNS]
+    # The columns of relations and derived words only when some entry has them: exports of
+    # termbases without them keep the columns they always had.
+    related = any(entry.see_also for entry in termbase)
+    derived = DERIVED_COLUMNS if any(any(True for _ in e.derived()) for e in termbase) else ()
+    header = [*ENTRY_COLUMNS[:-1], *(["see_also"] if related else [])]
     for lang in languages:
-        header += [lang, *(f"{lang}:{status}" for status in LIST_STATUSES)]
+        header += [lang, *(f"{lang}:{status}" for status in LIST_STATUSES + derived)]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for entry in termbase:
         row = [entry.id, str(entry.type), str(entry.case),
                "" if entry.ambiguous is None else str(entry.ambiguous).lower(), entry.note]
+        if related:
+            row.append(SEPARATOR.join(entry.see_also))
         for lang in languages:
             forms = entry.languages.get(lang)
             if forms is None:
-                row += ["", "", "", ""]
+                row += [""] * (1 + len(LIST_STATUSES) + len(derived))
                 continue
             row.append(forms.preferred.text)
-            for status in LIST_STATUSES:
-                texts = forms.texts(Status(status))
+            for status in LIST_STATUSES + derived:
+                texts = ([w.text for w in getattr(forms, status)] if status in DERIVED_COLUMNS
+                         else forms.texts(Status(status)))
                 clash = next((t for t in texts if "|" in t), None)
                 if clash:
                     raise ExchangeError(f"entry '{entry.id}': the form '{clash}' holds '|', the "
@@ -80,7 +90,7 @@ def read_csv(data: bytes, path: str) -> tuple[list[Concept], list[str]]:
         lang_part, _, status = name.partition(":")
         lang = lang_code(lang_part)
         status = status.strip().lower() or "preferred"
-        if lang is not None and status in ("preferred", *LIST_STATUSES):
+        if lang is not None and status in ("preferred", *LIST_STATUSES, *DERIVED_COLUMNS):
             columns[index] = (lang, status)
         elif name:
             unknown.append(name)
@@ -88,7 +98,8 @@ def read_csv(data: bytes, path: str) -> tuple[list[Concept], list[str]]:
     if unknown:
         warnings.append(f"{path}: ignored column{'s' if len(unknown) > 1 else ''} "
                         f"{', '.join(repr(u) for u in unknown)} (columns are id, type, case, "
-                        f"ambiguous, note and L, L:accepted, L:avoid, L:short per language)")
+                        f"ambiguous, note, see_also and L, L:accepted, L:avoid, L:short, "
+                        f"L:adjectives, L:demonyms per language)")
     if not any(status for _, status in columns.values()):
         raise ExchangeError(f"{path}: no language column in the header ({', '.join(header)}); "
                             f"name them by language code: en, fr, fr:accepted…")
@@ -111,10 +122,16 @@ def read_csv(data: bytes, path: str) -> tuple[list[Concept], list[str]]:
                     concept.case = value
                 elif name == "ambiguous":
                     concept.ambiguous = value.lower() in ("true", "yes", "1")
+                elif name == "see_also":
+                    concept.see_also += [part.strip() for part in value.split("|")
+                                         if part.strip()]
                 else:
                     concept.notes.append(value)
             elif status == "preferred":
                 concept.terms.append(Term(name, value, "preferred", concept.where))
+            elif status in DERIVED_COLUMNS:
+                concept.derived.setdefault((name, status), []).extend(
+                    part.strip() for part in value.split("|") if part.strip())
             else:
                 concept.terms.extend(Term(name, part.strip(), status, concept.where)
                                      for part in value.split("|") if part.strip())

@@ -14,7 +14,12 @@ How a termcheck entry is written (and read back):
   ``termNote type="administrativeStatus"`` is ``preferredTerm-admn-sts`` (preferred),
   ``admittedTerm-admn-sts`` (accepted) or ``deprecatedTerm-admn-sts`` (avoid); a short form is
   ``preferredTerm-admn-sts`` with ``termNote type="termType"`` ``shortForm``;
-  ``termNote type="partOfSpeech"`` is ``properNoun`` for names, ``noun`` for titles.
+  ``termNote type="partOfSpeech"`` is ``properNoun`` for names, ``noun`` for titles;
+- each ``see_also`` id is a ``<ref type="crossReference" target="ID">ID</ref>`` of the concept
+  (TBX's cross-reference to another concept entry);
+- adjectives and demonyms are no terms of the concept (a translation tool must not offer
+  ``bolivien`` as a synonym of ``Bolivie``): they are ``<note>termcheck-adjectives: a | b</note>``
+  and ``<note>termcheck-demonyms: …</note>`` of their ``langSec``.
 
 Reading other tools' files: ``termEntry``/``langSet``/``tig``/``ntig`` (TBX v2) are read like
 their v3 counterparts; ``normativeAuthorization`` is read like ``administrativeStatus``;
@@ -38,6 +43,8 @@ NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CASE_NOTE = "termcheck-case:"
 AMBIGUOUS_NOTE = "termcheck-ambiguous:"
+DERIVED_NOTES = {"adjectives": "termcheck-adjectives:", "demonyms": "termcheck-demonyms:"}
+_LIST_SEPARATOR = " | "
 _STATUS_OUT = {Status.PREFERRED: "preferredTerm-admn-sts", Status.ACCEPTED: "admittedTerm-admn-sts",
                Status.AVOID: "deprecatedTerm-admn-sts", Status.SHORT: "preferredTerm-admn-sts"}
 _NAME_TYPES = (EntryType.PERSON, EntryType.PLACE, EntryType.ORGANIZATION)
@@ -92,6 +99,8 @@ def export_tbx(termbase: Termbase, source: str = "") -> str:
             sub(concept, "note", f"{CASE_NOTE} {entry.case}")
         if entry.ambiguous is not None:
             sub(concept, "note", f"{AMBIGUOUS_NOTE} {str(entry.ambiguous).lower()}")
+        for other in entry.see_also:
+            sub(concept, "ref", other, type="crossReference", target=_xml_id(other))
         part_of_speech = "properNoun" if entry.type in _NAME_TYPES else "noun"
         for lang, forms in entry.languages.items():
             section = etree.SubElement(concept, f"{{{NAMESPACE}}}langSec",
@@ -104,6 +113,13 @@ def export_tbx(termbase: Termbase, source: str = "") -> str:
                     type="administrativeStatus")
                 if form.status is Status.SHORT:
                     sub(term_section, "termNote", "shortForm", type="termType")
+            for kind, prefix in DERIVED_NOTES.items():
+                words = [w.text for w in getattr(forms, kind)]
+                if words:
+                    # A note may stand before the terms only (langSec: note*, termSec+).
+                    note = etree.Element(f"{{{NAMESPACE}}}note")
+                    note.text = f"{prefix} {_LIST_SEPARATOR.join(words)}"
+                    section.insert(sum(1 for c in section if _local(c) == "note"), note)
     etree.indent(root, space="  ")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             + etree.tostring(root, encoding="unicode", pretty_print=True))
@@ -167,6 +183,12 @@ def _concept(element: Any, path: str, ignored: Counter[str]) -> Concept:
                 ignored["descrip/subjectField"] += 1
         elif name == "note":
             _note(_text(child), concept)
+        elif name == "ref" and child.get("type") == "crossReference":
+            target = (child.get("target") or _text(child)).strip()
+            if target.startswith("_") and target[1:2].isdigit():
+                target = target[1:]
+            if target:
+                concept.see_also.append(target)
         elif name == "descripGrp":
             for grand in child:
                 if _local(grand) == "descrip" and grand.get("type") == "subjectField":
@@ -203,7 +225,15 @@ def _language(element: Any, concept: Concept, path: str, ignored: Counter[str]) 
             if term is not None:
                 concept.terms.append(term)
         elif name == "note":
-            concept.notes.append(_text(child))
+            text = _text(child).strip()
+            kind = next((k for k, prefix in DERIVED_NOTES.items() if text.startswith(prefix)),
+                        None)
+            if kind is None:
+                concept.notes.append(text)
+            else:
+                words = text[len(DERIVED_NOTES[kind]):].split("|")
+                concept.derived.setdefault((lang, kind), []).extend(
+                    w.strip() for w in words if w.strip())
         elif name:
             ignored[_category(child)] += 1
 

@@ -83,7 +83,7 @@ GLOBAL_ERRORS = {
     "usage": ({}, ["check", "--source", "a.txt"], ["--source and --target go together"], None),
     "no path": ({}, ["check"], ["give at least one PATH"], None),
     "unknown language": ({}, ["check", "good.md", "--lang", "xx"],
-                         ["the termbase has no 'xx' forms"], None),
+                         ["'xx' names no language"], None),
     "lookup with a missing termbase": ({}, ["lookup", "Lavrov", "--terms", "nope.yaml"],
                                        ["nope.yaml: termbase file not found"], TermbaseNotFound),
 }

@@ -397,8 +397,10 @@ def test_translation_cache_others_may_write_is_not_used(tmp_path, planted):
     assert translations.problem and "translation cache not used" in translations.problem
 
 
-GOOD_ENTRY = ['x', 'person', None, 'name', None, 0, 3, [['fr', [['Sergueï Lavrov', 0, 4]]]],
-              [[['Sergueï', 'Lavrov'], ['serguei', 'lavrov'], ['serguei', 'lavrov'], [' ']]]]
+GOOD_ENTRY = ['x', 'person', None, 'name', None, 0, 3,
+              [['fr', [['Sergueï Lavrov', 0, 4]], [['lavrovien', 0, 5]]]],
+              [[['Sergueï', 'Lavrov'], ['serguei', 'lavrov'], ['serguei', 'lavrov'], [' ']]],
+              ['y'], 6, [['fr-FR', 'Sergueï Lavrov']]]
 
 
 def entry_with(position: int, value: object) -> bytes:
@@ -423,15 +425,25 @@ def entry_with(position: int, value: object) -> bytes:
     pytest.param(entry_with(6, -1), id="line-negative"),
     pytest.param(entry_with(6, 1.5), id="line-float"),
     pytest.param(entry_with(7, {"fr": []}), id="languages-object"),
-    pytest.param(entry_with(7, [["fr", [["Sergueï Lavrov", 9, 4]]]]), id="no-such-status"),
-    pytest.param(entry_with(7, [["fr", [["Lavrov", 3, 4]]]]), id="no-preferred"),
-    pytest.param(entry_with(7, [["fr", [["Sergueï Lavrov", 0, 4], ["Sergueï Lavrov", 0, 5]]]]),
+    pytest.param(entry_with(7, [["fr", [["Sergueï Lavrov", 9, 4]], []]]), id="no-such-status"),
+    pytest.param(entry_with(7, [["fr", [["Lavrov", 3, 4]], []]]), id="no-preferred"),
+    pytest.param(entry_with(7, [["fr", [["Sergueï Lavrov", 0, 4], ["Sergueï Lavrov", 0, 5]], []]]),
                  id="two-preferred"),
-    pytest.param(entry_with(7, [[1, [["Sergueï Lavrov", 0, 4]]]]), id="code-number"),
+    pytest.param(entry_with(7, [[1, [["Sergueï Lavrov", 0, 4]], []]]), id="code-number"),
     pytest.param(entry_with(8, [[["Sergueï"], ["serguei"], ["serguei"]]]), id="part-missing"),
     pytest.param(entry_with(8, [[["Sergueï", 1], ["serguei"], ["serguei"], []]]),
                  id="word-number"),
     pytest.param(entry_with(8, [None, None]), id="more-patterns-than-forms"),
+    pytest.param(entry_with(7, [["fr", [["Sergueï Lavrov", 0, 4]]]]), id="no-derived-words"),
+    pytest.param(entry_with(7, [["fr", [["Sergueï Lavrov", 0, 4]], [["lavrovien", 2, 5]]]]),
+                 id="no-such-word-kind"),
+    pytest.param(entry_with(7, [["fr", [["Sergueï Lavrov", 0, 4]], [["lavrovien", 0]]]]),
+                 id="word-without-line"),
+    pytest.param(entry_with(9, "y"), id="see-also-text"),
+    pytest.param(entry_with(9, [1]), id="see-also-number"),
+    pytest.param(entry_with(10, -1), id="see-also-line-negative"),
+    pytest.param(entry_with(11, {"fr-FR": "Sergueï Lavrov"}), id="regional-object"),
+    pytest.param(entry_with(11, [["fr-FR", 3]]), id="regional-number"),
 ])
 def test_packed_entries_not_written_by_termcheck_are_refused(data):
     from glossary.errors import IndexDamagedError

@@ -44,7 +44,9 @@ def test_case_and_region_variants_of_a_languages_value_are_that_language(folder,
 
 
 @pytest.mark.parametrize(("code", "hint"), [
-    ("xx", "the termbase has no 'xx' forms (it has en, fr)"),
+    ("xx", "'xx' names no language: 'xx' is not an ISO 639 language code"),
+    ("xx-FR", "'xx-FR' names no language: 'xx' is not an ISO 639 language code"),
+    ("it", "the termbase has no 'it' forms (it has en, fr)"),
     ("fra", "the termbase has no 'fra' forms (it has en, fr); write the two-letter code 'fr'"),
     ("de", "the termbase has no 'de' forms"),
 ])
@@ -65,14 +67,14 @@ def test_languages_in_pyproject_and_in_an_inline_table_name_their_line(folder):
         '[project]\nname = "x"\n\n[tool.termcheck]\nlang = "fra"\n'
         'languages = {"*.md" = "xx"}\n', encoding="utf-8")
     config_error(run(), "pyproject.toml:5: 'lang': the termbase has no 'fra' forms",
-                 "pyproject.toml:6: the language of '*.md': the termbase has no 'xx' forms")
+                 "pyproject.toml:6: the language of '*.md': 'xx' names no language")
 
 
 @pytest.mark.parametrize("key", ["lang", "default-lang", "source-lang"])
 def test_a_language_key_the_termbase_lacks_names_the_config_not_an_option(folder, key):
     (folder / "termcheck.toml").write_text(f'fail-on = "error"\n{key} = "xx"\n',
                                            encoding="utf-8")
-    output = config_error(run(), f"termcheck.toml:2: '{key}': the termbase has no 'xx' forms")
+    output = config_error(run(), f"termcheck.toml:2: '{key}': 'xx' names no language")
     assert "--lang" not in output
 
 
