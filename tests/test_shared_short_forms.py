@@ -145,6 +145,13 @@ def test_no_entry_finding_where_the_document_names_several(checker_for):
     assert findings(checker_for, text) == [("capitalization", "obama", "Obama", None)]
 
 
+def test_the_short_form_capitalised_elsewhere_names_its_entries_as_one_entrys_would(checker_for):
+    # Alone in a termbase, 'Obama' written right names the entry, so 'obama' is its name in lower
+    # case; shared, it names both, and the capital is missing whichever is meant.
+    text = "Obama spoke on Monday. Later, obama said she would write a book."
+    assert findings(checker_for, text) == [("capitalization", "obama", "Obama", None)]
+
+
 def test_an_unresolved_short_form_is_never_inconsistent(checker_for):
     text = ("Hillary Rodham Clinton spoke on Monday. Hillary Clinton said she would run. "
             "Bill Clinton agreed. Clinton left.")
