@@ -70,16 +70,19 @@ def reference_mixed_script(ctx: Context) -> list:
     for segment in ctx.checked_segments:
         if not mixed_script._SUSPECT.search(text, segment.start, segment.end):
             continue
-        for match in mixed_script._WORD.finditer(text, segment.start, segment.end):
-            word = match.group().strip(mixed_script._EDGE_MARKS)
+        matches = list(mixed_script._WORD.finditer(text, segment.start, segment.end))
+        words = [match.group().strip(mixed_script._EDGE_MARKS) for match in matches]
+        for index, (match, word) in enumerate(zip(matches, words, strict=True)):
             judged = mixed_script._judge(ctx, word) if word else None
             if judged is None:
                 continue
             what, expected = judged
+            if what == mixed_script._WHOLLY and mixed_script._amid_foreign_text(words, index):
+                continue
             start = match.start() + match.group().index(word)
-            findings.append(mixed_script.RULE.finding(
-                start, start + len(word), word, f"this word {what}; retype it as '{expected}'",
-                expected=expected, lang=ctx.lang))
+            # The finding as the rule words it: letters shown in another order than stored
+            # (a bidi override) get an unsafe fix.
+            findings.append(mixed_script._finding(ctx, start, word, what, expected))
     return findings
 
 
