@@ -90,7 +90,10 @@ class Person:
     en_accepted: str | None
 
 
-def make_people(count: int, seed: int = 11) -> list[Person]:
+def make_people(count: int, seed: int = 11, shared_surnames: bool = False) -> list[Person]:
+    """``count`` generated people; with ``shared_surnames``, a surname that several of them
+    bear stays the short form of each (as Clinton is Bill's and Hillary's), else it is
+    nobody's."""
     rng = random.Random(seed)
     people: list[Person] = []
     seen: set[str] = set()
@@ -113,6 +116,8 @@ def make_people(count: int, seed: int = 11) -> list[Person]:
         people.append(Person(f"p{len(people)}-{fold_diacritics(en_last).lower()}", en, fr,
                              en_last, fr_last, avoid, accepted))
     for person in people:  # a surname shared by two entries is nobody's short form
+        if shared_surnames:
+            break
         if shorts[match_key(person.en_short)] > 1 or shorts[match_key(person.fr_short)] > 1 or \
                 match_key(person.en_short) in seen or match_key(person.fr_short) in seen:
             person.en_short = person.fr_short = ""

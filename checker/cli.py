@@ -20,13 +20,15 @@ from typing import Any
 import click
 
 from glossary import (
+    DEFAULT_NAME,
     CasePolicy,
     EntryType,
     GlossaryError,
+    Termbase,
     TermbaseError,
+    TermbaseWarning,
     load_termbase,
     lookup,
-    validate_files,
 )
 from glossary.atomic import (
     ConcurrentEditError,
@@ -280,6 +282,7 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     index = load_index(list(terms) or config.terms, use_cache=not no_cache,
                        index_file=index_file)
     termbase = index.termbase
+    show_termbase_warnings(termbase, list(terms) or config.terms)
     options = check_options(termbase, config, lang=lang, default_lang=default_lang,
                             source_lang=source_lang, include_fuzzy=include_fuzzy,
                             exclude=exclude, stdin_filename=stdin_filename, timeout=timeout,
@@ -595,6 +598,7 @@ def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str]
 
     from .terms_output import render_lookup
     index = load_index(terms)
+    show_termbase_warnings(index.termbase, terms)
     if lang:  # FR, fr-FR: the termbase's fr (an unknown code is said per entry)
         lang = normalize_code(lang, tuple(index.termbase.languages))
     matches, candidates = answers(lookup(index, text, limit=limit))
@@ -625,22 +629,42 @@ def terms_group() -> None:
     """Validate, describe and convert termbases."""
 
 
+def show_termbase_warnings(termbase: Termbase, paths: Sequence[str]) -> None:
+    """The warnings of the termbase files a user named (what they loaded despite being
+    redundant), on standard error; never those of the embedded default, which its users
+    cannot edit ('terms validate' shows them)."""
+    default = str(resolve_path(DEFAULT_NAME))
+    warnings = [w for w in termbase.warnings if w.path != default]
+    if warnings:
+        from .terms_output import render_warnings
+        click.echo(render_warnings(warnings, paths), err=True, nl=False)
+
+
 @terms_group.command("validate")
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @terms_option
-def validate_command(files: Sequence[str], terms: Sequence[str]) -> None:
+@click.option("--all", "show_all", is_flag=True,
+              help="List every problem and warning (by default the first 20 of each).")
+def validate_command(files: Sequence[str], terms: Sequence[str], show_all: bool) -> None:
     """Check termbase files (layered in order; the embedded default when none is given).
 
-    Reports every problem with its file, line and entry id; exit status 2 when there is one.
+    Reports problems and warnings with their file, line and entry id, the first 20 of each
+    unless --all; exit status 2 when there is a problem (warnings alone: 0).
     """
-    from .terms_output import render_problems
+    from glossary.termbase import collect
+
+    from .terms_output import render_problems, render_warnings
     paths = list(files) + list(terms)
-    problems = validate_files(paths)
+    warnings: list[TermbaseWarning] = []
+    entries, problems, sources = collect(paths, warnings)  # read once (100,000 entries: seconds)
+    click.echo(render_warnings(sorted(warnings, key=lambda w: w.sort_key), paths, show_all),
+               err=True, nl=False)
     if problems:
-        click.echo(render_problems(problems), err=True, nl=False)
+        click.echo(render_problems(sorted(problems, key=lambda p: p.sort_key), paths, show_all),
+                   err=True, nl=False)
         sys.exit(EXIT_ERROR)
-    termbase = load_termbase(paths)
-    click.echo(f"ok: {len(termbase)} entries in {', '.join(termbase.sources)}")
+    noted = f" ({len(warnings):,} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
+    click.echo(f"ok: {len(entries)} entries in {', '.join(sources)}{noted}")
 
 
 @terms_group.command("compile")

@@ -29,7 +29,7 @@ from .limits import (
     timeout_message,
     too_large_message,
 )
-from .matcher import Matcher
+from .matcher import Matcher, Mention
 from .readers import aligned, reader_for
 from .rules import RULES, Context, Rule
 from .styles import StyleChooser
@@ -373,12 +373,19 @@ def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
     rules = list(rules)
     candidates: list[tuple[int, Finding]] = []
     for mention in ctx.checked_mentions:
-        for priority, rule in enumerate(rules):
-            if rule.on_mention is not None:
-                finding = rule.on_mention(mention, ctx)
-                if finding is not None:
-                    candidates.append((priority, finding))
-                    break
+        found = _first_finding(mention, rules, ctx)
+        if found is not None:
+            candidates.append(found)
+    for mention in ctx.checked_unresolved:
+        # A short form of several entries (Clinton) where the document names none of them in
+        # full, or several: a finding only when it would be the same whichever entry is
+        # meant (clinton -> Clinton), and then of no entry.
+        found_each = [_first_finding(c, rules, ctx) for c in mention.candidates]
+        first = found_each[0]
+        if first is not None and all(
+                other is not None and replace(other[1], entry=None) == replace(
+                    first[1], entry=None) for other in found_each[1:]):
+            candidates.append((first[0], replace(first[1], entry=None)))
     accepted: list[Finding] = []
     for priority, rule in enumerate(rules):
         if rule.on_document is not None:
@@ -392,6 +399,18 @@ def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
         if taken.add(finding.start, finding.end):
             accepted.append(finding)
     return accepted
+
+
+def _first_finding(mention: Mention, rules: list[Rule],
+                   ctx: Context) -> tuple[int, Finding] | None:
+    """The finding of the first (most specific) rule that flags ``mention``, with the rule's
+    priority."""
+    for priority, rule in enumerate(rules):
+        if rule.on_mention is not None:
+            finding = rule.on_mention(mention, ctx)
+            if finding is not None:
+                return priority, finding
+    return None
 
 
 class _Spans:

@@ -11,7 +11,8 @@ Words left over are searched for near misses of names through the index's deleti
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from itertools import accumulate, compress
 
@@ -91,6 +92,10 @@ class Mention:
     # A word alone with two adjacent letters of a place's or an organisation's one-word form
     # swapped (Ausrtalie): a misspelling even where the document names the entry nowhere else.
     swapped: bool = False
+    # A short form several entries share (Clinton: Bill and Hillary): the same words matched
+    # with each other entry's form. ``Matcher.match`` resolves the mention to the entry the
+    # document names in full; unresolved, it stays in ``MatchResult.unresolved``.
+    alternatives: tuple[Mention, ...] = field(default=(), repr=False)
 
     @property
     def in_source(self) -> bool:
@@ -101,14 +106,27 @@ class Mention:
     def size(self) -> int:
         return len(self.words)
 
+    @property
+    def entry_ids(self) -> set[str]:
+        """The entry of the mention, and those of its alternatives."""
+        return {self.entry.id, *(m.entry.id for m in self.alternatives)}
+
+    @property
+    def candidates(self) -> tuple[Mention, ...]:
+        """The mention as each entry it may be of would have it (itself when it is of one)."""
+        return (self, *self.alternatives)
+
 
 @dataclass
 class MatchResult:
     """Mentions of a document, sorted by position, and the capitalised words left over that
-    could be names the termbase does not know (long enough, letters only, no ordinary word)."""
+    could be names the termbase does not know (long enough, letters only, no ordinary word);
+    and the short forms several entries share that the document does not resolve (it names
+    none of those entries in full, or several), which no rule judges as one entry's."""
 
     mentions: list[Mention]
     free_words: list[Word]
+    unresolved: list[Mention] = field(default_factory=list)
 
 
 # How far into a name a misspelled word is looked for (names of more words are rare).
@@ -264,12 +282,14 @@ class Matcher:
             found = [(i, m) for i, m in found
                      if not any(w in typo_covered for w in range(i, i + m.size))]
             for _, mention in sorted(found + typos, key=lambda x: x[0]):
-                mention.segment = segment
+                for candidate in mention.candidates:
+                    candidate.segment = segment
                 mentions.append(mention)
             if not is_source:
                 raw = seg_words.raw
                 free += [seg_words[i] for i in leftovers
                          if i not in typo_covered and self._may_be_name(raw[i], seg_lang)]
+        mentions = resolve_shared(mentions)
         kept = self._in_context(doc, [m for m in mentions
                                       if m.lowered is None and not m.swapped])
         lowered = [m for m in mentions if m.lowered is not None]
@@ -277,7 +297,8 @@ class Matcher:
         if lowered or swapped:
             kept = sorted(kept + self._lowered_in_context(doc, kept, lowered) + swapped,
                           key=lambda m: m.start)
-        return MatchResult(kept, free)
+        return MatchResult([m for m in kept if not m.alternatives], free,
+                           [m for m in kept if m.alternatives])
 
     def _may_be_name(self, raw: str, lang: str) -> bool:
         """Whether a capitalised word left over could be a name the termbase does not know:
@@ -366,8 +387,24 @@ class Matcher:
                 self._name_parts.add(casefold(seg_words.raw[i]))
             return None
         run = seg_words.run(i, i + best.size)
-        return self._mention(doc, run, best, kind, spacing,
-                             mixed=self._mixed(run, best, [m[1] for m in matches]), lang=lang)
+        patterns = [m[1] for m in matches]
+        mention = self._mention(doc, run, best, kind, spacing,
+                                mixed=self._mixed(run, best, patterns), lang=lang)
+        if best.form.status is Status.SHORT:
+            # The same words as another entry's short form, as close (Clinton: Bill's and
+            # Hillary's): the best form of each such entry.
+            others: dict[str, tuple] = {}
+            for other in sorted(matches, key=lambda m: m[0]):
+                pattern = other[1]
+                if (pattern.entry.id != best.entry.id and pattern.entry.id not in others
+                        and pattern.form.status is Status.SHORT and other[0][:3] == rank[:3]
+                        and pattern.size == best.size):
+                    others[pattern.entry.id] = other
+            mention.alternatives = tuple(
+                self._mention(doc, run, pattern, other_kind, other_spacing, lang=lang,
+                              mixed=self._mixed(run, pattern, patterns))
+                for _, pattern, other_kind, other_spacing in others.values())
+        return mention
 
     @staticmethod
     def _inside_longer_name(seg_words: list[Word], seps: list[str], i: int, lang: str) -> bool:
@@ -463,20 +500,23 @@ class Matcher:
         Patroutchev, one letter from Patrouchev, is that name in another romanisation. A name
         written alike in every language has no romanisations: a spelling sharing its key
         (Haris for Harris) is a near miss, and stands alone no more than one."""
-        named = {m.entry.id for m in mentions if m.size > 1}
+        # (A short form several entries share, unresolved, names each of them here: as it
+        # would name the one entry it belonged to.)
+        named = {i for m in mentions if m.size > 1 for i in m.entry_ids}
         # Entries the document names otherwise than by a lone near miss or romanisation.
-        attested = {m.entry.id for m in mentions if m.size > 1 or m.kind < MatchKind.TRANSLIT}
+        attested = {i for m in mentions if m.size > 1 or m.kind < MatchKind.TRANSLIT
+                    for i in m.entry_ids}
         kept = []
         for m in mentions:
             if (m.size == 1 and m.entry.type in _PLACES_AND_BODIES
                     and casefold(m.text) in self._name_parts):
                 continue
-            if m.size == 1 and m.entry.id not in attested and (
+            if m.size == 1 and not m.entry_ids & attested and (
                     m.kind is MatchKind.TYPO
                     or (m.kind is MatchKind.TRANSLIT
                         and not (_close_spelling(m) and romanised(m.entry)))):
                 continue
-            if m.needs_context and m.entry.id not in named:
+            if m.needs_context and not m.entry_ids & named:
                 segment = doc.segment_of(m.start)
                 floor = segment.start if segment else 0
                 if (not m.text[:1].isupper() or doc.is_sentence_start(m.start, floor)
@@ -495,14 +535,14 @@ class Matcher:
         a common noun (une banque mondiale); a frequent word (turkey is a bird, suisse a
         doorman) only after a preposition of place too (in turkey, en suisse). Parts of
         addresses (afp.com, @nsa) are never names."""
-        named = {m.entry.id for m in kept}
+        named = {i for m in kept for i in m.entry_ids}
         text = doc.text
         found = []
         for m in lowered:
             if _in_address(text, m.start, m.end):
                 continue
             if m.lowered >= Lowered.NAMED:
-                if m.entry.id not in named:
+                if not m.entry_ids & named:
                     continue
                 before = _word_before(text, m.start).casefold()
                 # "a hamas source": the article is the source's; "une banque mondiale" is a
@@ -612,7 +652,7 @@ class Matcher:
                        for p in self.index.patterns_starting(translit_word(name_word))
                        if p.size == 1 and p.folded[0] == name_word}
             if len(singles) != 1:
-                return None
+                return self._shared_typo(doc, lang, word, top, usable)
             only = singles.pop()
         # A word counts as a one-word form, a surname (the last word of a person's name) or a
         # word of a place or an organisation: first names are too many to guess from (Taras
@@ -633,6 +673,26 @@ class Matcher:
         mention.swapped = (pattern.size == 1 and pattern.entry.type is not EntryType.PERSON
                            and word.folded in _swaps(pattern.folded[0]))
         return 0, mention
+
+    def _shared_typo(self, doc: Document, lang: str, word: Word, top: list[str],
+                     usable: Callable[[FormPattern, int], bool]) -> tuple[int, Mention] | None:
+        """A word alone near a short form several entries share (Clintn: Clinton, Bill's and
+        Hillary's), as a mention with alternatives that the document resolves
+        (``resolve_shared``); None when the nearest one-word forms are not one such form."""
+        if len(top) != 1:
+            return None
+        patterns = sorted((p for p in self.index.patterns_starting(translit_word(top[0]))
+                           if p.size == 1 and p.folded[0] == top[0] and usable(p, 0)),
+                          key=lambda p: (p.form.lang != lang, _STATUS_RANK[p.form.status]))
+        best: dict[str, FormPattern] = {}
+        for pattern in patterns:
+            best.setdefault(pattern.entry.id, pattern)
+        if len(best) < 2 or any(p.form.status is not Status.SHORT for p in best.values()):
+            return None
+        first, *others = (self._mention(doc, [word], p, MatchKind.TYPO, False, lang)
+                          for p in best.values())
+        first.alternatives = tuple(others)
+        return 0, first
 
     def _anchored_typos(self, doc: Document, lang: str, seg_words: SegmentWords,
                         seps: Separators, taken: set[int], covered: set[int],
@@ -891,6 +951,25 @@ def _qualified_by_region(text: str, end: int) -> bool:
         return False
     words = regex.split(r"([ -])", match.group(1))
     return any(regions.is_region("".join(words[:n])) for n in range(1, len(words) + 1, 2))
+
+
+def resolve_shared(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each short form several entries share (Clinton) resolved to the one
+    of those entries the document names by a full form (preferred, accepted or avoid:
+    Hillary Clinton); one it cannot resolve so (the document names none of them in full, or
+    several) keeps its alternatives."""
+    if not any(m.alternatives for m in mentions):
+        return mentions
+    named = {m.entry.id for m in mentions
+             if not m.alternatives and m.form.status is not Status.SHORT}
+    resolved = []
+    for mention in mentions:
+        if mention.alternatives:
+            found = [c for c in mention.candidates if c.entry.id in named]
+            if len(found) == 1:
+                mention = replace(found[0], alternatives=(), segment=mention.segment)
+        resolved.append(mention)
+    return resolved
 
 
 def romanised(entry: Entry) -> bool:

@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from glossary import LookupHit, Problem, Status
+from glossary import LookupHit, Problem, Status, TermbaseWarning
+from glossary.errors import capped
 
 _STATUS_ORDER = (Status.PREFERRED, Status.ACCEPTED, Status.AVOID, Status.SHORT)
 
@@ -83,9 +84,20 @@ def render_stats(stats: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_problems(problems: Sequence[Problem]) -> str:
-    """Every termbase problem on its own line, then a count."""
+def render_problems(problems: Sequence[Problem], paths: Sequence[str] = (),
+                    show_all: bool = False) -> str:
+    """Each termbase problem on its own line (the first ones, unless ``show_all``), then a
+    count."""
     count = len(problems)
-    lines = [str(p) for p in problems]
-    lines.append(f"{count} problem{'s' if count != 1 else ''} found; the termbase was not loaded")
+    lines = capped([str(p) for p in problems], paths, show_all)
+    lines.append(f"{count:,} problem{'s' if count != 1 else ''} found; the termbase was not "
+                 f"loaded")
     return "\n".join(lines) + "\n"
+
+
+def render_warnings(warnings: Sequence[TermbaseWarning], paths: Sequence[str] = (),
+                    show_all: bool = False) -> str:
+    """Each termbase warning on its own line, ``path:line: warning: ... (entry id)`` (the
+    first ones, unless ``show_all``); nothing when there is none."""
+    lines = capped([str(w) for w in warnings], paths, show_all, " warnings")
+    return "".join(line + "\n" for line in lines)

@@ -1,7 +1,7 @@
 """The termbase: schema, loading with line-numbered errors, validation, normalisation, the
 compiled index and lookup. Knows terms, never drafts (``checker`` imports it, not the reverse)."""
 
-from .errors import GlossaryError, Problem, TermbaseError, TermbaseNotFound
+from .errors import GlossaryError, Problem, TermbaseError, TermbaseNotFound, TermbaseWarning
 from .index import TermIndex
 from .lookup import LookupHit, lookup
 from .model import CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status, Termbase
@@ -25,6 +25,7 @@ __all__ = [
     "Termbase",
     "TermbaseError",
     "TermbaseNotFound",
+    "TermbaseWarning",
     "default_termbase_path",
     "load_termbase",
     "lookup",

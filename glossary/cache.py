@@ -38,7 +38,7 @@ from .cachedir import (
     usable_folder,
     write_cache_file,
 )
-from .errors import GlossaryError
+from .errors import GlossaryError, TermbaseWarning
 from .files import MAX_TERMBASE_SIZE, UnreadableFile, read_regular_file
 from .index import STRINGS, TABLES, IndexParts, StringBlock, TermIndex
 from .keytable import KeyTable
@@ -50,10 +50,10 @@ from .version import VERSION
 __all__ = ["ENV_DIR", "ENV_OFF", "FORMAT", "SUFFIX", "cache_dir", "compile_index", "index_key",
            "load_index", "read_index", "write_index"]
 
-# 6: entries carry their regional choices (fr-CA: …); 5: see_also and derived words,
-# the index their table (4: a BLAKE2b-authenticated frame, entries in JSON; 3: marshal, a CRC
-# of the body)
-FORMAT = 6
+# 7: the termbase's warnings in the header; 6: entries carry their regional choices (fr-CA:
+# …); 5: see_also and derived words, the index their table (4: a BLAKE2b-authenticated frame,
+# entries in JSON; 3: marshal, a CRC of the body)
+FORMAT = 7
 KIND = "index"
 SUFFIX = ".idx"
 # No compiled index is read past this size (100,000 entries make 214 MB): the digest is read
@@ -100,7 +100,8 @@ def _blocks(index: TermIndex) -> tuple[dict[str, bytes], dict]:
                  else relation_map(entries))
     pairs = sorted([a, b] for a, related in relations.items() for b in related if a < b)
     meta = {"paths": paths, "sources": list(termbase.sources),
-            "codes": termbase.languages, "relations": pairs}
+            "codes": termbase.languages, "relations": pairs,
+            "warnings": [[w.path, w.line, w.message, w.entry_id] for w in termbase.warnings]}
     return blocks, meta
 
 
@@ -140,6 +141,19 @@ def _strings(value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _warnings(value: object) -> tuple[TermbaseWarning, ...]:
+    if not isinstance(value, list):
+        raise TypeError("a list of warnings was expected")
+    warnings = []
+    for item in value:
+        if not (isinstance(item, list) and len(item) == 4 and isinstance(item[0], str)
+                and isinstance(item[1], int) and isinstance(item[2], str)
+                and (item[3] is None or isinstance(item[3], str))):
+            raise TypeError("a warning is [path, line, message, entry id]")
+        warnings.append(TermbaseWarning(*item))
+    return tuple(warnings)
+
+
 def _index_of(frame: framing.Frame, shown: str) -> TermIndex:
     """The index over the blocks of ``frame``; ``TypeError``, ``ValueError``, ``KeyError``
     when they are not what ``write_index`` writes."""
@@ -164,7 +178,8 @@ def _index_of(frame: framing.Frame, shown: str) -> TermIndex:
         related.setdefault(first, set()).add(second)
         related.setdefault(second, set()).add(first)
     termbase = Termbase(entries, _strings(meta["sources"]), _strings(meta["codes"]),
-                        {key: frozenset(ids) for key, ids in related.items()})
+                        {key: frozenset(ids) for key, ids in related.items()},
+                        _warnings(meta["warnings"]))
     parts = IndexParts(blocks["form_refs"].cast("Q"), {name: table(name) for name in TABLES},
                        {name: StringBlock(str(blocks[name], "utf-8", "surrogatepass"))
                         for name in STRINGS})

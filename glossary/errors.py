@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import shlex
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+# Problems (and warnings) shown when a termbase has many: a broken generated termbase of
+# 100,000 entries listed 90,000 problems; the first ones say what to fix, and
+# ``termcheck terms validate --all`` lists them all.
+SHOWN_PROBLEMS = 20
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,42 @@ class Problem:
         return f"{where}:{entry} {self.message}"
 
 
+@dataclass(frozen=True)
+class TermbaseWarning:
+    """Something redundant in a termbase file that was loaded anyway (a form listed twice, or
+    twice up to capitals, apostrophes or spaces): where, which entry, and what was done."""
+
+    path: str
+    line: int
+    message: str
+    entry_id: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int]:
+        return (self.path, self.line)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        entry = f" ({self.entry_id})" if self.entry_id else ""
+        return f"{where}: warning: {self.message}{entry}"
+
+
+def validate_command(paths: Sequence[str] = ()) -> str:
+    """The command that lists every problem and warning of the layered termbase ``paths``."""
+    return " ".join(["termcheck terms validate --all", *map(shlex.quote, map(str, paths))])
+
+
+def capped(lines: Sequence[str], paths: Sequence[str] = (), show_all: bool = False,
+           what: str = "") -> list[str]:
+    """``lines`` (problems or warnings), the first ``SHOWN_PROBLEMS`` of them unless
+    ``show_all``, then how many more and how to list them all."""
+    if show_all or len(lines) <= SHOWN_PROBLEMS:
+        return list(lines)
+    more = len(lines) - SHOWN_PROBLEMS
+    return [*lines[:SHOWN_PROBLEMS], f"... and {more:,} more{what}; run "
+                                     f"`{validate_command(paths)}` to list them all"]
+
+
 class GlossaryError(Exception):
     """Base class of every error the glossary package raises on purpose."""
 
@@ -32,11 +74,15 @@ class GlossaryError(Exception):
 class TermbaseError(GlossaryError):
     """A termbase could not be loaded; ``problems`` lists every problem found, in file order."""
 
-    def __init__(self, problems: Iterable[Problem]):
+    def __init__(self, problems: Iterable[Problem], paths: Sequence[str] = ()):
+        """``paths``: the termbase files as the user named them (for the command that lists
+        every problem when there are too many to show)."""
         self.problems = sorted(problems, key=lambda p: p.sort_key)
+        self.paths = tuple(str(p) for p in paths)
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the termbase"
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+        head = f"{count:,} problem{'s' if count != 1 else ''} in the termbase"
+        lines = capped([str(p) for p in self.problems], self.paths)
+        super().__init__(head + ":\n" + "\n".join(f"  {line}" for line in lines))
 
 
 class TermbaseNotFound(GlossaryError):

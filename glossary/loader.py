@@ -17,7 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .bulk import gc_paused
-from .errors import Problem, TermbaseNotFound
+from .errors import Problem, TermbaseNotFound, TermbaseWarning
 from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
 from .langtags import TAG_RE, LanguageTag, known_language, split_tag
 from .model import (
@@ -33,7 +33,7 @@ from .model import (
     WordKind,
 )
 from .normalize import match_key, nfc
-from .validate import form_problem
+from .validate import CASE, form_problem, form_variant
 
 try:  # the C parser is several times faster on large termbases
     from yaml import CSafeLoader as _Loader
@@ -139,6 +139,7 @@ class _FileReader:
         self.path = path
         self.text = text
         self.problems: list[Problem] = []
+        self.warnings: list[TermbaseWarning] = []
         self.entries: list[Entry] = []
         self._seen_nodes: set[int] = set()
         self._alias_lines: list[int] | None = None
@@ -198,8 +199,9 @@ class _FileReader:
         return node.value
 
     def check_text(self, node: Node, value: str, entry_id: str | None, what: str,
-                   multiline: bool = False) -> bool:
-        """Problems for text that is empty, not NFC, padded, doubly spaced or has invisibles."""
+                   multiline: bool = False, spaced: bool = False) -> bool:
+        """Problems for text that is empty, not NFC, padded, doubly spaced or has invisibles
+        (``spaced``: two spaces in a row are for the caller to judge, ``read_once``)."""
         ok = True
         if not value.strip():
             self.problem(node, f"{what} is empty", entry_id)
@@ -216,7 +218,7 @@ class _FileReader:
         if not multiline and "\n" in value:
             self.problem(node, f"{what} must fit on one line", entry_id)
             ok = False
-        elif "  " in value:
+        elif "  " in value and not spaced:
             self.problem(node, f"{what} '{value}' has two spaces in a row", entry_id)
             ok = False
         invisible = _INVISIBLE_RE.search(value.replace("\n", "") if multiline else value)
@@ -246,7 +248,9 @@ class _FileReader:
         if root is None:
             self.problem(None, "the termbase is empty; it needs 'version: 1' and 'entries:'")
             return
-        if _shares_nodes(root):  # aliases, wherever they are: refused before anything is read
+        # Aliases, wherever they are: refused before anything is read. (Without a '*' the text
+        # holds none: 100,000 entries are not walked for nothing.)
+        if "*" in self.text and _shares_nodes(root):
             lines = sorted({event.start_mark.line + 1 for event in
                             yaml.parse(self.text, Loader=_Loader)
                             if isinstance(event, yaml.AliasEvent)})
@@ -521,7 +525,8 @@ class _FileReader:
             elif key == "preferred":
                 text = self.text_value(value, entry_id, f"the preferred '{lang}' form")
                 if (text is not None
-                        and self.check_text(value, text, entry_id, f"the preferred '{lang}' form")
+                        and self.check_text(value, text, entry_id, f"the preferred '{lang}' form",
+                                            spaced=True)
                         and self.usable_form(value, text, lang, entry_id)):
                     preferred = self.form(text, Status.PREFERRED, lang, entry_id, value)
                 else:
@@ -539,10 +544,51 @@ class _FileReader:
             return None
         if not ok:
             return None
-        forms = LanguageForms(lang, preferred, tuple(lists["accepted"]), tuple(lists["avoid"]),
-                              tuple(lists["short"]), tuple(derived["adjectives"]),
-                              tuple(derived["demonyms"]))
+        kept = self.read_once([preferred, *lists["accepted"], *lists["avoid"], *lists["short"]],
+                              entry_id)
+        if kept is None:
+            return None
+        forms = LanguageForms(lang, preferred,
+                              *(tuple(f for f in kept if f.status is status)
+                                for status in (Status.ACCEPTED, Status.AVOID, Status.SHORT)),
+                              tuple(derived["adjectives"]), tuple(derived["demonyms"]))
         return forms if self.derived_apart(forms, entry_id) else None
+
+    def read_once(self, forms: list[Form], entry_id: str) -> list[Form] | None:
+        """``forms`` (one language's, preferred first) without those written again, alike or
+        with other apostrophes or spaces (' ’, a no-break or a double space), which the checker
+        reads as one form: each is a warning, and the first one written is kept. Forms that
+        differ by capitals are both kept (a draft may write either), with a warning; but a
+        form to avoid beside a form to use is no repetition: written alike, it is the
+        problem ``form_conflicts`` reports; with other capitals, what the house asks for
+        (``Nations Unies`` avoided, ``Nations unies`` preferred), read apart. None, with a
+        problem, when a form kept has two spaces in a row."""
+        kept: list[Form] = []
+        by_key: dict[str, list[Form]] = {}  # kept forms by match key: most forms have none
+        ok = True
+        for form in forms:
+            same_key = by_key.setdefault(match_key(form.text), [])
+            variants = [(form_variant(earlier.text, form.text), earlier) for earlier in same_key]
+            # Written again rather than with other capitals, when it is both.
+            variants.sort(key=lambda variant: variant[0] == CASE)
+            kind, earlier = variants[0] if variants else (None, None)
+            avoided = earlier is not None and (
+                (form.status is Status.AVOID) != (earlier.status is Status.AVOID))
+            line = form.origin.line if form.origin else 0
+            if earlier is not None and not avoided:
+                self.warnings.append(TermbaseWarning(self.path, line, _repeated(form, earlier,
+                                                                                 kind), entry_id))
+                if kind != CASE:
+                    continue
+            if "  " in form.text:
+                self.problems.append(Problem(self.path, line, f"the {form.status} "
+                                                              f"'{form.lang}' form "
+                                                              f"'{form.text}' has two spaces in "
+                                                              f"a row", entry_id))
+                ok = False
+            kept.append(form)
+            same_key.append(form)
+        return kept if ok else None
 
     def read_derived(self, key: str, lang: str, node: Node,
                      entry_id: str) -> list[DerivedWord] | None:
@@ -606,7 +652,8 @@ class _FileReader:
         for item in node.value:
             text = self.text_value(item, entry_id, f"a '{key}' form of '{lang}'")
             if (text is None
-                    or not self.check_text(item, text, entry_id, f"the {key} '{lang}' form")
+                    or not self.check_text(item, text, entry_id, f"the {key} '{lang}' form",
+                                           spaced=True)
                     or not self.usable_form(item, text, lang, entry_id)):
                 ok = False
                 continue
@@ -623,6 +670,19 @@ class _FileReader:
 
     def form(self, text: str, status: Status, lang: str, entry_id: str, node: Node) -> Form:
         return Form(text, status, lang, entry_id, Origin(self.path, self.line(node)))
+
+
+def _repeated(form: Form, earlier: Form, kind: str) -> str:
+    """The warning about ``form``, a repetition (``form_variant``'s ``kind``) of ``earlier``."""
+    line = earlier.origin.line if earlier.origin else 0
+    first = f"the {earlier.status} form on line {line}"
+    if kind == CASE:
+        return (f"'{form.lang}' form '{form.text}' differs from {first} ('{earlier.text}') by "
+                f"capitals only; both are kept: a draft may write either")
+    how = "" if form.text == earlier.text else (
+        f" ('{earlier.text}') with other apostrophes or spaces, which the checker reads alike")
+    return (f"'{form.lang}' {form.status} form '{form.text}' repeats {first}{how}; read once, as "
+            f"{earlier.status}")
 
 
 def _relabelled(forms: LanguageForms, lang: str) -> LanguageForms:
@@ -660,16 +720,22 @@ def _with_variant(forms: LanguageForms, variant: LanguageForms) -> LanguageForms
                                                 if w.text not in words))
 
 
-def parse_termbase(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
-    """Entries and structural problems of one termbase file's text (``path`` names it)."""
+def parse_termbase(text: str, path: str, warnings: list[TermbaseWarning] | None = None
+                   ) -> tuple[list[Entry], list[Problem]]:
+    """Entries and structural problems of one termbase file's text (``path`` names it); the
+    warnings about what was loaded anyway are added to ``warnings``."""
     reader = _FileReader(path, text)
     with gc_paused():
         reader.read()
+    if warnings is not None:
+        warnings += reader.warnings
     return reader.entries, reader.problems
 
 
-def read_termbase_file(path: str | Path) -> tuple[list[Entry], list[Problem]]:
-    """Entries and structural problems of one termbase file. Raises ``TermbaseNotFound``."""
+def read_termbase_file(path: str | Path, warnings: list[TermbaseWarning] | None = None
+                       ) -> tuple[list[Entry], list[Problem]]:
+    """Entries and structural problems of one termbase file (warnings added to ``warnings``).
+    Raises ``TermbaseNotFound``."""
     shown = str(path)
     try:
         # A regular file of a bounded size: a FIFO would hang the read, /dev/zero never end.
@@ -688,4 +754,4 @@ def read_termbase_file(path: str | Path) -> tuple[list[Entry], list[Problem]]:
         line = data[: exc.start].count(b"\n") + 1
         return [], [Problem(shown, line, f"is not valid UTF-8 (byte {exc.start}); save the file "
                                          f"as UTF-8")]
-    return parse_termbase(text, shown)
+    return parse_termbase(text, shown, warnings)

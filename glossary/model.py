@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .errors import TermbaseWarning
+
 
 class Status(str, Enum):
     """How a form of an entry may be used in its language."""
@@ -192,6 +194,8 @@ class Termbase:
     # Related ids by entry id, both ways (``related``); None: computed from the entries when
     # first asked (a compiled index stores them, so as not to unpack every entry).
     relations: Mapping[str, frozenset[str]] | None = field(default=None, compare=False)
+    # What was loaded despite being redundant (glossary.validate.form_variant), in file order.
+    warnings: tuple[TermbaseWarning, ...] = field(default=(), compare=False)
 
     def __len__(self) -> int:
         return len(self.entries)

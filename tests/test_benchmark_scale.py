@@ -66,3 +66,21 @@ def test_the_benchmark_runs_and_writes_its_figures(tmp_path):
         assert corpus["peak_rss_mb"] > 0
     assert row["jobs"]["files"] >= 2 and row["jobs"]["speedup"] > 0
     assert row["naive_alternation"]["forms"] > 200
+
+
+def test_generated_termbase_with_shared_surnames_is_valid(tmp_path):
+    people = scale.make_people(2_000, shared_surnames=True)
+    path = tmp_path / "terms.yaml"
+    path.write_text(scale.termbase_yaml(people), encoding="utf-8")
+    shorts = [p.en_short for p in people]
+    assert all(shorts) and len(set(shorts)) < len(shorts)  # every surname kept, some shared
+    assert validate_files([path]) == []
+
+
+def test_the_shared_surnames_benchmark_runs(tmp_path):
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "surnames.py"),
+                           "--entries", "2000", "--mb", "0.02"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "validation:" in done.stdout and ", 0 problems" in done.stdout
+    assert "check fr:" in done.stdout and "surnames alone, 0 findings" in done.stdout

@@ -51,10 +51,14 @@ CASES = [
      "    fr: {preferred: Sergueï Lavrova, avoid: [Sergueï Lavrov]}\n",
      [(10, "lavrov-other", "is to be avoided in entry 'lavrov-other' but is a preferred form "
                            "of entry 'lavrov-sergei'")]),
-    ("form listed twice in one entry",
+    ("form listed twice in one entry, to use and to avoid",
      HEAD + "  - id: putin-vladimir\n    type: person\n    en: Vladimir Putin\n"
-     "    fr: {preferred: Vladimir Poutine, accepted: [Vladimir Poutine]}\n",
-     [(6, "putin-vladimir", "is listed twice (preferred and accepted)")]),
+     "    fr: {preferred: Vladimir Poutine, avoid: [Vladimir Poutine]}\n",
+     [(6, "putin-vladimir", "is listed twice (preferred and avoid)")]),
+    ("form to avoid that is a form to use with another apostrophe",
+     HEAD + "  - id: ivory-coast\n    type: place\n    en: Ivory Coast\n"
+     "    fr: {preferred: Côte d'Ivoire, avoid: [Côte d’Ivoire]}\n",
+     [(6, "ivory-coast", "is listed twice (preferred and avoid)")]),
     ("not NFC",
      HEAD + "  - id: putin-vladimir\n    type: person\n    en: Vladimir Putin\n"
      "    fr: Vladimir Poute\u0301ine\n",

@@ -49,6 +49,11 @@ class Context:
     def checked_mentions(self) -> list[Mention]:
         return [m for m in self.result.mentions if not m.in_source]
 
+    @cached_property
+    def checked_unresolved(self) -> list[Mention]:
+        """Short forms several entries share that the document does not resolve."""
+        return [m for m in self.result.unresolved if not m.in_source]
+
     def sentence_start(self, offset: int) -> bool:
         known = self._sentence_starts.get(offset)
         if known is None:

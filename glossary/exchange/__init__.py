@@ -23,7 +23,7 @@ from ..loader import ID_RE, is_language_code, parse_termbase
 from ..model import DEFAULT_CASE, CasePolicy, EntryType, Termbase
 from ..normalize import match_key, nfc
 from ..serialize import entry_as_data
-from ..validate import check_entries, duplicate_ids
+from ..validate import SAME, TYPOGRAPHY, check_entries, duplicate_ids, form_variant
 
 FORMATS = ("tbx", "csv", "json")
 _SUFFIXES = {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "csv", ".json": "json"}
@@ -164,7 +164,7 @@ def build_entries(concepts: Sequence[Concept], default_type: str = "other") -> I
     """Schema-v1 entries from concepts read elsewhere; every change is a warning."""
     warnings: list[str] = []
     entries: list[dict[str, Any]] = []
-    claimed: dict[tuple[str, str], str] = {}
+    claimed: dict[tuple[str, str], tuple[str, str]] = {}  # (lang, key) -> (entry id, status)
     taken: set[str] = set()
     for concept in concepts:
         entry = _build_entry(concept, default_type, claimed, taken, warnings)
@@ -178,7 +178,8 @@ _TYPES = [str(t) for t in EntryType]
 _CASES = [str(c) for c in CasePolicy]
 
 
-def _build_entry(concept: Concept, default_type: str, claimed: dict[tuple[str, str], str],
+def _build_entry(concept: Concept, default_type: str,
+                 claimed: dict[tuple[str, str], tuple[str, str]],
                  taken: set[str], warnings: list[str]) -> dict[str, Any] | None:
     where = concept.where
     entry_type = concept.type
@@ -223,21 +224,23 @@ def _build_entry(concept: Concept, default_type: str, claimed: dict[tuple[str, s
             accepted[:0] = preferred[1:]
             del preferred[1:]
         kept: dict[str, list[str]] = {"preferred": [], "accepted": [], "avoid": [], "short": []}
-        # Forms seen, by match key: a case variant of a usable form is a form of its own
-        # (Mouvement du 23 mars / 23 Mars), as the termbase's validation allows.
+        # Forms seen, by match key: a case variant is a form of its own (Mouvement du 23 mars
+        # / 23 Mars; Nations Unies avoided beside Nations unies), as the loader reads it; the
+        # same form with other apostrophes or spaces is one form.
         seen: dict[str, list[tuple[str, str]]] = {}
         for status in ("preferred", "accepted", "short", "avoid"):
             for text in forms[status]:
                 key = match_key(text)
                 owner = claimed.get((lang, key))
-                if any(other == text or "avoid" in (status, other_status)
-                       for other, other_status in seen.get(key, ())):
+                if any(form_variant(other, text) in (SAME, TYPOGRAPHY)
+                       for other, _ in seen.get(key, ())):
                     warnings.append(f"{where}: {label}: '{lang}' term '{text}' listed twice; "
                                     f"kept once")
                     continue
-                if owner is not None:
+                # A short form may be several entries' (Clinton: Bill and Hillary).
+                if owner is not None and not (status == owner[1] == "short"):
                     warnings.append(f"{where}: {label}: '{lang}' term '{text}' already belongs "
-                                    f"to entry '{owner}'; left out here")
+                                    f"to entry '{owner[0]}'; left out here")
                     continue
                 seen.setdefault(key, []).append((text, status))
                 kept[status].append(text)
@@ -276,7 +279,7 @@ def _build_entry(concept: Concept, default_type: str, claimed: dict[tuple[str, s
     for lang, kept in languages.items():
         for status in ("preferred", "accepted", "avoid", "short"):
             for text in kept[status]:
-                claimed[(lang, match_key(text))] = entry_id
+                claimed.setdefault((lang, match_key(text)), (entry_id, status))
         for kind in ("adjectives", "demonyms"):
             texts = [clean_text(t) for t in concept.derived.get((lang, kind), ())]
             kept[kind] = list(dict.fromkeys(t for t in texts if t))
