@@ -190,3 +190,33 @@ def test_json_report_has_no_entry_for_an_unresolved_finding(write):
     (finding,) = json.loads(result.stdout)["findings"]
     assert (finding["rule"], finding["entry"], finding["expected"]) == ("capitalization", None,
                                                                         "Obama")
+
+
+# --- the default termbase ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def default_checker():
+    return Checker(load_termbase(()), CheckOptions(lang="fr"))
+
+
+@pytest.mark.parametrize(("ids", "short"), [
+    (("clinton-bill", "clinton-hillary"), "Clinton"),
+    (("le-pen-marine", "le-pen-jean-marie"), "Le Pen"),
+    (("castro-fidel", "castro-raul", "castro-xiomara"), "Castro"),
+    (("trump-donald", "trump-ivanka", "trump-melania", "trump-donald-jr"), "Trump"),
+    (("biden-joe", "biden-hunter", "biden-jill"), "Biden"),
+])
+def test_the_default_termbase_shares_surnames(ids, short):
+    termbase = load_termbase(())
+    for entry_id in ids:
+        for lang in ("en", "fr"):
+            assert short in termbase.get(entry_id).languages[lang].texts()
+
+
+def test_a_default_termbase_surname_resolves_to_the_person_named(default_checker):
+    clean = ("Hillary Clinton a parlé mardi. Selon Clinton, la campagne a été difficile. Bill "
+             "Clinton n'a rien dit.")
+    assert default_checker.check_text(clean, "draft.md").findings == []
+    typo = "Hillary Clinton a parlé mardi. Clintn a ajouté que la campagne serait longue."
+    [finding] = default_checker.check_text(typo, "draft.md").findings
+    assert (finding.rule, finding.entry, finding.expected) == ("typo", "clinton-hillary",
+                                                                   "Clinton")
