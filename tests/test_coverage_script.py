@@ -65,3 +65,13 @@ def test_markdown_table_and_total_of_the_default_termbase() -> None:
     # Every entry of the shipped termbase sits under a section header.
     assert int(total.split("|")[2]) == len(load_termbase())
     assert not any(line.startswith("| (no section)") for line in lines)
+
+
+def test_the_readme_shows_the_coverage_of_the_shipped_termbase() -> None:
+    from glossary import load_termbase
+    from glossary.stats import termbase_stats
+
+    readme = (TERMS.parent / "README.md").read_text(encoding="utf-8")
+    assert run(str(TERMS), "--markdown") in readme
+    for kind, count in termbase_stats(load_termbase())["by_type"].items():
+        assert f"| {kind} | {count:,} |" in readme
