@@ -162,3 +162,36 @@ def test_a_french_title_is_lowered_by_an_unsafe_fix_only():
     found = fr.check_text("Hier, le Président Emmanuel Macron a reçu la délégation.").findings
     titles = [f for f in found if f.rule == "capitalization" and f.text == "Président"]
     assert titles and all(f.fix is not None and not f.fix.safe for f in titles)
+
+
+
+@pytest.fixture(scope="module")
+def findings():
+    termbase = load_termbase()
+    checkers = {lang: Checker(termbase, CheckOptions(lang=lang)) for lang in ("fr", "en")}
+    return lambda text, lang: checkers[lang].check_text(text).findings
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Le Premier ministre hongrois Viktor Orbán a reçu son homologue.", "fr", "Viktor Orban"),
+    ("Serbian President Aleksandar Vučić met the envoy on Monday.", "en", "Aleksandar Vucic"),
+])
+def test_a_name_in_its_own_spelling_is_a_house_style_warning(findings, text, lang, expected):
+    # The termbase writes these names as AFP does, unaccented; the native spelling is no
+    # misspelling, so no error and no safe fix that strips its accents.
+    [finding] = findings(text, lang)
+    assert (finding.rule, finding.severity.value, finding.expected) == (
+        "diacritics", "warning", expected)
+    assert finding.fix.safe is False
+
+
+def test_a_dropped_accent_is_still_an_error(findings):
+    [finding] = findings("Le chef de la diplomatie russe, Serguei Lavrov, est arrivé.", "fr")
+    assert (finding.rule, finding.severity.value, finding.fix.safe) == (
+        "diacritics", "error", True)
+
+
+def test_a_frenchified_name_is_still_an_error(findings):
+    [finding] = findings("Federal Reserve chair Jérôme Powell spoke on Tuesday.", "en")
+    assert (finding.rule, finding.severity.value, finding.expected, finding.fix.safe) == (
+        "diacritics", "error", "Jerome Powell", True)

@@ -6,8 +6,13 @@ What it flags:
     on a capital letter (Etats-Unis, Egypte) is flagged, as a warning, under a house style
     that requires accented capitals (the shipped fr-FR and fr-CA profiles: the Imprimerie
     nationale and the OQLF require them); with no profile, or one that does not, it is not,
-    since some French typography drops them. Never flagged: a single word with accents its
-    form lacks, which is another word (Thalès the philosopher, not Thales the company).
+    since some French typography drops them. A name with accents its form lacks, and no other
+    difference, some of them not French, is the name's own spelling (Viktor Orbán, Aleksandar
+    Vučić, Recep Tayyip Erdoğan where the termbase writes them as AFP does, unaccented): a
+    warning that the house writes it otherwise, never an error; with French accents only, the
+    name has been frenchified (Jérôme Powell): an error. Never flagged: a single word with
+    accents its form lacks, which is another word (Thalès the philosopher, not Thales the
+    company).
 Why it matters:
     Accents are part of the spelling of a name in French; dropped accents are the mark of copy
     pasted from a system or a wire that cannot type them.
@@ -16,7 +21,8 @@ Example:
 Use instead:
     Sergueï Lavrov; États-Unis
 Fix safety:
-    Safe: the replacement is the same form of the termbase, with its accents.
+    Safe: the replacement is the same form of the termbase, with its accents. Unsafe for a name
+    that only adds accents (Orbán): its own spelling is not wrong, only another house's.
 """
 
 from __future__ import annotations
@@ -56,6 +62,29 @@ def capital_accent_missing(mention: Mention) -> bool:
     return missing
 
 
+# Accents of French spelling. A name given accents it lacks, all of them French ones (Jérôme for
+# Jerome Powell), has been frenchified; one given others (Orbán, Vučić, Erdoğan, Szijjártó) is
+# written as in its own language.
+FRENCH_ACCENTS = frozenset("àâçéèêëîïôùûÿœ")
+
+
+def only_accents_added(mention: Mention) -> bool:
+    """True when the text differs from its form only by accents the form lacks, one of them at
+    least not French (Orbán for Orban, Vučić for Vucic): the spelling of the name's own
+    language."""
+    added = False
+    for word, form_word in zip(mention.words, mention.pattern.words, strict=True):
+        if len(word.text) != len(form_word):
+            return False
+        for mine, theirs in zip(word.text, form_word, strict=True):
+            if mine == theirs:
+                continue
+            if has_diacritics(theirs) or not has_diacritics(mine):
+                return False
+            added = added or mine.lower() not in FRENCH_ACCENTS
+    return added
+
+
 def check(mention: Mention, ctx: Context):
     if (mention.kind is not MatchKind.ACCENTS or mention.form.lang != ctx.lang or mention.mixed
             or mention.spacing):
@@ -74,6 +103,11 @@ def check(mention: Mention, ctx: Context):
             mention.form.text):
         return None  # one word with accents the name lacks is another word: Thalès, Thales
     expected = fit_case(mention.form.text, mention.text, ctx.sentence_start(mention.start))
+    if only_accents_added(mention):
+        return RULE.finding(mention.start, mention.end, mention.text, (
+            f"'{mention.text}' is the name's own spelling; this termbase writes it without "
+            f"those accents: '{expected}'"), expected=expected, entry=mention.entry.id,
+            lang=ctx.lang, severity=Severity.WARNING, safe=False)
     return RULE.on(mention, ctx, f"'{mention.text}' has wrong or missing accents; write "
                                  f"'{expected}'", expected)
 
