@@ -37,11 +37,12 @@ def _registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     error, caught at import (a tie would make which rule reports a span depend on the order
     the modules are listed in)."""
     ordered = tuple(sorted(rules, key=lambda rule: rule.priority))
-    for what, values in (("priority", [r.priority for r in ordered]),
-                         ("code", [r.code for r in ordered])):
-        twice = sorted({str(v) for v in values if values.count(v) > 1})
+    priorities = [rule.priority for rule in ordered]
+    codes = [rule.code for rule in ordered]
+    for what, twice in (("priority", {str(p) for p in priorities if priorities.count(p) > 1}),
+                        ("code", {c for c in codes if codes.count(c) > 1})):
         if twice:
-            raise ValueError(f"two rules have the same {what}: {', '.join(twice)}")
+            raise ValueError(f"two rules have the same {what}: {', '.join(sorted(twice))}")
     return ordered
 
 
