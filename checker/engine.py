@@ -31,7 +31,7 @@ from .limits import (
 )
 from .matcher import Matcher, Mention
 from .readers import aligned, reader_for
-from .rules import RULES, Context, Rule
+from .rules import RULES, Context, Rule, Stage
 from .styles import StyleChooser
 
 AUTO = "auto"
@@ -178,7 +178,10 @@ class Checker:
                       styles=chooser.styles if chooser is not None else None)
         findings = [self._place(doc, f) for f in self._fuzzy(doc, run_rules(
             ctx, self.options.rules))]
-        findings, omitted = self._capped(self._severities(suppression.apply(doc, findings)))
+        ctx.suppressions = suppression.parse(doc)
+        findings = ctx.suppressions.silence(findings) + run_after_suppression(
+            ctx, self.options.rules)
+        findings, omitted = self._capped(self._severities(findings))
         result = FileResult(doc.path, sorted(findings, key=lambda f: f.sort_key), None,
                             decision, doc)
         result.omitted = omitted
@@ -369,8 +372,10 @@ def _not_checked(path: str, reason: str) -> FileResult:
 
 
 def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
-    """Every rule over the document; a span is reported once, by the most specific rule."""
-    rules = list(rules)
+    """The rules of the draft and pairs stages over the document; a span is reported once, by
+    the most specific rule (the lowest priority)."""
+    rules = sorted((r for r in rules if r.stage is not Stage.SUPPRESSIONS),
+                   key=lambda r: r.priority)
     candidates: list[tuple[int, Finding]] = []
     for mention in ctx.checked_mentions:
         found = _first_finding(mention, rules, ctx)
@@ -387,11 +392,11 @@ def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
                     first[1], entry=None) for other in found_each[1:]):
             candidates.append((first[0], replace(first[1], entry=None)))
     accepted: list[Finding] = []
-    for priority, rule in enumerate(rules):
+    for rule in rules:
         if rule.on_document is not None:
             findings = rule.on_document(ctx)
             if rule.exclusive:
-                candidates.extend((priority, f) for f in findings)
+                candidates.extend((rule.priority, f) for f in findings)
             else:
                 accepted.extend(findings)
     taken = _Spans()
@@ -401,15 +406,23 @@ def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
     return accepted
 
 
+def run_after_suppression(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
+    """The findings of the rules that look at the suppression comments (``ctx.suppressions``,
+    once applied), those of ``rules`` only: a rule switched off is not run."""
+    return [finding for rule in sorted(rules, key=lambda r: r.priority)
+            if rule.stage is Stage.SUPPRESSIONS and rule.on_document is not None
+            for finding in rule.on_document(ctx)]
+
+
 def _first_finding(mention: Mention, rules: list[Rule],
                    ctx: Context) -> tuple[int, Finding] | None:
     """The finding of the first (most specific) rule that flags ``mention``, with the rule's
     priority."""
-    for priority, rule in enumerate(rules):
+    for rule in rules:
         if rule.on_mention is not None:
             finding = rule.on_mention(mention, ctx)
             if finding is not None:
-                return priority, finding
+                return rule.priority, finding
     return None
 
 

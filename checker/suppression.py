@@ -4,8 +4,9 @@
 The directive is read from the file's lines, inside whatever comment the format has
 (``<!-- termcheck: ignore[typo] -->`` in Markdown and HTML, ``# termcheck: ignore[typo]`` as a
 PO translator comment, which covers the entry it stands above). ``ignore`` without a list
-ignores every rule. A suppression that silences nothing is reported at ``info``, so stale ones
-get cleaned up.
+ignores every rule. This module reads the directives and silences the findings they cover; a
+directive that silences nothing is the finding of a rule (``rules.unused_suppression``), run
+after this, so it is selected, switched off and given a severity as any rule is.
 """
 
 from __future__ import annotations
@@ -16,14 +17,15 @@ import regex
 
 from .document import Document, split_lines
 from .findings import Finding
-from .rules.unused_suppression import RULE as UNUSED_RULE
 
 _DIRECTIVE = regex.compile(r"termcheck:\s*(?:(?P<ignore>ignore)(?:\[(?P<rules>[^\]]*)\])?"
                            r"|(?P<switch>off|on)\b)")
 
 
 @dataclass
-class _Ignore:
+class Ignore:
+    """One directive: an ``ignore`` (its line, or a PO entry) or an ``off`` … ``on`` block."""
+
     line: int  # where the directive is written
     lines: range  # the lines it covers
     rules: frozenset[str] | None  # None: every rule
@@ -34,7 +36,7 @@ class _Ignore:
 
 @dataclass
 class Suppressions:
-    ignores: list[_Ignore] = field(default_factory=list)
+    ignores: list[Ignore] = field(default_factory=list)
 
     def covers(self, finding: Finding) -> bool:
         hit = False
@@ -44,6 +46,17 @@ class Suppressions:
                 ignore.used = True
                 hit = True
         return hit
+
+    def silence(self, findings: list[Finding]) -> list[Finding]:
+        """The findings no directive covers (``findings`` itself when there is none); the
+        directives that cover one are marked used."""
+        if not self.ignores:
+            return findings
+        return [f for f in findings if not self.covers(f)]
+
+    def unused(self) -> list[Ignore]:
+        """The directives that silenced nothing, once ``silence`` has run."""
+        return [ignore for ignore in self.ignores if not ignore.used]
 
 
 def parse(doc: Document) -> Suppressions:
@@ -61,19 +74,19 @@ def parse(doc: Document) -> Suppressions:
                     off_since, off_column, off_text = number, match.start() + 1, match.group()
             elif match.group("switch") == "on" and off_since is not None:
                 # Reported, when it silences nothing, where the block starts.
-                found.ignores.append(_Ignore(off_since, range(off_since, number + 1), None,
-                                             column=off_column, text=off_text))
+                found.ignores.append(Ignore(off_since, range(off_since, number + 1), None,
+                                            column=off_column, text=off_text))
                 off_since = None
             elif match.group("ignore"):
                 rules = match.group("rules")
                 codes = frozenset(r.strip() for r in rules.split(",") if r.strip()) \
                     if rules else None
                 covered = _covered_lines(doc, lines, number)
-                found.ignores.append(_Ignore(number, covered, codes, column=match.start() + 1,
-                                             text=match.group()))
+                found.ignores.append(Ignore(number, covered, codes, column=match.start() + 1,
+                                            text=match.group()))
     if off_since is not None:  # off to the end of the file
-        found.ignores.append(_Ignore(off_since, range(off_since, len(lines) + 1), None,
-                                     column=off_column, text=off_text))
+        found.ignores.append(Ignore(off_since, range(off_since, len(lines) + 1), None,
+                                    column=off_column, text=off_text))
     return found
 
 
@@ -86,20 +99,3 @@ def _covered_lines(doc: Document, lines: list[str], number: int) -> range:
             end += 1
         return range(number, end + 1)
     return range(number, number + 1)
-
-
-def apply(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """Findings the document's directives do not silence, plus one ``info`` finding for each
-    directive that silenced nothing."""
-    suppressions = parse(doc)
-    if not suppressions.ignores:
-        return findings
-    kept = [f for f in findings if not suppressions.covers(f)]
-    for ignore in suppressions.ignores:
-        if not ignore.used:
-            kept.append(Finding(UNUSED_RULE.code, UNUSED_RULE.severity, 0, 0, ignore.text,
-                                f"'{ignore.text}' silences nothing here; remove it",
-                                path=doc.path, line=ignore.line, column=ignore.column,
-                                end_line=ignore.line,
-                                end_column=ignore.column + len(ignore.text)))
-    return kept

@@ -1,7 +1,14 @@
-"""The rules, one module each, in order of specificity: when two rules flag overlapping spans,
-the one listed first reports it."""
+"""The rule registry: every rule, one module each, declared by its module's ``RULE`` value and
+ordered by priority (when two rules flag overlapping spans, the one of lower priority reports
+it). The engine, ``termcheck explain``, the configuration's validation, the reporters and the
+README's rule table (``rule_table``) all read the rules from here.
+
+A new rule: copy a rule module of the same stage, give it an unused code and priority, and
+add it to ``_MODULES``; tests/test_rule_registry.py and tests/rules/ hold the rest to it."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from . import (
     avoid,
@@ -18,23 +25,42 @@ from . import (
     unused_suppression,
     wrong_language,
 )
-from .base import Context, Rule
+from .base import Context, FixSafety, Rule, Stage
 
-RULES: tuple[Rule, ...] = (
-    mixed_script.RULE,
-    avoid.RULE,
-    wrong_language.RULE,
-    house_style.RULE,
-    diacritics.RULE,
-    capitalization.RULE,
-    transliteration.RULE,
-    typo.RULE,
-    inconsistent.RULE,
-    sentence_case.RULE,
-    term_mismatch.RULE,
-    inconsistent_translation.RULE,
-    unused_suppression.RULE,
-)
+_MODULES = (avoid, capitalization, diacritics, house_style, inconsistent,
+            inconsistent_translation, mixed_script, sentence_case, term_mismatch,
+            transliteration, typo, unused_suppression, wrong_language)
+
+
+def _registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    """``rules`` by priority; two rules with one code or one priority are a programming
+    error, caught at import (a tie would make which rule reports a span depend on the order
+    the modules are listed in)."""
+    ordered = tuple(sorted(rules, key=lambda rule: rule.priority))
+    priorities = [rule.priority for rule in ordered]
+    codes = [rule.code for rule in ordered]
+    for what, twice in (("priority", {str(p) for p in priorities if priorities.count(p) > 1}),
+                        ("code", {c for c in codes if codes.count(c) > 1})):
+        if twice:
+            raise ValueError(f"two rules have the same {what}: {', '.join(sorted(twice))}")
+    return ordered
+
+
+RULES: tuple[Rule, ...] = _registry(module.RULE for module in _MODULES)
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 
-__all__ = ["RULES", "RULES_BY_CODE", "Context", "Rule"]
+
+def rule_table(rules: Iterable[Rule] = RULES) -> str:
+    """The README's table of the rules (Markdown, one row per rule in priority order), made
+    here so that a test holds the two equal (``scripts/rule_table.py`` rewrites it there)."""
+    lines = ["| rule | flags | example → expected | severity | fix |",
+             "| --- | --- | --- | --- | --- |"]
+    for rule in rules:
+        fix = f"{rule.fix_safety} ({rule.fix_note})" if rule.fix_note else str(rule.fix_safety)
+        cells = (f"`{rule.code}`", rule.summary, rule.example, str(rule.severity), fix)
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["RULES", "RULES_BY_CODE", "Context", "FixSafety", "Rule", "Stage", "rule_table"]
+

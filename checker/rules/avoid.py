@@ -24,7 +24,7 @@ from glossary.validate import CASE, form_variant
 
 from ..findings import Severity
 from ..matcher import MatchKind, Mention
-from .base import Context, Rule, expected_for, fit_case
+from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
 
 
 def check(mention: Mention, ctx: Context):
@@ -46,5 +46,8 @@ def _capitals_of_place(mention: Mention, ctx: Context) -> bool:
                and form_variant(form.text, mention.form.text) == CASE)
 
 
-RULE = Rule("avoid", Severity.ERROR, True, "a form the termbase says to avoid", __doc__,
-            on_mention=check)
+RULE = Rule(code="avoid", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
+            stage=Stage.DRAFT, priority=20,
+            summary="a form the termbase says to avoid",
+            example="`Nikolaï Patrushev` → `Nikolaï Patrouchev`",
+            doc=__doc__, on_mention=check)

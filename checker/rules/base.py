@@ -1,10 +1,11 @@
-"""What a rule is: a code, a default severity, whether its fixes are safe, its documentation, and
-a check over mentions (one at a time) or over a whole document."""
+"""What a rule is: one value declaring its code, default severity, fix safety, stage, priority
+and documentation, with a check over mentions (one at a time) or over a whole document."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
 
 import regex
@@ -17,6 +18,7 @@ from ..document import Document, Segment
 from ..findings import Finding, Fix, Severity
 from ..language import language_name
 from ..matcher import MatchResult, Mention
+from ..suppression import Suppressions
 
 _LINE_BREAK = regex.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 SECTIONS = ("What it flags", "Why it matters", "Example", "Use instead", "Fix safety")
@@ -36,6 +38,9 @@ class Context:
     # profile of the run (glossary.profiles).
     profile: Profile | None = None
     styles: HouseStyles | None = None
+    # The document's suppression comments, once they have been applied (for the rules of
+    # Stage.SUPPRESSIONS; None before).
+    suppressions: Suppressions | None = None
     # sentence_start's answers by offset: several rules ask it about the same mention.
     _sentence_starts: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
 
@@ -74,30 +79,74 @@ MentionCheck = Callable[[Mention, Context], Finding | None]
 DocumentCheck = Callable[[Context], list[Finding]]
 
 
-@dataclass(frozen=True)
+class FixSafety(str, Enum):
+    """What ``--fix`` does with a rule's fixes: applies ``safe`` ones (exact replacements from
+    the termbase), ``unsafe`` ones (guesses) only with ``--unsafe-fixes``; a rule whose fix
+    safety is ``none`` offers no fix."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    NONE = "none"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Stage(str, Enum):
+    """When the engine runs a rule.
+
+    ``draft``: over the checked text (its mentions, its words); a span is reported once, by
+    the rule of lowest priority. ``pairs``: over translated segments against their sources;
+    its findings, often on a whole segment, stand beside the span findings. ``suppressions``:
+    after the suppression comments have silenced what they cover; over the comments."""
+
+    DRAFT = "draft"
+    PAIRS = "pairs"
+    SUPPRESSIONS = "suppressions"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, kw_only=True)
 class Rule:
-    """A rule's identity and behaviour. ``doc`` is the rule module's docstring, in the sections
-    of ``SECTIONS``: ``termcheck explain RULE`` prints it."""
+    """A rule's identity and behaviour, every field named. ``priority``: the lower, the more
+    specific (it wins a span another rule also flags; unique in the registry). ``summary``
+    and ``example`` fill the README's rule table and ``explain``'s list; ``fix_note`` adds to
+    its fix column where the fix safety has exceptions. ``doc`` is the rule module's
+    docstring, in the sections of ``SECTIONS``: ``termcheck explain RULE`` prints it."""
 
     code: str
     severity: Severity
-    safe_fix: bool
+    fix_safety: FixSafety
+    stage: Stage
+    priority: int
     summary: str
+    example: str
     doc: str
+    fix_note: str = ""
     on_mention: MentionCheck | None = None
-    on_document: DocumentCheck | None = field(default=None)
-    # Exclusive findings claim their span (one finding per span); whole-segment findings of
-    # translation rules stand beside the findings inside the segment.
-    exclusive: bool = True
+    on_document: DocumentCheck | None = None
+
+    @property
+    def safe_fix(self) -> bool:
+        return self.fix_safety is FixSafety.SAFE
+
+    @property
+    def exclusive(self) -> bool:
+        """Whether its findings claim their span (one finding per span): those of the draft
+        pass; whole-segment findings of translation rules stand beside those inside."""
+        return self.stage is Stage.DRAFT
 
     def finding(self, start: int, end: int, text: str, message: str, *,
                 expected: str | None = None, entry: str | None = None, lang: str | None = None,
                 fixable: bool = True, severity: Severity | None = None,
                 safe: bool | None = None) -> Finding:
         """A finding of this rule (at its default severity and fix safety unless told); its fix
-        replaces the span with ``expected``."""
+        replaces the span with ``expected`` (never for a rule that offers no fix)."""
         fix = (Fix(keep_line_breaks(text, expected), self.safe_fix if safe is None else safe)
-               if expected is not None and fixable else None)
+               if expected is not None and fixable and self.fix_safety is not FixSafety.NONE
+               else None)
         # A name broken across lines is quoted on one line in messages.
         message = _LINE_BREAK.sub(" ", message)
         return Finding(self.code, severity or self.severity, start, end, text, message, expected,

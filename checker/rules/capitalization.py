@@ -49,7 +49,7 @@ from glossary.normalize import nfc
 from ..findings import Finding, Severity
 from ..matcher import MatchKind, Mention
 from . import house_style
-from .base import Context, Rule, fit_case
+from .base import Context, FixSafety, Rule, Stage, fit_case
 
 
 def _name_case_wrong(mention: Mention, sentence_start: bool) -> bool:
@@ -243,5 +243,9 @@ def check_titles(ctx: Context) -> list[Finding]:
     return findings
 
 
-RULE = Rule("capitalization", Severity.ERROR, True, "a known form written with wrong capitals",
-            __doc__, on_mention=check, on_document=check_titles)
+RULE = Rule(code="capitalization", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
+            stage=Stage.DRAFT, priority=60,
+            summary="a known form written with wrong capitals",
+            example="`jake Sullivan` → `Jake Sullivan`",
+            fix_note="unsafe for a title capitalised inside a sentence",
+            doc=__doc__, on_mention=check, on_document=check_titles)

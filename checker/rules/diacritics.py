@@ -31,7 +31,7 @@ from glossary.normalize import has_diacritics
 
 from ..findings import Severity
 from ..matcher import MatchKind, Mention
-from .base import Context, Rule, fit_case
+from .base import Context, FixSafety, Rule, Stage, fit_case
 
 
 def lowercase_accent_differs(mention: Mention) -> bool:
@@ -112,5 +112,8 @@ def check(mention: Mention, ctx: Context):
                                  f"'{expected}'", expected)
 
 
-RULE = Rule("diacritics", Severity.ERROR, True, "a known form with missing or wrong accents",
-            __doc__, on_mention=check)
+RULE = Rule(code="diacritics", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
+            stage=Stage.DRAFT, priority=50,
+            summary="a known form with missing or wrong accents",
+            example="`Serguei Lavrov` → `Sergueï Lavrov`",
+            doc=__doc__, on_mention=check)

@@ -30,7 +30,7 @@ from glossary.profiles import Profile, is_short, variant_key
 
 from ..findings import Finding, Severity
 from ..matcher import MatchKind, Mention
-from .base import Context, Rule, fit_case, with_dot
+from .base import Context, FixSafety, Rule, Stage, fit_case, with_dot
 
 _SPACES = regex.compile(r"\s+")
 def _shown(text: str) -> str:
@@ -109,6 +109,8 @@ def _finding(mention: Mention, ctx: Context, profile: Profile, expected: str,
                         entry=mention.entry.id, lang=ctx.lang, fixable=fixable)
 
 
-RULE = Rule("house-style", Severity.WARNING, False,
-            "a form another house style prefers, where the draft's prefers another", __doc__,
-            on_mention=check)
+RULE = Rule(code="house-style", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
+            stage=Stage.DRAFT, priority=40,
+            summary="a form another house style prefers, where the draft's prefers another",
+            example="`Nations Unies` → `Nations unies` (fr-FR)",
+            doc=__doc__, on_mention=check)

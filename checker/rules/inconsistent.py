@@ -33,7 +33,7 @@ from glossary.tokens import split_form
 
 from ..findings import Severity
 from ..matcher import MatchKind, Mention
-from .base import Context, Rule, fit_case
+from .base import Context, FixSafety, Rule, Stage, fit_case
 
 
 def check_document(ctx: Context) -> list:
@@ -84,6 +84,8 @@ def _acronym(form: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in form
 
 
-RULE = Rule("inconsistent", Severity.WARNING, False,
-            "one entry written in two accepted forms in one document", __doc__,
-            on_document=check_document)
+RULE = Rule(code="inconsistent", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
+            stage=Stage.DRAFT, priority=90,
+            summary="one entry written in two accepted forms in one document",
+            example="`Kim Jong Un` … `Kim Jong-un`",
+            doc=__doc__, on_document=check_document)

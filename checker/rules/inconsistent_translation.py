@@ -24,7 +24,7 @@ from collections import defaultdict
 import regex
 
 from ..findings import Severity
-from .base import Context, Rule
+from .base import Context, FixSafety, Rule, Stage
 
 _SPACE = regex.compile(r"\s+")
 
@@ -84,6 +84,8 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-RULE = Rule("inconsistent-translation", Severity.WARNING, False,
-            "one source translated two ways, or two sources translated alike", __doc__,
-            on_document=check_document, exclusive=False)
+RULE = Rule(code="inconsistent-translation", severity=Severity.WARNING, fix_safety=FixSafety.NONE,
+            stage=Stage.PAIRS, priority=120,
+            summary="one source translated two ways, or two sources translated alike",
+            example="`Foreign Minister Wang Yi` translated two ways in one file",
+            doc=__doc__, on_document=check_document)

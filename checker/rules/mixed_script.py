@@ -54,7 +54,7 @@ from glossary.normalize import (
 )
 
 from ..findings import Fix, Severity
-from .base import Context, Rule
+from .base import Context, FixSafety, Rule, Stage
 
 # A word as this rule reads it: letters with their marks and the invisible characters (control
 # characters included) in and around them.
@@ -239,6 +239,9 @@ def _finding(ctx: Context, start: int, word: str, what: str, expected: str | Non
     return replace(finding, fix=Fix(finding.fix.replacement, False)) if finding.fix else finding
 
 
-RULE = Rule("mixed-script", Severity.ERROR, True,
-            "a name mixing scripts or holding invisible/bidi control characters", __doc__,
-            on_document=check_document)
+RULE = Rule(code="mixed-script", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
+            stage=Stage.DRAFT, priority=10,
+            summary="a name mixing scripts or holding invisible/bidi control characters",
+            example="`Lаvrov` (a Cyrillic а) → `Lavrov`",
+            fix_note="unsafe where a bidi control shows the letters in another order than stored",
+            doc=__doc__, on_document=check_document)

@@ -23,7 +23,7 @@ from glossary.normalize import nfc
 
 from .. import words as wordlist
 from ..findings import Severity
-from .base import Context, Rule
+from .base import Context, FixSafety, Rule, Stage
 
 # Abbreviations that end with a full stop and may be followed by a lower-case word.
 ABBREVIATIONS = frozenset("""
@@ -84,6 +84,8 @@ def check_document(ctx: Context) -> list:
     return findings
 
 
-RULE = Rule("sentence-case", Severity.WARNING, False,
-            "a sentence that starts in lower case after a full stop", __doc__,
-            on_document=check_document)
+RULE = Rule(code="sentence-case", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
+            stage=Stage.DRAFT, priority=100,
+            summary="a sentence that starts in lower case after a full stop",
+            example="`. la` → `. La`",
+            doc=__doc__, on_document=check_document)

@@ -36,7 +36,7 @@ from glossary.validate import FUNCTION_WORDS
 from ..document import Segment
 from ..findings import Severity
 from ..matcher import Mention
-from .base import Context, Rule
+from .base import Context, FixSafety, Rule, Stage
 
 
 def check_document(ctx: Context) -> list:
@@ -188,6 +188,8 @@ def _name(entry, ctx: Context) -> str:
     return f"'{entry.preferred(ctx.source_lang or ctx.lang) or entry.preferred(ctx.lang)}'"
 
 
-RULE = Rule("term-mismatch", Severity.ERROR, False,
-            "a translated segment lacks the target form of a term its source mentions", __doc__,
-            on_document=check_document, exclusive=False)
+RULE = Rule(code="term-mismatch", severity=Severity.ERROR, fix_safety=FixSafety.NONE,
+            stage=Stage.PAIRS, priority=110,
+            summary="a translated segment lacks the target form of a term its source mentions",
+            example="`Wang Yi met Sergei Lavrov.` translated without `Sergueï Lavrov`",
+            doc=__doc__, on_document=check_document)

@@ -37,7 +37,7 @@ from glossary.normalize import nfc
 from .. import words as wordlist
 from ..findings import Severity
 from ..matcher import MatchKind, Mention, Word, romanised
-from .base import Context, Rule, expected_for, fit_case
+from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
 
 # A word followed by another capitalised word is a first name (Mohamed Salah, Mohammed ben
 # Salmane): two spellings of a first name are often two people, not two romanisations.
@@ -125,6 +125,8 @@ def _known_spellings(spellings: dict[str, str], lang: str) -> dict[str, bool]:
     return known
 
 
-RULE = Rule("transliteration", Severity.WARNING, False,
-            "one name spelled in two romanisations in a document", __doc__,
-            on_mention=check, on_document=check_document)
+RULE = Rule(code="transliteration", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
+            stage=Stage.DRAFT, priority=70,
+            summary="one name spelled in two romanisations in a document",
+            example="`Khrushchev` … `Khrouchtchev`",
+            doc=__doc__, on_mention=check, on_document=check_document)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..matcher import MatchKind, Mention, romanised
-from .base import Context, Rule, expected_for
+from .base import Context, FixSafety, Rule, Stage, expected_for
 
 
 def check(mention: Mention, ctx: Context):
@@ -50,5 +50,8 @@ def check(mention: Mention, ctx: Context):
                                  f"({name})", expected)
 
 
-RULE = Rule("typo", Severity.WARNING, False, "a near miss of a known form", __doc__,
-            on_mention=check)
+RULE = Rule(code="typo", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
+            stage=Stage.DRAFT, priority=80,
+            summary="a near miss of a known form",
+            example="`Lavorv` → `Lavrov`",
+            doc=__doc__, on_mention=check)

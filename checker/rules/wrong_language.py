@@ -37,7 +37,7 @@ from ..findings import Severity
 from ..language import language_name
 from ..matcher import _PLACE_PREPOSITIONS as PLACED
 from ..matcher import DETERMINERS, MatchKind, Mention, _word_before
-from .base import Context, Rule, expected_for
+from .base import Context, FixSafety, Rule, Stage, expected_for
 
 
 def check(mention: Mention, ctx: Context):
@@ -121,5 +121,8 @@ def _letters(text: str) -> str:
     return "".join(c for c in fold_diacritics(casefold(text)) if c.isalnum())
 
 
-RULE = Rule("wrong-language", Severity.ERROR, True, "another language's form of a known entry",
-            __doc__, on_mention=check)
+RULE = Rule(code="wrong-language", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
+            stage=Stage.DRAFT, priority=30,
+            summary="another language's form of a known entry",
+            example="`Sergei Lavrov` → `Sergueï Lavrov` (in French)",
+            doc=__doc__, on_mention=check)
