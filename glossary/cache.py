@@ -70,13 +70,16 @@ def version() -> str:
 
 def index_key(paths: Sequence[str | Path] | None) -> str:
     """The key of the index of the layered termbase ``paths``: it changes with any byte of
-    any of them, with the index format, the termcheck version, the Python version and the byte
-    order."""
+    any of them, with where they are, with the index format, the termcheck version, the Python
+    version and the byte order."""
     digest = hashlib.sha256()
     digest.update(f"{FORMAT}|{version()}|{sys.version_info[:2]}|{sys.byteorder}".encode())
     for name in paths or [DEFAULT_NAME]:
         path = resolve_path(name)
-        digest.update(b"\0" + str(name).encode() + b"\0")
+        # Where the file is, too: the index names it (sources, warnings, entries' origins), and
+        # two installs share a cache folder with the same embedded bytes in two places.
+        digest.update(b"\0" + str(name).encode() + b"\0" + str(path).encode("utf-8",
+                                                                           "surrogatepass"))
         try:  # bounded, regular files only: a FIFO would hang here, /dev/zero never end
             digest.update(read_regular_file(path, MAX_TERMBASE_SIZE))
         except (OSError, UnreadableFile):

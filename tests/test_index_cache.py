@@ -123,3 +123,22 @@ def test_compile_and_check_with_index_file(cache_folder, small_terms, tmp_path):
     result = runner.invoke(cli, ["check", "-", "--lang", "fr", "--index", str(target),
                                  "--format", "json"], input="Selon Pékin, rien.")
     assert json.loads(result.stdout)["findings"] == []
+
+
+def test_two_installs_keep_their_own_embedded_termbase(cache_folder, tmp_path, monkeypatch):
+    # Two installs (two checkouts, or pre-commit's environment beside a project) ship the same
+    # embedded termbase bytes in two places and share the user's cache folder: an index cached
+    # by one must not name the other's file in its sources and warnings, or each prints the
+    # other's warnings as a user termbase's.
+    from glossary import termbase as termbase_module
+
+    text = ("version: 1\nentries:\n  - id: un\n    type: organization\n"
+            "    fr: {preferred: Nations unies, accepted: [Nations Unies]}\n")
+    for name in ("one", "two"):
+        shipped = tmp_path / name / "terms.yaml"
+        shipped.parent.mkdir()
+        shipped.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(termbase_module, "default_termbase_path", lambda s=shipped: s)
+        loaded = cache.load_index(None).termbase
+        assert loaded.sources == (str(shipped),)
+        assert {w.path for w in loaded.warnings} == {str(shipped)}
