@@ -11,11 +11,8 @@ it parses no arguments and prints nothing (what it has to show, a diff, goes to 
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from glossary import Termbase, TermIndex
 from glossary.atomic import ConcurrentEditError, NotRegularFileError, PartlyWrittenError
@@ -23,18 +20,13 @@ from glossary.cache import load_index
 from glossary.termbase import resolve_path
 
 from .engine import Checker, FileResult, Report, available_cpus, collect_less
-from .errors import OutputError, UsageError
 from .findings import Severity
 from .limits import CheckTimeout, CheckTooLarge, human_size, timeout_message
+from .outputs import OverwriteError, refuse_overwriting_inputs, written
 from .settings import Settings, check_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-T = TypeVar("T")
 Progress = Callable[[Iterable[FileResult], int], Iterator[FileResult]]
-
-
-class OverwriteError(UsageError):
-    """An output file that is one of the inputs of the run: writing it would destroy it."""
 
 
 @dataclass(frozen=True)
@@ -120,10 +112,12 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool,
                 show_diff(fixes.diff(result, new_text))
             results.append(result)
             continue
+        source = result.source
+        assert source is not None  # a fixed text comes from a file read (fixable above)
         try:
             # Written only if the file still is as it was read: an edit saved meanwhile wins.
-            fixes.write_atomic(result.path, fixes.encode(result.source, new_text),
-                               expected=result.source.stamp)
+            fixes.write_atomic(result.path, fixes.encode(source, new_text),
+                               expected=source.stamp)
         except ConcurrentEditError:
             result.error = ("changed while it was being checked; not fixed (the changes made "
                             "meanwhile were kept: check it again)")
@@ -169,40 +163,7 @@ def exit_status(report: Report, fail_on: Severity, exit_zero: bool = False) -> i
     return EXIT_OK
 
 
-def refuse_overwriting_inputs(option: str, output: str | os.PathLike[str] | None,
-                              inputs: Sequence[str | os.PathLike[str]]) -> None:
-    """An ``OverwriteError`` when the file ``option`` would write is one of the ``inputs`` the
-    run reads. Files are compared as files (device and inode), so another spelling of the path,
-    a symbolic or a hard link to an input is caught too; an output that does not exist yet, or
-    is not a regular file (``/dev/stdout``), is no input."""
-    if not output:
-        return
-    try:
-        info = os.stat(output)
-    except OSError:
-        return
-    if not stat.S_ISREG(info.st_mode):
-        return
-    for name in inputs:
-        if str(name) == "-":
-            continue
-        try:
-            other = os.stat(name)
-        except OSError:
-            continue
-        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
-            shown = "" if str(name) == str(output) else f" (as {name})"
-            raise OverwriteError(f"{option} {output} is one of the files this command "
-                                 f"reads{shown}; writing it would destroy it, so nothing was "
-                                 f"written: choose another file")
-
-
-def written(path: str, what: str, write: Callable[[], T]) -> T:
-    """``write()``, with an ``OSError`` (no such folder, no permission, a full disk) turned
-    into an ``OutputError`` that names the file and what to do."""
-    try:
-        return write()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise OutputError(f"cannot write {what} to {path} ({reason}); check that its folder "
-                          f"exists and is writable, and that the disk has room") from None
+__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "OverwriteError", "Run", "apply_fixes",
+           "exit_status", "filter_baseline", "open_checker", "open_index",
+           "refuse_overwriting_inputs", "run_check", "termbase_files", "worker_count",
+           "write_baseline", "written"]

@@ -167,7 +167,7 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     package = patchable()
     report = run_check(checker, paths, jobs=worker_count(jobs, package.available_cpus),
                        progress=progress_bar(fmt, output),
-                       pair=(source_file, target_file) if target_file else None)
+                       pair=(source_file, target_file) if source_file and target_file else None)
     if fix or show_diff:
         report = app.apply_fixes(checker, report, write=fix and not show_diff,
                                  unsafe=unsafe_fixes,
