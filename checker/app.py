@@ -147,7 +147,7 @@ def filter_baseline(report: Report, baseline: str) -> None:
     baseline_file.filter_results(report.results, baseline_file.load(baseline))
 
 
-def write_baseline(report: Report, path: str) -> int:
+def record_baseline(report: Report, path: str) -> int:
     """Record the findings of ``report`` in the baseline file ``path``; their number."""
     from . import baseline as baseline_file
     return written(path, "the baseline", lambda: baseline_file.write(path, report.results))
@@ -163,7 +163,21 @@ def exit_status(report: Report, fail_on: Severity, exit_zero: bool = False) -> i
     return EXIT_OK
 
 
-__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "OverwriteError", "Run", "apply_fixes",
-           "exit_status", "filter_baseline", "open_checker", "open_index",
-           "refuse_overwriting_inputs", "run_check", "termbase_files", "worker_count",
-           "write_baseline", "written"]
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "OverwriteError",
+    "Run",
+    "apply_fixes",
+    "exit_status",
+    "filter_baseline",
+    "open_checker",
+    "open_index",
+    "record_baseline",
+    "refuse_overwriting_inputs",
+    "run_check",
+    "termbase_files",
+    "worker_count",
+    "written",
+]

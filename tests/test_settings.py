@@ -180,7 +180,7 @@ def test_a_check_run_through_the_application_layer(project):
                             show_diff=diffs.append)
     assert len(diffs) == 1 and "+Dmitri Korvat a rencontré" in diffs[0]
     assert (project / "note.fr.txt").read_text(encoding="utf-8") == DRAFT  # nothing written
-    assert app.write_baseline(fixed, "baseline.json") == 1
+    assert app.record_baseline(fixed, "baseline.json") == 1
     again = app.run_check(run_.checker, ["note.fr.txt"])
     app.filter_baseline(again, "baseline.json")
     assert again.findings == [] and app.exit_status(again, Severity.INFO) == app.EXIT_OK

@@ -13,8 +13,12 @@ from glossary.atomic import write_file
 
 from ..app import (
     EXIT_OK,
+    apply_fixes,
+    exit_status,
+    filter_baseline,
     open_checker,
     open_index,
+    record_baseline,
     refuse_overwriting_inputs,
     run_check,
     termbase_files,
@@ -140,7 +144,6 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     broken termbase or configuration, or an input that could not be read (the other inputs are
     still checked and reported).
     """
-    from .. import app
     settings = settings_from(
         config_path=config_path, terms=terms, lang=lang, default_lang=default_lang,
         source_lang=source_lang, include_fuzzy=include_fuzzy, fail_on=fail_on,
@@ -169,13 +172,12 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                        progress=progress_bar(fmt, output),
                        pair=(source_file, target_file) if source_file and target_file else None)
     if fix or show_diff:
-        report = app.apply_fixes(checker, report, write=fix and not show_diff,
-                                 unsafe=unsafe_fixes,
-                                 show_diff=lambda diff: click.echo(diff, nl=False))
+        report = apply_fixes(checker, report, write=fix and not show_diff, unsafe=unsafe_fixes,
+                             show_diff=lambda diff: click.echo(diff, nl=False))
     if baseline:
-        app.filter_baseline(report, baseline)
+        filter_baseline(report, baseline)
     if write_baseline:
-        count = app.write_baseline(report, write_baseline)
+        count = record_baseline(report, write_baseline)
         click.echo(f"termcheck: {count} findings recorded in {write_baseline}", err=True)
     for result in report.results:
         if result.omitted:
@@ -194,7 +196,7 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         write_output(output, "the report", lambda: write_file(output, rendered.encode("utf-8")))
     elif not show_diff or report.findings:
         click.echo(rendered, nl=False)
-    sys.exit(app.exit_status(report, settings.fail_on, exit_zero))
+    sys.exit(exit_status(report, settings.fail_on, exit_zero))
 
 
 def progress_bar(fmt: str, output: str | None):
