@@ -1,7 +1,9 @@
-"""Text output of the termbase commands: lookup answers, termbase statistics, termbase problems."""
+"""Output of the termbase commands: lookup answers (text and JSON), termbase statistics,
+termbase problems."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -62,6 +64,27 @@ def render_lookup(query: str, matches: Sequence[LookupHit], candidates: Sequence
     else:
         out.append("nothing in the termbase comes close")
     return "\n".join(out) + "\n"
+
+
+def lookup_as_json(query: str, matches: Sequence[LookupHit], candidates: Sequence[LookupHit],
+                   lang: str | None, related: Callable[[str], list[str]]) -> str:
+    """The answers of a lookup as a JSON document (``lang``: only that language's forms)."""
+    from glossary.serialize import entry_as_data
+
+    def hit_data(hit: LookupHit) -> dict[str, Any]:
+        data = entry_as_data(hit.entry, expand=True)
+        # Relations both ways: an entry named by another's see_also is related to it too.
+        data["see_also"] = related(hit.entry.id)
+        if lang:
+            data = {k: v for k, v in data.items()
+                    if k in ("id", "type", "note", "case", "see_also", lang)}
+        return {"score": round(hit.score, 1), "how": hit.how,
+                "matched": {"text": hit.form.text, "lang": hit.form.lang,
+                            "status": str(hit.form.status)},
+                "entry": data}
+    return json.dumps({"query": query, "matches": [hit_data(h) for h in matches],
+                       "candidates": [hit_data(h) for h in candidates]},
+                      ensure_ascii=False, indent=2)
 
 
 def render_stats(stats: dict[str, Any]) -> str:

@@ -1,0 +1,183 @@
+"""The application layer: what a run of termcheck does with its ``Settings``, shared by the
+command line, a language server and the Python API. It opens the termbase the settings name,
+builds the checker, checks, runs the fix rounds, applies a baseline and gives the exit status;
+it parses no arguments and prints nothing (what it has to show, a diff, goes to a callback).
+
+    settings = resolve_settings(terms=["house.yaml"])
+    run = open_checker(settings)
+    report = run_check(run.checker, ["drafts/"])
+    status = exit_status(report, settings.fail_on)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from glossary import Termbase, TermIndex
+from glossary.atomic import ConcurrentEditError, NotRegularFileError, PartlyWrittenError
+from glossary.cache import load_index
+from glossary.termbase import resolve_path
+
+from .engine import Checker, FileResult, Report, available_cpus, collect_less
+from .findings import Severity
+from .limits import CheckTimeout, CheckTooLarge, human_size, timeout_message
+from .outputs import OverwriteError, refuse_overwriting_inputs, written
+from .settings import Settings, check_options
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+Progress = Callable[[Iterable[FileResult], int], Iterator[FileResult]]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A checker built for a run's settings, with the termbase it checks against."""
+
+    settings: Settings
+    index: TermIndex
+    checker: Checker
+
+    @property
+    def termbase(self) -> Termbase:
+        return self.index.termbase
+
+
+def open_index(settings: Settings) -> TermIndex:
+    """The compiled index of the termbase layers ``settings`` name (from the cache unless
+    ``use_cache`` is off). Raises ``TermbaseError`` on a broken termbase."""
+    return load_index(list(settings.terms), use_cache=settings.use_cache,
+                      index_file=settings.index_file)
+
+
+def open_checker(settings: Settings, index: TermIndex | None = None) -> Run:
+    """A checker for ``settings`` (its index opened unless given). Raises ``ConfigError`` or
+    ``OptionError`` on a language or house style the termbase cannot check."""
+    index = index if index is not None else open_index(settings)
+    options = check_options(settings, index.termbase)
+    return Run(settings, index, Checker(index.termbase, options, index))
+
+
+def termbase_files(settings: Settings) -> list[str]:
+    """The termbase files a run reads (the embedded default by its path)."""
+    return [str(resolve_path(name)) for name in settings.terms]
+
+
+def run_check(checker: Checker, paths: Sequence[str], *, jobs: int = 1,
+              progress: Progress | None = None,
+              pair: tuple[str, str] | None = None) -> Report:
+    """Check ``paths`` (files, folders, ``-``) in ``jobs`` processes (``worker_count`` gives
+    the number for a ``--jobs`` value), then the aligned ``pair`` (source, target) if given."""
+    collect_less()
+    report = checker.check_paths(paths, jobs=jobs, progress=progress)
+    if pair:
+        report.results.append(checker.check_pair(*pair))
+    return report
+
+
+def worker_count(jobs: int, cpus: Callable[[], int] = available_cpus) -> int:
+    """The processes to check files in for ``jobs`` (0: one per CPU): never more than the
+    CPUs this process may run on, since more cannot check faster and each holds its own
+    memory. Lowered silently: ``make -j`` and ``pytest -n`` do not even cap, and a notice on
+    every run of a CI configuration shared by machines of several sizes would be noise."""
+    return min(jobs, cpus()) if jobs else cpus()
+
+
+def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool,
+                show_diff: Callable[[str], None] | None = None) -> Report:
+    """Fix each file (or, when not writing, give its diff to ``show_diff``); fixed files are
+    checked again so the report shows what is left."""
+    from . import fixes
+    results = []
+    for result in report.results:
+        fixable = result.error is None and result.source is not None and not result.source.stdin
+        try:
+            with checker.budget():
+                new_text, fixed = (fixes.converged_text(result, checker.recheck, unsafe)
+                                   if fixable else (None, result))
+        except CheckTimeout as exc:
+            result.error = (f"fixing it {timeout_message(exc.seconds).replace('; skipped', '')}"
+                            "; the file was left as it was")
+            results.append(result)
+            continue
+        except CheckTooLarge as exc:
+            result.error = (f"fixing it needs more than {human_size(exc.limit)} of memory (raise "
+                            "the budget with --max-memory); the file was left as it was")
+            results.append(result)
+            continue
+        if new_text is None:
+            results.append(result)
+            continue
+        if not write:
+            if show_diff is not None:
+                show_diff(fixes.diff(result, new_text))
+            results.append(result)
+            continue
+        source = result.source
+        assert source is not None  # a fixed text comes from a file read (fixable above)
+        try:
+            # Written only if the file still is as it was read: an edit saved meanwhile wins.
+            fixes.write_atomic(result.path, fixes.encode(source, new_text),
+                               expected=source.stamp)
+        except ConcurrentEditError:
+            result.error = ("changed while it was being checked; not fixed (the changes made "
+                            "meanwhile were kept: check it again)")
+            results.append(result)
+            continue
+        except PartlyWrittenError as exc:
+            result.error = (f"could not be fixed ({exc.reason}) and may be part written: its "
+                            f"original is in {exc.backup}; put it back")
+            results.append(result)
+            continue
+        except NotRegularFileError as exc:
+            result.error = f"could not be fixed ({exc.strerror}); the file was left as it was"
+            results.append(result)
+            continue
+        except OSError as exc:
+            result.error = (f"could not be fixed ({exc.strerror or exc}); the file was left as "
+                            "it was: check that it and its folder are writable")
+            results.append(result)
+            continue
+        results.append(fixed)
+    return Report(results)
+
+
+def filter_baseline(report: Report, baseline: str) -> None:
+    """Leave out of ``report`` the findings recorded in the baseline file ``baseline``."""
+    from . import baseline as baseline_file
+    baseline_file.filter_results(report.results, baseline_file.load(baseline))
+
+
+def record_baseline(report: Report, path: str) -> int:
+    """Record the findings of ``report`` in the baseline file ``path``; their number."""
+    from . import baseline as baseline_file
+    return written(path, "the baseline", lambda: baseline_file.write(path, report.results))
+
+
+def exit_status(report: Report, fail_on: Severity, exit_zero: bool = False) -> int:
+    """2 when an input could not be read, 1 when a finding reaches ``fail_on`` (0 with
+    ``exit_zero``), else 0."""
+    if report.errors:
+        return EXIT_ERROR
+    if any(f.severity.rank >= fail_on.rank for f in report.findings):
+        return EXIT_OK if exit_zero else EXIT_FINDINGS
+    return EXIT_OK
+
+
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "OverwriteError",
+    "Run",
+    "apply_fixes",
+    "exit_status",
+    "filter_baseline",
+    "open_checker",
+    "open_index",
+    "record_baseline",
+    "refuse_overwriting_inputs",
+    "run_check",
+    "termbase_files",
+    "worker_count",
+    "written",
+]

@@ -1,0 +1,217 @@
+"""``termcheck check``: the options of a check run, handed to the application layer
+(``checker.app``), and the report rendered to standard output or a file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+import click
+
+from glossary.atomic import write_file
+
+from ..app import (
+    EXIT_OK,
+    apply_fixes,
+    exit_status,
+    filter_baseline,
+    open_checker,
+    open_index,
+    record_baseline,
+    refuse_overwriting_inputs,
+    run_check,
+    termbase_files,
+    worker_count,
+)
+from ..config import ConfigError, check_timeout
+from ..engine import DEFAULT_MAX_FINDINGS
+from ..findings import Severity
+from ..inputs import read_path_list
+from ..language import language_name
+from ..limits import DEFAULT_TIMEOUT
+from ..reporters import FORMATS
+from .common import (
+    notice_path,
+    patchable,
+    settings_from,
+    show_termbase_warnings,
+    terms_option,
+    usage_errors,
+    write_output,
+)
+from .group import cli
+
+PROGRESS_MIN_FILES = 20
+
+
+def _timeout_option(ctx: click.Context, param: click.Parameter,
+                    value: float | None) -> float | None:
+    """``--timeout``: what the configuration's ``timeout`` accepts (``nan``, ``inf`` and
+    ``1e300`` parse as floats, but are no budget)."""
+    if value is None:
+        return None
+    try:
+        return check_timeout(value, "--timeout")
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--timeout: "), ctx, param) from None
+
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@terms_option
+@click.option("--lang", metavar="fr|en|auto",
+              help="Language of the drafts and translation targets; 'auto' (the default) "
+                   "identifies it from each text.")
+@click.option("--default-lang", metavar="L",
+              help="Language assumed when 'auto' cannot tell (short or mixed text); default fr.")
+@click.option("--source-lang", metavar="L",
+              help="Language of translation sources, when the file does not say.")
+@click.option("--include-fuzzy", is_flag=True, default=None,
+              help="Report findings in fuzzy (unreviewed) translations at their severity, "
+                   "not as info.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+@click.option("--fail-on", type=click.Choice([str(s) for s in Severity]),
+              help="Exit with status 1 when a finding reaches this severity (default warning).")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit with status 0 even with findings (still 2 when an input is unreadable).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report the rest.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff, also apply typo, transliteration and other guesses.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the changes --fix would make, as a unified diff; write nothing.")
+@click.option("--source", "source_file", metavar="FILE",
+              help="With --target: a plain-text source whose line i the target's line i "
+                   "translates.")
+@click.option("--target", "target_file", metavar="FILE",
+              help="With --source: the aligned plain-text translation to check.")
+@click.option("--files-from", metavar="FILE",
+              help="Also check the paths listed in FILE, one per line ('-': standard input).")
+@click.option("--stdin-filename", metavar="NAME",
+              help="Name (and format, by its suffix) of the draft read from standard input.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching GLOB.")
+@click.option("--baseline", metavar="FILE",
+              help="Do not report the findings recorded in FILE (see --write-baseline).")
+@click.option("--write-baseline", metavar="FILE",
+              help="Record the current findings in FILE, to accept them for now.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Check files in this many processes (0: one per available CPU; never more "
+                   "than the CPUs available).")
+@click.option("--no-cache", is_flag=True,
+              help="Build the termbase index, word lists and language model afresh instead of "
+                   "reading them from the cache.")
+@click.option("--index", "index_file", metavar="FILE",
+              help="Compiled index to use (see 'terms compile'); rebuilt if stale.")
+@click.option("--timeout", type=float, callback=_timeout_option, metavar="SECONDS",
+              help=f"Skip (and report) a file whose check takes longer than this; 0 for no "
+                   f"limit (default {DEFAULT_TIMEOUT:g}).")
+@click.option("--max-file-size", metavar="SIZE",
+              help="Skip (and report) a file larger than this, without reading it: bytes, or "
+                   "with a unit (500kB, 20MB, 1GiB; default 20MB).")
+@click.option("--max-memory", metavar="SIZE",
+              help="Skip (and report) a file whose check takes the process past this much "
+                   "memory; 0 for no limit (default 800MB; Linux only).")
+@click.option("--max-findings", type=click.IntRange(min=0), metavar="N",
+              help=f"Report at most N findings per file, the most severe first (default "
+                   f"{DEFAULT_MAX_FINDINGS:,}; 0 for all); the others are counted on standard "
+                   f"error.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="Configuration file (default: termcheck.toml or pyproject.toml "
+                   "[tool.termcheck], found upward from the working folder).")
+@click.option("--style", "styles", multiple=True, metavar="NAME|FILE",
+              help="House style: a shipped profile (fr-FR, fr-CA, en-US, en-GB) or a profile "
+                   "file; repeat for one per language. Default: the configuration's, else the "
+                   "region of the language (--lang fr-CA).")
+@usage_errors
+def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
+                  default_lang: str | None, source_lang: str | None,
+                  include_fuzzy: bool | None, fmt: str, output: str | None,
+                  fail_on: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool,
+                  show_diff: bool, source_file: str | None, target_file: str | None,
+                  files_from: str | None, stdin_filename: str | None,
+                  exclude: Sequence[str], baseline: str | None, write_baseline: str | None,
+                  jobs: int, no_cache: bool, index_file: str | None,
+                  timeout: float | None, max_file_size: str | None,
+                  max_memory: str | None, max_findings: int | None,
+                  config_path: str | None, styles: Sequence[str]) -> None:
+    """Check drafts and translations (files, folders, or - for standard input).
+
+    Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error, a
+    broken termbase or configuration, or an input that could not be read (the other inputs are
+    still checked and reported).
+    """
+    settings = settings_from(
+        config_path=config_path, terms=terms, lang=lang, default_lang=default_lang,
+        source_lang=source_lang, include_fuzzy=include_fuzzy, fail_on=fail_on,
+        exclude=exclude, timeout=timeout, max_file_size=max_file_size, max_memory=max_memory,
+        max_findings=max_findings, styles=styles, no_cache=no_cache, index_file=index_file,
+        stdin_filename=stdin_filename)
+    paths = list(paths) + (read_path_list(files_from) if files_from else [])
+    if bool(source_file) != bool(target_file):
+        raise click.UsageError("--source and --target go together")
+    if not paths and not target_file:
+        if files_from:  # a pipeline's list of changed drafts may well be empty
+            click.echo("termcheck: no files to check", err=True)
+            sys.exit(EXIT_OK)
+        raise click.UsageError("give at least one PATH (or --files-from FILE, or --source "
+                               "and --target)")
+    index = open_index(settings)
+    show_termbase_warnings(index.termbase, settings.terms)
+    checker = open_checker(settings, index).checker
+    if output or write_baseline:  # before anything is checked, fixed or written
+        read = [*checker.inputs(paths), *filter(None, [source_file, target_file, files_from]),
+                *termbase_files(settings)]
+        refuse_overwriting_inputs("--output", output, [*read, *filter(None, [baseline])])
+        refuse_overwriting_inputs("--write-baseline", write_baseline, read)
+    package = patchable()
+    report = run_check(checker, paths, jobs=worker_count(jobs, package.available_cpus),
+                       progress=progress_bar(fmt, output),
+                       pair=(source_file, target_file) if source_file and target_file else None)
+    if fix or show_diff:
+        report = apply_fixes(checker, report, write=fix and not show_diff, unsafe=unsafe_fixes,
+                             show_diff=lambda diff: click.echo(diff, nl=False))
+    if baseline:
+        filter_baseline(report, baseline)
+    if write_baseline:
+        count = record_baseline(report, write_baseline)
+        click.echo(f"termcheck: {count} findings recorded in {write_baseline}", err=True)
+    for result in report.results:
+        if result.omitted:
+            from ..reporters.text import safe  # shown, never obeyed: a name may hold "\n::"
+            click.echo(f"termcheck: {safe(result.path)}: {result.omitted:,} more findings not "
+                       f"reported (at most {settings.max_findings:,} per file, the most severe "
+                       f"first; --max-findings 0 reports them all)", err=True)
+        if result.language and result.language.source == "fallback":
+            click.echo(f"termcheck: {notice_path(result.path, fmt)}: {result.language.reason}; "
+                       f"checked as {language_name(result.language.lang)} (set --lang to "
+                       "choose)", err=True)
+    rendered = package.render(report, fmt,
+                              color=fmt == "text" and not output and sys.stdout.isatty())
+    if output:
+        # A device or a pipe is written as it is; a file is replaced atomically.
+        write_output(output, "the report", lambda: write_file(output, rendered.encode("utf-8")))
+    elif not show_diff or report.findings:
+        click.echo(rendered, nl=False)
+    sys.exit(exit_status(report, settings.fail_on, exit_zero))
+
+
+def progress_bar(fmt: str, output: str | None):
+    """A progress bar on standard error for many files on a terminal; never in CI logs or when
+    the report is piped."""
+    if not sys.stderr.isatty() or os.environ.get("CI") or (fmt == "text" and not output
+                                                           and not sys.stdout.isatty()):
+        return None
+
+    def wrap(results, total):
+        if total < PROGRESS_MIN_FILES:
+            yield from results
+            return
+        with click.progressbar(results, length=total, label="checking", file=sys.stderr) as bar:
+            yield from bar
+
+    return wrap
+

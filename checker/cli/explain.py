@@ -1,0 +1,27 @@
+"""``termcheck explain``: a rule's documentation (its module's docstring), or the list of
+rules."""
+
+from __future__ import annotations
+
+import click
+
+from ..rules import RULES, RULES_BY_CODE
+from .group import cli
+
+
+@cli.command("explain")
+@click.argument("rule", required=False)
+def explain_command(rule: str | None) -> None:
+    """What a rule flags, why, an example, what to write instead, and whether its fix is safe.
+
+    Without RULE, lists the rules.
+    """
+    if rule is None:
+        for item in RULES:
+            click.echo(f"{item.code:<16} {item.severity!s:<8} {item.summary}")
+        return
+    found = RULES_BY_CODE.get(rule)
+    if found is None:
+        raise click.BadParameter(f"no rule '{rule}'; rules: {', '.join(RULES_BY_CODE)}",
+                                 param_hint="RULE")
+    click.echo(found.doc.strip() + f"\n\nDefault severity: {found.severity}\n")

@@ -1,0 +1,74 @@
+"""``termcheck suggest``: names the termbase does not know yet, mined from drafts, as candidate
+entries; with the settings ``check`` uses (termbase layers, languages, excludes, caches)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+
+import click
+
+from glossary.atomic import write_file
+
+from ..app import EXIT_ERROR, EXIT_OK, open_checker, refuse_overwriting_inputs, termbase_files
+from .common import PROVIDERS, settings_from, terms_option, usage_errors, write_output
+from .group import cli
+
+
+@cli.command("suggest")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@terms_option
+@click.option("--lang", metavar="fr|en|auto",
+              help="Language of the drafts and translation targets (default: identified).")
+@click.option("--default-lang", metavar="L", help="Language when 'auto' cannot tell.")
+@click.option("--translate", "providers", multiple=True, type=click.Choice(PROVIDERS),
+              help="Propose the other language's forms with this machine translation "
+                   "provider; repeat to ask several.")
+@click.option("--no-cache", is_flag=True, help="Do not use the cache of translations.")
+@click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only names seen at least this many times.")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",
+              show_default=True, help="Candidate entries as a termbase (YAML) or as data.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write to FILE instead of standard output.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="Configuration file (default: found upward from the working folder).")
+@usage_errors
+def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
+                    default_lang: str | None, providers: Sequence[str], no_cache: bool,
+                    min_count: int, fmt: str, output: str | None,
+                    config_path: str | None) -> None:
+    """Names the termbase does not know yet, mined from drafts and translation files, as
+    candidate entries (most frequent first) to review and add.
+
+    Exit status 2 when an input could not be read (the others are still mined); a provider
+    that fails is reported in one line and the candidates are printed without its proposals.
+    """
+    from glossary import providers as providers_module
+
+    from .. import suggest as suggest_module
+    settings = settings_from(config_path=config_path, terms=terms, lang=lang,
+                             default_lang=default_lang, no_cache=no_cache)
+    checker = open_checker(settings).checker
+    refuse_overwriting_inputs("--output", output,
+                              [*checker.inputs(paths), *termbase_files(settings)])
+    services = [providers_module.get_provider(name, cache=settings.use_cache)
+                for name in providers]
+    found = suggest_module.suggest(checker, paths, services, min_count)
+    for error in found.errors:
+        click.echo(f"termcheck: {error}", err=True)
+    for problem in found.provider_errors:
+        click.echo(f"termcheck: {problem}; candidates printed without its proposals",
+                   err=True)
+    if fmt == "json":
+        text = json.dumps(suggest_module.as_json(found), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = suggest_module.as_yaml(found)
+    if output:
+        write_output(output, "the candidates", lambda: write_file(output, text.encode("utf-8")))
+        click.echo(f"{output}: {len(found.candidates)} candidates", err=True)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(EXIT_ERROR if found.errors else EXIT_OK)
+
