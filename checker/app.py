@@ -19,10 +19,11 @@ from glossary.atomic import ConcurrentEditError, NotRegularFileError, PartlyWrit
 from glossary.cache import load_index
 from glossary.termbase import resolve_path
 
-from .engine import Checker, FileResult, Report, available_cpus, collect_less
+from .engine import Checker, available_cpus, collect_less
 from .findings import Severity
 from .limits import CheckTimeout, CheckTooLarge, human_size, timeout_message
 from .outputs import OverwriteError, refuse_overwriting_inputs, written
+from .report import FileResult, Report
 from .settings import Settings, check_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -1,5 +1,9 @@
 """The engine: reads drafts, decides their language, runs the matcher and the rules, and returns
 findings with positions. No output format here (reporters) and no file writing (fixes).
+
+``Checker`` runs the stages of checker.stages (sources, read, analyse, findings, each a public
+method) bound to its options, which never change once it is built: ``check``, ``suggest`` and
+``translate`` all go through them, and a language given per call holds for that call only.
 """
 
 from __future__ import annotations
@@ -8,31 +12,27 @@ import gc
 import os
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
-from glossary import GlossaryError, Termbase, TermIndex
+from glossary import Termbase, TermIndex
 
-from . import suppression
+from . import stages, suppression
 from . import words as wordlist
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity
-from .inputs import DEFAULT_MAX_FILE_SIZE, Source, expand_paths, read_source
+from .inputs import DEFAULT_MAX_FILE_SIZE, STDIN, Source, expand_paths, read_source
 from .language import MIN_WORDS, LanguageDecision, detect_language, normalize_code, region_of
-from .limits import (
-    DEFAULT_MAX_MEMORY,
-    DEFAULT_TIMEOUT,
-    CheckTimeout,
-    CheckTooLarge,
-    check_budget,
-    out_of_memory_message,
-    timeout_message,
-    too_large_message,
-)
+from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, check_budget
 from .matcher import Matcher, Mention
-from .readers import aligned, reader_for
+from .readers import aligned
+from .report import FileResult, Report
 from .rules import RULES, Context, Rule, Stage
+from .stages import Analysis
 from .styles import StyleChooser
+
+T = TypeVar("T")
 
 AUTO = "auto"
 # Findings reported per file, the most severe first (--max-findings). A file with more is not
@@ -76,42 +76,6 @@ class CheckOptions:
     debug: bool = False
 
 
-@dataclass
-class FileResult:
-    """The outcome for one input: findings, or the error that kept it from being checked."""
-
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    language: LanguageDecision | None = None
-    document: Document | None = field(default=None, repr=False)
-    source: Source | None = field(default=None, repr=False)
-    # An aligned pair's source file (the result is its target's): the pair is read again so.
-    paired_with: Source | None = field(default=None, repr=False)
-    # Findings left out past CheckOptions.max_findings (the least severe, then the last).
-    omitted: int = 0
-
-
-@dataclass
-class Report:
-    """Every file's result, in input order."""
-
-    results: list[FileResult]
-
-    @property
-    def findings(self) -> list[Finding]:
-        return sorted((f for r in self.results for f in r.findings), key=lambda f: f.sort_key)
-
-    @property
-    def errors(self) -> list[FileResult]:
-        return [r for r in self.results if r.error is not None]
-
-    def summary(self) -> dict[str, int]:
-        findings = self.findings
-        counts = {str(s): sum(1 for f in findings if f.severity is s) for s in Severity}
-        return {"files": len(self.results), "findings": len(findings), **counts}
-
-
 class Checker:
     """Checks drafts against one termbase; build it once, check many documents."""
 
@@ -143,10 +107,12 @@ class Checker:
         if self.options.lang == AUTO:
             detect_language("termcheck " * MIN_WORDS, self.languages)
 
-    def decide_language(self, doc: Document, role: str | None = None) -> LanguageDecision:
+    def decide_language(self, doc: Document, role: str | None = None,
+                        lang: str | None = None) -> LanguageDecision:
         """The language of a draft, or of the ``source`` or ``target`` side of a translation:
-        the option, else what the file says, else identification on the text."""
-        chosen = self.options.source_lang if role == "source" else self.options.lang
+        ``lang`` when given (for this call only), else the option, else what the file says,
+        else identification on the text."""
+        chosen = lang or (self.options.source_lang if role == "source" else self.options.lang)
         if chosen and chosen != AUTO:
             return LanguageDecision(chosen, "option", region=None if role == "source"
                                     else self.options.region)
@@ -166,16 +132,31 @@ class Checker:
             default = next((lang for lang in self.languages if lang != default), default)
         return detect_language(prose, self.languages, default)
 
-    def check_document(self, doc: Document) -> FileResult:
+    # --- the stages (checker.stages) ----------------------------------------------------------
+    def read(self, path: str) -> tuple[Source, Document]:
+        """Stage read: the file ``path`` (``-``: standard input) decoded within the size limit,
+        and its segments. Raises ``InputError``."""
+        return stages.read(path, self.options.stdin_name, self.options.max_file_size)
+
+    def analyse(self, doc: Document, lang: str | None = None) -> Analysis:
+        """Stage analyse: the language of ``doc`` (``lang`` when given, for this call only;
+        a translation's targets) and of a translation's sources, and the matcher's mentions."""
         is_translation = any(s.role == "target" for s in doc.segments)
-        decision = self.decide_language(doc, "target" if is_translation else None)
+        decision = self.decide_language(doc, "target" if is_translation else None, lang)
         source_lang = self.decide_language(doc, "source").lang if is_translation else None
-        result = self.matcher.match(doc, decision.lang, source_lang)
+        matched = self.matcher.match(doc, decision.lang, source_lang)
+        return Analysis(doc, decision, source_lang, matched)
+
+    def findings(self, analysis: Analysis) -> FileResult:
+        """Stage findings: the rules over an analysed document, suppressions applied, then the
+        configured severities and the cap on findings per file."""
+        doc = analysis.document
+        decision = analysis.language
         chooser = self.options.styles
         profile = (chooser.profile_for(doc.path, decision.lang, decision.region)
                    if chooser is not None else None)
-        ctx = Context(doc, decision.lang, result, source_lang, self.index, profile=profile,
-                      styles=chooser.styles if chooser is not None else None)
+        ctx = Context(doc, decision.lang, analysis.matched, analysis.source_lang, self.index,
+                      profile=profile, styles=chooser.styles if chooser is not None else None)
         findings = [self._place(doc, f) for f in self._fuzzy(doc, run_rules(
             ctx, self.options.rules))]
         ctx.suppressions = suppression.parse(doc)
@@ -186,6 +167,19 @@ class Checker:
                             decision, doc)
         result.omitted = omitted
         return result
+
+    def bounded(self, path: str, work: Callable[[], T]) -> T:
+        """``work()`` on the input ``path`` within the time and memory budget of one file; what
+        keeps that input from being handled is raised as its ``InputError`` (``--debug``: a
+        bug is let out)."""
+        if path == STDIN:
+            path = self.options.stdin_name or "<stdin>"
+        return stages.bounded(path, work, timeout=self.options.timeout,
+                              max_memory=self.options.max_memory, debug=self.options.debug)
+
+    def check_document(self, doc: Document, lang: str | None = None) -> FileResult:
+        """The findings of ``doc`` (in ``lang`` when given, for this call only)."""
+        return self.findings(self.analyse(doc, lang))
 
     def _capped(self, findings: list[Finding]) -> tuple[list[Finding], int]:
         """At most ``max_findings`` of ``findings``, the most severe first, then in file order
@@ -215,9 +209,10 @@ class Checker:
             out.append(finding)
         return out
 
-    def check_text(self, text: str, path: str = "<text>") -> FileResult:
-        """Check a draft given as text; ``path`` chooses the reader (by suffix) and names it."""
-        return self.check_document(reader_for(path)(path, text))
+    def check_text(self, text: str, path: str = "<text>", lang: str | None = None) -> FileResult:
+        """Check a draft given as text; ``path`` chooses the reader (by suffix) and names it;
+        ``lang``, when given, is its language for this call only."""
+        return self.check_document(stages.parse(path, text), lang)
 
     def check_source(self, source: Source) -> FileResult:
         result = self.check_text(source.text, source.path)
@@ -227,9 +222,13 @@ class Checker:
     def check_path(self, path: str) -> FileResult:
         """Check one file (``-``: standard input); a file that cannot be read or parsed, or
         that takes longer than the time budget, gives a result with its error."""
-        shown = (self.options.stdin_name or "<stdin>") if path == "-" else path
-        return self._bounded(shown, lambda: self.check_source(read_source(
-            path, self.options.stdin_name, self.options.max_file_size)))
+        def check() -> FileResult:
+            source, doc = self.read(path)
+            result = self.check_document(doc)
+            result.source = source
+            return result
+
+        return self._bounded(path, check)
 
     def check_pair(self, source_path: str, target_path: str) -> FileResult:
         """Check an aligned pair of plain-text files (line i of one translates line i of the
@@ -250,25 +249,12 @@ class Checker:
         return check_budget(self.options.timeout, self.options.max_memory)
 
     def _bounded(self, path: str, check: Callable[[], FileResult]) -> FileResult:
-        """``check()`` within the time and memory budget; what keeps one input from being
-        checked is that input's error, and the others are still checked."""
+        """``check()`` within the budget of one file; what keeps the input from being checked
+        is its result's error, and the others are still checked."""
         try:
-            with self.budget():
-                return check()
+            return self.bounded(path, check)
         except InputError as exc:
             return FileResult(exc.path, error=exc.message)
-        except CheckTimeout as exc:
-            return FileResult(path, error=timeout_message(exc.seconds))
-        except GlossaryError as exc:  # a compiled index found damaged as the check read it
-            return FileResult(path, error=str(exc))
-        except CheckTooLarge as exc:
-            return FileResult(path, error=too_large_message(exc.limit))
-        except MemoryError:  # the machine ran out before the budget (or without one)
-            return FileResult(path, error=out_of_memory_message())
-        except Exception as exc:  # a bug in a reader or a rule: this input only
-            if self.options.debug:
-                raise
-            return FileResult(path, error=internal_error_message(exc))
 
     def recheck(self, result: FileResult, raw: str) -> FileResult:
         """Check ``raw``, the new text of a checked file (after fixes), as the file would be
@@ -350,13 +336,6 @@ def available_cpus() -> int:
         return len(os.sched_getaffinity(0)) or 1
     except AttributeError:  # pragma: no cover - macOS and Windows have no affinity call
         return os.cpu_count() or 1
-
-
-def internal_error_message(exc: BaseException) -> str:
-    """What to say about an exception that is a bug of termcheck's, not a problem of the input."""
-    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return (f"could not be checked because of an internal error ({detail}); this is a bug of "
-            "termcheck's: please report it with this file (--debug shows the traceback)")
 
 
 # Files handed to a --jobs worker at a time: a few, so that the files of a dead worker's

@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from glossary.atomic import write_atomic
 
-from .engine import FileResult
 from .inputs import BOMS, Source
+from .report import FileResult
 
 __all__ = ["apply_edits", "diff", "encode", "fixed_text", "planned_edits", "write_atomic"]
 

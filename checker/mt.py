@@ -11,17 +11,18 @@ are). The result is then checked like any draft in the target language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import regex
 
 from glossary.providers import Provider
 
 from .document import Document
-from .engine import Checker, FileResult
+from .engine import Checker
 from .errors import UsageError
 from .matcher import Mention
-from .readers import reader_for
+from .report import FileResult
+from .stages import parse
 
 PLACEHOLDER = "⟦{}⟧"
 # Engines sometimes add spaces inside the brackets or turn them into plain ones.
@@ -103,10 +104,11 @@ def translate_document(checker: Checker, doc: Document, provider: Provider, targ
     if any(s.role in ("source", "target") for s in doc.segments):
         raise UsageError(f"{doc.path}: translate works on drafts (text, Markdown); translate a "
                          f"PO or XLIFF file in your translation tool, then check it")
-    source = source or checker.decide_language(doc).lang
+    analysis = checker.analyse(doc, source)
+    source = analysis.lang
     if source == target:
         raise UsageError(f"{doc.path} is already in {target} (use --from to say otherwise)")
-    mentions = checker.matcher.match(doc, source).mentions
+    mentions = analysis.matched.mentions
     result = Translation("", source, target)
     pieces: list[str] = []
     cursor = 0
@@ -139,12 +141,8 @@ def translate_text(checker: Checker, path: str, text: str, provider: Provider, t
     if path.lower().endswith(_TRANSLATION_SUFFIXES):
         raise UsageError(f"{path}: translate works on drafts (text, Markdown); translate a PO "
                          f"or XLIFF file in your translation tool, then check it")
-    doc = reader_for(path)(path, text)
-    result = translate_document(checker, doc, provider, target, source)
-    options = checker.options
-    checker.options = replace(options, lang=target)  # one compiled index for both languages
-    try:
-        result.check = checker.check_text(result.text, path)
-    finally:
-        checker.options = options
+    result = translate_document(checker, parse(path, text), provider, target, source)
+    # The translation in the target language, for this call: one checker (one compiled
+    # index) for both languages.
+    result.check = checker.check_text(result.text, path, lang=target)
     return result

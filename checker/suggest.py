@@ -45,9 +45,8 @@ from . import words as wordlist
 from .document import LINE_BREAK, Document, Segment
 from .engine import Checker
 from .errors import InputError
-from .inputs import read_source
 from .matcher import COURTESY_TITLES, Word
-from .readers import reader_for
+from .stages import Analysis
 
 # Lower-case words that stand inside names: Ursula von der Leyen, Charles de Gaulle, al-Assad.
 PARTICLES = frozenset("de du des la le da di do dos van von der den ter bin ben ibn al el "
@@ -242,13 +241,10 @@ def _acceptable(words: list[Word], run: list[int], lang: str) -> bool:
     return len(text) >= 3 and text.isalpha() and not wordlist.is_common(text, lang)
 
 
-def mine(checker: Checker, doc: Document) -> list[Occurrence]:
-    """The capitalised runs of words of a document that no known form accounts for."""
-    is_translation = any(s.role == "target" for s in doc.segments)
-    lang = checker.decide_language(doc, "target" if is_translation else None).lang
-    source_lang = checker.decide_language(doc, "source").lang if is_translation else None
-    result = checker.matcher.match(doc, lang, source_lang)
-    spans = [(m.start, m.end) for m in result.mentions]
+def mine(checker: Checker, analysis: Analysis) -> list[Occurrence]:
+    """The capitalised runs of words of an analysed document that no known form accounts for."""
+    doc, lang, source_lang = analysis.document, analysis.lang, analysis.source_lang
+    spans = [(m.start, m.end) for m in analysis.matched.mentions]
     found: list[Occurrence] = []
     for segment in doc.segments:
         seg_lang = (source_lang or lang) if segment.role == "source" else lang
@@ -537,14 +533,13 @@ def suggest(checker: Checker, paths: Sequence[str], providers: Sequence[Provider
     """Candidates for the termbase from the drafts and translation files ``paths``."""
     occurrences: list[Occurrence] = []
     errors: list[InputError] = []
+    checker.prepare(every_language=False)  # word lists loaded before the first file's budget
     for path in checker.inputs(paths):
-        try:
-            source = read_source(path, checker.options.stdin_name)
-            doc = reader_for(source.path)(source.path, source.text)
+        try:  # the engine's stages: its size limit, time and memory budget, errors per file
+            occurrences += checker.bounded(path, lambda path=path: mine(
+                checker, checker.analyse(checker.read(path)[1])))
         except InputError as exc:
             errors.append(exc)
-            continue
-        occurrences += mine(checker, doc)
     candidates = [c for c in group(occurrences) if c.count >= min_count]
     languages = [lang for lang in ("en", "fr") if lang in checker.termbase.languages] or \
         list(checker.termbase.languages)

@@ -10,8 +10,8 @@ import click
 from glossary.atomic import write_file
 
 from ..app import open_checker, open_index, refuse_overwriting_inputs, termbase_files
-from ..engine import Report
 from ..inputs import read_source
+from ..report import Report
 from ..reporters import render
 from .common import (
     PROVIDERS,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..engine import Report
+    from ..report import Report
 
 Reporter = Callable[["Report", bool], str]
 

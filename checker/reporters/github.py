@@ -14,8 +14,8 @@ annotations of each kind per step (50 per job) on the diff; the others stay in t
 
 from __future__ import annotations
 
-from ..engine import Report
 from ..findings import Finding, Severity
+from ..report import Report
 from .paths import valid_text
 from .text import summary_lines
 

@@ -20,9 +20,9 @@ from html import escape
 
 from .. import __version__
 from ..document import Document, line_starts, strip_line_break
-from ..engine import FileResult, Report
 from ..findings import Finding, Severity
 from ..language import language_name
+from ..report import FileResult, Report
 from ..rules import RULES
 from .paths import valid_text
 from .text import summary_lines

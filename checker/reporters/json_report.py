@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..engine import Report
 from ..findings import Finding
+from ..report import Report
 from .indented import dumps
 from .paths import shown_path, valid_text
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..engine import FileResult, Report
 from ..findings import Finding
+from ..report import FileResult, Report
 from .paths import valid_text
 
 # What XML 1.0 forbids (Char production), which ElementTree would write as is.

@@ -17,8 +17,8 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..engine import Report
 from ..findings import Finding, Severity
+from ..report import Report
 from ..rules import RULES
 from ..rules.base import SECTIONS
 from .indented import dumps

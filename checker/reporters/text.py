@@ -9,8 +9,8 @@ import re
 
 import click
 
-from ..engine import Report
 from ..findings import Finding, Severity
+from ..report import Report
 from .paths import valid_text
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
