@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import regex
@@ -533,11 +534,14 @@ def suggest(checker: Checker, paths: Sequence[str], providers: Sequence[Provider
     """Candidates for the termbase from the drafts and translation files ``paths``."""
     occurrences: list[Occurrence] = []
     errors: list[InputError] = []
+
+    def mined(path: str) -> list[Occurrence]:
+        return mine(checker, checker.analyse(checker.read(path)[1]))
+
     checker.prepare(every_language=False)  # word lists loaded before the first file's budget
     for path in checker.inputs(paths):
         try:  # the engine's stages: its size limit, time and memory budget, errors per file
-            occurrences += checker.bounded(path, lambda path=path: mine(
-                checker, checker.analyse(checker.read(path)[1])))
+            occurrences += checker.bounded(path, partial(mined, path))
         except InputError as exc:
             errors.append(exc)
     candidates = [c for c in group(occurrences) if c.count >= min_count]
