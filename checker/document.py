@@ -93,7 +93,7 @@ class Document:
     path: str
     text: str
     segments: list[Segment]
-    raw: str | None = None
+    raw: str = None  # type: ignore[assignment]  # ``text`` when not given (__post_init__)
     offsets: Sequence[int] | None = field(default=None, repr=False)  # a list or an array
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _text_line_starts: list[int] | None = field(default=None, repr=False)

@@ -11,7 +11,7 @@ Words left over are searched for near misses of names through the index's deleti
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from itertools import accumulate, compress
@@ -192,6 +192,9 @@ class SegmentWords:
 
     def __len__(self) -> int:
         return len(self.raw)
+
+    def __iter__(self) -> Iterator[Word]:
+        return map(self.word, range(len(self.raw)))
 
     def __getitem__(self, index):
         if isinstance(index, slice):
@@ -407,7 +410,7 @@ class Matcher:
         return mention
 
     @staticmethod
-    def _inside_longer_name(seg_words: list[Word], seps: list[str], i: int, lang: str) -> bool:
+    def _inside_longer_name(seg_words: SegmentWords, seps: Separators, i: int, lang: str) -> bool:
         """True when the word at ``i`` is joined to a capitalised word that looks like a name:
         Maurice in Maurice Ravel is not Mauritius, Macron in Brigitte Macron is not Emmanuel
         Macron. Titles and other ordinary words do not count (President Putin, M. Lavrov)."""
@@ -541,7 +544,7 @@ class Matcher:
         for m in lowered:
             if _in_address(text, m.start, m.end):
                 continue
-            if m.lowered >= Lowered.NAMED:
+            if m.lowered is not None and m.lowered >= Lowered.NAMED:
                 if not m.entry_ids & named:
                     continue
                 before = _word_before(text, m.start).casefold()
@@ -555,7 +558,7 @@ class Matcher:
         return found
 
     # -- near misses -----------------------------------------------------------------------------
-    def _typos(self, doc: Document, lang: str, seg_words: list[Word], seps: list[str],
+    def _typos(self, doc: Document, lang: str, seg_words: SegmentWords, seps: Separators,
                leftovers: list[int]) -> list[tuple[int, Mention]]:
         found: list[tuple[int, Mention]] = []
         taken: set[int] = set()

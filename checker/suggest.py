@@ -46,7 +46,7 @@ from . import words as wordlist
 from .document import LINE_BREAK, Document, Segment
 from .engine import Checker
 from .errors import InputError
-from .matcher import COURTESY_TITLES, Word
+from .matcher import COURTESY_TITLES, SegmentWords, Separators, Word
 from .stages import Analysis
 
 # Lower-case words that stand inside names: Ursula von der Leyen, Charles de Gaulle, al-Assad.
@@ -158,7 +158,7 @@ def _title_case_line(doc: Document, offset: int) -> bool:
     return len(long_words) >= 3 and capitals / len(long_words) >= 0.8
 
 
-def _runs(words: list[Word], seps: list[str], known: set[int]) -> Iterable[list[int]]:
+def _runs(words: SegmentWords, seps: Separators, known: set[int]) -> Iterable[list[int]]:
     """Index lists of capitalised words joined like one name, lower-case particles allowed
     inside (``von der``), words of known names never."""
     i = 0
@@ -192,7 +192,7 @@ def _runs(words: list[Word], seps: list[str], known: set[int]) -> Iterable[list[
         i = j + 1
 
 
-def _trim(doc: Document, segment: Segment, words: list[Word], seps: list[str],
+def _trim(doc: Document, segment: Segment, words: SegmentWords, seps: Separators,
           run: list[int], lang: str) -> list[int]:
     """The run without what only looks like part of a name."""
     # An elided article or preposition: L'Ukraine, d'Alexeï.
@@ -220,7 +220,7 @@ def _trim(doc: Document, segment: Segment, words: list[Word], seps: list[str],
     return run
 
 
-def _acceptable(words: list[Word], run: list[int], lang: str) -> bool:
+def _acceptable(words: SegmentWords, run: list[int], lang: str) -> bool:
     if not run:
         return False
     texts = [words[k].text for k in run]
@@ -545,6 +545,7 @@ def suggest(checker: Checker, paths: Sequence[str], providers: Sequence[Provider
         except InputError as exc:
             errors.append(exc)
     candidates = [c for c in group(occurrences) if c.count >= min_count]
+    languages: list[str]  # not the literals "en" | "fr": any of the termbase's languages
     languages = [lang for lang in ("en", "fr") if lang in checker.termbase.languages] or \
         list(checker.termbase.languages)
     provider_errors = translate(candidates, providers, languages) if providers else []

@@ -225,9 +225,8 @@ def fit_case(expected: str, text: str, sentence_start: bool, form: str | None = 
 
 def expected_for(mention: Mention, ctx: Context) -> str | None:
     """What should stand in the document's language where ``mention`` is, fitted to its place."""
-    if mention.corrected is not None:
-        text = mention.corrected
-    else:
+    text = mention.corrected
+    if text is None:
         text = mention.entry.counterpart(mention.form, ctx.lang)
         if text is None:
             return None

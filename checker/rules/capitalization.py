@@ -131,7 +131,8 @@ def title_cased(form: str) -> str:
 def _before_name(mention: Mention, ctx: Context) -> Finding | None:
     """AP (titles: before-name): a formal title is capitalised before a name (Foreign Minister
     Sergei Lavrov) and in lower case elsewhere (the foreign minister said)."""
-    if mention.kind > MatchKind.CASE or _title_case_line(ctx, mention.start):
+    if (ctx.profile is None  # (called under a profile only)
+            or mention.kind > MatchKind.CASE or _title_case_line(ctx, mention.start)):
         return None
     text = nfc(mention.text)
     sentence_start = ctx.sentence_start(mention.start)

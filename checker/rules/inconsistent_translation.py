@@ -23,6 +23,7 @@ from collections import defaultdict
 
 import regex
 
+from ..document import Segment
 from ..findings import Severity
 from .base import Context, FixSafety, Rule, Stage
 
@@ -39,7 +40,7 @@ def check_document(ctx: Context) -> list:
     # singular and plural forms of a PO entry are one translation).
     source_of: dict[str, str] = defaultdict(str)
     target_of: dict[str, str] = defaultdict(str)
-    first_target: dict[str, object] = {}
+    first_target: dict[str, Segment] = {}
     for segment in ctx.doc.segments:
         if segment.unit is None:
             continue

@@ -118,7 +118,7 @@ def _reordered(ctx: Context, word: str) -> tuple[str, str | None] | None:
     return what, expected
 
 
-def _judge(ctx: Context, word: str) -> tuple[str, str] | None:
+def _judge(ctx: Context, word: str) -> tuple[str, str | None] | None:
     """(what is wrong, the replacement) for a word, or None when it is as it should be."""
     found = scripts(word)
     if not found:
@@ -191,7 +191,7 @@ def may_hold_suspect(text: str, start: int, end: int, runs: regex.Pattern = _UNU
     return False
 
 
-def judge_word(ctx: Context, word: str) -> tuple[str, str] | None:
+def judge_word(ctx: Context, word: str) -> tuple[str, str | None] | None:
     """``_judge`` with a fast answer for a word without Cyrillic, Greek, styled or invisible
     characters, which is nearly every word of a segment that holds one suspect word: such a
     word is its own skeleton, so ``_judge`` would answer None after a dozen regex passes."""
@@ -203,7 +203,7 @@ def judge_word(ctx: Context, word: str) -> tuple[str, str] | None:
 def check_document(ctx: Context) -> list:
     findings = []
     text = ctx.doc.text
-    judged_words: dict[str, tuple[str, str] | None] = {}  # a word repeats: judged once
+    judged_words: dict[str, tuple[str, str | None] | None] = {}  # a word repeats: judged once
     runs = _UNUSUAL if any(char in text for char in _ASCII_CONTROLS) else _NON_ASCII
     for segment in ctx.checked_segments:
         if not may_hold_suspect(text, segment.start, segment.end, runs):

@@ -68,7 +68,8 @@ def check_document(ctx: Context) -> list:
     findings = []
     text = ctx.doc.text
     for segment in ctx.doc.segments:
-        if segment.role != "target" or not text[segment.start:segment.end].strip():
+        if (segment.role != "target" or segment.unit is None  # a unit-less target: no source
+                or not text[segment.start:segment.end].strip()):
             continue
         wanted = wanted_by_unit.get(segment.unit, Counter())
         mentions = by_segment[segment.start]
@@ -83,7 +84,7 @@ def check_document(ctx: Context) -> list:
                 continue
             found = have[entry_id]
             related = _related_in(ctx, entry_id, have) if found == 0 else None
-            if related is not None:
+            if related is not None and ctx.index is not None:
                 other = ctx.index.termbase.get(related)
                 findings.append(RULE.finding(
                     segment.start, segment.end, text[segment.start:segment.end],

@@ -84,7 +84,7 @@ def check_document(ctx: Context) -> list:
         spellings = Counter(w.folded for w in occurrences)
         if len(spellings) < 2:
             continue
-        order = {}
+        order: dict[str, str] = {}
         for w in occurrences:
             order.setdefault(w.folded, w.text)
         # A spelling the word lists know is the name written right (Pyongyang), however often
