@@ -42,6 +42,7 @@ import sys
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePath
+from typing import Any
 
 import regex
 
@@ -195,7 +196,7 @@ def _has_tool_table(path: Path) -> bool:
         return False
 
 
-_KEYS = {
+_KEYS: dict[str, Any] = {  # a type or a tuple of types, as isinstance takes
     "terms": list, "lang": str, "default-lang": str, "source-lang": str, "fail-on": str,
     "include-fuzzy": bool, "exclude": list, "languages": dict, "rules": dict,
     "timeout": (int, float), "max-file-size": (int, str), "style": (str, list),

@@ -55,7 +55,7 @@ class Stored:
     """What the data cache keeps for a name: JSON data and named blocks of bytes."""
 
     meta: object = None
-    blocks: Mapping[str, bytes | bytearray | memoryview] = field(default_factory=dict)
+    blocks: Mapping[str, framing.Buffer] = field(default_factory=dict)
 
 
 @contextlib.contextmanager
@@ -146,20 +146,20 @@ def join_strings(strings: Sequence[str]) -> bytes:
     return _SEPARATOR.join(strings).encode("utf-8", "surrogatepass")
 
 
-def strings(block: bytes | memoryview) -> list[str]:
+def strings(block: framing.Buffer) -> list[str]:
     """The strings of a block ``join_strings`` made (``UnicodeDecodeError`` for others)."""
     text = str(block, "utf-8", "surrogatepass")
     return text.split(_SEPARATOR) if text else []
 
 
-def numbers(block: memoryview, typecode: str, count: int | None = None) -> memoryview:
+def numbers(block: framing.Buffer, typecode: str, count: int | None = None) -> memoryview:
     """``block`` as an array of numbers of ``typecode`` (one of ``NUMBER_FORMATS``, native
     size and order), not copied; ``ValueError`` when its length is not a whole number of them,
     or not ``count``."""
     if typecode not in NUMBER_FORMATS:
         raise ValueError(f"not an array typecode: {typecode!r}")
     try:
-        array = memoryview(block).cast("B").cast(typecode)
+        array = memoryview(block).cast("B").cast(typecode)  # type: ignore[call-overload]
     except TypeError:
         raise ValueError("a block is not a whole number of items") from None
     if count is not None and len(array) != count:

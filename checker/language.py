@@ -112,7 +112,8 @@ def _stored(languages: tuple[str, ...]) -> datacache.Stored:
     meta = {"classes": list(classes), "ptc": [ptc.dtype.str, *ptc.shape], "pc": pc.dtype.str,
             "nextmove": nextmove.typecode, "row": row.typecode}
     return datacache.Stored(meta, {
-        "ptc": numpy.ascontiguousarray(ptc), "pc": numpy.ascontiguousarray(pc),
+        # NumPy arrays are buffers (their stubs say so from Python 3.12 on only).
+        "ptc": numpy.ascontiguousarray(ptc), "pc": numpy.ascontiguousarray(pc),  # type: ignore[dict-item]
         "nextmove": nextmove, "row": row, "output": array("q", output)})
 
 

@@ -23,7 +23,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
-from typing import TypeVar
+from typing import TypeVar, cast
 
 R = TypeVar("R")
 
@@ -87,6 +87,7 @@ def _serve(conn: Connection, check: Callable[[str], object]) -> None:
             return
         for position, path in batch:
             try:
+                answer: tuple[int, object, tuple[Exception, str] | None]
                 answer = (position, check(path), None)
             except Exception as exc:  # a bug let out (--debug): raised again in the parent
                 answer = (position, None, (exc, traceback.format_exc()))
@@ -158,7 +159,7 @@ def checked_in_workers(check: Callable[[str], R], files: Sequence[str], processe
                 raise RuntimeError("no worker left with files still to check")
             for ready in wait([*workers, *sentinels]):
                 worker = workers.get(ready) if isinstance(ready, Connection) else \
-                    sentinels.get(ready)
+                    sentinels.get(cast(int, ready))
                 if worker is None or worker.conn.closed:
                     continue  # stopped or buried earlier in this round
                 if isinstance(ready, Connection) and receive(worker):

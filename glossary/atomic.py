@@ -89,7 +89,8 @@ def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=32).digest()
 
 
-def write_atomic(path: str | Path, data: bytes, expected: Snapshot | None = None, *,
+def write_atomic(path: str | Path, data: bytes | bytearray,
+                 expected: Snapshot | None = None, *,
                  private: bool = False, mode: int = 0o666) -> None:
     """Replace (or create) the file's content in one step, as the module says; on any failure
     the original is untouched (``PartlyWrittenError`` says where it is kept when an in-place
@@ -208,7 +209,7 @@ def _check_unchanged(shown: str, target: Path, expected: Snapshot | None,
         raise ConcurrentEditError(shown)
 
 
-def _write_in_place(path: str | Path, target: Path, data: bytes,
+def _write_in_place(path: str | Path, target: Path, data: bytes | bytearray,
                     expected: Snapshot | None) -> None:
     """Overwrite the file itself (its inode: hard links, owner and group stay), after copying
     the original to a hidden backup beside it, flushed; the backup is removed once the new
@@ -233,7 +234,7 @@ def _write_in_place(path: str | Path, target: Path, data: bytes,
     os.unlink(backup)
 
 
-def _synced_copy(target: Path, data: bytes, suffix: str) -> str:
+def _synced_copy(target: Path, data: bytes | bytearray, suffix: str) -> str:
     """A new hidden file beside ``target`` holding ``data``, flushed to disk: its path. Removed
     again if it cannot be written whole."""
     handle, path = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
@@ -248,7 +249,7 @@ def _synced_copy(target: Path, data: bytes, suffix: str) -> str:
     return path
 
 
-def _overwrite(stream, data: bytes) -> None:
+def _overwrite(stream, data: bytes | bytearray) -> None:
     stream.seek(0)
     stream.write(data)
     stream.truncate()

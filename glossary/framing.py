@@ -44,6 +44,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cachedir import file_problem, shown, warn
 
@@ -62,7 +63,10 @@ _PERSON = b"termcheck-frame"
 _MAX_THREADS = 4
 _PREAD = hasattr(os, "pread")  # reads at an offset, from several threads at once
 
-Buffer = bytes | bytearray | memoryview
+if TYPE_CHECKING:  # whatever memoryview() takes: bytes, arrays, NumPy arrays
+    from _typeshed import ReadableBuffer as Buffer
+else:
+    Buffer = bytes | bytearray | memoryview
 
 
 @dataclass(frozen=True)
@@ -201,7 +205,7 @@ def damaged(path: str | Path) -> None:
     warn(f"cache file {shown(path)} is damaged or altered; ignored and built again")
 
 
-def _damaged(path: Path) -> None:
+def _damaged(path: Path) -> Frame | None:  # None, for read_frame to return
     damaged(path)
     return None
 

@@ -224,7 +224,7 @@ class FormList(Sequence[Form]):
 class IndexParts:
     """What a compiled index is made of, apart from the termbase's entries."""
 
-    form_refs: array
+    form_refs: array | memoryview  # built, or read back from a cache file
     tables: dict[str, KeyTable]
     strings: dict[str, StringBlock]
     # Patterns by form number, when the parts were just built (not stored: they are packed
@@ -263,11 +263,11 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
     firsts: set[str] = set()  # first keys of patterns of two words or more
     for position, entry in enumerate(entries):
         is_name = entry.type in NAME_TYPES
-        for word in entry.derived():
+        for derived in entry.derived():
             # The whole word (flag 1), and the last word of a compound one on its own (flag
             # 0): Zélandais is a known word, not a near miss of Zélande (Néo, New, Sud are
             # words of many names and stay unknown).
-            key = derived_key(word.text)
+            key = derived_key(derived.text)
             keys["derived"].append(key)
             values["derived"].append(position << 1 | 1)
             last = key.rsplit(" ", 1)
@@ -414,7 +414,8 @@ class TermIndex:
                 pattern = make_pattern(form, entry)
             else:  # computed when the index was compiled
                 data = self._patterns_at(ref >> FORM_BITS)[ref & ((1 << FORM_BITS) - 1)]
-                pattern = None if data is None else FormPattern(form, *data, entry)
+                # data: the four tuples of words pattern_data stored, before the entry
+                pattern = None if data is None else FormPattern(form, *data, entry)  # type: ignore[call-arg]
             self._patterns[ref] = pattern
             return pattern
 

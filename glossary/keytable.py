@@ -18,9 +18,10 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 _SEED = 0x5BD1E995
-_WORD = "Q"  # 64-bit unsigned
+_WORD: Final = "Q"  # 64-bit unsigned
 
 
 def stable_hash(key: str) -> int:

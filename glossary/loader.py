@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 import regex
 import yaml
@@ -163,7 +164,7 @@ class _FileReader:
             if self._alias_lines is None:
                 self._alias_lines = [event.start_mark.line + 1 for event in
                                      yaml.parse(self.text, Loader=_Loader)
-                                     if isinstance(event, yaml.AliasEvent)]
+                                     if isinstance(event, yaml.AliasEvent) and event.start_mark]
             line = self._alias_lines.pop(0) if self._alias_lines else None
             self.problem(node, "anchors and aliases (& and *) are not allowed in a termbase; "
                                "write the value out", entry_id, line=line)
@@ -253,7 +254,7 @@ class _FileReader:
         if "*" in self.text and _shares_nodes(root):
             lines = sorted({event.start_mark.line + 1 for event in
                             yaml.parse(self.text, Loader=_Loader)
-                            if isinstance(event, yaml.AliasEvent)})
+                            if isinstance(event, yaml.AliasEvent) and event.start_mark})
             for line in lines[:10]:
                 self.problem(None, "anchors and aliases (& and *) are not allowed in a "
                                    "termbase; write the value out", self.entry_id_above(line),
@@ -329,7 +330,7 @@ class _FileReader:
             ok &= case is not None
         elif entry_type is not None:
             case = DEFAULT_CASE[entry_type]
-        note = ""
+        note: str | None = ""
         if "note" in fields:
             key_node, value = fields["note"]
             note = self.text_value(value, shown_id, "the note")
@@ -370,7 +371,7 @@ class _FileReader:
             if forms is None:
                 ok = False
             else:
-                tagged.append((split_tag(key), key, forms, key_node))
+                tagged.append((cast(LanguageTag, split_tag(key)), key, forms, key_node))
         if language_keys == 0:
             self.problem(node, "the entry has no language forms; add at least one, e.g. "
                                "'en: …' and 'fr: …'", shown_id)
@@ -378,7 +379,8 @@ class _FileReader:
         languages, regional = self.merge_regions(tagged, shown_id)
         if languages is None:
             ok = False
-        if not ok or entry_id is None or entry_type is None or case is None or note is None:
+        if (not ok or entry_id is None or entry_type is None or case is None or note is None
+                or languages is None):
             return None
         return Entry(id=entry_id, type=entry_type, languages=languages, note=note, case=case,
                      ambiguous=ambiguous, origin=Origin(self.path, self.line(node)),
@@ -478,7 +480,7 @@ class _FileReader:
         return value
 
     def read_choice(self, entry_node: Node, item: tuple[Node, Node] | None, what: str,
-                    enum: type, entry_id: str | None):
+                    enum: type[EntryType | CasePolicy], entry_id: str | None):
         choices = _CHOICES[enum]
         if item is None:
             self.problem(entry_node, f"the entry has no '{what}:' (one of {', '.join(choices)})",
@@ -548,11 +550,11 @@ class _FileReader:
                               entry_id)
         if kept is None:
             return None
-        forms = LanguageForms(lang, preferred,
-                              *(tuple(f for f in kept if f.status is status)
-                                for status in (Status.ACCEPTED, Status.AVOID, Status.SHORT)),
-                              tuple(derived["adjectives"]), tuple(derived["demonyms"]))
-        return forms if self.derived_apart(forms, entry_id) else None
+        accepted, avoid, short = (tuple(f for f in kept if f.status is status)
+                                  for status in (Status.ACCEPTED, Status.AVOID, Status.SHORT))
+        language = LanguageForms(lang, preferred, accepted, avoid, short,
+                                 tuple(derived["adjectives"]), tuple(derived["demonyms"]))
+        return language if self.derived_apart(language, entry_id) else None
 
     def read_once(self, forms: list[Form], entry_id: str) -> list[Form] | None:
         """``forms`` (one language's, preferred first) without those written again, alike or
@@ -672,7 +674,7 @@ class _FileReader:
         return Form(text, status, lang, entry_id, Origin(self.path, self.line(node)))
 
 
-def _repeated(form: Form, earlier: Form, kind: str) -> str:
+def _repeated(form: Form, earlier: Form, kind: str | None) -> str:
     """The warning about ``form``, a repetition (``form_variant``'s ``kind``) of ``earlier``."""
     line = earlier.origin.line if earlier.origin else 0
     first = f"the {earlier.status} form on line {line}"

@@ -212,9 +212,11 @@ class Termbase:
     def related(self, entry_id: str) -> frozenset[str]:
         """The ids of the entries related to ``entry_id`` (its ``see_also``, and the entries
         whose ``see_also`` names it)."""
-        if self.relations is None:
-            object.__setattr__(self, "relations", relation_map(self))
-        return self.relations.get(entry_id, frozenset())
+        relations = self.relations
+        if relations is None:
+            relations = relation_map(self)
+            object.__setattr__(self, "relations", relations)
+        return relations.get(entry_id, frozenset())
 
     @property
     def languages(self) -> list[str]:

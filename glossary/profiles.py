@@ -324,7 +324,7 @@ def parse_profile(text: str, path: str, *, shipped: bool = False,
         raise ProfileError(reader.problems)
     prefer: dict[str, tuple[str, ...]] = dict(base.prefer) if base else {}
     lines: dict[str, int] = dict(base.lines) if base else {}
-    for entry_id, (forms, line) in dict(get("prefer", {})).items():  # type: ignore[arg-type]
+    for entry_id, (forms, line) in dict(get("prefer", {})).items():  # type: ignore[call-overload]
         prefer[entry_id] = forms
         lines[entry_id] = line
     writes = tuple(base.writes if base else ()) + tuple(get("writes", ()))  # type: ignore[arg-type]

@@ -229,8 +229,8 @@ def _derived_conflicts(entries: Iterable[Entry]) -> list[Problem]:
     entries = list(entries)
     owner: dict[tuple[str, str], Form] = {}
     for entry in entries:
-        for form in entry.forms():
-            owner.setdefault((form.lang, match_key(form.text)), form)
+        for known in entry.forms():
+            owner.setdefault((known.lang, match_key(known.text)), known)
     problems: list[Problem] = []
     for entry in entries:
         for word in entry.derived():

@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from lxml import etree
 
@@ -86,7 +87,7 @@ def read(path: str, text: str) -> Document:
                                "<xliff>")
     elements = list(root.iter(etree.Element))
     tags, names = _start_tags(text, body)
-    if names != [_split(el.tag)[1] for el in elements]:
+    if names != [_split_element(el)[1] for el in elements]:
         raise InputError(path, "the XML could not be mapped to the file's lines; please report "
                                "this file to the termcheck developers")
     native = [_is_native(el) for el in elements]
@@ -408,12 +409,12 @@ def _units_2(path: str, root: etree._Element, file: etree._Element, namespace: s
             sources = _strings(path, segment, "source", namespace)
             targets = _strings(path, segment, "target", namespace)
             info: list[tuple[str, str]] = []
-            if segment.get("state"):
-                info.append(("state", segment.get("state")))
+            if state := segment.get("state"):
+                info.append(("state", state))
             if unit_id is not None:
                 info.append(("id", unit_id))
-            if segment.get("id"):
-                info.append(("segment", segment.get("id")))
+            if segment_id := segment.get("id"):
+                info.append(("segment", segment_id))
             info.extend(_notes(notes))
             yield _Unit(key, element, sources[0] if sources else None,
                         targets[0] if targets else None, tuple(info), source_lang, target_lang)
@@ -497,7 +498,7 @@ def _append(string: MappedString, text: str, start: int, end: int, references: b
             if name is not None and name not in _PREDEFINED:
                 raise ValueError(pos)
             string.parts.append(chr(int(hexa, 16)) if hexa else chr(int(decimal)) if decimal
-                                else _PREDEFINED[name])
+                                else _PREDEFINED[cast(str, name)])
             string.offsets.append(pos)
             pos = match.end()
             continue

@@ -84,7 +84,7 @@ def render(report: Report, color: bool = False) -> str:
         out.extend(_finding(finding, line_text, color))
         out.append("")
     for result in report.errors:
-        out.append(f"{safe(result.path)}: error: {safe(result.error)}")
+        out.append(f"{safe(result.path)}: error: {safe(result.error or '')}")
     out.extend(summary_lines(report))
     return "\n".join(out) + "\n"
 

@@ -188,7 +188,7 @@ def _build_entry(concept: Concept, default_type: str,
             warnings.append(f"{where}: unknown type '{entry_type}'; taken as '{default_type}'")
         entry_type = default_type
     # Forms per language, in status order, each form once per language and once in the file.
-    by_lang: dict[str, dict[str, list[str]]] = {}
+    by_lang: dict[str, dict[str | None, list[str]]] = {}  # None: a term without a status
     label = concept.id or "the concept"
     for term in concept.terms:
         text = clean_text(term.text)

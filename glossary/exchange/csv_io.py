@@ -82,6 +82,7 @@ def read_csv(data: bytes, path: str) -> tuple[list[Concept], list[str]]:
     header = [name.strip() for name in rows[0]]
     columns: dict[int, tuple[str, str | None]] = {}  # index -> (field or lang, status)
     unknown: list[str] = []
+    status: str | None  # a column's status below: None for the entry's own fields
     for index, name in enumerate(header):
         lowered = name.lower()
         if lowered in ENTRY_COLUMNS:
