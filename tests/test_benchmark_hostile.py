@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import regex
+
+pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 
 ROOT = Path(__file__).resolve().parent.parent
 ROW = regex.compile(r"^(?P<case>\S+) +(?P<wall>[\d.]+)s +(?P<peak>\d+) MB +(?P<within>yes|NO) +"

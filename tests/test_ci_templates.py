@@ -397,6 +397,7 @@ def is_git_checkout(path: Path) -> bool:
     return Path(top).resolve() == path.resolve()
 
 
+@pytest.mark.slow
 @needs_git
 @pytest.mark.parametrize("draft", ["bad", "good"])
 def test_pre_commit_try_repo(tmp_path, draft):
@@ -459,6 +460,7 @@ def test_pre_publish_is_an_executable_strict_script():
         assert done.returncode == 0, done.stdout
 
 
+@pytest.mark.slow
 @needs_git
 def test_pre_publish_checks_only_the_changed_drafts(newsroom):
     branch(newsroom, "article", {"drafts/mauvais.md": "# Diplomatie\n\n" + BAD_FR,
@@ -479,6 +481,7 @@ def test_pre_publish_checks_only_the_changed_drafts(newsroom):
     assert "../drafts/mauvais.md:3:" in done.stdout
 
 
+@pytest.mark.slow
 @needs_git
 def test_pre_publish_passes_when_only_clean_drafts_changed(newsroom):
     branch(newsroom, "dépêche", {SPACED: "# Dépêche\n\n" + CLEAN_FR, "drafts/ancien.md": None})

@@ -42,6 +42,7 @@ def default_termbase():
     return load_termbase()
 
 
+@pytest.mark.slow
 def test_every_default_entry_survives_packing(default_termbase):
     entries = list(default_termbase)
     blob, offsets, ids, paths = PackedEntries.pack(entries)
@@ -58,6 +59,7 @@ def test_every_default_entry_survives_packing(default_termbase):
         packed["no-such-entry"]
 
 
+@pytest.mark.slow
 def test_read_back_index_answers_as_the_built_one(default_termbase, tmp_path):
     built = TermIndex(default_termbase)
     cache.write_index(built, "key", tmp_path / "index.idx")
@@ -96,6 +98,7 @@ def test_colliding_hashes_never_answer_for_another_key(default_termbase, monkeyp
         f.text for f in index.forms if match_key(f.text) == match_key(form.text)}
 
 
+@pytest.mark.slow
 def test_memos_emptied_midway_change_nothing(monkeypatch):
     text = ("Selon Sergei Lavrov, la réunion avec Nikolaï Patrouchev et jake Sullivan a eu lieu. "
             "Le ministre Lavorv a répondu. ") * 30

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "coverage.py"
 TERMS = Path(__file__).resolve().parent.parent / "terms.yaml"
 
@@ -55,6 +57,7 @@ def test_counts_entries_by_section_group_and_type(tmp_path: Path) -> None:
     assert rows["total"][1] == "5"
 
 
+@pytest.mark.slow
 def test_markdown_table_and_total_of_the_default_termbase() -> None:
     from glossary import load_termbase
 

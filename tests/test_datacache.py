@@ -235,6 +235,7 @@ def test_blocks_are_decoded_with_bounds_checks():
         datacache.strings(b"\xff\xfe")
 
 
+@pytest.mark.slow
 def test_cached_word_list_equals_the_derived_one(cache):
     words._frequencies.cache_clear()
     try:
@@ -273,6 +274,7 @@ def identifiers(tmp_path_factory):
     return cached, full
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(text=st.text(st.sampled_from(list("abcdeéèfghijklmnopqrstuvwxyzàç '’.,")), min_size=1,
                     max_size=200)
@@ -293,6 +295,7 @@ def run_check(tmp_path: Path, cache: Path, *flags: str) -> subprocess.CompletedP
                           capture_output=True, text=True, env=env, check=False)
 
 
+@pytest.mark.slow
 def test_cli_no_cache_writes_no_data(tmp_path):
     cache = tmp_path / "cache"
     done = run_check(tmp_path, cache, "--lang", "auto", "--no-cache")
@@ -300,6 +303,7 @@ def test_cli_no_cache_writes_no_data(tmp_path):
     assert not cache.exists() or not list(cache.glob("data-*"))
 
 
+@pytest.mark.slow
 def test_cli_fills_the_data_cache_and_gives_the_same_answer(tmp_path):
     cache = tmp_path / "cache"
     first = run_check(tmp_path, cache, "--lang", "auto", "--format", "json")
@@ -317,6 +321,7 @@ def test_constants_equal_what_they_stand_for():
     assert cli.PROVIDERS == providers.PROVIDERS
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("lang", "every", "loaded"), [
     ("fr", False, ["fr"]), ("fr", True, ["fr", "en"]), ("auto", False, ["fr", "en"])])
 def test_prepare_loads_the_word_lists_a_run_needs(monkeypatch, lang, every, loaded):

@@ -46,6 +46,7 @@ def test_the_member_list_is_the_un_s():
     assert {"FR", "UA", "KP", "SS"} <= members and not {"TW", "PS", "VA", "PR"} & members
 
 
+@pytest.mark.slow
 def test_every_un_member_state_has_an_entry_in_both_languages(default, index):
     en, fr = Locale("en"), Locale("fr")
     cited = re.compile(r"\(CLDR: ([A-Z]{2})\)")
@@ -101,6 +102,7 @@ def checker_for(default):
                                for f in checkers[lang].check_text(text).findings]
 
 
+@pytest.mark.slow
 def test_french_exonyms_of_capitals_are_checked(checker_for):
     assert checker_for("fr", "Le ministre est arrivé lundi à Thimphu.") == [
         ("wrong-language", "Thimphu", "Thimphou")]

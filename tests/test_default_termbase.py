@@ -14,6 +14,7 @@ def default():
     return load_termbase()
 
 
+@pytest.mark.slow
 def test_default_termbase_validates():
     assert validate_files() == []
 

@@ -40,6 +40,7 @@ def default():
     return load_termbase()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["tbx", "csv", "json"])
 def test_the_default_termbase_round_trips_losslessly(default, tmp_path, fmt):
     back, warnings = reimport(tmp_path, default, fmt)
@@ -47,6 +48,7 @@ def test_the_default_termbase_round_trips_losslessly(default, tmp_path, fmt):
     assert as_data(back) == as_data(default)  # ids, order, types, case, notes, forms, statuses
 
 
+@pytest.mark.slow
 def test_yaml_tbx_csv_tbx_yaml(default, tmp_path):
     via_tbx, _ = reimport(tmp_path, default, "tbx")
     via_csv, _ = reimport(tmp_path, via_tbx, "csv")

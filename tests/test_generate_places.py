@@ -6,7 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from glossary import load_termbase, validate_files
+
+pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "generate_places.py"
 

@@ -63,6 +63,7 @@ def chromium() -> str:
     return found
 
 
+@pytest.mark.slow
 def test_html_report_renders_in_headless_chromium(chromium, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(cli, ["check", "examples/fr/brouillon.md", "--format", "html"])

@@ -109,6 +109,7 @@ def test_no_cache_builds_afresh(cache_folder, small_terms):
     assert not cache_folder.exists()
 
 
+@pytest.mark.slow
 def test_compile_and_check_with_index_file(cache_folder, small_terms, tmp_path):
     target = tmp_path / "compiled.idx"
     runner = CliRunner()

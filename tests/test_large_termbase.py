@@ -20,6 +20,8 @@ import pytest
 from checker.engine import Checker, CheckOptions
 from glossary import load_termbase
 
+pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
+
 ROOT = Path(__file__).resolve().parent.parent
 ENTRIES = 1_500
 ARTICLES = 60

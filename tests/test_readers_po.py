@@ -241,6 +241,7 @@ _translations = st.text(st.characters(blacklist_categories=("Cs",), blacklist_ch
                         max_size=60)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(_strings, _translations, st.one_of(st.none(), _strings),
                           st.one_of(st.none(), st.tuples(_strings, _translations))),

@@ -328,6 +328,7 @@ _pieces = st.lists(st.one_of(st.text(_XML_CHARS, max_size=20), st.sampled_from([
                    max_size=6)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(_pieces, _pieces), min_size=1, max_size=4))
 def test_round_trip_of_files_written_by_lxml(units):

@@ -122,6 +122,7 @@ def test_the_known_spelling_wins_over_the_majority(check):
     assert found == [("transliteration", "Tchernobil", "Tchernobyl")] * 2
 
 
+@pytest.mark.slow
 def test_messages_name_what_is_wrong(check):
     termbase = load_termbase()
     en = Checker(termbase, CheckOptions(lang="en"))
@@ -156,6 +157,7 @@ def test_an_unknown_abbreviation_before_a_full_stop(check):
         ("sentence-case", "then", "Then")]
 
 
+@pytest.mark.slow
 def test_a_french_title_is_lowered_by_an_unsafe_fix_only():
     # Which titles take a capital is a house's choice: a safe fix must be right everywhere.
     fr = Checker(load_termbase(), CheckOptions(lang="fr"))

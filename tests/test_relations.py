@@ -74,6 +74,7 @@ def test_see_also_and_derived_words_load(places):
     assert "britannique" not in [f.text for f in kingdom.forms()]
 
 
+@pytest.mark.slow
 def test_a_relation_may_name_an_entry_of_an_earlier_layer(write):
     house = write("house.yaml", """\
         version: 1

@@ -38,6 +38,7 @@ def by_id(found):
     return {c.entry["id"]: c for c in found.candidates}
 
 
+@pytest.mark.slow
 def test_unknown_names_are_found_and_ranked_by_frequency(found):
     ids = [c.entry["id"] for c in found.candidates]
     assert ids[:2] == ["brezhnev-leonid", "gromyko-andrei"]
@@ -82,6 +83,7 @@ def test_a_translation_file_pairs_source_and_target_names(default):
     assert entries["brezhnev"]["en"] == "Brezhnev" and entries["brezhnev"]["fr"] == "Brejnev"
 
 
+@pytest.mark.slow
 def test_the_yaml_validates_and_once_added_the_names_are_known(tmp_path):
     result = run("suggest", FR, EN, PO)
     assert result.exit_code == 0, result.output
@@ -103,6 +105,7 @@ def test_the_yaml_validates_and_once_added_the_names_are_known(tmp_path):
     assert "No unknown names found." in again.stdout
 
 
+@pytest.mark.slow
 def test_json_output(tmp_path):
     result = run("suggest", "--format", "json", FR, EN)
     data = json.loads(result.stdout)
@@ -115,6 +118,7 @@ def test_json_output(tmp_path):
     assert first["entry"]["fr"]["preferred"] == "Leonid Brejnev"
 
 
+@pytest.mark.slow
 def test_unreadable_input_is_reported_and_the_others_mined(tmp_path):
     result = run("suggest", str(tmp_path / "missing.md"), FR)
     assert result.exit_code == 2
@@ -122,6 +126,7 @@ def test_unreadable_input_is_reported_and_the_others_mined(tmp_path):
     assert "- id: brezhnev-leonid" in result.stdout
 
 
+@pytest.mark.slow
 def test_min_count(default):
     found = suggest(Checker(default), [FR, EN], min_count=3)
     assert [c.entry["id"] for c in found.candidates] == ["brezhnev-leonid", "gromyko-andrei"]
@@ -134,6 +139,7 @@ def test_romanisation_marks(text, lang):
     assert romanisation(text) == lang
 
 
+@pytest.mark.slow
 def test_a_language_option_is_honoured(default):
     found = suggest(Checker(default, CheckOptions(lang="fr")), [EN])
     assert all(o.lang == "fr" for c in found.candidates for o in c.occurrences

@@ -200,6 +200,7 @@ def test_ambiguous_must_be_a_boolean(write):
     assert "'ambiguous' must be true or false" in problems[0].message
 
 
+@pytest.mark.slow
 def test_collections_nested_past_any_termbase_are_a_problem_not_a_crash(tmp_path):
     # libyaml's C composer overflowed the C stack on this file (a segmentation fault).
     for text in ("version: 1\nentries: " + "[" * 50_000 + "]" * 50_000 + "\n",

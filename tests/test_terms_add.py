@@ -98,6 +98,7 @@ def test_update_changes_only_that_entry(write):
     assert entry.languages["fr"].texts() == ["Sergueï Lavrov", "Sergei Lavrov", "Lavrov"]
 
 
+@pytest.mark.slow
 def test_the_whole_default_termbase_is_kept_byte_for_byte(tmp_path):
     path = tmp_path / "terms.yaml"
     shutil.copy(default_termbase_path(), path)
@@ -140,6 +141,7 @@ def test_an_existing_id_needs_update(write):
     assert f"{path}:5: entry 'lavrov-sergei' already exists; pass --update" in result.output
 
 
+@pytest.mark.slow
 def test_conflict_with_a_layer_below_is_found(write):
     path = write("house.yaml", "version: 1\nentries:\n")
     result = run("terms", "add", str(path), "--terms", "default", "--type", "person",

@@ -81,6 +81,7 @@ MASKED = {"⟦1⟧ a reçu ⟦2⟧ à ⟦3⟧.": "⟦1⟧ received ⟦2⟧ in �
           "⟦4⟧ a salué le ⟦5⟧.": "⟦4⟧ praised the ⟦5⟧."}
 
 
+@pytest.mark.slow
 def test_names_are_protected_and_restored_in_the_target_form(checker):
     fake = FakeProvider(MASKED)
     result = translate_text(checker, "note.txt", DRAFT, fake, "en")
@@ -104,6 +105,7 @@ def test_a_title_opening_a_sentence_gets_a_capital(checker):
     assert result.text == "Foreign minister spoke.\n"
 
 
+@pytest.mark.slow
 def test_the_translate_command_prints_the_translation_and_the_check(monkeypatch, write):
     draft = write("note.fr.txt", DRAFT)
     # An engine that loses a placeholder and writes a French name into the English text.
@@ -120,6 +122,7 @@ def test_the_translate_command_prints_the_translation_and_the_check(monkeypatch,
         in result.stderr
 
 
+@pytest.mark.slow
 def test_translate_output_file_and_markdown_structure(monkeypatch, write, tmp_path):
     draft = write("note.md", "---\ntitre: x\n---\n\n# Moscou\n\n```\nMoscou\n```\n")
     use_providers(monkeypatch, google=FakeProvider({"# ⟦1⟧": "# ⟦1⟧"}))
@@ -130,6 +133,7 @@ def test_translate_output_file_and_markdown_structure(monkeypatch, write, tmp_pa
     assert out.read_text(encoding="utf-8") == "---\ntitre: x\n---\n\n# Moscow\n\n```\nMoscou\n```\n"
 
 
+@pytest.mark.slow
 def test_translate_refuses_translation_files_and_same_language(monkeypatch, write):
     use_providers(monkeypatch, google=FakeProvider({}))
     po = write("a.po", 'msgid "a"\nmsgstr "b"\n')
@@ -143,6 +147,7 @@ def test_translate_refuses_translation_files_and_same_language(monkeypatch, writ
     assert result.exit_code == 2 and "the termbase has no 'xx' forms" in result.output
 
 
+@pytest.mark.slow
 def test_translate_with_a_provider_down_is_one_line_and_exit_2(monkeypatch, write):
     draft = write("a.txt", DRAFT)
     use_providers(monkeypatch, mymemory=DownProvider())
@@ -154,6 +159,7 @@ def test_translate_with_a_provider_down_is_one_line_and_exit_2(monkeypatch, writ
 
 
 # --- suggest --translate -------------------------------------------------------------------------
+@pytest.mark.slow
 def test_suggest_translate_proposes_the_other_language(monkeypatch):
     fake = FakeProvider({"Andreï Gromyko": "Andrei Gromyko",
                          "Institut Greenvale": "Greenvale Institute"})
@@ -170,6 +176,7 @@ def test_suggest_translate_proposes_the_other_language(monkeypatch):
     assert ("Leonid Brejnev", "fr", "en") not in fake.asked
 
 
+@pytest.mark.slow
 def test_suggest_with_a_provider_down_prints_the_candidates(monkeypatch):
     use_providers(monkeypatch, mymemory=DownProvider(),
                   google=FakeProvider({"Andreï Gromyko": "Andrei Gromyko"}))
@@ -199,6 +206,7 @@ def test_google_offline_is_a_clear_one_line_error(monkeypatch):
                                 "another provider")
 
 
+@pytest.mark.slow
 def test_suggest_translate_google_offline(monkeypatch):
     monkeypatch.setattr(requests, "get", refuse)
     result = CliRunner().invoke(cli, ["suggest", "--translate", "google", FR])
@@ -216,6 +224,7 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_libre_pointed_at_an_unreachable_server(monkeypatch, write):
     monkeypatch.setenv("LIBRE_API_KEY", "test-key")
     monkeypatch.setenv("TERMCHECK_LIBRE_URL", f"http://127.0.0.1:{closed_port()}")
@@ -282,6 +291,7 @@ def test_get_provider_uses_the_cache_folder(tmp_path, monkeypatch):
     assert (tmp_path / "here" / "translations.sqlite3").is_file()
 
 
+@pytest.mark.slow
 def test_a_proposal_the_termbase_already_has_is_left_out(monkeypatch, tmp_path):
     use_providers(monkeypatch, google=FakeProvider({"Andreï Gromyko": "Sergei Lavrov"}))
     result = CliRunner().invoke(cli, ["suggest", "--translate", "google", FR])

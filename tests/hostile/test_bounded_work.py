@@ -79,6 +79,7 @@ def test_the_variants_of_a_word_are_bounded_whatever_its_length():
     assert deletes(LONG_WORD.lower()) == {LONG_WORD.lower()}
 
 
+@pytest.mark.slow
 def test_a_long_word_in_a_draft_never_reaches_the_typo_search(small_terms, spy_on_variants):
     checker = Checker(load_termbase([small_terms]), CheckOptions(lang="fr", debug=True))
     for word in (MEDIUM_WORD, LONG_WORD):
@@ -162,6 +163,7 @@ def test_a_check_past_the_memory_budget_is_skipped_and_the_others_checked(greedy
     assert signal.getsignal(signal.SIGPROF) is signal.SIG_DFL
 
 
+@pytest.mark.slow
 @needs_proc
 def test_no_memory_budget_with_zero(greedy):
     result = CliRunner().invoke(cli, [
@@ -280,6 +282,7 @@ def test_jobs_are_capped_at_the_available_cpus(folder, monkeypatch):
 SENTENCE = "Selon Sergei Lavrov, la réunion avec jake Sullivan a eu lieu mardi à Moscou. "
 
 
+@pytest.mark.slow
 def test_a_long_line_is_scanned_in_pieces_of_bounded_size(small_terms, monkeypatch):
     scanned: list[int] = []
     real = SegmentWords.__init__
@@ -303,6 +306,7 @@ def test_a_long_line_is_scanned_in_pieces_of_bounded_size(small_terms, monkeypat
     "Serguei" * 300,  # a run of letters: cut anywhere
     "x" + "e\u0301" * 1500,  # letters with their accents (NFD): never before a mark
 ])
+@pytest.mark.slow
 def test_pieces_cover_the_segment_and_the_findings_are_the_same(small_terms, monkeypatch, text):
     checker = Checker(load_termbase([small_terms]), CheckOptions(lang="fr", max_findings=0))
     whole = checker.check_text(text, "a.txt")
@@ -367,6 +371,7 @@ def test_an_xliff_file_of_a_million_tags_is_refused_before_it_is_parsed(folder, 
         "split it")}
 
 
+@pytest.mark.slow
 def test_fix_goes_past_the_findings_cap(folder):
     (folder / "many.md").write_text("Selon Sergei Lavrov.\n" * 2500, encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "many.md", "--terms", "small.yaml", "--lang",

@@ -48,6 +48,7 @@ def drafts(folder: Path) -> dict[Path, bytes]:
     return expected
 
 
+@pytest.mark.slow
 def test_fix_killed_at_random_moments_leaves_each_file_whole(tmp_path, small_terms):
     expected = drafts(tmp_path)
     originals = {path: path.read_bytes() for path in expected}

@@ -57,6 +57,7 @@ def run_killing(folder, *args: str) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(child.args, child.returncode, stdout, stderr)
 
 
+@pytest.mark.slow
 def test_a_dead_worker_is_reported_and_the_run_ends(folder):
     for n in range(8):
         (folder / f"d{n}.md").write_text(GOOD, encoding="utf-8")
@@ -76,6 +77,7 @@ def test_a_dead_worker_is_reported_and_the_run_ends(folder):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_every_worker_dying_still_ends_the_run(folder):
     for n in range(3):
         (folder / f"bomb{n}.md").write_text(GOOD, encoding="utf-8")

@@ -178,6 +178,7 @@ def test_an_interrupt_is_one_line(folder, monkeypatch):
     assert result.exit_code == 130 and result.output.endswith("termcheck: interrupted\n")
 
 
+@pytest.mark.slow
 def test_in_a_real_process_a_traceback_only_with_debug(folder):
     (folder / "termcheck.toml").write_text("lang = \n", encoding="utf-8")
     command = [sys.executable, "-m", "checker", "check", "good.md", "--terms", "small.yaml"]
@@ -189,6 +190,7 @@ def test_in_a_real_process_a_traceback_only_with_debug(folder):
     assert "Traceback" in debug.stderr and "ConfigError" in debug.stderr
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_is_no_traceback(folder):
     (folder / "many.md").write_text(GOOD * 2000, encoding="utf-8")
     script = textwrap.dedent("""\

@@ -303,6 +303,7 @@ def test_an_in_place_write_that_cannot_be_undone_keeps_the_backup(folder, monkey
     assert backups[0].read_text(encoding="utf-8") == GOOD
 
 
+@pytest.mark.slow
 def test_hard_linked_drafts_killed_at_random_moments_are_whole_or_backed_up(tmp_path,
                                                                             small_terms):
     """In place, a crash can leave a file part written: the guarantee is that its whole

@@ -148,6 +148,7 @@ def warnings_in(stderr: str) -> list[str]:
 
 
 # --- row 2: a planted cache file never runs code -------------------------------------------------
+@pytest.mark.slow
 def test_planted_pickle_in_the_data_cache_never_runs(cache_folder, tmp_path, draft):
     marker = tmp_path / "pwned"
     payload = pickle.dumps(Payload(marker))
@@ -172,6 +173,7 @@ def fresh_data_memos():
     language._identifier.cache_clear()
 
 
+@pytest.mark.slow
 def test_reading_the_caches_never_unpickles_nor_unmarshals(cache_folder, small_terms,
                                                            monkeypatch, fresh_data_memos):
     from checker.engine import Checker, CheckOptions
@@ -198,6 +200,7 @@ def test_reading_the_caches_never_unpickles_nor_unmarshals(cache_folder, small_t
 
 
 # --- row 3: an index is authenticated, its key included ------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["cache folder", "--index FILE"])
 def test_index_restamped_with_another_termbases_key_is_refused(cache_folder, tmp_path, draft,
                                                                small_terms, attacker_terms,
@@ -251,6 +254,7 @@ cache.write_index(TermIndex(load_termbase([terms])), cache.index_key([terms]), P
 """
 
 
+@pytest.mark.slow
 def test_crafted_entry_never_crashes_the_interpreter(cache_folder, tmp_path, draft,
                                                      small_terms):
     target = cache_path_of(small_terms, cache_folder)
@@ -266,6 +270,7 @@ def test_crafted_entry_never_crashes_the_interpreter(cache_folder, tmp_path, dra
 
 
 # --- whose cache: folders and files others may write are ignored ----------------------------------
+@pytest.mark.slow
 def test_cache_folder_is_created_private(cache_folder, tmp_path, draft, small_terms):
     done = termcheck("check", str(draft), "--terms", str(small_terms), "--lang", "auto",
                      cache_dir=cache_folder, cwd=tmp_path)
@@ -277,6 +282,7 @@ def test_cache_folder_is_created_private(cache_folder, tmp_path, draft, small_te
     assert not warnings_in(done.stderr)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", [0o777, 0o1777, 0o770])
 def test_forged_index_in_a_folder_others_may_write_is_ignored(cache_folder, tmp_path, draft,
                                                               small_terms, attacker_terms,
@@ -290,6 +296,7 @@ def test_forged_index_in_a_folder_others_may_write_is_ignored(cache_folder, tmp_
     assert "chmod" in warning
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", [0o666, 0o620, 0o602])
 def test_forged_index_file_others_may_write_is_ignored_and_replaced(cache_folder, tmp_path,
                                                                     draft, small_terms,
@@ -336,6 +343,7 @@ def special_files(kind: str, folder: Path, small_terms: Path) -> None:
             path.symlink_to("/dev/zero")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
 def test_special_file_as_a_cache_file_is_ignored(cache_folder, tmp_path, draft, small_terms,
                                                  kind):
@@ -348,6 +356,7 @@ def test_special_file_as_a_cache_file_is_ignored(cache_folder, tmp_path, draft, 
     assert any("not a regular file" in line for line in warnings_in(done.stderr))
 
 
+@pytest.mark.slow
 def test_compiled_index_on_a_fifo_is_ignored(tmp_path, draft, small_terms):
     fifo = tmp_path / "index.idx"
     os.mkfifo(fifo, 0o600)
@@ -486,6 +495,7 @@ def test_terms_compile_refuses_a_cache_folder_others_may_write(tmp_path, small_t
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_a_cache_warning_is_one_line_whatever_the_folder_name(tmp_path, draft, small_terms):
     """A warning names the folder: a line break or an escape sequence in its name is written
     as an escape, so it cannot start a line of its own (a GitHub workflow command)."""
@@ -500,6 +510,7 @@ def test_a_cache_warning_is_one_line_whatever_the_folder_name(tmp_path, draft, s
     assert "\x1b" not in done.stderr
 
 
+@pytest.mark.slow
 def test_a_compiled_index_is_never_created_writable_by_its_group(tmp_path, draft, small_terms):
     """Under a umask of 002 (user private groups), a new file is 0664: a compiled index that
     termcheck would then refuse to read. It is created 0644 less the umask."""

@@ -80,6 +80,7 @@ def test_terms_add_refuses_such_a_form(tmp_path):
     assert path.read_text(encoding="utf-8") == "version: 1\nentries: []\n"
 
 
+@pytest.mark.slow
 def test_the_default_termbase_still_validates():
     result = CliRunner().invoke(cli, ["terms", "validate"])
     assert result.exit_code == 0, result.output

@@ -232,6 +232,7 @@ def test_yaml_alias_bomb_is_refused_within_a_second(folder):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_deeply_nested_yaml_is_a_problem_not_a_crash(folder):
     (folder / "deep.yaml").write_text("version: 1\nentries: " + "[" * 50_000 + "]" * 50_000
                                       + "\n", encoding="utf-8")

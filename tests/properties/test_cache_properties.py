@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 from glossary import framing
 
+pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
+
 KEY = "0123456789abcdef0123456789abcdef01234567"
 _json = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
                      lambda children: st.lists(children, max_size=4)

@@ -24,6 +24,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 import lxml.html
+import pytest
 from fuzz import DRAFT_SUFFIXES, default_checker, document, nfc_document
 from hypothesis import given
 from hypothesis import strategies as st
@@ -31,6 +32,8 @@ from hypothesis import strategies as st
 from checker.engine import FileResult, Report
 from checker.findings import Finding
 from checker.reporters import FORMATS, render
+
+pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 
 # Hostile beginnings of file names (the suffix still chooses the reader).
 NAMES = st.sampled_from([

@@ -12,6 +12,7 @@ import json
 import sys
 from collections import Counter, defaultdict
 
+import pytest
 import regex
 from fuzz import _HOSTILE, ANY_CHAR, CONFUSABLES, GREEK, default_checker, document, hostile
 from hypothesis import given
@@ -25,6 +26,8 @@ from checker.rules import Context, mixed_script, sentence_case, transliteration
 from checker.rules.base import fit_case
 from glossary.index import TYPO_MIN_LENGTH
 from glossary.normalize import _CONFUSABLES, CONTROLS, nfc
+
+pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 
 LANGS = st.sampled_from(["fr", "en"])
 PATHS = st.sampled_from(["draft.txt", "draft.md"])

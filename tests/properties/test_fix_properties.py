@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from fuzz import DRAFT_SUFFIXES, default_checker, document
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,6 +24,8 @@ from checker import fixes
 from checker.cli import apply_fixes
 from checker.engine import FileResult
 from checker.inputs import Source
+
+pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 
 ENCODINGS = st.sampled_from([("utf-8", False), ("utf-8", True), ("utf-16-le", True),
                              ("utf-16-be", True)])

@@ -5,11 +5,14 @@ accept."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
 from glossary.index import TYPO_MIN_LENGTH, deletes, max_edits
+
+pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 words = st.text(LETTERS[:6], min_size=TYPO_MIN_LENGTH - 1, max_size=14)

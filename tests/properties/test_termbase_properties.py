@@ -6,6 +6,7 @@ span inside the draft, fixes that converge.
 
 from __future__ import annotations
 
+import pytest
 from fuzz import DRAFT_SUFFIXES, SEPARATORS, piece_of, termbase_yaml, variant
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,6 +17,8 @@ from checker.engine import Checker, CheckOptions
 from glossary import Termbase
 from glossary.loader import parse_termbase
 from glossary.validate import check_entries, duplicate_ids
+
+pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 
 YAML_PIECES = st.sampled_from(["version: 1\n", "entries:\n", "  - id: a\n", "    type: person\n",
                                "    en: Jake\n", "    fr: {preferred: Jâke, short: [J]}\n",

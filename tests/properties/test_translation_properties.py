@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import polib
+import pytest
 from fuzz import default_checker, document
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,6 +19,8 @@ from lxml import etree
 from checker import fixes
 from checker.errors import InputError
 from checker.readers import reader_for
+
+pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 
 # What XML 1.0 cannot carry, and the NUL a PO string cannot hold.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
