@@ -205,7 +205,7 @@ def damaged(path: str | Path) -> None:
     warn(f"cache file {shown(path)} is damaged or altered; ignored and built again")
 
 
-def _damaged(path: Path) -> Frame | None:  # None, for read_frame to return
+def _damaged(path: Path) -> Frame | None:  # always None: read_frame returns what it returns
     damaged(path)
     return None
 
