@@ -57,6 +57,7 @@ def run(*args: str):
 
 
 # --- every command honours the configuration ----------------------------------------------------
+@pytest.mark.slow
 def test_check_honours_the_configured_layers_and_the_rule_switched_off(project):
     result = run("check", "note.fr.txt", "--format", "json")
     assert result.exit_code == 1, result.output
@@ -67,6 +68,7 @@ def test_check_honours_the_configured_layers_and_the_rule_switched_off(project):
     assert "wrong-language" in plain.stdout and "korvat-dmitri" not in plain.stdout
 
 
+@pytest.mark.slow
 def test_lookup_honours_the_configured_layers(project):
     result = run("lookup", "korvat")
     assert result.exit_code == 0, result.output
@@ -86,6 +88,7 @@ def test_lookup_reads_the_configuration_given_and_rejects_a_broken_one(project, 
     assert "unknown rule 'no-such-rule'" in result.stderr
 
 
+@pytest.mark.slow
 def test_suggest_honours_the_configured_layers(project):
     draft = project / "brouillon.fr.md"
     draft.write_text("Dmitri Korvat a rencontré Aurelio Brancusi à Lyon.\n\n"
@@ -115,6 +118,7 @@ class Provider:
         return self.answers[text]
 
 
+@pytest.mark.slow
 def test_translate_honours_the_configured_layers_and_the_rule_switched_off(project,
                                                                            monkeypatch):
     monkeypatch.setattr(providers_module, "get_provider", lambda name, cache=True: Provider())
@@ -130,6 +134,7 @@ def test_translate_honours_the_configured_layers_and_the_rule_switched_off(proje
     assert "wrong-language 'Sergueï Lavrov'" in plain.stderr
 
 
+@pytest.mark.slow
 def test_no_cache_bypasses_every_cache_in_suggest(project, tmp_path):
     # --no-cache means what it means for check: no compiled index, no word lists, no
     # translations read from or written to the cache (word lists read before in this process

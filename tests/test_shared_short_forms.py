@@ -205,6 +205,7 @@ def default_checker():
     (("trump-donald", "trump-ivanka", "trump-melania", "trump-donald-jr"), "Trump"),
     (("biden-joe", "biden-hunter", "biden-jill"), "Biden"),
 ])
+@pytest.mark.slow
 def test_the_default_termbase_shares_surnames(ids, short):
     termbase = load_termbase(())
     for entry_id in ids:
