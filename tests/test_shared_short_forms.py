@@ -198,6 +198,7 @@ def default_checker():
     return Checker(load_termbase(()), CheckOptions(lang="fr"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("ids", "short"), [
     (("clinton-bill", "clinton-hillary"), "Clinton"),
     (("le-pen-marine", "le-pen-jean-marie"), "Le Pen"),
@@ -205,7 +206,6 @@ def default_checker():
     (("trump-donald", "trump-ivanka", "trump-melania", "trump-donald-jr"), "Trump"),
     (("biden-joe", "biden-hunter", "biden-jill"), "Biden"),
 ])
-@pytest.mark.slow
 def test_the_default_termbase_shares_surnames(ids, short):
     termbase = load_termbase(())
     for entry_id in ids:

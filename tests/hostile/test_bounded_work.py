@@ -300,13 +300,13 @@ def test_a_long_line_is_scanned_in_pieces_of_bounded_size(small_terms, monkeypat
     assert len(result.findings) == 2 * line.count(SENTENCE)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", [
     SENTENCE * 60,  # sentences: cut after one
     "Selon Sergei Lavrov et jake Sullivan " * 120,  # no sentence end: cut before "et"
     "Serguei" * 300,  # a run of letters: cut anywhere
     "x" + "e\u0301" * 1500,  # letters with their accents (NFD): never before a mark
 ])
-@pytest.mark.slow
 def test_pieces_cover_the_segment_and_the_findings_are_the_same(small_terms, monkeypatch, text):
     checker = Checker(load_termbase([small_terms]), CheckOptions(lang="fr", max_findings=0))
     whole = checker.check_text(text, "a.txt")
