@@ -292,21 +292,20 @@ def _build_entry(concept: Concept, default_type: str,
 def imported_text(result: ImportResult, source: str) -> tuple[str, list[Problem]]:
     """The imported entries as a termbase file, and the problems the loader still finds in
     them (each leaves its entry out, with a warning)."""
-    from ..edit import termbase_text
+    from ..edit import entries_of, termbase_text
 
     entries = list(result.entries)
     header = [f"Imported by termcheck from {source}."]
     for _ in range(3):  # each round leaves out the entries a problem names
-        text = termbase_text(entries, header)
-        parsed, problems = parse_termbase(text, "imported")
+        parsed, problems = entries_of(entries, "imported")
         problems += duplicate_ids(parsed) + check_entries(parsed)
         bad = {p.entry_id for p in problems if p.entry_id}
         if not problems:
-            return text, []
+            return termbase_text(entries, header), []
         for problem in problems:
             result.warnings.append(f"{source}: entry '{problem.entry_id}' left out: "
                                    f"{problem.message}")
         if not bad:
-            return text, problems
+            return termbase_text(entries, header), problems
         entries = [e for e in entries if e["id"] not in bad]
     return termbase_text(entries, header), problems
