@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 import regex
@@ -98,6 +99,10 @@ class Locator(Protocol):
         """The line of the key ``key`` of the mapping ``parent``."""
         ...
 
+    def item_lines(self, items: Any) -> Sequence[int]:
+        """The line of each value of the list ``items`` (as ``line`` gives them one by one)."""
+        ...
+
     def rejected(self, mapping: Any) -> Sequence[RejectedKey]:
         """The keys of ``mapping`` its source could not hold (not text, written twice)."""
         ...
@@ -117,6 +122,9 @@ class Fixed:
     def key_line(self, parent: Any, key: Any) -> int:
         return self.line_number
 
+    def item_lines(self, items: Any) -> Sequence[int]:
+        return [self.line_number] * len(items)
+
     def rejected(self, mapping: Any) -> Sequence[RejectedKey]:
         return ()
 
@@ -128,6 +136,13 @@ def is_language_code(key: str) -> bool:
     if tag is None or not known_language(tag.language):
         return False
     return len(tag.language) == 2 or not _close_to(tag.language, ENTRY_KEYS)
+
+
+@lru_cache(maxsize=256)
+def _language_key(key: str) -> tuple[bool, LanguageTag | None]:
+    """Whether ``key`` is a language code, and its tag: asked of every language of every
+    entry, about a handful of keys (``en``, ``fr``)."""
+    return is_language_code(key), split_tag(key)
 
 
 def _close_to(word: str, choices: Iterable[str]) -> str | None:
@@ -347,8 +362,8 @@ class EntryBuilder:
                 continue
             language_keys += 1
             key_line = where.key_line(node, name)
-            if not is_language_code(name):
-                tag = split_tag(name)
+            known, tag = _language_key(name)
+            if not known:
                 why = (f"'{name}' names no language ('{tag.language}' is no ISO 639 code)"
                        if tag is not None and not _close_to(name, ENTRY_KEYS)
                        else f"unknown key '{name}'{_did_you_mean(name, ENTRY_KEYS)}")
@@ -360,7 +375,6 @@ class EntryBuilder:
             if forms is None:
                 ok = False
             else:
-                tag = split_tag(name)
                 assert tag is not None  # a language code is a tag
                 tagged.append((tag, name, forms, key_line))
         if language_keys == 0:
@@ -438,8 +452,7 @@ class EntryBuilder:
             return None
         ids: list[str] = []
         ok = True
-        for index, item in enumerate(value):
-            line = where.line(value, index)
+        for item, line in zip(value, where.item_lines(value), strict=True):
             text = self.text_value(item, line, entry_id, "an id of 'see_also'")
             if text is None:
                 ok = False
@@ -608,8 +621,7 @@ class EntryBuilder:
         words: list[DerivedWord] = []
         seen: set[str] = set()
         ok = True
-        for index, item in enumerate(node):
-            line = where.line(node, index)
+        for item, line in zip(node, where.item_lines(node), strict=True):
             text = self.text_value(item, line, entry_id, f"a '{key}' word of '{lang}'")
             if (text is None or not self.check_text(line, text, entry_id, f"the {kind} '{lang}' "
                                                                           f"word")
@@ -654,8 +666,7 @@ class EntryBuilder:
             return None
         found: list[Form] = []
         ok = True
-        for index, item in enumerate(node):
-            line = where.line(node, index)
+        for item, line in zip(node, where.item_lines(node), strict=True):
             text = self.text_value(item, line, entry_id, f"a '{key}' form of '{lang}'")
             if (text is None
                     or not self.check_text(line, text, entry_id, f"the {key} '{lang}' form",
