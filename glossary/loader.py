@@ -35,6 +35,7 @@ from .model import Entry
 from .yamlsafe import MAX_NESTING, compose
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_LOW = (1 << 32) - 1
 
 
 def _node_kind(node: Node) -> str:
@@ -53,8 +54,8 @@ class _NodeLines:
     def __init__(self, path: str, root: Node):
         self.path = path
         self.root_line = root.start_mark.line + 1
-        self.values: dict[int, Any] = {}
-        self.keys: dict[int, dict[str, int]] = {}
+        # By the identity of each mapping and list: its lines (see ``plain``).
+        self.lines: dict[int, Any] = {}
         self.bad: dict[int, list[RejectedKey]] = {}
         self.data = self.plain(root)
 
@@ -68,8 +69,7 @@ class _NodeLines:
             return Scalar(node.tag.rsplit(":", 1)[-1], node.value)
         if kind is MappingNode:
             data: dict[str, Any] = {}
-            values: dict[str, int] = {}
-            keys: dict[str, int] = {}
+            lines: dict[str, int] = {}  # key -> its line << 32 | its value's line
             for key_node, value_node in node.value:
                 key_line = key_node.start_mark.line + 1
                 if key_node.__class__ is not ScalarNode or key_node.tag != _STR_TAG:
@@ -77,33 +77,39 @@ class _NodeLines:
                         RejectedKey(key_line, None, _node_kind(key_node)))
                     continue
                 key = key_node.value
-                if key in keys:
+                if key in lines:
                     self.bad.setdefault(id(data), []).append(
-                        RejectedKey(key_line, key, first_line=keys[key]))
+                        RejectedKey(key_line, key, first_line=lines[key] >> 32))
                     continue
-                keys[key] = key_line
-                values[key] = value_node.start_mark.line + 1
+                lines[key] = key_line << 32 | (value_node.start_mark.line + 1)
                 data[key] = (value_node.value if value_node.__class__ is ScalarNode
                              and value_node.tag == _STR_TAG else self.plain(value_node))
-            self.values[id(data)] = values
-            self.keys[id(data)] = keys
+            self.lines[id(data)] = lines
             return data
         nodes = node.value
-        items = [item.value if item.__class__ is ScalarNode and item.tag == _STR_TAG
-                 else self.plain(item) for item in nodes]
-        self.values[id(items)] = [item.start_mark.line + 1 for item in nodes]
+        items: list[Any] = []
+        item_lines: list[int] = []
+        for index, item in enumerate(nodes):
+            # Each node let go once read (the tree is ours alone): the nodes of 100,000
+            # entries and their data are not held in memory together.
+            nodes[index] = None
+            item_lines.append(item.start_mark.line + 1)
+            items.append(item.value if item.__class__ is ScalarNode and item.tag == _STR_TAG
+                         else self.plain(item))
+        self.lines[id(items)] = item_lines
         return items
 
     def line(self, parent: Any, key: Any) -> int:
         if parent is None:
             return self.root_line
-        return self.values[id(parent)][key]
+        line = self.lines[id(parent)][key]
+        return line if isinstance(parent, list) else line & _LOW
 
     def item_lines(self, items: Any) -> list[int]:
-        return self.values[id(items)]
+        return self.lines[id(items)]
 
     def key_line(self, parent: Any, key: Any) -> int:
-        return self.keys[id(parent)][key]
+        return self.lines[id(parent)][key] >> 32
 
     def rejected(self, mapping: Any) -> list[RejectedKey]:
         return self.bad.get(id(mapping), [])
