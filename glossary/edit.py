@@ -26,10 +26,10 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.tokens import CommentToken
 
 from .atomic import ConcurrentEditError, Snapshot, write_atomic  # noqa: F401 (add_entry raises it)
-from .entries import Fixed, build_entries
+from .entries import ID_RE, LANGUAGE_KEYS, Fixed, build_entries
 from .errors import GlossaryError, Problem, TermbaseError
 from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
-from .loader import ID_RE, LANGUAGE_KEYS, parse_termbase
+from .loader import parse_termbase
 from .model import Entry
 from .normalize import fold_diacritics
 from .termbase import collect

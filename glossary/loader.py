@@ -14,21 +14,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .bulk import gc_paused
-from .entries import (  # noqa: F401 (the schema's names, imported from here by other modules)
-    DERIVED_KEYS,
-    ENTRY_KEYS,
-    FORM_KEYS,
-    ID_RE,
-    LANG_RE,
-    LANGUAGE_KEYS,
-    SCHEMA_VERSION,
-    TOP_KEYS,
-    EntryBuilder,
-    RejectedKey,
-    Scalar,
-    is_language_code,
-    kind_of,
-)
+from .entries import EntryBuilder, RejectedKey, Scalar, kind_of
 from .errors import Problem, TermbaseNotFound, TermbaseWarning
 from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
 from .model import Entry

@@ -17,9 +17,10 @@ from typing import Any
 
 import regex
 
+from ..entries import ID_RE, is_language_code
 from ..errors import GlossaryError, Problem
 from ..files import MAX_IMPORT_SIZE, UnreadableFile, read_regular_file
-from ..loader import ID_RE, is_language_code, parse_termbase
+from ..loader import parse_termbase
 from ..model import DEFAULT_CASE, CasePolicy, EntryType, Termbase
 from ..normalize import match_key, nfc
 from ..serialize import entry_as_data
