@@ -25,15 +25,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from glossary import framing
-from glossary.cache import version
-from glossary.cachedir import ENV_OFF, cache_dir, usable_folder, write_cache_file
+from glossary.cachedir import ENV_OFF, cache_dir, usable_folder
 
 T = TypeVar("T")
 FORMAT = 2  # 2: frames of JSON and arrays (1: pickles, and a raw state table beside them)
@@ -44,8 +42,6 @@ MAX_SIZE = 256 << 20
 # Typecodes of the arrays ``numbers`` casts a block to (native integers and floats).
 NUMBER_FORMATS = frozenset("bBhHiIlLqQfd")
 _SEPARATOR = "\0"  # between the strings of a block (never in a word)
-# What a ``decode`` raises on a block or a value that is not what its ``build`` stores.
-_MALFORMED = (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError)
 
 _bypassed = False
 
@@ -82,8 +78,7 @@ def data_key(name: str, sources: Sequence[Path]) -> str:
     """The key of ``name`` built from ``sources``: it changes with the format, the versions of
     termcheck and Python, the byte order, and the path, size or modification time of any
     source."""
-    digest = hashlib.sha256(
-        f"{FORMAT}|{version()}|{sys.version_info[:3]}|{sys.byteorder}|{name}".encode())
+    digest = hashlib.sha256(f"{framing.stamp(KIND, FORMAT)}|{name}".encode())
     for source in sources:
         try:
             stat = source.stat()
@@ -105,11 +100,7 @@ def read(path: Path, key: str) -> Stored | None:
 def write(path: Path, key: str, stored: Stored) -> None:
     """Store ``stored`` for ``key`` atomically, private to this user; an unwritable or
     untrusted folder is skipped (the data is built again next time)."""
-    try:
-        data = framing.encode(KIND, key, stored.meta, stored.blocks)
-    except ValueError:  # not JSON data (a NaN, say): not worth keeping
-        return
-    write_cache_file(path, data)
+    framing.store(path, KIND, key, stored.meta, stored.blocks)
 
 
 def cached(name: str, sources: Sequence[Path], build: Callable[[], Stored],
@@ -121,12 +112,12 @@ def cached(name: str, sources: Sequence[Path], build: Callable[[], Stored],
     if not enabled() or not all(c.isalnum() or c == "-" for c in name):
         return decode(_as_read(build()))
     path, key = path_for(name), data_key(name, sources)
-    found = read(path, key)
-    if found is not None:
-        try:
-            return decode(found)
-        except _MALFORMED:  # whole and unaltered, yet not what build() makes: written wrong
-            framing.damaged(path)
+    if usable_folder(path.parent):
+        # In a tuple: a decoded None is a value, not the absence of one.
+        found = framing.load(path, KIND, key, MAX_SIZE,
+                             lambda frame: (decode(Stored(frame.meta, frame.blocks)),))
+        if found is not None:
+            return found[0]
     stored = build()
     write(path, key, stored)
     return decode(_as_read(stored))

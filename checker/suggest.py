@@ -28,9 +28,8 @@ from typing import Any
 import regex
 
 from glossary import Termbase
-from glossary.edit import check_entry, make_id
+from glossary.edit import check_entry, entries_of, make_id
 from glossary.index import TYPO_MAX_LENGTH
-from glossary.loader import parse_termbase
 from glossary.normalize import (
     casefold,
     fold_key,
@@ -563,11 +562,9 @@ def suggest(checker: Checker, paths: Sequence[str], providers: Sequence[Provider
 def _check_against(termbase: Termbase, candidates: Sequence[Candidate]) -> None:
     """Leave out what would clash with the termbase (a form of another entry): first the
     candidate's lists, then the candidate."""
-    from glossary.edit import termbase_text
-
     for _ in range(3):  # simplify, then leave out, then confirm
         live = [c for c in candidates if c.entry]
-        entries, problems = parse_termbase(termbase_text([c.entry for c in live]), "suggest")
+        entries, problems = entries_of([c.entry for c in live], "suggest")
         problems += check_entries([*termbase, *entries])
         by_id = {c.entry["id"]: c for c in live}
         bad = {p.entry_id: p.message for p in problems if p.entry_id in by_id}

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -36,7 +35,6 @@ from .cachedir import (
     clear_the_way,
     shown,
     usable_folder,
-    write_cache_file,
 )
 from .errors import GlossaryError, TermbaseWarning
 from .files import MAX_TERMBASE_SIZE, UnreadableFile, read_regular_file
@@ -62,9 +60,10 @@ MAX_INDEX_SIZE = 4 << 30
 
 
 def version() -> str:
-    """termcheck's version, for cache keys. A constant (``glossary.version.VERSION``, which a test
-    holds equal to the installed distribution's): ``importlib.metadata.version`` scans
-    ``sys.path`` and cost 15-25 ms of every run's startup."""
+    """termcheck's version (cache keys take it through ``glossary.framing.stamp``). A constant
+    (``glossary.version.VERSION``, which a test holds equal to the installed distribution's):
+    ``importlib.metadata.version`` scans ``sys.path`` and cost 15-25 ms of every run's
+    startup."""
     return VERSION
 
 
@@ -73,7 +72,7 @@ def index_key(paths: Sequence[str | Path] | None) -> str:
     any of them, with where they are, with the index format, the termcheck version, the Python
     version and the byte order."""
     digest = hashlib.sha256()
-    digest.update(f"{FORMAT}|{version()}|{sys.version_info[:2]}|{sys.byteorder}".encode())
+    digest.update(framing.stamp(KIND, FORMAT).encode())
     for name in paths or [DEFAULT_NAME]:
         path = resolve_path(name)
         # Where the file is, too: the index names it (sources, warnings, entries' origins), and
@@ -127,15 +126,8 @@ def read_index(path: Path, key: str, max_size: int | None = None) -> TermIndex |
     """The index stored in ``path`` if it was compiled for ``key``; None when it is absent,
     stale, unreadable, not to be trusted, larger than ``max_size`` or damaged (the caller
     rebuilds it; ``glossary.framing`` warns about the last three)."""
-    frame = framing.read_frame(path, KIND, key,
-                               MAX_INDEX_SIZE if max_size is None else max_size)
-    if frame is None:
-        return None
-    try:
-        return _index_of(frame, shown(path))
-    except (KeyError, TypeError, ValueError, UnicodeDecodeError, IndexError):
-        framing.damaged(path)  # whole and unaltered, yet not an index: written wrong
-        return None
+    return framing.load(path, KIND, key, MAX_INDEX_SIZE if max_size is None else max_size,
+                        lambda frame: _index_of(frame, shown(path)))
 
 
 def _strings(value: object) -> tuple[str, ...]:
@@ -210,7 +202,8 @@ def load_index(paths: Sequence[str | Path] | None = None, *, use_cache: bool = T
     index = read_index(target, key) if usable_folder(folder) else None
     if index is None:
         index = TermIndex(load_termbase(paths))
-        write_cache_file(target, _encode(index, key))
+        blocks, meta = _blocks(index)
+        framing.store(target, KIND, key, meta, blocks)
     return index
 
 

@@ -26,9 +26,10 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.tokens import CommentToken
 
 from .atomic import ConcurrentEditError, Snapshot, write_atomic  # noqa: F401 (add_entry raises it)
+from .entries import ID_RE, LANGUAGE_KEYS, Fixed, build_entries
 from .errors import GlossaryError, Problem, TermbaseError
 from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
-from .loader import ID_RE, LANGUAGE_KEYS, parse_termbase
+from .loader import parse_termbase
 from .model import Entry
 from .normalize import fold_diacritics
 from .termbase import collect
@@ -162,6 +163,13 @@ def make_id(entry_type: str, text: str, taken: Iterable[str] = ()) -> str:
 
 
 # --- validation ----------------------------------------------------------------------------------
+def entries_of(data: Iterable[Mapping[str, Any]], path: str) -> tuple[list[Entry], list[Problem]]:
+    """The entries of schema-v1 entry data (as ``glossary.serialize.entry_as_data`` gives it),
+    and their problems (``path`` names the data, with no line), built from the data as
+    ``termbase_text`` would write it."""
+    return build_entries([entry_node(item) for item in data], Fixed(path))
+
+
 def check_entry(data: Mapping[str, Any]) -> list[Problem]:
     """Problems of one entry given as data (from flags or prompts), named as 'the new entry'
     rather than by a line of a file that does not exist yet."""
@@ -170,7 +178,7 @@ def check_entry(data: Mapping[str, Any]) -> list[Problem]:
         return [Problem(NEW_ENTRY, 0, f"id '{entry_id}' is not kebab-case (lower-case ASCII "
                                       f"letters and digits joined by single hyphens, e.g. "
                                       f"'patrushev-nikolai')", None)]
-    entries, problems = parse_termbase(termbase_text([data]), NEW_ENTRY)
+    entries, problems = entries_of([data], NEW_ENTRY)
     problems += check_entries(entries)
     return [Problem(NEW_ENTRY, 0, p.message, p.entry_id) for p in problems]
 

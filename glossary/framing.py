@@ -40,13 +40,15 @@ import json
 import mmap
 import os
 import struct
+import sys
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from .cachedir import file_problem, shown, warn
+from .cachedir import file_problem, shown, warn, write_cache_file
+from .version import VERSION
 
 FORMAT = 1
 MAGIC = b"termcheck-frame\n"
@@ -67,6 +69,10 @@ if TYPE_CHECKING:  # whatever memoryview() takes: bytes, arrays, NumPy arrays
     from _typeshed import ReadableBuffer as Buffer
 else:
     Buffer = bytes | bytearray | memoryview
+T = TypeVar("T")
+# What a caller's decoding raises on a frame that is whole and for its key, yet not what its
+# writer stores (written wrong): the file is then damaged, and the data built again.
+MALFORMED = (KeyError, TypeError, ValueError, UnicodeDecodeError, IndexError)
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,39 @@ class Frame:
 
     meta: object
     blocks: dict[str, memoryview]
+
+
+def stamp(kind: str, fmt: int) -> str:
+    """What every cache key starts with: the kind and format of what the frame holds, the
+    termcheck and Python versions and the byte order, so that an upgrade or another machine
+    makes a new key (the old file is stale, never misread)."""
+    return f"{FORMAT}|{kind}|{fmt}|{VERSION}|{sys.version_info[:3]}|{sys.byteorder}"
+
+
+def load(path: str | Path, kind: str, key: str, max_size: int,
+         decode: Callable[[Frame], T]) -> T | None:
+    """``decode`` of the frame stored in ``path`` for ``key``; None when there is none to use
+    (``read_frame``), or when ``decode`` raises one of ``MALFORMED`` (with the warning that
+    the file is damaged). The caller builds the data again."""
+    frame = read_frame(path, kind, key, max_size)
+    if frame is None:
+        return None
+    try:
+        return decode(frame)
+    except MALFORMED:  # whole and unaltered, yet not what its writer stores: written wrong
+        damaged(path)
+        return None
+
+
+def store(path: Path, kind: str, key: str, meta: object, blocks: Mapping[str, Buffer]) -> None:
+    """Write the frame of ``meta`` and ``blocks`` for ``key`` to the cache file ``path``,
+    atomically and private to this user (``glossary.cachedir.write_cache_file``); data that
+    is not JSON (a NaN, say) is not kept."""
+    try:
+        data = encode(kind, key, meta, blocks)
+    except ValueError:
+        return
+    write_cache_file(path, data)
 
 
 def encode(kind: str, key: str, meta: object, blocks: Mapping[str, Buffer]) -> bytearray:

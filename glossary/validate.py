@@ -153,7 +153,10 @@ def form_conflicts(entries: Iterable[Entry]) -> list[Problem]:
                 problems.append(Problem(path, line, _avoid_message(other, form), entry.id))
             else:
                 other_path, other_line = _where(other)
-                where = f"line {other_line}" if other_path == path else f"{other_path}:{other_line}"
+                where = (f" (line {other_line})" if other_path == path
+                         else f" ({other_path}:{other_line})")
+                if not other_line:  # an entry given as data (terms add, suggest, an import)
+                    where = ""
                 shared = (" a short form may be shared only with other entries' short forms "
                           "(Clinton for Bill and Hillary Clinton)"
                           if Status.SHORT in (form.status, other.status)
@@ -161,7 +164,7 @@ def form_conflicts(entries: Iterable[Entry]) -> list[Problem]:
                           else " a form may belong to one entry only")
                 problems.append(Problem(path, line, f"'{form.lang}' form '{form.text}' is also a "
                                                     f"{other.status} form of entry "
-                                                    f"'{other.entry_id}' ({where});{shared}",
+                                                    f"'{other.entry_id}'{where};{shared}",
                                         entry.id))
     return problems
 

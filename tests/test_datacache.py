@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import checker
 from checker import cli, datacache, language, words
-from glossary import exchange, providers
+from glossary import exchange, framing, providers
 from glossary.cache import ENV_DIR, ENV_OFF
 from glossary.version import VERSION
 
@@ -122,7 +122,7 @@ def test_stale_file_is_rebuilt_when_a_source_changes(cache, source):
 
 def test_key_changes_with_the_version(cache, source, monkeypatch):
     before = datacache.data_key("words-xx", [source])
-    monkeypatch.setattr(datacache, "version", lambda: "9.9.9")
+    monkeypatch.setattr(framing, "VERSION", "9.9.9")  # the stamp of every cache key
     assert datacache.data_key("words-xx", [source]) != before
 
 

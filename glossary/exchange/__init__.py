@@ -17,9 +17,10 @@ from typing import Any
 
 import regex
 
+from ..entries import ID_RE, is_language_code
 from ..errors import GlossaryError, Problem
 from ..files import MAX_IMPORT_SIZE, UnreadableFile, read_regular_file
-from ..loader import ID_RE, is_language_code, parse_termbase
+from ..loader import parse_termbase
 from ..model import DEFAULT_CASE, CasePolicy, EntryType, Termbase
 from ..normalize import match_key, nfc
 from ..serialize import entry_as_data
@@ -292,21 +293,20 @@ def _build_entry(concept: Concept, default_type: str,
 def imported_text(result: ImportResult, source: str) -> tuple[str, list[Problem]]:
     """The imported entries as a termbase file, and the problems the loader still finds in
     them (each leaves its entry out, with a warning)."""
-    from ..edit import termbase_text
+    from ..edit import entries_of, termbase_text
 
     entries = list(result.entries)
     header = [f"Imported by termcheck from {source}."]
     for _ in range(3):  # each round leaves out the entries a problem names
-        text = termbase_text(entries, header)
-        parsed, problems = parse_termbase(text, "imported")
+        parsed, problems = entries_of(entries, "imported")
         problems += duplicate_ids(parsed) + check_entries(parsed)
         bad = {p.entry_id for p in problems if p.entry_id}
         if not problems:
-            return text, []
+            return termbase_text(entries, header), []
         for problem in problems:
             result.warnings.append(f"{source}: entry '{problem.entry_id}' left out: "
                                    f"{problem.message}")
         if not bad:
-            return text, problems
+            return termbase_text(entries, header), problems
         entries = [e for e in entries if e["id"] not in bad]
     return termbase_text(entries, header), problems
