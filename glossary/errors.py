@@ -13,8 +13,8 @@ SHOWN_PROBLEMS = 20
 
 
 @dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a termbase file: where, which entry, and what to do."""
+class Remark:
+    """Something said of a place in a termbase file: where, which entry, and what."""
 
     path: str
     line: int
@@ -25,30 +25,29 @@ class Problem:
     def sort_key(self) -> tuple[str, int]:
         return (self.path, self.line)
 
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        entry = f" entry '{self.entry_id}':" if self.entry_id else ""
-        return f"{where}:{entry} {self.message}"
+    @property
+    def where(self) -> str:
+        """``path:line``, or the path alone for a remark on no line."""
+        return f"{self.path}:{self.line}" if self.line else self.path
 
 
 @dataclass(frozen=True)
-class TermbaseWarning:
+class Problem(Remark):
+    """One thing wrong in a termbase file: where, which entry, and what to do."""
+
+    def __str__(self) -> str:
+        entry = f" entry '{self.entry_id}':" if self.entry_id else ""
+        return f"{self.where}:{entry} {self.message}"
+
+
+@dataclass(frozen=True)
+class TermbaseWarning(Remark):
     """Something redundant in a termbase file that was loaded anyway (a form listed twice, or
     twice up to capitals, apostrophes or spaces): where, which entry, and what was done."""
 
-    path: str
-    line: int
-    message: str
-    entry_id: str | None = None
-
-    @property
-    def sort_key(self) -> tuple[str, int]:
-        return (self.path, self.line)
-
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
         entry = f" ({self.entry_id})" if self.entry_id else ""
-        return f"{where}: warning: {self.message}{entry}"
+        return f"{self.where}: warning: {self.message}{entry}"
 
 
 def validate_command(paths: Sequence[str] = ()) -> str:
