@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from checker.cli import cli
 from checker.rules import RULES
+from glossary import default_termbase_path
 
 DRAFTS = ["examples/fr/brouillon.md", "examples/fr/corrige.md", "examples/en/draft.md",
           "examples/en/corrected.md", "tests/fixtures/depeche_fr.txt"]
@@ -52,6 +53,8 @@ def test_output_is_unchanged(name, snapshot, monkeypatch):
     root = Path(__file__).resolve().parent.parent
     monkeypatch.chdir(root)
     result = CliRunner().invoke(cli, CASES[name])
-    # The embedded termbase is named by its absolute path: the checkout's place is no output.
-    output = result.output.replace(str(root), "<checkout>")
+    # The embedded termbase is named by its absolute path, in the checkout or in an installed
+    # package: where it is installed is no output.
+    output = result.output.replace(str(default_termbase_path()), "<embedded termbase>")
+    output = output.replace(str(root), "<checkout>")
     snapshot(f"golden/{name}", f"exit {result.exit_code}\n{output}")
