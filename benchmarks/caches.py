@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 PEAK = "int(open('/proc/self/status').read().split('VmHWM:')[1].split()[0]) / 1024"
 READ_INDEX = """
 import sys, time
-from glossary import cache
+from glossary.index import cache
 key = cache.index_key([sys.argv[1]])
 path = cache.cache_dir() / f"index-{key}{cache.SUFFIX}"
 wall, cpu = time.perf_counter(), time.process_time()
@@ -106,7 +106,7 @@ def main() -> None:
         for size in (int(s) for s in options.sizes.split(",")):
             terms = Path(work) / f"terms-{size}.yaml"
             terms.write_text(termbase_yaml(make_people(size)), encoding="utf-8")
-            from glossary.cache import load_index
+            from glossary.index.cache import load_index
 
             start = time.perf_counter()
             load_index([str(terms)])  # and so the cache folder is made

@@ -54,8 +54,8 @@ from checker.engine import Checker, CheckOptions  # noqa: E402
 from checker.findings import Finding  # noqa: E402
 from checker.matcher import MatchKind  # noqa: E402
 from checker.readers import reader_for  # noqa: E402
-from glossary.cache import load_index  # noqa: E402
-from glossary.index import NAME_TYPES  # noqa: E402
+from glossary.index.cache import load_index  # noqa: E402
+from glossary.index.compiled import NAME_TYPES  # noqa: E402
 from glossary.normalize import fold_diacritics  # noqa: E402
 
 USER_TERMS = Path(__file__).resolve().parent / "injected-terms.yaml"

@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.engine import Checker, CheckOptions  # noqa: E402
-from glossary.cache import load_index  # noqa: E402
+from glossary.index.cache import load_index  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "newstest2014-fren"
 DEFAULT_LABELS = Path(__file__).resolve().parent / "realnews-labels.csv"

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import scale
 
 from checker.engine import Checker, CheckOptions
-from glossary.cache import load_index
+from glossary.index.cache import load_index
 
 
 def measure(size: int, articles: int, folder: Path, details: bool) -> None:

@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.rules.sentence_case import ABBREVIATIONS  # noqa: E402
-from glossary.cache import load_index  # noqa: E402
-from glossary.index import max_edits  # noqa: E402
+from glossary.index.cache import load_index  # noqa: E402
+from glossary.index.compiled import max_edits  # noqa: E402
 from glossary.normalize import fold_diacritics, fold_key, match_key, translit_key  # noqa: E402
 
 # --- names -------------------------------------------------------------------------------------
@@ -398,7 +398,7 @@ API_SCRIPT = """
 import sys, time
 from pathlib import Path
 from checker.engine import Checker, CheckOptions
-from glossary.cache import load_index
+from glossary.index.cache import load_index
 index = load_index([sys.argv[1]])
 checker = Checker(index.termbase, CheckOptions(lang=sys.argv[3]), index)
 checker.prepare()  # the word lists, once per process

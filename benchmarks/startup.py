@@ -23,7 +23,7 @@ from pathlib import Path
 
 DRAFT = "Le président a reçu Sergueï Lavrov à Paris hier soir pour une longue discussion.\n"
 MODULES = ("checker", "checker.cli", "checker.engine", "checker.matcher", "checker.rules",
-           "glossary", "glossary.cache", "click", "regex", "rapidfuzz")
+           "glossary", "glossary.index.cache", "click", "regex", "rapidfuzz")
 
 
 def timed_run(args: list[str], env: dict[str, str]) -> tuple[float, float]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from glossary import Termbase, TermIndex
 from glossary.atomic import ConcurrentEditError, NotRegularFileError, PartlyWrittenError
-from glossary.cache import load_index
+from glossary.index.cache import load_index
 from glossary.termbase import resolve_path
 
 from .engine import Checker, available_cpus, collect_less
@@ -87,7 +87,7 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool,
                 show_diff: Callable[[str], None] | None = None) -> Report:
     """Fix each file (or, when not writing, give its diff to ``show_diff``); fixed files are
     checked again so the report shows what is left."""
-    from . import fixes
+    from .tools import fixes
     results = []
     for result in report.results:
         fixable = result.error is None and result.source is not None and not result.source.stdin
@@ -144,13 +144,13 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool,
 
 def filter_baseline(report: Report, baseline: str) -> None:
     """Leave out of ``report`` the findings recorded in the baseline file ``baseline``."""
-    from . import baseline as baseline_file
+    from .tools import baseline as baseline_file
     baseline_file.filter_results(report.results, baseline_file.load(baseline))
 
 
 def record_baseline(report: Report, path: str) -> int:
     """Record the findings of ``report`` in the baseline file ``path``; their number."""
-    from . import baseline as baseline_file
+    from .tools import baseline as baseline_file
     return written(path, "the baseline", lambda: baseline_file.write(path, report.results))
 
 

@@ -11,7 +11,7 @@ frame (``glossary.framing``): a BLAKE2b digest of the whole file, its key includ
 before anything is decoded, and the blocks are mapped into memory, not copied (the model's
 40 MB state table is shared by forked workers).
 
-Keyed like the compiled index (``glossary.cache``): the key covers this format, the termcheck
+Keyed like the compiled index (``glossary.index.cache``): the key covers this format, the termcheck
 and Python versions, the byte order, and the path, size and modification time of every source
 file, so an upgraded dependency makes a new key; a file that is stale, truncated, corrupt or
 altered is built again, and one that another user owns or may write, or that is not a regular

@@ -20,7 +20,7 @@ import regex
 from rapidfuzz.distance import OSA
 
 from glossary import CasePolicy, Entry, EntryType, Form, Status, TermIndex
-from glossary.index import (
+from glossary.index.compiled import (
     MEMO_LIMIT,
     STARTS_LONGER,
     TYPO_MIN_LENGTH,

@@ -2,7 +2,7 @@
 compiled index and lookup. Knows terms, never drafts (``checker`` imports it, not the reverse)."""
 
 from .errors import GlossaryError, Problem, TermbaseError, TermbaseNotFound, TermbaseWarning
-from .index import TermIndex
+from .index.compiled import TermIndex
 from .lookup import LookupHit, lookup
 from .model import CasePolicy, Entry, EntryType, Form, LanguageForms, Origin, Status, Termbase
 from .termbase import DEFAULT_NAME, default_termbase_path, load_termbase, validate_files

@@ -1,8 +1,8 @@
 """The cache folder, and whose files termcheck may trust in it.
 
 termcheck keeps derived data in a cache folder: the compiled index of a termbase
-(``glossary.cache``), word lists and the language model (``checker.datacache``) and machine
-translations (``glossary.providers``). What is read back from there steers what ``--fix``
+(``glossary.index.cache``), word lists and the language model (``checker.datacache``) and machine
+translations (``checker.tools.providers``). What is read back from there steers what ``--fix``
 writes into drafts, so a cache is used only when no one but this user (or root, who can do
 anything anyway) can have written it, as pip and ccache do:
 

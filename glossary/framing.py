@@ -1,6 +1,6 @@
 """Cache files that hold data only, read back only when termcheck can tell that they are whole,
 written for the key asked for, and unaltered: the container of the compiled index
-(``glossary.cache``) and of the data cache (``checker.datacache``).
+(``glossary.index.cache``) and of the data cache (``checker.datacache``).
 
 A frame is, in order::
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .index import TermIndex
+from .index.compiled import TermIndex
 from .model import Entry, Form
 from .normalize import fold_key, match_key, translit_key
 

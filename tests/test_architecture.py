@@ -76,9 +76,37 @@ RULE_MODULES = sorted(m for m in graph() if m.startswith("checker.rules.")
     # The registry and the rule declaration describe rules (SARIF and HTML list them): allowed.
     ("checker.reporters", [*RULE_MODULES, "checker.cli"]),
     ("checker.readers", ["checker.rules", "checker.reporters"]),
-], ids=["glossary", "rules", "reporters", "readers"])
+    # The tools are built on the engine: the engine and what it is made of never use them.
+    ("checker.engine", ["checker.tools"]),
+    ("checker.stages", ["checker.tools"]),
+    ("checker.workers", ["checker.tools"]),
+    ("checker.rules", ["checker.tools"]),
+    ("checker.reporters", ["checker.tools"]),
+], ids=["glossary", "rules", "reporters", "readers", "engine-tools", "stages-tools",
+        "workers-tools", "rules-tools", "reporters-tools"])
 def test_import_contract(importers, forbidden):
     assert offences(importers, forbidden) == []
+
+
+def test_the_termbase_never_imports_its_index():
+    """In glossary/, the compiled index (glossary/index/) is built from the termbase; only the
+    package's public names and lookup use it."""
+    allowed = {"glossary", "glossary.lookup"}
+    users = sorted(f"{module} imports {target}" for module, targets in graph().items()
+                   if within(module, "glossary") and not within(module, "glossary.index")
+                   and module not in allowed
+                   for target in targets if within(target, "glossary.index"))
+    assert users == []
+
+
+def test_the_sub_packages_have_their_layers():
+    """A sub-package is placed by its package's row: the index with the termbase (layer 1),
+    every tool, the providers included, above the engine and below the application layer."""
+    table = layers()
+    assert layer_of("glossary.index.cache", table) == 1
+    assert {layer_of(m, table) for m in graph() if within(m, "checker.tools")} == {7}
+    assert layer_of("checker.engine", table) < 7 < layer_of("checker.app", table)
+    assert "checker.tools.providers" in graph() and "glossary.providers" not in graph()
 
 
 def test_only_the_command_line_imports_the_command_line():

@@ -7,11 +7,12 @@ import pytest
 
 from checker import matcher
 from checker.engine import Checker, CheckOptions
-from glossary import cache, load_termbase
-from glossary.index import FORM_BITS, TermIndex
-from glossary.keytable import KeyTable, stable_hash
+from glossary import load_termbase
+from glossary.index import cache
+from glossary.index.compiled import FORM_BITS, TermIndex
+from glossary.index.keytable import KeyTable, stable_hash
+from glossary.index.packed import PackedEntries
 from glossary.normalize import fold_key, match_key, translit_key
-from glossary.packed import PackedEntries
 
 
 def test_key_table_keeps_every_value_of_a_key_in_order():
@@ -83,7 +84,7 @@ def test_read_back_index_answers_as_the_built_one(default_termbase, tmp_path):
 def test_colliding_hashes_never_answer_for_another_key(default_termbase, monkeypatch):
     """Every key hashed alike: the tables return every value, and what answers the user
     checks that the value belongs to the key."""
-    monkeypatch.setattr("glossary.keytable.stable_hash", lambda key: 0)
+    monkeypatch.setattr("glossary.index.keytable.stable_hash", lambda key: 0)
     entries = list(default_termbase)[:50]
     blob, offsets, ids, paths = PackedEntries.pack(entries)
     everything = KeyTable([0] * len(ids), list(range(len(ids))))
@@ -105,7 +106,7 @@ def test_memos_emptied_midway_change_nothing(monkeypatch):
     termbase = load_termbase()
     expected = Checker(termbase, CheckOptions(lang="fr")).check_text(text, "a.txt").findings
     monkeypatch.setattr(matcher, "MEMO_LIMIT", 3)
-    monkeypatch.setattr("glossary.index.MEMO_LIMIT", 3)
+    monkeypatch.setattr("glossary.index.compiled.MEMO_LIMIT", 3)
     again = Checker(termbase, CheckOptions(lang="fr")).check_text(text, "a.txt").findings
     assert expected and [(f.rule, f.start) for f in again] == [(f.rule, f.start)
                                                              for f in expected]

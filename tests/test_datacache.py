@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 import checker
 from checker import cli, datacache, language, words
-from glossary import exchange, framing, providers
-from glossary.cache import ENV_DIR, ENV_OFF
+from checker.tools import providers
+from glossary import exchange, framing
+from glossary.index.cache import ENV_DIR, ENV_OFF
 from glossary.version import VERSION
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from checker import datacache
-from glossary import cache, framing
-from glossary.cache import ENV_DIR, ENV_OFF
+from glossary import framing
+from glossary.index import cache
+from glossary.index.cache import ENV_DIR, ENV_OFF
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
-from glossary import TermbaseError, cache
+from glossary import TermbaseError
+from glossary.index import cache
 from glossary.normalize import match_key, translit_key
 
 

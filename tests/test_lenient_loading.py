@@ -16,8 +16,8 @@ from glossary import (
     load_termbase,
     validate_files,
 )
-from glossary.cache import load_index
 from glossary.errors import SHOWN_PROBLEMS
+from glossary.index.cache import load_index
 
 HEAD = "version: 1\nentries:\n"
 # Lines 3-8: the United Nations with a case variant; 9-14: Ivory Coast with a curly apostrophe

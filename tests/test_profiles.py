@@ -15,9 +15,9 @@ from checker.cli import cli
 from checker.engine import Checker, CheckOptions
 from checker.styles import StyleChooser, house_styles
 from glossary import load_termbase
-from glossary.cache import load_index
+from glossary.index.cache import load_index
+from glossary.index.packed import PackedEntries
 from glossary.loader import parse_termbase
-from glossary.packed import PackedEntries
 from glossary.profiles import (
     ProfileError,
     check_profile,

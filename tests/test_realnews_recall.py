@@ -9,7 +9,7 @@ import pytest
 
 from checker.engine import Checker, CheckOptions
 from glossary import load_termbase
-from glossary.cache import load_index
+from glossary.index.cache import load_index
 
 
 @pytest.fixture(scope="module")

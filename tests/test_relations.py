@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from checker.cli import cli
 from checker.engine import Checker, CheckOptions
 from glossary import TermbaseError, TermIndex, load_termbase, validate_files
-from glossary import cache as index_cache
 from glossary.exchange import export_termbase, import_file, imported_text
+from glossary.index import cache as index_cache
 from glossary.model import WordKind
 from glossary.serialize import entry_as_data
 

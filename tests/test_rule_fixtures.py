@@ -18,7 +18,7 @@ import pytest
 from checker.engine import Checker, CheckOptions, FileResult
 from checker.rules import RULES
 from checker.styles import StyleChooser, house_styles
-from glossary.cache import load_index
+from glossary.index.cache import load_index
 
 FIXTURES = Path(__file__).parent / "rules"
 SNAPSHOT = ".snap"

@@ -18,7 +18,7 @@ from checker.findings import Severity
 from checker.reporters.sarif import doc_sections
 from checker.rules import RULES, RULES_BY_CODE, FixSafety, Rule, Stage, rule_table
 from checker.rules.base import SECTIONS
-from glossary.cache import load_index
+from glossary.index.cache import load_index
 
 ROOT = Path(__file__).resolve().parent.parent
 

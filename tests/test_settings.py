@@ -18,7 +18,7 @@ from checker.cli import cli
 from checker.config import ConfigError
 from checker.findings import Severity
 from checker.settings import OptionError, Settings, check_options, resolve_settings
-from glossary import providers as providers_module
+from checker.tools import providers as providers_module
 
 HOUSE = """\
 version: 1

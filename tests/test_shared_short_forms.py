@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from checker.cli import cli
 from checker.engine import Checker, CheckOptions
 from glossary import load_termbase, lookup, validate_files
-from glossary.index import TermIndex
+from glossary.index.compiled import TermIndex
 
 TERMS = """\
 version: 1

@@ -9,10 +9,10 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from checker import suggest as suggest_module
 from checker.cli import cli
 from checker.engine import Checker, CheckOptions
-from checker.mt import translate_text
+from checker.tools import suggest as suggest_module
+from checker.tools.translate import translate_text
 from glossary import load_termbase
 
 TERMS = """\

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from checker.cli import cli
 from checker.engine import Checker, CheckOptions
-from checker.suggest import romanisation, suggest
+from checker.tools.suggest import romanisation, suggest
 from glossary import load_termbase
 
 FIXTURES = Path(__file__).parent / "fixtures" / "suggest"

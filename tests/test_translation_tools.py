@@ -14,10 +14,8 @@ from click.testing import CliRunner
 
 from checker.cli import cli
 from checker.engine import Checker
-from checker.mt import translate_text
-from glossary import load_termbase
-from glossary import providers as providers_module
-from glossary.providers import (
+from checker.tools import providers as providers_module
+from checker.tools.providers import (
     CachedProvider,
     DeepTranslatorProvider,
     ProviderConfigError,
@@ -27,6 +25,8 @@ from glossary.providers import (
     TranslationCache,
     TranslationFailed,
 )
+from checker.tools.translate import translate_text
+from glossary import load_termbase
 
 FIXTURES = Path(__file__).parent / "fixtures" / "suggest"
 FR = str(FIXTURES / "archives.fr.md")

@@ -19,7 +19,7 @@ from ..settings import OptionError, Settings, resolve_settings
 # What only some commands need is imported in them (``check`` runs on every commit in CI, so
 # its startup counts): the exchange formats and the YAML writer (ruamel), machine translation,
 # suggestions, baselines, fixes. The choices below are those of glossary.exchange and
-# glossary.providers, which tests/test_datacache.py holds equal.
+# checker.tools.providers, which tests/test_datacache.py holds equal.
 EXCHANGE_FORMATS = ("tbx", "csv", "json")
 PROVIDERS = ("google", "mymemory", "deepl", "libre")
 

@@ -45,9 +45,8 @@ def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None
     Exit status 2 when an input could not be read (the others are still mined); a provider
     that fails is reported in one line and the candidates are printed without its proposals.
     """
-    from glossary import providers as providers_module
-
-    from .. import suggest as suggest_module
+    from ..tools import providers as providers_module
+    from ..tools import suggest as suggest_module
     settings = settings_from(config_path=config_path, terms=terms, lang=lang,
                              default_lang=default_lang, no_cache=no_cache)
     checker = open_checker(settings).checker

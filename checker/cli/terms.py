@@ -13,7 +13,7 @@ import click
 
 from glossary import CasePolicy, EntryType, TermbaseError, TermbaseWarning, load_termbase
 from glossary.atomic import write_file
-from glossary.cache import compile_index
+from glossary.index.cache import compile_index
 from glossary.termbase import resolve_path
 
 from ..app import EXIT_ERROR, refuse_overwriting_inputs

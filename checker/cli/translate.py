@@ -47,9 +47,8 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
     The translation goes to standard output (or --output); the findings of checking it, and
     names the provider lost, go to standard error. Exit status 2 when the provider fails.
     """
-    from glossary import providers as providers_module
-
-    from .. import fixes, mt
+    from ..tools import fixes, translate
+    from ..tools import providers as providers_module
     settings = settings_from(config_path=config_path, terms=terms, lang=source,
                              no_cache=no_cache)
     index = open_index(settings)
@@ -63,7 +62,7 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
     draft = read_source(file)
     service = providers_module.get_provider(provider, cache=settings.use_cache)
     checker = open_checker(settings, index).checker
-    result = mt.translate_text(checker, draft.path, draft.text, service, target, source)
+    result = translate.translate_text(checker, draft.path, draft.text, service, target, source)
     for item in result.lost:
         click.echo(f"termcheck: {file}: the provider lost '{item.source}'; write "
                    f"'{item.target}' where it belongs", err=True)

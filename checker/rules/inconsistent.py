@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from glossary import Status
-from glossary.index import NAME_TYPES
+from glossary.index.compiled import NAME_TYPES
 from glossary.normalize import fold_capital_accents
 from glossary.tokens import split_form
 

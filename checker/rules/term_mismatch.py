@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from glossary.index import DERIVED_MAX_WORDS
+from glossary.index.compiled import DERIVED_MAX_WORDS
 from glossary.normalize import casefold
 from glossary.tokens import is_joiner, normalize_separator, words
 from glossary.validate import FUNCTION_WORDS

@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 import regex
 from rapidfuzz.distance import OSA
 
-from glossary.index import TYPO_MIN_LENGTH, max_edits
+from glossary.index.compiled import TYPO_MIN_LENGTH, max_edits
 from glossary.normalize import nfc
 
 from .. import words as wordlist

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import regex
 
-from glossary.index import derived_key
+from glossary.index.compiled import derived_key
 from glossary.normalize import casefold, fold_diacritics, nfc
 
 from .. import words as wordlist

@@ -19,7 +19,7 @@ from math import comb
 import pytest
 from click.testing import CliRunner
 
-import glossary.index
+import glossary.index.compiled
 from checker import cli as cli_module
 from checker import document
 from checker.cli import cli
@@ -37,9 +37,9 @@ from checker.limits import (
 )
 from checker.matcher import SegmentWords
 from checker.readers import READERS, plain
-from checker.suggest import suggest
+from checker.tools.suggest import suggest
 from glossary import load_termbase
-from glossary.index import TYPO_MAX_LENGTH, TermIndex, deletes
+from glossary.index.compiled import TYPO_MAX_LENGTH, TermIndex, deletes
 
 GOOD = "Selon Sergei Lavrov, la réunion a eu lieu.\n"  # one wrong-language finding
 LONG_WORD = "Lavrov" * 333  # 1,998 letters, as in the attack
@@ -59,7 +59,7 @@ def spy_on_variants(monkeypatch):
     """Records the length of every word whose deletion variants are made, and refuses (rather
     than spend gigabytes on) a word longer than any name."""
     lengths: list[int] = []
-    real = glossary.index.deletes
+    real = glossary.index.compiled.deletes
 
     def spy(word: str) -> set[str]:
         lengths.append(len(word))
@@ -67,7 +67,7 @@ def spy_on_variants(monkeypatch):
             raise AssertionError(f"deletion variants of a {len(word)}-letter word")
         return real(word)
 
-    monkeypatch.setattr(glossary.index, "deletes", spy)
+    monkeypatch.setattr(glossary.index.compiled, "deletes", spy)
     return lengths
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from checker import fixes
 from checker.engine import Checker, CheckOptions
+from checker.tools import fixes
 from glossary import load_termbase
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")

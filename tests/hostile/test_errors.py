@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import fixes
 from checker.cli import cli
 from checker.config import ConfigError
 from checker.errors import InputError, OutputError
 from checker.readers import READERS
+from checker.tools import fixes
 from glossary import TermbaseError, TermbaseNotFound
 
 GOOD = "Selon Sergei Lavrov, la réunion a eu lieu.\n"  # as in the folder fixture

@@ -21,8 +21,8 @@ import pytest
 from click.testing import CliRunner
 
 import glossary.atomic as atomic
-from checker import fixes
 from checker.cli import cli
+from checker.tools import fixes
 from glossary.atomic import ConcurrentEditError, NotRegularFileError, Snapshot, write_atomic
 
 GOOD = "Selon Sergei Lavrov, la réunion a eu lieu.\n"  # as in the folder fixture

@@ -32,9 +32,9 @@ from pathlib import Path
 import pytest
 
 from checker import datacache, language, words
-from glossary import cache
-from glossary.cache import ENV_DIR, ENV_OFF
-from glossary.index import TermIndex
+from glossary.index import cache
+from glossary.index.cache import ENV_DIR, ENV_OFF
+from glossary.index.compiled import TermIndex
 from glossary.termbase import load_termbase
 
 DRAFT = "Selon Sergei Lavrov, la réunion a eu lieu hier à Paris.\n"
@@ -237,8 +237,8 @@ CRAFTED_ENTRY = r"""
 import sys
 from pathlib import Path
 
-from glossary import cache, packed
-from glossary.index import TermIndex
+from glossary.index import cache, packed
+from glossary.index.compiled import TermIndex
 from glossary.termbase import load_termbase
 
 terms, target, crash = sys.argv[1], sys.argv[2], bytes.fromhex(sys.argv[3])
@@ -388,7 +388,7 @@ def test_oversized_cache_files_are_ignored_unread(cache_folder, small_terms, mon
 def test_translation_cache_others_may_write_is_not_used(tmp_path, planted):
     import sqlite3
 
-    from glossary.providers import CACHE_FILE, TranslationCache
+    from checker.tools.providers import CACHE_FILE, TranslationCache
 
     folder = tmp_path / "cache"
     folder.mkdir(mode=0o700)
@@ -456,8 +456,8 @@ def entry_with(position: int, value: object) -> bytes:
 ])
 def test_packed_entries_not_written_by_termcheck_are_refused(data):
     from glossary.errors import IndexDamagedError
-    from glossary.keytable import KeyTable
-    from glossary.packed import PackedEntries, unpack_entry
+    from glossary.index.keytable import KeyTable
+    from glossary.index.packed import PackedEntries, unpack_entry
 
     assert unpack_entry(json.dumps(GOOD_ENTRY).encode(), ["terms.yaml"])[0].id == "x"
     entries = PackedEntries(data, [0, len(data)], KeyTable.build(["x"], [0]), ["terms.yaml"],

@@ -106,7 +106,7 @@ def test_the_alarm_is_disarmed_and_the_handler_restored_however_the_check_ends()
 
 
 def test_fixes_are_within_the_budget_too(folder, monkeypatch):
-    import checker.fixes as fixes
+    import checker.tools.fixes as fixes
 
     def slow_rounds(result, recheck, unsafe=False):
         while True:

@@ -24,7 +24,7 @@ from checker.readers import reader_for
 from checker.reporters import indented
 from checker.rules import Context, mixed_script, sentence_case, transliteration
 from checker.rules.base import fit_case
-from glossary.index import TYPO_MIN_LENGTH
+from glossary.index.compiled import TYPO_MIN_LENGTH
 from glossary.normalize import _CONFUSABLES, CONTROLS, nfc
 
 pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop

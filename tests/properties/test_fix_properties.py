@@ -20,10 +20,10 @@ from fuzz import DRAFT_SUFFIXES, default_checker, document
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker import fixes
 from checker.cli import apply_fixes
 from checker.engine import FileResult
 from checker.inputs import Source
+from checker.tools import fixes
 
 pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 

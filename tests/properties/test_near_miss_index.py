@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
-from glossary.index import TYPO_MIN_LENGTH, deletes, max_edits
+from glossary.index.compiled import TYPO_MIN_LENGTH, deletes, max_edits
 
 pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 

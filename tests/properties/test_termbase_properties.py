@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_engine_properties import assert_well_placed
 
-from checker import fixes
 from checker.engine import Checker, CheckOptions
+from checker.tools import fixes
 from glossary import Termbase
 from glossary.loader import parse_termbase
 from glossary.validate import check_entries, duplicate_ids

@@ -16,9 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from checker import fixes
 from checker.errors import InputError
 from checker.readers import reader_for
+from checker.tools import fixes
 
 pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 

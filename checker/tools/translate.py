@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 
 import regex
 
-from glossary.providers import Provider
-
-from .document import Document
-from .engine import Checker
-from .errors import UsageError
-from .matcher import Mention
-from .report import FileResult
-from .stages import parse
+from ..document import Document
+from ..engine import Checker
+from ..errors import UsageError
+from ..matcher import Mention
+from ..report import FileResult
+from ..stages import parse
+from .providers import Provider
 
 PLACEHOLDER = "⟦{}⟧"
 # Engines sometimes add spaces inside the brackets or turn them into plain ones.

@@ -17,9 +17,8 @@ from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain
 
-from .errors import IndexDamagedError
-from .keytable import KeyTable
-from .model import (
+from ..errors import IndexDamagedError
+from ..model import (
     CasePolicy,
     DerivedWord,
     Entry,
@@ -30,6 +29,7 @@ from .model import (
     Status,
     WordKind,
 )
+from .keytable import KeyTable
 
 _STATUSES = tuple(Status)
 # Enums by value without calling the enum class (a call costs a microsecond, an entry has many).

@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from glossary.atomic import write_atomic
 
-from .inputs import BOMS, Source
-from .report import FileResult
+from ..inputs import BOMS, Source
+from ..report import FileResult
 
 __all__ = ["apply_edits", "diff", "encode", "fixed_text", "planned_edits", "write_atomic"]
 
@@ -94,7 +94,7 @@ def converged_text(result: FileResult, recheck: Callable[[FileResult, str], File
 
 def diff(result: FileResult, new_text: str) -> str:
     """A unified diff from the file's text to ``new_text``."""
-    from .reporters.text import safe  # a file name's line break must not start a line
+    from ..reporters.text import safe  # a file name's line break must not start a line
 
     old = result.document.raw if result.document else ""
     name = safe(result.path)

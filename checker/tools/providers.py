@@ -28,8 +28,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Protocol
 
-from .cachedir import FOLDER_MODE, file_problem, shown, usable_folder
-from .errors import GlossaryError
+from glossary.cachedir import FOLDER_MODE, file_problem, shown, usable_folder
+from glossary.errors import GlossaryError
 
 PROVIDERS = ("google", "mymemory", "deepl", "libre")
 DEFAULT_TIMEOUT = 10.0

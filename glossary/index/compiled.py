@@ -19,11 +19,11 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .bulk import gc_paused
+from ..bulk import gc_paused
+from ..model import Entry, EntryType, Form, Termbase
+from ..normalize import casefold, fold_key, match_key, translit_key, translit_word
+from ..tokens import split_form, words
 from .keytable import KeyTable, hash_all
-from .model import Entry, EntryType, Form, Termbase
-from .normalize import casefold, fold_key, match_key, translit_key, translit_word
-from .tokens import split_form, words
 
 # Near misses are searched for words of at least this many letters (never for short names).
 TYPO_MIN_LENGTH = 5

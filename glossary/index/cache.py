@@ -26,9 +26,9 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import framing
-from .atomic import write_atomic
-from .cachedir import (
+from .. import framing
+from ..atomic import write_atomic
+from ..cachedir import (
     ENV_DIR,
     ENV_OFF,
     cache_dir,
@@ -36,14 +36,14 @@ from .cachedir import (
     shown,
     usable_folder,
 )
-from .errors import GlossaryError, TermbaseWarning
-from .files import MAX_TERMBASE_SIZE, UnreadableFile, read_regular_file
-from .index import STRINGS, TABLES, IndexParts, StringBlock, TermIndex
+from ..errors import GlossaryError, TermbaseWarning
+from ..files import MAX_TERMBASE_SIZE, UnreadableFile, read_regular_file
+from ..model import Termbase, relation_map
+from ..termbase import DEFAULT_NAME, load_termbase, resolve_path
+from ..version import VERSION
+from .compiled import STRINGS, TABLES, IndexParts, StringBlock, TermIndex
 from .keytable import KeyTable
-from .model import Termbase, relation_map
 from .packed import PackedEntries
-from .termbase import DEFAULT_NAME, load_termbase, resolve_path
-from .version import VERSION
 
 __all__ = ["ENV_DIR", "ENV_OFF", "FORMAT", "SUFFIX", "cache_dir", "compile_index", "index_key",
            "load_index", "read_index", "write_index"]

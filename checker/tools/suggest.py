@@ -29,7 +29,7 @@ import regex
 
 from glossary import Termbase
 from glossary.edit import check_entry, entries_of, make_id
-from glossary.index import TYPO_MAX_LENGTH
+from glossary.index.compiled import TYPO_MAX_LENGTH
 from glossary.normalize import (
     casefold,
     fold_key,
@@ -38,15 +38,15 @@ from glossary.normalize import (
     scripts,
     translit_key,
 )
-from glossary.providers import Provider, ProviderError, TranslationFailed
 from glossary.validate import check_entries
 
-from . import words as wordlist
-from .document import LINE_BREAK, Document, Segment
-from .engine import Checker
-from .errors import InputError
-from .matcher import COURTESY_TITLES, SegmentWords, Separators, Word
-from .stages import Analysis
+from .. import words as wordlist
+from ..document import LINE_BREAK, Document, Segment
+from ..engine import Checker
+from ..errors import InputError
+from ..matcher import COURTESY_TITLES, SegmentWords, Separators, Word
+from ..stages import Analysis
+from .providers import Provider, ProviderError, TranslationFailed
 
 # Lower-case words that stand inside names: Ursula von der Leyen, Charles de Gaulle, al-Assad.
 PARTICLES = frozenset("de du des la le da di do dos van von der den ter bin ben ibn al el "

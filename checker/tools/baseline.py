@@ -17,9 +17,9 @@ import regex
 
 from glossary.atomic import write_file
 
-from .errors import CheckerError
-from .findings import Finding
-from .report import FileResult
+from ..errors import CheckerError
+from ..findings import Finding
+from ..report import FileResult
 
 VERSION = 1
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
