@@ -47,6 +47,7 @@ def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None
     """
     from ..tools import providers as providers_module
     from ..tools import suggest as suggest_module
+    from ..tools.suggest_output import as_json, as_yaml
     settings = settings_from(config_path=config_path, terms=terms, lang=lang,
                              default_lang=default_lang, no_cache=no_cache)
     checker = open_checker(settings).checker
@@ -61,9 +62,9 @@ def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None
         click.echo(f"termcheck: {problem}; candidates printed without its proposals",
                    err=True)
     if fmt == "json":
-        text = json.dumps(suggest_module.as_json(found), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(as_json(found), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = suggest_module.as_yaml(found)
+        text = as_yaml(found)
     if output:
         write_output(output, "the candidates", lambda: write_file(output, text.encode("utf-8")))
         click.echo(f"{output}: {len(found.candidates)} candidates", err=True)
