@@ -38,24 +38,27 @@ def check_document(ctx: Context) -> list:
     text = ctx.doc.text
     # A unit's source and translation are all its source and target segments together (the
     # singular and plural forms of a PO entry are one translation).
-    source_of: dict[str, str] = defaultdict(str)
-    target_of: dict[str, str] = defaultdict(str)
+    sources: dict[str, list[str]] = defaultdict(list)
+    targets: dict[str, list[str]] = defaultdict(list)
     first_target: dict[str, Segment] = {}
     for segment in ctx.doc.segments:
         if segment.unit is None:
             continue
         part = text[segment.start:segment.end]
         if segment.role == "source":
-            source_of[segment.unit] += " " + part
+            sources[segment.unit].append(part)
         elif segment.role == "target" and part.strip():
-            target_of[segment.unit] += " | " + part
+            targets[segment.unit].append(part)
             first_target.setdefault(segment.unit, segment)
+    # Plural forms of one translation are shown apart, "one | several"; the sources, as text.
+    source_of = {unit: " ".join(parts) for unit, parts in sources.items()}
+    target_of = {unit: " | ".join(parts) for unit, parts in targets.items()}
     by_source: dict[str, list] = defaultdict(list)
     by_target: dict[str, list] = defaultdict(list)
     for unit, segment in first_target.items():
         # The same text in two contexts (msgctxt) may rightly be translated two ways.
         context = dict(segment.info).get("context", "")
-        source = _norm(source_of[unit])
+        source = _norm(source_of.get(unit, ""))
         target = _norm(target_of[unit])
         if source:
             by_source[context + "\x04" + source].append((segment, target))
