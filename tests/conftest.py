@@ -94,3 +94,19 @@ def snapshot():
         assert text == path.read_text(encoding="utf-8")
 
     return _check
+
+
+@pytest.fixture(scope="session")
+def default():
+    """The embedded default termbase, loaded once for the session (entries are immutable)."""
+    from glossary import load_termbase
+
+    return load_termbase()
+
+
+@pytest.fixture(scope="session")
+def index(default):
+    """The compiled index of the default termbase, built once for the session."""
+    from glossary import TermIndex
+
+    return TermIndex(default)

@@ -9,7 +9,7 @@ import pytest
 from babel import Locale
 
 from checker.engine import Checker, CheckOptions
-from glossary import EntryType, TermIndex, load_termbase, lookup
+from glossary import EntryType, lookup
 
 # CLDR region codes that are no UN member state: dependencies and territories, the two
 # non-member observers (PS, VA), Taiwan and Western Sahara. Grouping and private-use codes
@@ -27,16 +27,6 @@ def region_codes() -> set[str]:
     return {code for code in Locale("en").territories
             if re.fullmatch(r"[A-Z]{2}", code) and code not in {"AA", "EU", "EZ", "UN", "ZZ"}
             and not code.startswith("X") and not "QM" <= code <= "QZ"}
-
-
-@pytest.fixture(scope="module")
-def default():
-    return load_termbase()
-
-
-@pytest.fixture(scope="module")
-def index(default):
-    return TermIndex(default)
 
 
 def test_the_member_list_is_the_un_s():

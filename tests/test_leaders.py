@@ -12,20 +12,10 @@ from pathlib import Path
 import pytest
 
 from checker import words
-from glossary import EntryType, Status, TermIndex, load_termbase, lookup
+from glossary import EntryType, Status, lookup
 from glossary.lookup import MATCH_SCORE
 
 TERMS = Path(__file__).resolve().parent.parent / "terms.yaml"
-
-
-@pytest.fixture(scope="module")
-def default():
-    return load_termbase()
-
-
-@pytest.fixture(scope="module")
-def index(default):
-    return TermIndex(default)
 
 
 # French transliterations that differ from the English ones: Russian (Belarus), Kazakh,

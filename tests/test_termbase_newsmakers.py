@@ -9,19 +9,9 @@ from pathlib import Path
 import pytest
 
 from checker import words
-from glossary import EntryType, Status, TermIndex, load_termbase, lookup
+from glossary import EntryType, Status, lookup
 
 SECTION = "# ===== people-and-organizations-2016-2026 ====="
-
-
-@pytest.fixture(scope="module")
-def default():
-    return load_termbase()
-
-
-@pytest.fixture(scope="module")
-def index(default):
-    return TermIndex(default)
 
 
 @pytest.fixture(scope="module")
