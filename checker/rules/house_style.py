@@ -33,6 +33,8 @@ from ..matcher import MatchKind, Mention
 from .base import Context, FixSafety, Rule, Stage, fit_case, with_dot
 
 _SPACES = regex.compile(r"\s+")
+
+
 def _shown(text: str) -> str:
     return _SPACES.sub(" ", text)
 
