@@ -16,6 +16,7 @@ from glossary.exchange import (
     import_file,
     imported_text,
 )
+from glossary.langtags import tag_of_name
 from glossary.serialize import entry_as_data
 
 
@@ -211,3 +212,43 @@ def test_export_json_and_output_file(small_terms, tmp_path):
     assert data["version"] == 1 and data["entries"][0]["id"] == "patrushev-nikolai"
     result = CliRunner().invoke(cli, ["terms", "import", str(out)])
     assert "- id: patrushev-nikolai" in result.output
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_csv_headers_may_name_languages_in_words(write, delimiter):
+    rows = [["English", "French (Canada)", "Français", "Note"],
+            ["Gaza Strip", "bande de Gaza", "Bande de Gaza", "a note, with a comma; and more"],
+            ["Beijing", "Beijing", "Pékin", ""]]
+    text = "\n".join(delimiter.join(f'"{c}"' if delimiter in c else c for c in row)
+                     for row in rows) + "\n"
+    result = import_file(write("names.csv", text), default_type="place")
+    assert result.warnings == []
+    assert result.entries[0] == {
+        "id": "gaza-strip", "type": "place", "note": "a note, with a comma; and more",
+        "en": "Gaza Strip", "fr-CA": "bande de Gaza", "fr": "Bande de Gaza"}
+    assert [e["en"] for e in result.entries] == ["Gaza Strip", "Beijing"]
+
+
+def test_csv_headers_with_codes_and_regions(write):
+    result = import_file(write("codes.csv", "en-US;fr_FR\nWhite House;Maison-Blanche\n"))
+    assert result.entries == [{"id": "white-house", "type": "other", "en-US": "White House",
+                               "fr-FR": "Maison-Blanche"}]
+
+
+@pytest.mark.parametrize("header, tag", [
+    ("English", "en"), ("french", "fr"), ("Français", "fr"), ("French (Canada)", "fr-CA"),
+    ("English (US)", "en-US"), ("German (Switzerland)", "de-CH"), ("Klingon", None),
+    ("French (Atlantis)", None), ("Comment", None),
+])
+def test_language_names_as_tags(header, tag):
+    assert tag_of_name(header) == tag
+
+
+def test_csv_delimiter_is_sniffed_past_quoted_commas(write):
+    # As many commas as semicolons in the header: counting alone would split on the commas.
+    text = 'English;French;"Source, date"\nRed Cross;Croix-Rouge;"ICRC, 2024"\n'
+    result = import_file(write("sheet.csv", text))
+    assert len(result.warnings) == 1
+    assert "sheet.csv: ignored column 'Source, date' (columns are" in result.warnings[0]
+    assert result.entries == [{"id": "red-cross", "type": "other", "en": "Red Cross",
+                               "fr": "Croix-Rouge"}]
