@@ -28,7 +28,7 @@ def reimport(tmp_path, termbase, fmt):
     """Export ``termbase`` as ``fmt``, import it back, load the YAML: (termbase, warnings)."""
     exported = tmp_path / f"export.{fmt}"
     exported.write_text(export_termbase(termbase, fmt), encoding="utf-8")
-    result = import_file(exported)
+    result = import_file(exported, fmt)
     text, problems = imported_text(result, exported.name)
     assert problems == []
     path = tmp_path / f"from-{fmt}.yaml"
@@ -42,7 +42,7 @@ def default():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("fmt", ["tbx", "csv", "json"])
+@pytest.mark.parametrize("fmt", ["tbx", "tbx-basic", "csv", "json"])
 def test_the_default_termbase_round_trips_losslessly(default, tmp_path, fmt):
     back, warnings = reimport(tmp_path, default, fmt)
     assert warnings == []
@@ -252,3 +252,23 @@ def test_csv_delimiter_is_sniffed_past_quoted_commas(write):
     assert "sheet.csv: ignored column 'Source, date' (columns are" in result.warnings[0]
     assert result.entries == [{"id": "red-cross", "type": "other", "en": "Red Cross",
                                "fr": "Croix-Rouge"}]
+
+
+def test_translate_toolkit_reads_every_term_of_the_tbx_basic_export(default):
+    """Weblate and Pootle read TBX through translate-toolkit: every entry is a unit, with
+    every form of every language, in order, with its status."""
+    from translate.storage.tbx import tbxfile
+
+    exported = export_termbase(default, "tbx-basic")
+    assert exported.startswith('<?xml version="1.0" encoding="UTF-8"?>\n'
+                               '<martif type="TBX-Basic-V1" xml:lang="en">')
+    store = tbxfile.parsestring(exported.encode("utf-8"))
+    units = {unit.getid(): unit for unit in store.units}
+    assert list(units) == [entry.id for entry in default]
+    status = {"preferred": "preferredTerm-admn-sts", "accepted": "admittedTerm-admn-sts",
+              "avoid": "deprecatedTerm-admn-sts", "short": "preferredTerm-admn-sts"}
+    for entry in default:
+        for lang, forms in entry.languages.items():
+            read = [(t.text, t.administrative_status)
+                    for t in units[entry.id].get_target_terms(lang)]
+            assert read == [(f.text, status[str(f.status)]) for f in forms.forms()], entry.id
