@@ -1,4 +1,4 @@
-"""Termbases to and from other tools: TBX v3 and TBX-Basic 2008 (``tbx``), CSV (``csv_io``) and JSON.
+"""Termbases to and from other tools: TBX v3 and TBX-Basic 2008 (``tbx``), CSV (``csv_io``), JSON.
 
 Export writes every entry of a loaded termbase. Import turns a file into schema-v1 entries and
 the warnings a translator should read: whatever another tool wrote (several preferred terms,
