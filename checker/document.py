@@ -95,6 +95,9 @@ class Document:
     segments: list[Segment]
     raw: str = None  # type: ignore[assignment]  # ``text`` when not given (__post_init__)
     offsets: Sequence[int] | None = field(default=None, repr=False)  # a list or an array
+    # Where a format with a language field declares the targets' language ("line 3 (Language
+    # header)"), or that it does not ("no Language header"): named when the field is unusable.
+    language_header: str | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _text_line_starts: list[int] | None = field(default=None, repr=False)
     _segment_starts: list[int] = field(default_factory=list, repr=False)

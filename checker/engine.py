@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from glossary import Termbase, TermIndex
+from glossary.langtags import tag_problem
 
 from . import stages, suppression
 from . import words as wordlist
@@ -123,14 +124,22 @@ class Checker:
                 return LanguageDecision(configured, "config", region=region)
         segments = [s for s in doc.segments if role is None or s.role == role]
         declared = next((s.lang for s in segments if s.lang), None)
-        if declared:
+        problem = tag_problem(declared) if declared else None
+        if declared and problem is None:
             return LanguageDecision(normalize_code(declared, self.termbase_languages), "file",
                                     region=region_of(declared))
         prose = " ".join(doc.text[s.start:s.end] for s in segments)
         default = self.options.default_lang
         if role == "source":  # a source is rarely in the language of its target
             default = next((lang for lang in self.languages if lang != default), default)
-        return detect_language(prose, self.languages, default)
+        decision = detect_language(prose, self.languages, default)
+        # A declaration that is missing or unusable (Language: xx) is said, not passed over:
+        # the user learns the targets were identified from the text and can set --lang.
+        note = None if role == "source" else (
+            f"{doc.language_header or 'the file'}: {problem}" if problem else doc.language_header)
+        if note:
+            decision = replace(decision, reason="; ".join(filter(None, (note, decision.reason))))
+        return decision
 
     # --- the stages (checker.stages) ----------------------------------------------------------
     def read(self, path: str) -> tuple[Source, Document]:

@@ -63,3 +63,49 @@ def tag_problem(text: str) -> str | None:
         return (f"'{text}' names no language: '{tag.language}' is not an ISO 639 language "
                 f"code (write e.g. 'fr', 'en', 'fr-CA')")
     return None
+
+
+# Language and region names as spreadsheets and CAT tools write them in column headers
+# (``English``, ``French (Canada)``, ``Français``): the languages news desks translate between
+# most, in English, French and their own name. A name not here is left for the user to write as
+# a code, which the message asks for.
+_LANGUAGE_NAMES = {
+    "en": "english anglais", "fr": "french français francais", "de": "german allemand deutsch",
+    "es": "spanish espagnol español espanol", "it": "italian italien italiano",
+    "pt": "portuguese portugais português portugues", "nl": "dutch néerlandais nederlands",
+    "ru": "russian russe русский", "uk": "ukrainian ukrainien українська",
+    "pl": "polish polonais polski", "ar": "arabic arabe", "zh": "chinese chinois 中文",
+    "ja": "japanese japonais 日本語", "ko": "korean coréen", "tr": "turkish turc türkçe",
+    "el": "greek grec", "sv": "swedish suédois svenska", "da": "danish danois dansk",
+    "nb": "norwegian norvégien norsk", "fi": "finnish finnois suomi", "cs": "czech tchèque",
+    "ro": "romanian roumain română", "hu": "hungarian hongrois magyar", "he": "hebrew hébreu",
+    "ca": "catalan català", "fa": "persian persan farsi", "hi": "hindi",
+}
+_NAME_TO_LANGUAGE = {name: code for code, names in _LANGUAGE_NAMES.items()
+                     for name in names.split()}
+_REGION_NAMES = {
+    "canada": "CA", "france": "FR", "belgium": "BE", "belgique": "BE", "switzerland": "CH",
+    "suisse": "CH", "luxembourg": "LU", "united states": "US", "états-unis": "US", "us": "US",
+    "usa": "US", "united kingdom": "GB", "royaume-uni": "GB", "uk": "GB", "great britain": "GB",
+    "ireland": "IE", "australia": "AU", "new zealand": "NZ", "india": "IN", "brazil": "BR",
+    "brésil": "BR", "portugal": "PT", "spain": "ES", "mexico": "MX", "germany": "DE",
+    "austria": "AT", "quebec": "CA", "québec": "CA",
+}
+_NAMED_TAG = regex.compile(r"^\s*(?P<language>[^\W\d_]+)\s*(?:\((?P<region>[^()]+)\))?\s*$")
+
+
+def tag_of_name(text: str) -> str | None:
+    """The language tag a header names in words: ``English`` -> ``en``, ``French (Canada)`` ->
+    ``fr-CA``, ``Français`` -> ``fr``; None when it names no language listed here."""
+    found = _NAMED_TAG.match(text)
+    if found is None:
+        return None
+    language = _NAME_TO_LANGUAGE.get(found["language"].lower())
+    if language is None:
+        return None
+    region = found["region"]
+    if region is None:
+        return language
+    region = region.strip()
+    code = _REGION_NAMES.get(region.lower()) or (region.upper() if _REGION.match(region) else None)
+    return f"{language}-{code}" if code else None

@@ -16,6 +16,7 @@ from glossary.exchange import (
     import_file,
     imported_text,
 )
+from glossary.langtags import tag_of_name
 from glossary.serialize import entry_as_data
 
 
@@ -27,7 +28,7 @@ def reimport(tmp_path, termbase, fmt):
     """Export ``termbase`` as ``fmt``, import it back, load the YAML: (termbase, warnings)."""
     exported = tmp_path / f"export.{fmt}"
     exported.write_text(export_termbase(termbase, fmt), encoding="utf-8")
-    result = import_file(exported)
+    result = import_file(exported, fmt)
     text, problems = imported_text(result, exported.name)
     assert problems == []
     path = tmp_path / f"from-{fmt}.yaml"
@@ -41,7 +42,7 @@ def default():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("fmt", ["tbx", "csv", "json"])
+@pytest.mark.parametrize("fmt", ["tbx", "tbx-basic", "csv", "json"])
 def test_the_default_termbase_round_trips_losslessly(default, tmp_path, fmt):
     back, warnings = reimport(tmp_path, default, fmt)
     assert warnings == []
@@ -211,3 +212,63 @@ def test_export_json_and_output_file(small_terms, tmp_path):
     assert data["version"] == 1 and data["entries"][0]["id"] == "patrushev-nikolai"
     result = CliRunner().invoke(cli, ["terms", "import", str(out)])
     assert "- id: patrushev-nikolai" in result.output
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_csv_headers_may_name_languages_in_words(write, delimiter):
+    rows = [["English", "French (Canada)", "Français", "Note"],
+            ["Gaza Strip", "bande de Gaza", "Bande de Gaza", "a note, with a comma; and more"],
+            ["Beijing", "Beijing", "Pékin", ""]]
+    text = "\n".join(delimiter.join(f'"{c}"' if delimiter in c else c for c in row)
+                     for row in rows) + "\n"
+    result = import_file(write("names.csv", text), default_type="place")
+    assert result.warnings == []
+    assert result.entries[0] == {
+        "id": "gaza-strip", "type": "place", "note": "a note, with a comma; and more",
+        "en": "Gaza Strip", "fr-CA": "bande de Gaza", "fr": "Bande de Gaza"}
+    assert [e["en"] for e in result.entries] == ["Gaza Strip", "Beijing"]
+
+
+def test_csv_headers_with_codes_and_regions(write):
+    result = import_file(write("codes.csv", "en-US;fr_FR\nWhite House;Maison-Blanche\n"))
+    assert result.entries == [{"id": "white-house", "type": "other", "en-US": "White House",
+                               "fr-FR": "Maison-Blanche"}]
+
+
+@pytest.mark.parametrize("header, tag", [
+    ("English", "en"), ("french", "fr"), ("Français", "fr"), ("French (Canada)", "fr-CA"),
+    ("English (US)", "en-US"), ("German (Switzerland)", "de-CH"), ("Klingon", None),
+    ("French (Atlantis)", None), ("Comment", None),
+])
+def test_language_names_as_tags(header, tag):
+    assert tag_of_name(header) == tag
+
+
+def test_csv_delimiter_is_sniffed_past_quoted_commas(write):
+    # As many commas as semicolons in the header: counting alone would split on the commas.
+    text = 'English;French;"Source, date"\nRed Cross;Croix-Rouge;"ICRC, 2024"\n'
+    result = import_file(write("sheet.csv", text))
+    assert len(result.warnings) == 1
+    assert "sheet.csv: ignored column 'Source, date' (columns are" in result.warnings[0]
+    assert result.entries == [{"id": "red-cross", "type": "other", "en": "Red Cross",
+                               "fr": "Croix-Rouge"}]
+
+
+def test_translate_toolkit_reads_every_term_of_the_tbx_basic_export(default):
+    """Weblate and Pootle read TBX through translate-toolkit: every entry is a unit, with
+    every form of every language, in order, with its status."""
+    from translate.storage.tbx import tbxfile
+
+    exported = export_termbase(default, "tbx-basic")
+    assert exported.startswith('<?xml version="1.0" encoding="UTF-8"?>\n'
+                               '<martif type="TBX-Basic-V1" xml:lang="en">')
+    store = tbxfile.parsestring(exported.encode("utf-8"))
+    units = {unit.getid(): unit for unit in store.units}
+    assert list(units) == [entry.id for entry in default]
+    status = {"preferred": "preferredTerm-admn-sts", "accepted": "admittedTerm-admn-sts",
+              "avoid": "deprecatedTerm-admn-sts", "short": "preferredTerm-admn-sts"}
+    for entry in default:
+        for lang, forms in entry.languages.items():
+            read = [(t.text, t.administrative_status)
+                    for t in units[entry.id].get_target_terms(lang)]
+            assert read == [(f.text, status[str(f.status)]) for f in forms.forms()], entry.id

@@ -189,6 +189,10 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
             click.echo(f"termcheck: {notice_path(result.path, fmt)}: {result.language.reason}; "
                        f"checked as {language_name(result.language.lang)} (set --lang to "
                        "choose)", err=True)
+        elif result.language and result.language.source == "detected" and result.language.reason:
+            click.echo(f"termcheck: {notice_path(result.path, fmt)}: {result.language.reason}; "
+                       f"identified as {language_name(result.language.lang)} from the text (set "
+                       "--lang to choose)", err=True)
     rendered = package.render(report, fmt,
                               color=fmt == "text" and not output and sys.stdout.isatty())
     if output:

@@ -20,7 +20,7 @@ from ..settings import OptionError, Settings, resolve_settings
 # its startup counts): the exchange formats and the YAML writer (ruamel), machine translation,
 # suggestions, baselines, fixes. The choices below are those of glossary.exchange and
 # checker.tools.providers, which tests/test_datacache.py holds equal.
-EXCHANGE_FORMATS = ("tbx", "csv", "json")
+EXCHANGE_FORMATS = ("tbx", "tbx-basic", "csv", "json")
 PROVIDERS = ("google", "mymemory", "deepl", "libre")
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -203,7 +203,8 @@ def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
 
 @terms_group.command("export")
 @click.option("--format", "fmt", type=click.Choice(EXCHANGE_FORMATS), required=True,
-              help="tbx (TBX-Basic, TBX v3), csv (one row per entry) or json (schema v1).")
+              help="tbx (TBX-Basic, TBX v3), tbx-basic (TBX-Basic, ISO 30042:2008: "
+                   "translate-toolkit, Weblate), csv (one row per entry) or json (schema v1).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE instead of standard output.")
 @terms_option

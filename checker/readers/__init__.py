@@ -25,6 +25,7 @@ READERS: dict[str, Reader | str] = {
     ".pot": "po",
     ".xlf": "xliff",
     ".xliff": "xliff",
+    ".tmx": "tmx",
 }
 
 

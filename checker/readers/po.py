@@ -138,7 +138,20 @@ def read(path: str, text: str) -> Document:
 
     # Last, what the precise checks above cannot see: lines of entries polib dropped.
     _check_lines(path, text)
-    return assemble(path, text, pieces, segments)
+    doc = assemble(path, text, pieces, segments)
+    doc.language_header = _language_header(text, target_lang)
+    return doc
+
+
+_LANGUAGE_LINE = regex.compile(r'^[ \t]*(?:msgstr[ \t]+)?"Language[ \t]*:', regex.M | regex.I)
+
+
+def _language_header(text: str, declared: str | None) -> str:
+    """Where the header declares the targets' language, or that it does not."""
+    found = _LANGUAGE_LINE.search(text) if declared else None
+    if found is None:
+        return "no Language header"
+    return f"line {text.count(chr(10), 0, found.start()) + 1} (Language header)"
 
 
 _PO_LINE = regex.compile(r'^\s*(?:(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'

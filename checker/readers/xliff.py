@@ -10,10 +10,10 @@ the n-th start tag of the file is the n-th element of lxml's tree (document orde
 
 Inside a source or target, text and the text of paired inline elements (1.2 ``<g>``, ``<mrk>``;
 2.x ``<pc>``, ``<mrk>``) is text; an entity or character reference gives its character, mapped
-to the ``&``; a native-code element (``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``, ``<x/>``,
-``<bx/>``, ``<ex/>``, ``<sc/>``, ``<ec/>``, ``<cp/>``) gives one space, mapped to its ``<``,
-and its content is skipped. ``Document.text`` is the strings one after the other, separated by
-a blank line. Skipped: units (or groups, files) marked ``translate="no"``, 1.2
+to the ``&``; a native-code element (``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``, ``<ut>``,
+``<x/>``, ``<bx/>``, ``<ex/>``, ``<sc/>``, ``<ec/>``, ``<cp/>``) gives one space, mapped to
+its ``<``, and its content is skipped. ``Document.text`` is the strings one after the other,
+separated by a blank line. Skipped: units (or groups, files) marked ``translate="no"``, 1.2
 ``<alt-trans>`` and ``<seg-source>``, 2.x ``<ignorable>``, and empty strings. A unit, segment,
 source or target in another namespace than the root's (another XLIFF version's, none, a tool's)
 is not one XLIFF tools read, and it is never skipped unsaid: it is an input error naming its
@@ -46,7 +46,7 @@ _XLIFF_NAMESPACES = {None, "urn:oasis:names:tc:xliff:document:1.1",
                      "urn:oasis:names:tc:xliff:document:1.2",
                      "urn:oasis:names:tc:xliff:document:2.0"}
 # Inline elements standing for native code (placeholders, tags of the original format).
-_NATIVE = {"ph", "bpt", "ept", "it", "x", "bx", "ex", "sc", "ec", "cp"}
+_NATIVE = {"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex", "sc", "ec", "cp"}
 _FUZZY_STATES = {"needs-review-translation", "needs-review-adaptation", "needs-review-l10n"}
 _PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 

@@ -1,4 +1,4 @@
-"""Termbases to and from other tools: TBX (``tbx``), CSV (``csv_io``) and JSON.
+"""Termbases to and from other tools: TBX v3 and TBX-Basic 2008 (``tbx``), CSV (``csv_io``), JSON.
 
 Export writes every entry of a loaded termbase. Import turns a file into schema-v1 entries and
 the warnings a translator should read: whatever another tool wrote (several preferred terms,
@@ -26,7 +26,7 @@ from ..normalize import match_key, nfc
 from ..serialize import entry_as_data
 from ..validate import SAME, TYPOGRAPHY, check_entries, duplicate_ids, form_variant
 
-FORMATS = ("tbx", "csv", "json")
+FORMATS = ("tbx", "tbx-basic", "csv", "json")
 _SUFFIXES = {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "csv", ".json": "json"}
 _INVISIBLE = regex.compile(r"[\p{Cc}\p{Cf}]")
 _SPACES = regex.compile(r"\s+")
@@ -84,11 +84,12 @@ def format_of(path: str | Path, fmt: str | None = None) -> str:
 
 
 def export_termbase(termbase: Termbase, fmt: str, source: str = "") -> str:
-    """The termbase as TBX, CSV or JSON text."""
-    if fmt == "tbx":
+    """The termbase as TBX (v3, or ISO 30042:2008 TBX-Basic for ``tbx-basic``), CSV or JSON
+    text."""
+    if fmt in ("tbx", "tbx-basic"):
         from .tbx import export_tbx
 
-        return export_tbx(termbase, source)
+        return export_tbx(termbase, source, "2008" if fmt == "tbx-basic" else "v3")
     if fmt == "csv":
         from .csv_io import export_csv
 
@@ -113,7 +114,7 @@ def import_file(path: str | Path, fmt: str | None = None,
     except OSError as exc:
         raise ExchangeError(f"{path}: cannot be read ({exc.strerror})") from None
     shown = str(path)
-    if fmt == "tbx":
+    if fmt in ("tbx", "tbx-basic"):
         from .tbx import read_tbx
 
         concepts, warnings = read_tbx(data, shown)

@@ -11,10 +11,11 @@ language's lists. ``case`` is always written (``name`` or ``exact``); ``ambiguou
 ``true``, ``false`` or empty. Files are UTF-8 (a BOM is accepted) and written with the stdlib
 ``csv`` module (comma, double quotes where needed).
 
-Reading is lenient: the delimiter may be ``,``, ``;`` or a tab; column names are compared
-without regard to case; only the language columns are required (a missing ``type`` is the
-import's default type, a missing ``id`` is made from the preferred form); unknown columns are
-ignored with one warning.
+Reading is lenient: the delimiter may be ``,``, ``;`` or a tab (``csv.Sniffer`` tells which);
+column names are compared without regard to case; a language column may be named by its code
+(``en``, ``en-US``, ``fr_CA``) or its name (``English``, ``Français``, ``French (Canada)``);
+only the language columns are required (a missing ``type`` is the import's default type, a
+missing ``id`` is made from the preferred form); unknown columns are ignored with one warning.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..langtags import tag_of_name
 from ..model import Status, Termbase
 from . import Concept, ExchangeError, Term, lang_code
 
@@ -29,6 +31,7 @@ SEPARATOR = " | "
 ENTRY_COLUMNS = ("id", "type", "case", "ambiguous", "note", "see_also")
 LIST_STATUSES = ("accepted", "avoid", "short")
 DERIVED_COLUMNS = ("adjectives", "demonyms")
+_SNIFF_CHARS = 8192
 
 
 def export_csv(termbase: Termbase) -> str:
@@ -67,6 +70,23 @@ def export_csv(termbase: Termbase) -> str:
     return out.getvalue()
 
 
+def _delimiter(text: str) -> str:
+    """The delimiter of a CSV file: what csv.Sniffer finds among ``,`` ``;`` and tab in its
+    first rows, else the one the header holds most of (a one-column file sniffs nothing)."""
+    first_line = text.split("\n", 1)[0]
+    try:
+        sniffed = csv.Sniffer().sniff(text[:_SNIFF_CHARS], delimiters=",;\t").delimiter
+    except csv.Error:
+        sniffed = ""
+    # The header separates the column names: a guess it does not hold is a wrong guess.
+    return sniffed if sniffed and sniffed in first_line else max(",;\t", key=first_line.count)
+
+
+def _named_lang(name: str) -> str | None:
+    tag = tag_of_name(name)
+    return lang_code(tag) if tag else None
+
+
 def read_csv(data: bytes, path: str) -> tuple[list[Concept], list[str]]:
     """Concepts of a CSV file and the warnings about the file as a whole."""
     try:
@@ -74,8 +94,7 @@ def read_csv(data: bytes, path: str) -> tuple[list[Concept], list[str]]:
     except UnicodeDecodeError as exc:
         raise ExchangeError(f"{path}: is not valid UTF-8 (byte {exc.start}); save it as "
                             f"UTF-8") from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
+    delimiter = _delimiter(text)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if not rows:
         raise ExchangeError(f"{path}: the file is empty; the first row must name the columns")
@@ -89,7 +108,7 @@ def read_csv(data: bytes, path: str) -> tuple[list[Concept], list[str]]:
             columns[index] = (lowered, None)
             continue
         lang_part, _, status = name.partition(":")
-        lang = lang_code(lang_part)
+        lang = lang_code(lang_part) or _named_lang(lang_part)
         status = status.strip().lower() or "preferred"
         if lang is not None and status in ("preferred", *LIST_STATUSES, *DERIVED_COLUMNS):
             columns[index] = (lang, status)
@@ -103,7 +122,8 @@ def read_csv(data: bytes, path: str) -> tuple[list[Concept], list[str]]:
                         f"L:adjectives, L:demonyms per language)")
     if not any(status for _, status in columns.values()):
         raise ExchangeError(f"{path}: no language column in the header ({', '.join(header)}); "
-                            f"name them by language code: en, fr, fr:accepted…")
+                            f"name them by language code or name: en, fr, fr:accepted, "
+                            f"English, French (Canada)…")
     concepts = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):

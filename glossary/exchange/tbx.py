@@ -1,5 +1,8 @@
-"""TBX: the ISO 30042 TermBase eXchange format, written as TBX-Basic in the TBX v3 DCA style and
-read from TBX v3 (any dialect) and TBX v2 (``martif``) files.
+"""TBX: the ISO 30042 TermBase eXchange format, written as TBX-Basic in the TBX v3 DCA style
+(``tbx``) or as ISO 30042:2008 TBX-Basic (``tbx-basic``: ``martif``, ``termEntry``,
+``langSet``, ``tig``; what translate-toolkit, Weblate and Pootle read), and read from TBX v3
+(any dialect) and TBX v2 (``martif``) files. Both written dialects carry the same data
+(below, with the v3 names; ``termEntry``, ``langSet``, ``tig`` in the 2008 one).
 
 How a termcheck entry is written (and read back):
 
@@ -71,27 +74,44 @@ def _xml_id(entry_id: str) -> str:
     return entry_id if entry_id[:1].isalpha() else f"_{entry_id}"
 
 
-def export_tbx(termbase: Termbase, source: str = "") -> str:
-    """The termbase as a TBX-Basic (TBX v3, DCA style) document."""
-    root = etree.Element(f"{{{NAMESPACE}}}tbx", nsmap={None: NAMESPACE},
-                         attrib={"type": "TBX-Basic", "style": "dca", XML_LANG: "en"})
-    header = etree.SubElement(root, f"{{{NAMESPACE}}}tbxHeader")
-    description = etree.SubElement(etree.SubElement(header, f"{{{NAMESPACE}}}fileDesc"),
-                                   f"{{{NAMESPACE}}}sourceDesc")
-    etree.SubElement(description, f"{{{NAMESPACE}}}p").text = (
+# The element names of the two dialects termcheck writes.
+_TBX_V3 = {"root": "tbx", "header": "tbxHeader", "concept": "conceptEntry", "lang": "langSec",
+           "term": "termSec"}
+_TBX_2008 = {"root": "martif", "header": "martifHeader", "concept": "termEntry",
+             "lang": "langSet", "term": "tig"}
+
+
+def export_tbx(termbase: Termbase, source: str = "", dialect: str = "v3") -> str:
+    """The termbase as TBX-Basic: in the TBX v3 DCA style (``dialect`` ``v3``, ISO
+    30042:2019), or as ISO 30042:2008 TBX-Basic (``dialect`` ``2008``: ``martif``,
+    ``termEntry``, ``langSet``, ``tig``, no namespace), the dialect translate-toolkit, Weblate
+    and Pootle read. The same data categories in both."""
+    names = _TBX_2008 if dialect == "2008" else _TBX_V3
+    qualified = (lambda tag: tag) if dialect == "2008" else (lambda tag: f"{{{NAMESPACE}}}{tag}")
+    if dialect == "2008":
+        root = etree.Element("martif", attrib={"type": "TBX-Basic-V1", XML_LANG: "en"})
+    else:
+        root = etree.Element(qualified("tbx"), nsmap={None: NAMESPACE},
+                             attrib={"type": "TBX-Basic", "style": "dca", XML_LANG: "en"})
+    header = etree.SubElement(root, qualified(names["header"]))
+    description = etree.SubElement(etree.SubElement(header, qualified("fileDesc")),
+                                   qualified("sourceDesc"))
+    etree.SubElement(description, qualified("p")).text = (
         f"Exported by termcheck{' from ' + source if source else ''}. Entry type: "
         f"subjectField; case policy and ambiguity: notes starting with 'termcheck-'.")
-    body = etree.SubElement(etree.SubElement(root, f"{{{NAMESPACE}}}text"),
-                            f"{{{NAMESPACE}}}body")
+    if dialect == "2008":
+        encoding = etree.SubElement(header, "encodingDesc")
+        etree.SubElement(encoding, "p", attrib={"type": "XCSURI"}).text = "TBXBasicXCSV02.xcs"
+    body = etree.SubElement(etree.SubElement(root, qualified("text")), qualified("body"))
 
     def sub(parent, tag: str, text: str | None = None, **attrs: str):
-        element = etree.SubElement(parent, f"{{{NAMESPACE}}}{tag}", attrib=attrs)
+        element = etree.SubElement(parent, qualified(tag), attrib=attrs)
         if text is not None:
             element.text = text
         return element
 
     for entry in termbase:
-        concept = sub(body, "conceptEntry", id=_xml_id(entry.id))
+        concept = sub(body, names["concept"], id=_xml_id(entry.id))
         sub(concept, "descrip", str(entry.type), type="subjectField")
         if entry.note:
             sub(concept, "note", entry.note)
@@ -103,10 +123,10 @@ def export_tbx(termbase: Termbase, source: str = "") -> str:
             sub(concept, "ref", other, type="crossReference", target=_xml_id(other))
         part_of_speech = "properNoun" if entry.type in _NAME_TYPES else "noun"
         for lang, forms in entry.languages.items():
-            section = etree.SubElement(concept, f"{{{NAMESPACE}}}langSec",
+            section = etree.SubElement(concept, qualified(names["lang"]),
                                        attrib={XML_LANG: lang})
             for form in forms.forms():
-                term_section = sub(section, "termSec")
+                term_section = sub(section, names["term"])
                 sub(term_section, "term", form.text)
                 sub(term_section, "termNote", part_of_speech, type="partOfSpeech")
                 sub(term_section, "termNote", _STATUS_OUT[form.status],
@@ -116,8 +136,9 @@ def export_tbx(termbase: Termbase, source: str = "") -> str:
             for kind, prefix in DERIVED_NOTES.items():
                 words = [w.text for w in getattr(forms, kind)]
                 if words:
-                    # A note may stand before the terms only (langSec: note*, termSec+).
-                    note = etree.Element(f"{{{NAMESPACE}}}note")
+                    # A note may stand before the terms only (langSec: note*, termSec+;
+                    # langSet: note*, tig+).
+                    note = etree.Element(qualified("note"))
                     note.text = f"{prefix} {_LIST_SEPARATOR.join(words)}"
                     section.insert(sum(1 for c in section if _local(c) == "note"), note)
     etree.indent(root, space="  ")

@@ -1,0 +1,88 @@
+"""The TMX reader: translation units as source and target segments, with file positions."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import cli
+from checker.errors import InputError
+from checker.readers import reader_for, tmx
+
+HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+        '<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="none" '
+        'adminlang="en" srclang="{src}" datatype="plaintext"/>\n<body>\n')
+TAIL = "</body>\n</tmx>\n"
+
+
+def memory(*units: str, src: str = "en") -> str:
+    return HEAD.format(src=src) + "".join(units) + TAIL
+
+
+def tu(*tuvs: tuple[str, str], attrs: str = "") -> str:
+    inner = "".join(f'<tuv xml:lang="{lang}"><seg>{seg}</seg></tuv>\n' for lang, seg in tuvs)
+    return f"<tu{attrs}>\n{inner}</tu>\n"
+
+
+def pairs(doc):
+    return [(s.role, s.lang, s.unit, doc.text[s.start:s.end]) for s in doc.segments]
+
+
+def test_registered_for_tmx():
+    assert reader_for("memory.TMX") is tmx.read
+
+
+def test_units_are_source_and_target_pairs_by_srclang():
+    text = memory(tu(("en", "The White House"), ("fr", "La Maison-Blanche"), attrs=' tuid="a"'),
+                  tu(("fr", "Le Kremlin"), ("en", "The Kremlin")))
+    doc = tmx.read("m.tmx", text)
+    assert pairs(doc) == [("source", "en", "tu:a", "The White House"),
+                          ("target", "fr", "tu:a", "La Maison-Blanche"),
+                          ("source", "en", "tu#2", "The Kremlin"),
+                          ("target", "fr", "tu#2", "Le Kremlin")]
+    assert doc.segments[1].info == (("id", "a"), ("line", "7"))
+    # Every character of the text maps to itself in the file.
+    for segment in doc.segments:
+        start = doc.file_offset(segment.start)
+        assert text[start:start + segment.end - segment.start] == doc.text[segment.start:
+                                                                           segment.end]
+
+
+def test_unit_srclang_and_all_languages():
+    text = memory(tu(("fr", "Le Kremlin"), ("en", "The Kremlin"), attrs=' srclang="fr"'),
+                  tu(("de", "Berlin"), ("en", "Berlin")), src="*all*")
+    assert [(s.role, s.lang) for s in tmx.read("m.tmx", text).segments] == [
+        ("source", "fr"), ("target", "en"), ("source", "de"), ("target", "en")]
+
+
+def test_only_the_first_target_language_is_read():
+    text = memory(tu(("en", "Moscow"), ("fr", "Moscou"), ("de", "Moskau")),
+                  tu(("en", "Kyiv"), ("de", "Kyjiw")))
+    assert [s.lang for s in tmx.read("m.tmx", text).segments] == ["en", "fr"]
+
+
+def test_inline_codes_are_one_space_and_entities_their_character():
+    seg = ('Le <bpt i="1">&lt;b&gt;</bpt>Premier ministre<ept i="1">&lt;/b&gt;</ept> '
+           '<ph>{0}</ph>&amp; <hi>Ottawa</hi><ut>\\par</ut>')
+    doc = tmx.read("m.tmx", memory(tu(("en", "x"), ("fr", seg))))
+    assert pairs(doc)[1][3] == "Le  Premier ministre   & Ottawa "
+
+
+@pytest.mark.parametrize("text, message", [
+    ('<?xml version="1.0"?>\n<xliff version="1.2"/>\n', "is not a TMX file"),
+    ('<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY e "x">]>\n<tmx/>\n', "entit"),
+    ('<tmx version="1.4"><body><tu>\n', "not well-formed XML"),
+])
+def test_files_that_are_no_usable_tmx_are_input_errors(text, message):
+    with pytest.raises(InputError, match=message):
+        tmx.read("m.tmx", text)
+
+
+def test_check_reports_the_pair_findings_of_a_memory(tmp_path):
+    path = tmp_path / "memory.tmx"
+    path.write_text(memory(tu(("en", "The talks in Beijing ended on Friday evening."),
+                              ("fr", "Les pourparlers à Beijing ont pris fin vendredi soir."))),
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:7:43: error wrong-language 'Beijing' is the English form" in result.output
