@@ -134,9 +134,8 @@ class Checker:
             default = next((lang for lang in self.languages if lang != default), default)
         decision = detect_language(prose, self.languages, default)
         # A declaration that is missing or unusable (Language: xx) is said, not passed over:
-        # the user learns the targets were identified from the text and can set --lang. A
-        # template (POT) with no translated text has no language to say anything about.
-        note = None if role == "source" or not prose.strip() else (
+        # the user learns the targets were identified from the text and can set --lang.
+        note = None if role == "source" else (
             f"{doc.language_header or 'the file'}: {problem}" if problem else doc.language_header)
         if note:
             decision = replace(decision, reason="; ".join(filter(None, (note, decision.reason))))

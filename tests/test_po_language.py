@@ -50,14 +50,6 @@ def test_a_usable_header_is_silent(tmp_path):
     assert result.stderr == ""
 
 
-def test_a_template_without_translations_is_silent(tmp_path):
-    # A POT file has no Language header and no target text: nothing was checked as any language.
-    template = HEADER.format(language="") + '\nmsgid "Sergei Lavrov met Wang Yi."\nmsgstr ""\n'
-    result = check(tmp_path, template)
-    assert result.stderr == ""
-    assert result.exit_code == 0
-
-
 def test_lang_option_wins_over_a_bad_header(tmp_path):
     result = check(tmp_path, catalogue('"Language: xx\\n"'), "--lang", "en")
     assert result.stderr == ""
