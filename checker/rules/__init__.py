@@ -18,18 +18,20 @@ from . import (
     inconsistent,
     inconsistent_translation,
     mixed_script,
+    numbers,
     sentence_case,
     term_mismatch,
     transliteration,
     typo,
+    untranslated,
     unused_suppression,
     wrong_language,
 )
 from .base import Context, FixSafety, Rule, Stage
 
 _MODULES = (avoid, capitalization, diacritics, house_style, inconsistent,
-            inconsistent_translation, mixed_script, sentence_case, term_mismatch,
-            transliteration, typo, unused_suppression, wrong_language)
+            inconsistent_translation, mixed_script, numbers, sentence_case, term_mismatch,
+            transliteration, typo, unused_suppression, untranslated, wrong_language)
 
 
 def _registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
