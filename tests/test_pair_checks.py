@@ -43,3 +43,29 @@ def test_numbers_flags_a_changed_figure_and_lets_conversions_through(tmp_path, e
 def test_untranslated_skips_a_template_with_nothing_translated(tmp_path, engine):
     body = 'msgid "The minister resigned."\nmsgstr ""\n\nmsgid "The talks went on."\nmsgstr ""\n'
     assert _check(tmp_path, engine, body) == []
+
+
+def test_placeholders_are_printf_and_brace_names_not_percent_signs_nor_phrases():
+    from checker.rules.placeholders import placeholders
+    text = "%(count)s, %1$s, %.2f, 100%%, 50 % des, 50%d'entre, {n, plural, one {# x}} {0} {a b}"
+    assert [key for key, _, _ in placeholders(text)] == ["%(count)s", "%1$s", "%.2f", "{n}",
+                                                         "{0}"]
+
+
+def test_french_spacing_fixes_a_plain_space_safely_and_leaves_times_and_urls(tmp_path, engine):
+    body = ('msgid "He said: go at 10:30, see https://a.org/?x=1"\n'
+            'msgstr "Il a dit : partez à 10:30, voir https://a.org/?x=1"\n')
+    path = tmp_path / "fr.po"
+    path.write_text(HEADER + body, encoding="utf-8")
+    findings = engine.check_path(str(path)).findings
+    assert [(f.rule, f.text, f.fix.replacement, f.fix.safe) for f in findings] == [
+        ("french-spacing", " ", "\u00a0", True)]
+
+
+def test_the_done_when_po_file_gets_one_finding_per_line_with_the_right_rule(tmp_path, engine):
+    body = ('msgid "27 people were hurt."\nmsgstr "26 personnes ont été blessées."\n\n'
+            'msgid "The vote was postponed on Monday."\nmsgstr ""\n\n'
+            'msgid "%(name)s resigned."\nmsgstr "Le ministre a démissionné."\n\n'
+            'msgid "Why?"\nmsgstr "Pourquoi ?"\n')
+    assert _check(tmp_path, engine, body) == [("numbers", 7), ("untranslated", 9),
+                                              ("placeholders", 13), ("french-spacing", 16)]

@@ -14,11 +14,13 @@ from . import (
     avoid,
     capitalization,
     diacritics,
+    french_spacing,
     house_style,
     inconsistent,
     inconsistent_translation,
     mixed_script,
     numbers,
+    placeholders,
     sentence_case,
     term_mismatch,
     transliteration,
@@ -29,9 +31,10 @@ from . import (
 )
 from .base import Context, FixSafety, Rule, Stage
 
-_MODULES = (avoid, capitalization, diacritics, house_style, inconsistent,
-            inconsistent_translation, mixed_script, numbers, sentence_case, term_mismatch,
-            transliteration, typo, unused_suppression, untranslated, wrong_language)
+_MODULES = (avoid, capitalization, diacritics, french_spacing, house_style, inconsistent,
+            inconsistent_translation, mixed_script, numbers, placeholders, sentence_case,
+            term_mismatch, transliteration, typo, unused_suppression, untranslated,
+            wrong_language)
 
 
 def _registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
