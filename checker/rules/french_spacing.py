@@ -22,8 +22,8 @@ Example:
 Use instead:
     the same with no-break spaces (U+00A0) before `:` and `!` and inside `« »`.
 Fix safety:
-    Safe where a plain space stands (only the kind of space changes); unsafe where there is no
-    space at all.
+    Safe: where a plain space stands, only the kind of space changes. Where there is no space
+    at all, the fix that inserts one is unsafe.
 """
 
 from __future__ import annotations
