@@ -69,3 +69,9 @@ def test_the_done_when_po_file_gets_one_finding_per_line_with_the_right_rule(tmp
             'msgid "Why?"\nmsgstr "Pourquoi ?"\n')
     assert _check(tmp_path, engine, body) == [("numbers", 7), ("untranslated", 9),
                                               ("placeholders", 13), ("french-spacing", 16)]
+
+
+def test_a_plurals_first_form_may_say_the_number_in_words(tmp_path, engine):
+    body = ('msgid "one seat"\nmsgid_plural "%d seats"\n'
+            'msgstr[0] "un siège"\nmsgstr[1] "des sièges"\n')
+    assert _check(tmp_path, engine, body) == [("placeholders", 9)]
