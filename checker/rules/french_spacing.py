@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import regex
 
-from ..findings import Severity
+from ..findings import Finding, Severity
 from .base import Context, FixSafety, Rule, Stage
 
 NBSP = "\u00a0"
@@ -41,13 +41,13 @@ _HIGH = ":;!?"
 _URL = regex.compile(r"\S*(?:://|www\.|@)\S*")
 
 
-def check_document(ctx: Context) -> list:
+def check_document(ctx: Context) -> list[Finding]:
     if not ctx.lang.startswith("fr"):
         return []
     text = ctx.doc.text
     # Quebec usage (OQLF) writes no space, or a thin one, before ; ! ?: only ':' wants one.
     bare_ok = ";!?" if ctx.profile is not None and "CA" in ctx.profile.regions else ""
-    findings = []
+    findings: list[Finding] = []
     for segment in ctx.doc.segments:
         if segment.role != "target":
             continue
@@ -85,13 +85,13 @@ def _in_code(body: str, i: int, urls: list[tuple[int, int]]) -> bool:
     return any(start <= i < end for start, end in urls)
 
 
-def _plain(ctx: Context, at: int, mark: str):
+def _plain(ctx: Context, at: int, mark: str) -> Finding:
     return RULE.finding(at, at + 1, " ",
                         f"a plain space at '{mark}': French puts a no-break space there",
                         expected=NBSP, lang=ctx.lang)
 
 
-def _missing(ctx: Context, at: int, mark: str, *, before: bool):
+def _missing(ctx: Context, at: int, mark: str, *, before: bool) -> Finding:
     where = "before" if before else "after"
     return RULE.finding(at, at + 1, mark,
                         f"no space {where} '{mark}': French puts a no-break space there",

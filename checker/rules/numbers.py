@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 import regex
 
 from ..document import Segment
-from ..findings import Severity
+from ..findings import Finding, Severity
 from .base import Context, FixSafety, Rule, Stage
 
 # A number: digits, with groups of three after a space of any kind, or anything after a point
@@ -102,7 +102,7 @@ def _digits(number: str) -> str:
     return regex.sub(r"\D", "", number).strip("0") or "0"
 
 
-def check_document(ctx: Context) -> list:
+def check_document(ctx: Context) -> list[Finding]:
     text = ctx.doc.text
     wanted: dict[str, Counter[str]] = defaultdict(Counter)
     targets: list[Segment] = []
@@ -123,7 +123,7 @@ def check_document(ctx: Context) -> list:
             measured[segment.unit] |= Counter(n for n, s, _ in found if s in at)
         elif segment.role == "target":
             targets.append(segment)
-    findings = []
+    findings: list[Finding] = []
     for segment in targets:
         want = wanted.get(segment.unit or "")
         if not want:
@@ -164,12 +164,12 @@ def check_document(ctx: Context) -> list:
                     f"has {text[start:end]}",
                     lang=ctx.lang))
             continue
-        lost = [written[segment.unit or "", n] for n in sorted(missing.elements())
+        gone = [written[segment.unit or "", n] for n in sorted(missing.elements())
                 if len(n) > 1 and not extra]
-        if lost:
+        if gone:
             findings.append(RULE.finding(
                 segment.start, segment.end, text[segment.start:segment.end],
-                f"the source's {', '.join(lost)} {'is' if len(lost) == 1 else 'are'} missing "
+                f"the source's {', '.join(gone)} {'is' if len(gone) == 1 else 'are'} missing "
                 "from the translation", lang=ctx.lang, severity=Severity.WARNING))
     return findings
 

@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 
 import regex
 
-from ..findings import Severity
+from ..findings import Finding, Severity
 from .base import Context, FixSafety, Rule, Stage
 
 # printf conversions: position or name, flags (no space: `50 % d'entre eux`), width,
@@ -61,7 +61,7 @@ def placeholders(text: str) -> list[tuple[str, int, int]]:
     return sorted(found, key=lambda p: p[1])
 
 
-def check_document(ctx: Context) -> list:
+def check_document(ctx: Context) -> list[Finding]:
     text = ctx.doc.text
     wanted: dict[str, Counter[str]] = defaultdict(Counter)
     targets = []
@@ -73,7 +73,7 @@ def check_document(ctx: Context) -> list:
                 key for key, _, _ in placeholders(text[segment.start:segment.end]))
         elif segment.role == "target":
             targets.append(segment)
-    findings = []
+    findings: list[Finding] = []
     for segment in targets:
         want = wanted.get(segment.unit or "", Counter())
         found = placeholders(text[segment.start:segment.end])

@@ -28,21 +28,21 @@ from collections import defaultdict
 import regex
 
 from ..document import Segment
-from ..findings import Severity
+from ..findings import Finding, Severity
 from .base import Context, FixSafety, Rule, Stage
 
 _LETTER = regex.compile(r"\p{L}")
 _SPACE = regex.compile(r"\s")
 
 
-def check_document(ctx: Context) -> list:
+def check_document(ctx: Context) -> list[Finding]:
     text = ctx.doc.text
     sources: dict[str, list[Segment]] = defaultdict(list)
     targets: dict[str, list[Segment]] = defaultdict(list)
     for segment in ctx.doc.segments:
         if segment.unit is not None and segment.role in ("source", "target"):
             (sources if segment.role == "source" else targets)[segment.unit].append(segment)
-    findings = []
+    findings: list[Finding] = []
     if not targets:  # a template: nothing is translated yet, on purpose
         return findings
     for unit, unit_sources in sources.items():
