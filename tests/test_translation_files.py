@@ -34,6 +34,8 @@ def test_po_file():
         ("entretien.fr.po", 26, 9, "avoid", "info", "Xi Jinping"),
         # an added name
         ("entretien.fr.po", 33, 9, "term-mismatch", "info", None),
+        # msgstr "": untranslated, on its msgid
+        ("entretien.fr.po", 35, 8, "untranslated", "warning", None),
     ]  # line 29 (Vladimir Putin) is silenced by its translator comment; obsolete entries skipped
     assert status == 1
 

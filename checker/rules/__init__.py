@@ -14,22 +14,27 @@ from . import (
     avoid,
     capitalization,
     diacritics,
+    french_spacing,
     house_style,
     inconsistent,
     inconsistent_translation,
     mixed_script,
+    numbers,
+    placeholders,
     sentence_case,
     term_mismatch,
     transliteration,
     typo,
+    untranslated,
     unused_suppression,
     wrong_language,
 )
 from .base import Context, FixSafety, Rule, Stage
 
-_MODULES = (avoid, capitalization, diacritics, house_style, inconsistent,
-            inconsistent_translation, mixed_script, sentence_case, term_mismatch,
-            transliteration, typo, unused_suppression, wrong_language)
+_MODULES = (avoid, capitalization, diacritics, french_spacing, house_style, inconsistent,
+            inconsistent_translation, mixed_script, numbers, placeholders, sentence_case,
+            term_mismatch, transliteration, typo, unused_suppression, untranslated,
+            wrong_language)
 
 
 def _registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:

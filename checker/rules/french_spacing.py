@@ -1,0 +1,108 @@
+"""french-spacing: a French translation without the no-break space French typography puts
+before `:` `;` `!` `?` and inside `« »`.
+
+What it flags:
+    In a French target of a translation (PO, XLIFF, aligned files), a warning:
+    - a plain space before `:` `;` `!` `?`, after `«` or before `»`: it lets the line break
+      there, leaving the mark alone at the start of a line; the fix, safe, makes it a no-break
+      space (U+00A0);
+    - no space at all there (`Attention!`, `«Non»`); the fix inserts a no-break space, unsafe
+      (a name may be written so: `Yahoo!`). Under a Canadian French house style (`fr-CA`),
+      none is needed before `;` `!` `?` (Quebec usage), only before `:`.
+    A no-break space (U+00A0) or a narrow no-break space (U+202F) is right. Never flagged: a
+    time (`10:30`), an address (`https://`), code (`a::b`, `x:y`: no space on either side),
+    the second mark of `?!` or `!!`, and French drafts (only translations' targets: the
+    newsroom's own copy follows its own tools).
+Why it matters:
+    French typography (Imprimerie nationale, Office québécois de la langue française) puts a
+    space before the high punctuation and inside guillemets; a plain one breaks the line before
+    the mark, which looks like an error in print and on screen.
+Example:
+    target "Il a déclaré : « Nous partons ! »" with plain spaces
+Use instead:
+    the same with no-break spaces (U+00A0) before `:` and `!` and inside `« »`.
+Fix safety:
+    Safe: where a plain space stands, only the kind of space changes. Where there is no space
+    at all, the fix that inserts one is unsafe.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..findings import Finding, Severity
+from .base import Context, FixSafety, Rule, Stage
+
+NBSP = "\u00a0"
+_GOOD = "\u00a0\u202f"
+_HIGH = ":;!?"
+# What makes a mark no punctuation of prose: a letter, digit or slash right after it (10:30,
+# https://, a:b, std::vector), a URL or an e-mail around it.
+_URL = regex.compile(r"\S*(?:://|www\.|@)\S*")
+
+
+def check_document(ctx: Context) -> list[Finding]:
+    if not ctx.lang.startswith("fr"):
+        return []
+    text = ctx.doc.text
+    # Quebec usage (OQLF) writes no space, or a thin one, before ; ! ?: only ':' wants one.
+    bare_ok = ";!?" if ctx.profile is not None and "CA" in ctx.profile.regions else ""
+    findings: list[Finding] = []
+    for segment in ctx.doc.segments:
+        if segment.role != "target":
+            continue
+        body = text[segment.start:segment.end]
+        urls = [(m.start(), m.end()) for m in _URL.finditer(body)]
+        for i, char in enumerate(body):
+            if char in _HIGH:
+                if i == 0 or body[i - 1] in _HIGH or _in_code(body, i, urls):
+                    continue
+                before = body[i - 1]
+                if before == " ":
+                    findings.append(_plain(ctx, segment.start + i - 1, char))
+                elif before not in _GOOD and not before.isspace() and char not in bare_ok:
+                    findings.append(_missing(ctx, segment.start + i, char, before=True))
+            elif char == "«" and i + 1 < len(body):
+                after = body[i + 1]
+                if after == " ":
+                    findings.append(_plain(ctx, segment.start + i + 1, char))
+                elif after not in _GOOD and not after.isspace():
+                    findings.append(_missing(ctx, segment.start + i, char, before=False))
+            elif char == "»" and i > 0:
+                before = body[i - 1]
+                if before == " ":
+                    findings.append(_plain(ctx, segment.start + i - 1, char))
+                elif before not in _GOOD and not before.isspace():
+                    findings.append(_missing(ctx, segment.start + i, char, before=True))
+    return findings
+
+
+def _in_code(body: str, i: int, urls: list[tuple[int, int]]) -> bool:
+    """Whether the mark at ``i`` belongs to a time, an address or code, not to prose."""
+    after = body[i + 1:i + 2]
+    if after and (after.isalnum() or after in "/:\\_"):
+        return True  # 10:30, https://, a:b, std::, ?id=
+    return any(start <= i < end for start, end in urls)
+
+
+def _plain(ctx: Context, at: int, mark: str) -> Finding:
+    return RULE.finding(at, at + 1, " ",
+                        f"a plain space at '{mark}': French puts a no-break space there",
+                        expected=NBSP, lang=ctx.lang)
+
+
+def _missing(ctx: Context, at: int, mark: str, *, before: bool) -> Finding:
+    where = "before" if before else "after"
+    return RULE.finding(at, at + 1, mark,
+                        f"no space {where} '{mark}': French puts a no-break space there",
+                        expected=NBSP + mark if before else mark + NBSP, lang=ctx.lang,
+                        safe=False)
+
+
+RULE = Rule(code="french-spacing", severity=Severity.WARNING, fix_safety=FixSafety.SAFE,
+            stage=Stage.PAIRS, priority=118,
+            summary="a French translation without a no-break space before `: ; ! ?` or inside "
+                    "`« »`",
+            example="`Il a dit : « Non ! »` with plain spaces → no-break spaces",
+            fix_note="unsafe where no space stands at all",
+            doc=__doc__, on_document=check_document)

@@ -1,0 +1,106 @@
+"""placeholders: a placeholder of the source that the translation drops, or one it adds.
+
+What it flags:
+    In a translation (PO, XLIFF, aligned files), the placeholders of a source and of its target
+    compared, each counted as often as it appears (their order may change):
+    - printf: `%s`, `%d`, `%.2f`, `%(name)s`, `%1$s` (`%%` is a percent sign);
+    - braces: `{count}`, `{0}`, `{}`, and of an ICU message (`{n, plural, one {…} other {…}}`)
+      the top-level name `n` only (the words inside the branches are translated).
+    Then, an error: a placeholder of the source missing from the target (on the whole target;
+    not from a PO plural's first form, `msgstr[0]`, which may say "one" in words),
+    or a placeholder of the target its source does not have (on that placeholder). They are
+    found by sight, whatever the PO flags say: a `%` followed by a letter in prose (`50%d'…`)
+    is rare enough; a `% d` with a space and `50%d` after a digit are never taken for one.
+    Not seen: XLIFF inline tags (`<ph>`, `<g>`, `<x/>`…), which the XLIFF reader reads as a
+    space.
+Why it matters:
+    A dropped or added placeholder makes the program crash or print the wrong value where the
+    string is shown (Python raises on `%(name)s` missing from its arguments; gettext's msgfmt
+    refuses a `c-format` string whose placeholders differ).
+Example:
+    source "%(count)s people voted." / target "Des personnes ont voté."
+Use instead:
+    target "%(count)s personnes ont voté."
+Fix safety:
+    None: where the placeholder goes in the sentence is the translator's call.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import regex
+
+from ..findings import Finding, Severity
+from .base import Context, FixSafety, Rule, Stage
+
+# printf conversions: position or name, flags (no space: `50 % d'entre eux`), width,
+# precision, length, conversion; `%%` first, so that it is skipped as one.
+_PRINTF = regex.compile(
+    r"%%|(?<!\d)%(?:\d+\$|\([A-Za-z_][\w.]*\))?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"(?:hh|h|ll|l|L|z|j|t)?[diouxXeEfFgGcrsa]")
+_NAME = regex.compile(r"\s*([A-Za-z_][\w.]*|\d+)?\s*(?:[,:!}]|$)")
+
+
+def placeholders(text: str) -> list[tuple[str, int, int]]:
+    """Each placeholder of ``text``: its key (what must match) and its span."""
+    found = [(m.group(), m.start(), m.end()) for m in _PRINTF.finditer(text)
+             if m.group() != "%%"]
+    depth, start = 0, 0
+    for i, char in enumerate(text):
+        if char == "{":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif char == "}" and depth:
+            depth -= 1
+            if depth == 0:
+                name = _NAME.match(text, start + 1)
+                if name is not None:  # {count}, {0}, {}, {n, plural, …}; not {a phrase}
+                    found.append(("{" + (name.group(1) or "") + "}", start, i + 1))
+    return sorted(found, key=lambda p: p[1])
+
+
+def check_document(ctx: Context) -> list[Finding]:
+    text = ctx.doc.text
+    wanted: dict[str, Counter[str]] = defaultdict(Counter)
+    targets = []
+    for segment in ctx.doc.segments:
+        if segment.unit is None:
+            continue
+        if segment.role == "source":
+            wanted[segment.unit] |= Counter(
+                key for key, _, _ in placeholders(text[segment.start:segment.end]))
+        elif segment.role == "target":
+            targets.append(segment)
+    findings: list[Finding] = []
+    for segment in targets:
+        want = wanted.get(segment.unit or "", Counter())
+        found = placeholders(text[segment.start:segment.end])
+        missing = want - Counter(key for key, _, _ in found)
+        # A plural's first form may say the number in words (msgfmt allows it): "un ministre"
+        # for "%d ministers".
+        if missing and ("plural", "0") not in segment.info:
+            lost = sorted(missing.elements())
+            findings.append(RULE.finding(
+                segment.start, segment.end, text[segment.start:segment.end],
+                f"the translation lacks the source's placeholder{'s' if len(lost) > 1 else ''} "
+                f"{', '.join(lost)}", lang=ctx.lang))
+        extra = Counter(key for key, _, _ in found) - want
+        for key, start, end in found:
+            if extra[key] > 0:
+                extra[key] -= 1
+                findings.append(RULE.finding(
+                    segment.start + start, segment.start + end,
+                    text[segment.start + start:segment.start + end],
+                    f"the translation has the placeholder {key}, its source does not",
+                    lang=ctx.lang))
+    return findings
+
+
+RULE = Rule(code="placeholders", severity=Severity.ERROR, fix_safety=FixSafety.NONE,
+            stage=Stage.PAIRS, priority=116,
+            summary="a placeholder (`%s`, `%(name)s`, `{count}`, ICU) of the source dropped or "
+                    "added in the translation",
+            example="`%(count)s people voted.` translated `Des personnes ont voté.`",
+            doc=__doc__, on_document=check_document)
