@@ -27,16 +27,7 @@ from ..errors import InputError
 from .mapped import MappedString, assemble
 
 # The XML machinery is the XLIFF reader's: one safe parse, one mapping of text to offsets.
-from .xliff import (
-    _check_doctype,
-    _check_prolog,
-    _flatten,
-    _is_native,
-    _parse,
-    _read_element,
-    _split_element,
-    _start_tags,
-)
+from .xliff import _flatten, _read_element, mapped_tree
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ANY = "*all*"
@@ -61,21 +52,11 @@ def _seg(tuv: etree._Element) -> etree._Element | None:
 
 
 def read(path: str, text: str) -> Document:
-    body = _check_prolog(path, text)
-    root = _parse(path, text)
-    _check_doctype(path, root)
-    name = _local(root)
-    if name != "tmx":
-        raise InputError(path, f"is not a TMX file: its root element is <{name}>, not <tmx>")
+    tree = mapped_tree(path, text, "tmx", "a TMX")
+    root, elements, tags, native, ordinal = (tree.root, tree.elements, tree.tags, tree.native,
+                                             tree.ordinal)
     header = next((child for child in root if _local(child) == "header"), None)
     header_source = header.get("srclang") if header is not None else None
-    elements = list(root.iter(etree.Element))
-    tags, names = _start_tags(text, body)
-    if names != [_split_element(el)[1] for el in elements]:
-        raise InputError(path, "the XML could not be mapped to the file's lines; please report "
-                               "this file to the termcheck developers")
-    native = [_is_native(el) for el in elements]
-    ordinal = {el: n for n, el in enumerate(elements)}
     lines = line_starts(text)
 
     target_lang: str | None = None

@@ -77,21 +77,41 @@ class _Unit:
     target_lang: str | None
 
 
-def read(path: str, text: str) -> Document:
+@dataclass
+class MappedTree:
+    """An XML file parsed safely, its elements in document order with the offset of each start
+    tag in the text (``tags``), whether each is native code (``native``) and its number."""
+
+    root: etree._Element
+    elements: list[etree._Element]
+    tags: list[int]
+    native: list[bool]
+    ordinal: dict[etree._Element, int]
+
+
+def mapped_tree(path: str, text: str, root_name: str, kind: str) -> MappedTree:
+    """``text`` parsed without entities, DTDs or network (``InputError`` otherwise), its root
+    element checked to be ``root_name`` (a ``kind`` file), and every element mapped to where
+    its start tag stands in the text. Shared by the XLIFF and TMX readers."""
     body = _check_prolog(path, text)
     root = _parse(path, text)
     _check_doctype(path, root)
     name = etree.QName(root).localname
-    if name != "xliff":
-        raise InputError(path, f"is not an XLIFF file: its root element is <{name}>, not "
-                               "<xliff>")
+    if name != root_name:
+        raise InputError(path, f"is not {kind} file: its root element is <{name}>, not "
+                               f"<{root_name}>")
     elements = list(root.iter(etree.Element))
     tags, names = _start_tags(text, body)
     if names != [_split_element(el)[1] for el in elements]:
         raise InputError(path, "the XML could not be mapped to the file's lines; please report "
                                "this file to the termcheck developers")
-    native = [_is_native(el) for el in elements]
-    ordinal = {el: n for n, el in enumerate(elements)}
+    return MappedTree(root, elements, tags, [_is_native(el) for el in elements],
+                      {el: n for n, el in enumerate(elements)})
+
+
+def read(path: str, text: str) -> Document:
+    tree = mapped_tree(path, text, "xliff", "an XLIFF")
+    root, tags, native, ordinal = tree.root, tree.tags, tree.native, tree.ordinal
     lines = line_starts(text)
 
     pieces: list[MappedString] = []
