@@ -25,7 +25,9 @@ from .group import cli
 @click.option("--translate", "providers", multiple=True, type=click.Choice(PROVIDERS),
               help="Propose the other language's forms with this machine translation "
                    "provider; repeat to ask several.")
-@click.option("--no-cache", is_flag=True, help="Do not use the cache of translations.")
+@click.option("--no-cache", is_flag=True,
+              help="Read no cache (termbase index, word lists, language model, translations): "
+                   "build each afresh.")
 @click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only names seen at least this many times.")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",

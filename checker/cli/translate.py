@@ -32,7 +32,9 @@ from .group import cli
 @click.option("--provider", type=click.Choice(PROVIDERS), default="google", show_default=True,
               help="Machine translation provider (deepl and libre read their key from "
                    "DEEPL_API_KEY, LIBRE_API_KEY).")
-@click.option("--no-cache", is_flag=True, help="Do not use the cache of translations.")
+@click.option("--no-cache", is_flag=True,
+              help="Read no cache (termbase index, word lists, language model, translations): "
+                   "build each afresh.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write the translation to FILE instead of standard output.")
 @terms_option
