@@ -104,6 +104,7 @@ class Document:
     # is_headline's answer per line of ``text`` (keyed by the line's start): the matcher and
     # the capitalization rule ask about the same long lines (whole paragraphs) many times.
     _headlines: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
+    _title_lines: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.raw is None:
@@ -175,6 +176,19 @@ class Document:
             known = self._headlines[start] = headline_line(self.text[start:end])
         return known
 
+    def is_title_case(self, offset: int) -> bool:
+        """True when the line of ``text`` holding ``offset`` is a headline in title case
+        (Bloodiest Month in Iraq Since 2008): its capitals, like those of a line in capitals,
+        say nothing of a name's."""
+        starts = self._text_lines()
+        index = bisect_right(starts, offset) - 1
+        start = starts[index]
+        known = self._title_lines.get(start)
+        if known is None:
+            end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+            known = self._title_lines[start] = title_case_line(self.text[start:end])
+        return known
+
     def _text_lines(self) -> list[int]:
         """Where each line of ``text`` starts (the file's lines when ``text`` is the file)."""
         if self._text_line_starts is None:
@@ -213,6 +227,23 @@ def split_long(text: str, segments: list[Segment], path: str = "<text>") -> list
             start = cut
         out.append(replace(segment, start=start))
     return out
+
+
+_SENTENCE_INSIDE = regex.compile(r"[.!?…;]\s")
+_LONG_WORD = regex.compile(r"\p{L}{4,}")
+
+
+def title_case_line(line: str) -> bool:
+    """True for a line written in title case (an English headline: Obama to Meet Iraqi Prime
+    Minister as Violence Rages): no sentence ends inside it or at its end, and at least four
+    in five of its three or more words of four letters or more are capitalised."""
+    line = line.strip()
+    if len(line) > 300 or _SENTENCE_INSIDE.search(line) or line.endswith(
+            (".", "!", "?", "…", ",", ";")):
+        return False  # prose: a headline states, it does not end a sentence
+    long_words = _LONG_WORD.findall(line)
+    capitals = sum(1 for w in long_words if w[:1].isupper())
+    return len(long_words) >= 3 and capitals >= 0.8 * len(long_words)
 
 
 def headline_line(line: str) -> bool:

@@ -882,7 +882,7 @@ class Matcher:
 
 
 # Capitalised in English, and no part of a name: in Beijing on Monday, Moscow Tuesday.
-_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december""".split())
 _PLACES_AND_BODIES = frozenset({EntryType.PLACE, EntryType.ORGANIZATION})
 # Written before a person's name, with or without a full stop.
@@ -909,11 +909,11 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
     def name_word(j: int) -> bool:
         word = seg_words[j]
         text = word.text
-        if len(text) < 2 or not text[:1].isupper() or casefold(text) in _CALENDAR:
+        if len(text) < 2 or not text[:1].isupper() or casefold(text) in CALENDAR:
             return False
         if not wordlist.is_common(text, lang):
             return True
-        if doc.is_headline(word.start):
+        if doc.is_headline(word.start) or doc.is_title_case(word.start):
             return False
         segment = doc.segment_of(word.start)
         return not doc.is_sentence_start(word.start, segment.start if segment else 0)

@@ -75,3 +75,25 @@ def test_a_plurals_first_form_may_say_the_number_in_words(tmp_path, engine):
     body = ('msgid "one seat"\nmsgid_plural "%d seats"\n'
             'msgstr[0] "un siège"\nmsgstr[1] "des sièges"\n')
     assert _check(tmp_path, engine, body) == [("placeholders", 9)]
+
+
+def test_numbers_lets_a_number_written_in_words_through(tmp_path, engine):
+    # 12 boys are douze garçons; 15 days a fortnight: no number is lost.
+    body = ('msgid "He was convicted of offences against 12 boys over 15 days."\n'
+            'msgstr "Il a été condamné pour des agressions sur douze garçons en une quinzaine."\n'
+            '\n'
+            'msgid "The 12 ministers met for 15 days."\n'
+            'msgstr "Les ministres se sont réunis."\n')
+    assert _check(tmp_path, engine, body) == [("numbers", 10)]
+
+
+def test_french_spacing_leaves_an_english_title_quoted_as_it_is(tmp_path, engine):
+    body = ('msgid "He wrote \\"Double Down: Game Change\\" and said: no."\n'
+            'msgstr "Il a écrit «\u00a0Double Down: Game Change\u00a0» et a dit: non."\n')
+    path = tmp_path / "fr.po"
+    path.write_text(HEADER + body, encoding="utf-8")
+    findings = [(f.rule, f.text) for f in engine.check_path(str(path)).findings]
+    # The title's colon is the English one; the French sentence's own colon wants its space.
+    assert findings == [("french-spacing", ":")]
+    assert engine.check_path(str(path)).findings[0].column == len(
+        'msgstr "Il a écrit « Double Down: Game Change » et a dit') + 1

@@ -210,12 +210,14 @@ def test_20_segments(doc20):
         Segment(107, 137, "target", "fr", "pekin-1",
                 (("state", "initial"), ("id", "pekin-1"), ("segment", "s2"), note,
                  ("line", "15"))),
+        # A segment without an id is paired by its place in the unit (#1, #2).
         Segment(139, 162, "source", "en", "pekin-3",
-                (("state", "reviewed"), ("id", "pekin-3"), ("line", "26"))),
+                (("state", "reviewed"), ("id", "pekin-3"), ("segment", "#1"), ("line", "26"))),
         Segment(164, 188, "target", "fr-FR", "pekin-3",
-                (("state", "reviewed"), ("id", "pekin-3"), ("line", "27"))),
+                (("state", "reviewed"), ("id", "pekin-3"), ("segment", "#1"), ("line", "27"))),
         # an empty <target></target> is skipped; translate="no" and <ignorable> are not read
-        Segment(190, 219, "source", "en", "pekin-3", (("id", "pekin-3"), ("line", "30"))),
+        Segment(190, 219, "source", "en", "pekin-3",
+                (("id", "pekin-3"), ("segment", "#2"), ("line", "30"))),
     ]
 
 

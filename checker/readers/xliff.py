@@ -22,9 +22,10 @@ line, unless the unit also has one in the file's namespace (a tool's extension b
 Each segment's ``info`` holds, in this order: ``("state", …)`` (1.2 ``<target state>``, 2.x
 ``<segment state>``), ``("fuzzy", "1")`` for the 1.2 states needs-review-translation,
 needs-review-adaptation and needs-review-l10n, ``("id", unit id)``, ``("segment", id)`` for a
-2.x segment with an id, ``("note", …)`` the unit's notes, and ``("line", line of the start
-tag)``. Languages: 1.2 ``<file source-language target-language>``, 2.x ``<xliff srcLang
-trgLang>``, and ``xml:lang`` on the source or target wins.
+2.x segment (its id, else ``#n`` for the n-th segment of its unit), ``("note", …)`` the
+unit's notes, and ``("line", line of the start tag)``. Languages: 1.2 ``<file
+source-language target-language>``, 2.x ``<xliff srcLang trgLang>``, and ``xml:lang`` on the
+source or target wins.
 """
 
 from __future__ import annotations
@@ -425,7 +426,7 @@ def _units_2(path: str, root: etree._Element, file: etree._Element, namespace: s
         unit_id = element.get("id")
         key = unit_id if unit_id is not None else f"line {element.sourceline}"
         notes = [n for block in _children(element, "notes") for n in _children(block, "note")]
-        for segment in _strings(path, element, "segment", namespace):
+        for position, segment in enumerate(_strings(path, element, "segment", namespace), 1):
             sources = _strings(path, segment, "source", namespace)
             targets = _strings(path, segment, "target", namespace)
             info: list[tuple[str, str]] = []
@@ -433,8 +434,9 @@ def _units_2(path: str, root: etree._Element, file: etree._Element, namespace: s
                 info.append(("state", state))
             if unit_id is not None:
                 info.append(("id", unit_id))
-            if segment_id := segment.get("id"):
-                info.append(("segment", segment_id))
+            # What pairs a segment's source with its target in a unit of several: its id,
+            # else its place in the unit.
+            info.append(("segment", segment.get("id") or f"#{position}"))
             info.extend(_notes(notes))
             yield _Unit(key, element, sources[0] if sources else None,
                         targets[0] if targets else None, tuple(info), source_lang, target_lang)

@@ -66,6 +66,8 @@ def _finding(finding: Finding, line_text: str | None, color: bool) -> list[str]:
                      + style("^" * max(1, end - start), fg=_COLORS[finding.severity]))
     if finding.expected is not None:
         lines.append(f"{'':>5} = expected: {safe(finding.expected)}")
+    if finding.extra.get("source"):
+        lines.append(f"{'':>5} = source: {safe(finding.extra['source'])}")
     return lines
 
 

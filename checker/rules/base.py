@@ -141,16 +141,18 @@ class Rule:
     def finding(self, start: int, end: int, text: str, message: str, *,
                 expected: str | None = None, entry: str | None = None, lang: str | None = None,
                 fixable: bool = True, severity: Severity | None = None,
-                safe: bool | None = None) -> Finding:
+                safe: bool | None = None, source: str | None = None) -> Finding:
         """A finding of this rule (at its default severity and fix safety unless told); its fix
-        replaces the span with ``expected`` (never for a rule that offers no fix)."""
+        replaces the span with ``expected`` (never for a rule that offers no fix). ``source``:
+        the part of a translation's source the finding is about, which the text report shows."""
         fix = (Fix(keep_line_breaks(text, expected), self.safe_fix if safe is None else safe)
                if expected is not None and fixable and self.fix_safety is not FixSafety.NONE
                else None)
         # A name broken across lines is quoted on one line in messages.
         message = _LINE_BREAK.sub(" ", message)
         return Finding(self.code, severity or self.severity, start, end, text, message, expected,
-                       entry, lang, fix)
+                       entry, lang, fix,
+                       extra={"source": _LINE_BREAK.sub(" ", source)} if source else {})
 
     def on(self, mention: Mention, ctx: Context, message: str, expected: str | None) -> Finding:
         """A finding on a whole mention (with the last full stop of a dotted abbreviation:

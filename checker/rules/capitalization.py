@@ -132,7 +132,7 @@ def _before_name(mention: Mention, ctx: Context) -> Finding | None:
     """AP (titles: before-name): a formal title is capitalised before a name (Foreign Minister
     Sergei Lavrov) and in lower case elsewhere (the foreign minister said)."""
     if (ctx.profile is None  # (called under a profile only)
-            or mention.kind > MatchKind.CASE or _title_case_line(ctx, mention.start)):
+            or mention.kind > MatchKind.CASE or ctx.doc.is_title_case(mention.start)):
         return None
     text = nfc(mention.text)
     sentence_start = ctx.sentence_start(mention.start)
@@ -157,21 +157,6 @@ def _before_name(mention: Mention, ctx: Context) -> Finding | None:
         f"'{text}' is a title without a name after it: {ctx.profile.name} writes it in lower "
         f"case; write '{expected}'"), expected=expected, entry=mention.entry.id, lang=ctx.lang,
         severity=Severity.WARNING, safe=False)
-
-
-_LONG_WORD = regex.compile(r"\p{L}{4,}")
-
-
-def _title_case_line(ctx: Context, offset: int) -> bool:
-    """A headline in title case (Obama to Meet Iraqi Prime Minister as Violence Rages): most
-    long words capitalised, no full stop at its end. Its capitals say nothing of a title's."""
-    text = ctx.doc.text
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    words = _LONG_WORD.findall(line)
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    return len(words) >= 4 and capitalised >= 0.75 * len(words) and not line.endswith(".")
 
 
 def _only_first_capital(mention: Mention, expected: str) -> bool:

@@ -11,7 +11,9 @@ What it flags:
       none is needed before `;` `!` `?` (Quebec usage), only before `:`.
     A no-break space (U+00A0) or a narrow no-break space (U+202F) is right. Never flagged: a
     time (`10:30`), an address (`https://`), code (`a::b`, `x:y`: no space on either side),
-    the second mark of `?!` or `!!`, and French drafts (only translations' targets: the
+    the second mark of `?!` or `!!`, a mark without a space inside words copied as they are from
+    the source (an English title quoted in the French text: `« Double Down: Game Change »`), and
+    French drafts (only translations' targets: the
     newsroom's own copy follows its own tools).
 Why it matters:
     French typography (Imprimerie nationale, Office québécois de la langue française) puts a
@@ -38,6 +40,8 @@ _GOOD = "\u00a0\u202f"
 _HIGH = ":;!?"
 # What makes a mark no punctuation of prose: a letter, digit or slash right after it (10:30,
 # https://, a:b, std::vector), a URL or an e-mail around it.
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*$")
+_WORD_AFTER = regex.compile(r"[ \u00a0]?[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _URL = regex.compile(r"\S*(?:://|www\.|@)\S*")
 
 
@@ -48,10 +52,15 @@ def check_document(ctx: Context) -> list[Finding]:
     # Quebec usage (OQLF) writes no space, or a thin one, before ; ! ?: only ':' wants one.
     bare_ok = ";!?" if ctx.profile is not None and "CA" in ctx.profile.regions else ""
     findings: list[Finding] = []
+    sources: dict[str | None, list[str]] = {}
+    for segment in ctx.doc.segments:
+        if segment.role == "source":
+            sources.setdefault(segment.unit, []).append(text[segment.start:segment.end])
     for segment in ctx.doc.segments:
         if segment.role != "target":
             continue
         body = text[segment.start:segment.end]
+        source = "\n".join(sources.get(segment.unit, ()))
         urls = [(m.start(), m.end()) for m in _URL.finditer(body)]
         for i, char in enumerate(body):
             if char in _HIGH:
@@ -60,7 +69,8 @@ def check_document(ctx: Context) -> list[Finding]:
                 before = body[i - 1]
                 if before == " ":
                     findings.append(_plain(ctx, segment.start + i - 1, char))
-                elif before not in _GOOD and not before.isspace() and char not in bare_ok:
+                elif (before not in _GOOD and not before.isspace() and char not in bare_ok
+                      and not _copied(body, i, source)):
                     findings.append(_missing(ctx, segment.start + i, char, before=True))
             elif char == "«" and i + 1 < len(body):
                 after = body[i + 1]
@@ -75,6 +85,17 @@ def check_document(ctx: Context) -> list[Finding]:
                 elif before not in _GOOD and not before.isspace():
                     findings.append(_missing(ctx, segment.start + i, char, before=True))
     return findings
+
+
+def _copied(body: str, i: int, source: str) -> bool:
+    """Whether the mark at ``i`` stands in words copied from the source (an English title
+    quoted as it is, « Double Down: Game Change »; a name, Yahoo!): its typography is the
+    source language's. Read on the word before the mark, the mark and the word after it."""
+    before = _WORD_BEFORE.search(body, 0, i)
+    after = _WORD_AFTER.match(body, i + 1)
+    if before is None:
+        return False
+    return body[before.start():after.end() if after else i + 1] in source
 
 
 def _in_code(body: str, i: int, urls: list[tuple[int, int]]) -> bool:

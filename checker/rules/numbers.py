@@ -10,7 +10,8 @@ What it flags:
     - warning: a source number is gone from the target. A single digit or a round number
       often becomes a word (`3` → `trois`, `10` → `dix`, `100` → `a hundred`) and is let
       through; so are a number written at another scale or rounded (`1,36 milliard` →
-      `1,360 million`, `45,72` → `46`), an hour on the other clock (`15 heures` → `3pm`), a
+      `1,360 million`, `45,72` → `46`), a number written in words (`12` → `douze`, `15
+      jours` → `a fortnight`), an hour on the other clock (`15 heures` → `3pm`), a
       year written short (`2015` → `Q1/15`), a decade (`années 80` → `1980s`), and measures
       when the units differ (`15 m` → `50ft`: converted).
     Digits inside placeholders (`%1$s`, `{0}`) are not numbers; a number the target adds is
@@ -165,13 +166,38 @@ def check_document(ctx: Context) -> list[Finding]:
                     lang=ctx.lang))
             continue
         gone = [written[segment.unit or "", n] for n in sorted(missing.elements())
-                if len(n) > 1 and not extra]
+                if len(n) > 1 and not extra and not _in_words(n, target)]
         if gone:
             findings.append(RULE.finding(
                 segment.start, segment.end, text[segment.start:segment.end],
                 f"the source's {', '.join(gone)} {'is' if len(gone) == 1 else 'are'} missing "
                 "from the translation", lang=ctx.lang, severity=Severity.WARNING))
     return findings
+
+
+# Numbers a translation often writes in words, in either language (12 boys, douze garçons;
+# 15 jours, a fortnight): a number gone from the target is let through when one of its words is
+# there. Single digits are let through anyway.
+_NUMBER_WORDS: dict[int, tuple[str, ...]] = {
+    10: ("ten", "dix", "dizaine"), 11: ("eleven", "onze"), 12: ("twelve", "douze", "dozen",
+                                                                  "douzaine"),
+    13: ("thirteen", "treize"), 14: ("fourteen", "quatorze"),
+    15: ("fifteen", "quinze", "fortnight", "quinzaine"), 16: ("sixteen", "seize"),
+    17: ("seventeen", "dix-sept"), 18: ("eighteen", "dix-huit"), 19: ("nineteen", "dix-neuf"),
+    20: ("twenty", "vingt", "vingtaine"), 30: ("thirty", "trente", "trentaine"),
+    40: ("forty", "quarante", "quarantaine"), 50: ("fifty", "cinquante", "cinquantaine"),
+    60: ("sixty", "soixante", "soixantaine"), 70: ("seventy", "soixante-dix"),
+    80: ("eighty", "quatre-vingts", "quatre-vingt"), 90: ("ninety", "quatre-vingt-dix"),
+    100: ("hundred", "cent", "centaine"), 1000: ("thousand", "mille", "millier"),
+}
+
+
+def _in_words(number: str, target: str) -> bool:
+    """Whether ``target`` writes ``number`` (a whole number the table knows) in words."""
+    words = _NUMBER_WORDS.get(int(number)) if number.isdigit() else None
+    return bool(words) and regex.search(
+        r"(?<![\p{L}-])(?:" + "|".join(words) + r")s?(?![\p{L}-])", target,
+        regex.IGNORECASE) is not None
 
 
 def _alike(lost: str, written: str) -> bool:

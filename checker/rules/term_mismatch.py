@@ -29,19 +29,22 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from glossary.index.compiled import DERIVED_MAX_WORDS
+from glossary.model import Entry, EntryType
 from glossary.normalize import casefold
 from glossary.tokens import is_joiner, normalize_separator, words
 from glossary.validate import FUNCTION_WORDS
 
 from ..document import Segment
-from ..findings import Severity
+from ..findings import Finding, Severity
 from ..matcher import Mention
+from ..renderings import FormSearch, namesake, pronoun
 from .base import Context, FixSafety, Rule, Stage
 
 
 def check_document(ctx: Context) -> list:
     # Mentions by segment; a unit's sources may be several (singular and plural of a PO
-    # entry): an entry is wanted as many times as the source that names it most.
+    # entry): an entry is wanted as many times as the source that names it most. A source
+    # mention that names someone else (Ryan Morrison for Scott Morrison, in May) wants nothing.
     by_segment: dict[int, list[Mention]] = defaultdict(list)
     for mention in ctx.result.mentions:
         if mention.segment is not None and mention.segment.unit is not None:
@@ -49,12 +52,15 @@ def check_document(ctx: Context) -> list:
     wanted_by_unit: dict[str, Counter[str]] = defaultdict(Counter)
     sources: dict[str, list[Segment]] = defaultdict(list)
     entries = {}
+    text = ctx.doc.text
     for segment in ctx.doc.segments:
         if segment.role == "source" and segment.unit is not None:
-            counts = Counter(m.entry.id for m in by_segment[segment.start])
-            wanted_by_unit[segment.unit] |= counts
-            entries.update({m.entry.id: m.entry for m in by_segment[segment.start]})
-            sources[segment.unit].append(segment)
+            named = _named(ctx, by_segment[segment.start])
+            wanted_by_unit[_pair_key(segment)] |= Counter(m.entry.id for m in named)
+            entries.update({m.entry.id: m.entry for m in named})
+            sources[_pair_key(segment)].append(segment)
+            if _pair_key(segment) != segment.unit:
+                sources[str(segment.unit)].append(segment)
     # Entries a source names through an adjective or a demonym only (British voters): a target
     # that names them adds nothing. Read only for a target naming an entry its source does not.
     described: dict[str, Counter[str]] = {}
@@ -65,53 +71,154 @@ def check_document(ctx: Context) -> list:
                                   Counter())
         return described[unit]
 
+    targets = [s for s in ctx.doc.segments if s.role == "target" and s.unit is not None]
+    by_unit: dict[str, list[Segment]] = defaultdict(list)
+    for segment in targets:
+        by_unit[segment.unit].append(segment)  # type: ignore[index]
+    search = FormSearch()
     findings = []
-    text = ctx.doc.text
-    for segment in ctx.doc.segments:
-        if (segment.role != "target" or segment.unit is None  # a unit-less target: no source
-                or not text[segment.start:segment.end].strip()):
+    for position, segment in enumerate(targets):
+        if not text[segment.start:segment.end].strip():
             continue
-        wanted = wanted_by_unit.get(segment.unit, Counter())
+        wanted = wanted_by_unit.get(_pair_key(segment), Counter())
         mentions = by_segment[segment.start]
         have = Counter(m.entry.id for m in mentions)
         if any(have[entry_id] < count for entry_id, count in wanted.items()):
             # Read only where a name is missing: most targets name what their source does.
             have.update(_derived(ctx, segment, mentions))
+        target_text = text[segment.start:segment.end]
+        source_text = " / ".join(text[s.start:s.end] for s in sources[_pair_key(segment)])
+        # Names move between the segments of a unit: the whole unit's sources for added names.
+        unit_source = " / ".join(text[s.start:s.end] for s in sources[str(segment.unit)])
+        # Names of the target that its source does not name: the other entity a missing name
+        # may have become (Autriche for Australia), else an added name (info).
+        added = [m for m in mentions
+                 if m.entry.id not in wanted
+                 and not _stands_for_related(ctx, m.entry.id, wanted, have)
+                 and m.entry.id not in described_in(segment.unit)
+                 and not search.count(m.entry, unit_source, ctx.source_lang or ctx.lang,
+                                      derived=False)
+                 and not namesake(ctx.doc, m, _title_ends(mentions))]
+        replaced: set[int] = set()
         for entry_id, count in wanted.items():
+            if have[entry_id] >= count:
+                continue
             entry = entries[entry_id]
             expected = entry.preferred(ctx.lang)
             if expected is None:
                 continue
-            found = have[entry_id]
-            related = _related_in(ctx, entry_id, have) if found == 0 else None
-            if related is not None and ctx.index is not None:
-                other = ctx.index.termbase.get(related)
+            # The name the matcher left out (inside a longer name, a form two entries share,
+            # hyphenated, elided): the target names it all the same.
+            found = max(have[entry_id], search.count(entry, target_text, ctx.lang))
+            # The segments of one unit (XLIFF) are one translation: a name in any of them is
+            # there. A PO entry's plural forms are not: each is shown alone.
+            if not _plural(segment):
+                found += sum(search.count(entry, text[t.start:t.end], ctx.lang)
+                             for t in by_unit[segment.unit]
+                             if t is not segment and not _plural(t))
+                if found >= count:
+                    continue
+            others = [m for m in added if m.entry.type is entry.type
+                      and m.entry.type is not EntryType.TITLE and m.start not in replaced]
+            if not found and len(others) == 1:
+                other = others[0]
+                replaced.add(other.start)
                 findings.append(RULE.finding(
-                    segment.start, segment.end, text[segment.start:segment.end],
-                    f"the source names {_name(entry, ctx)}; the translation names the related "
-                    f"{_name(other, ctx)} instead (expected '{expected}')", expected=expected,
-                    entry=entry_id, lang=ctx.lang, fixable=False, severity=Severity.WARNING))
-            elif found == 0:
-                findings.append(RULE.finding(
-                    segment.start, segment.end, text[segment.start:segment.end],
-                    f"the source names {_name(entry, ctx)}; the translation has no form of it "
-                    f"(expected '{expected}')", expected=expected, entry=entry_id,
-                    lang=ctx.lang, fixable=False))
-            elif found < count:
-                findings.append(RULE.finding(
-                    segment.start, segment.end, text[segment.start:segment.end],
-                    f"the source names {_name(entry, ctx)} {count} times, the translation "
-                    f"{found} time{'s' if found > 1 else ''}", expected=expected,
-                    entry=entry_id, lang=ctx.lang, fixable=False, severity=Severity.WARNING))
-        for mention in mentions:
-            entry_id = mention.entry.id
-            if (entry_id not in wanted and not _stands_for_related(ctx, entry_id, wanted, have)
-                    and entry_id not in described_in(segment.unit)):
+                    other.start, other.end, other.text,
+                    f"the source names {_name(entry, ctx)}; the translation names "
+                    f"'{other.text}' ({_name(other.entry, ctx)}) instead (expected "
+                    f"'{expected}')", expected=expected, entry=entry_id, lang=ctx.lang,
+                    fixable=False, source=source_text))
+                continue
+            finding = _gap(ctx, entry, segment, found, count, have, expected, source_text,
+                           _neighbours(targets, position), search)
+            if finding is not None:
+                findings.append(finding)
+        for mention in added:
+            # A title is rendered by sense (chief executive, directeur général): one the source
+            # does not write in the termbase's words is no added name.
+            if mention.start not in replaced and mention.entry.type is not EntryType.TITLE:
                 findings.append(RULE.finding(
                     mention.start, mention.end, mention.text,
                     f"'{mention.text}' is in the translation but not in its source",
-                    entry=entry_id, lang=ctx.lang, severity=Severity.INFO))
+                    entry=mention.entry.id, lang=ctx.lang, severity=Severity.INFO,
+                    source=source_text))
     return findings
+
+
+def _pair_key(segment: Segment) -> str:
+    """What pairs a source with its targets: the unit, and the segment of an XLIFF 2 unit of
+    several (its sources and targets share the segment's id)."""
+    sid = next((value for key, value in segment.info if key == "segment"), None)
+    return f"{segment.unit}\x00{sid}" if sid is not None else str(segment.unit)
+
+
+def _plural(segment: Segment) -> bool:
+    return any(key == "plural" for key, _ in segment.info)
+
+
+def _neighbours(targets: list[Segment], position: int) -> list[Segment]:
+    """The targets of the units before and after the target at ``position``."""
+    unit = targets[position].unit
+    before = next((t for t in reversed(targets[:position]) if t.unit != unit), None)
+    after = next((t for t in targets[position + 1:] if t.unit != unit), None)
+    return [t for t in (before, after) if t is not None]
+
+
+def _named(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """The source mentions that name their entry (not a namesake)."""
+    ends = _title_ends(mentions)
+    return [m for m in mentions if not namesake(ctx.doc, m, ends)]
+
+
+def _title_ends(mentions: list[Mention]) -> set[int]:
+    return {m.end for m in mentions if m.entry.type is EntryType.TITLE}
+
+
+def _gap(ctx: Context, entry: Entry, segment: Segment, found: int, count: int,
+         have: Counter[str], expected: str, source_text: str, neighbours: list[Segment],
+         search: FormSearch) -> Finding | None:
+    """The finding for a target naming ``entry`` ``found`` times where its source does
+    ``count`` times, by cause, or None when the gap is no error."""
+    text = ctx.doc.text
+    start, end = segment.start, segment.end
+    name = _name(entry, ctx)
+    if found:
+        return RULE.finding(
+            start, end, text[start:end],
+            f"the source names {name} {count} times, the translation {found} "
+            f"time{'s' if found > 1 else ''}", expected=expected, entry=entry.id,
+            lang=ctx.lang, fixable=False, severity=Severity.WARNING, source=source_text)
+    related = _related_in(ctx, entry.id, have)
+    if related is not None and ctx.index is not None:
+        other = ctx.index.termbase.get(related)
+        return RULE.finding(
+            start, end, text[start:end],
+            f"the source names {name}; the translation names the related {_name(other, ctx)} "
+            f"instead (expected '{expected}')", expected=expected, entry=entry.id,
+            lang=ctx.lang, fixable=False, severity=Severity.WARNING, source=source_text)
+    if entry.type is EntryType.TITLE:
+        # Titles are translated by sense as often as by the book (general manager for
+        # directrice générale): a missing one is for the reviewer to look at, not an error.
+        return RULE.finding(
+            start, end, text[start:end],
+            f"the source's title {name} has no form in the translation (expected "
+            f"'{expected}'); check that it is rendered", expected=expected, entry=entry.id,
+            lang=ctx.lang, fixable=False, severity=Severity.INFO, source=source_text)
+    stand_in = pronoun(text, start, end, ctx.lang, entry.type is EntryType.PERSON)
+    if stand_in is not None:
+        if any(search.count(entry, text[s.start:s.end], ctx.lang) for s in neighbours):
+            return None  # a pronoun, and the name in the sentence before or after
+        return RULE.finding(
+            stand_in[0], stand_in[1], text[stand_in[0]:stand_in[1]],
+            f"the source names {name}; the translation has '{text[stand_in[0]:stand_in[1]]}' "
+            f"where it may stand for it (expected '{expected}' somewhere in the unit)",
+            expected=expected, entry=entry.id, lang=ctx.lang, fixable=False,
+            severity=Severity.INFO, source=source_text)
+    return RULE.finding(
+        start, end, text[start:end],
+        f"the source names {name}; the translation has no form of it (expected '{expected}')",
+        expected=expected, entry=entry.id, lang=ctx.lang, fixable=False, source=source_text)
 
 
 def _derived(ctx: Context, segment: Segment, mentions: list[Mention]) -> Counter[str]:

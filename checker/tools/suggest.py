@@ -41,7 +41,7 @@ from glossary.normalize import (
 from glossary.validate import check_entries
 
 from .. import words as wordlist
-from ..document import LINE_BREAK, Document, Segment
+from ..document import Document, Segment
 from ..engine import Checker
 from ..errors import InputError
 from ..matcher import COURTESY_TITLES, SegmentWords, Separators, Word
@@ -142,19 +142,6 @@ def _is_name_word(word: Word) -> bool:
 
 def _is_acronym(text: str) -> bool:
     return text.isupper() and sum(c.isalpha() for c in text) >= 2
-
-
-def _title_case_line(doc: Document, offset: int) -> bool:
-    """True for a line written in title case (an English headline): no sentence ends inside
-    it and nearly all its longer words are capitalised."""
-    start = max(doc.text.rfind("\n", 0, offset), doc.text.rfind("\r", 0, offset)) + 1
-    end = LINE_BREAK.search(doc.text, offset)
-    line = doc.text[start:end.start() if end else len(doc.text)]
-    if regex.search(r"[.!?…;]\s", line) or line.rstrip().endswith((".", "!", "?", "…", ",", ";")):
-        return False  # prose: a headline states, it does not end a sentence
-    long_words = regex.findall(r"\p{L}{4,}", line)
-    capitals = sum(1 for w in long_words if w[:1].isupper())
-    return len(long_words) >= 3 and capitals / len(long_words) >= 0.8
 
 
 def _runs(words: SegmentWords, seps: Separators, known: set[int]) -> Iterable[list[int]]:
@@ -258,7 +245,7 @@ def mine(checker: Checker, analysis: Analysis) -> list[Occurrence]:
             if not _acceptable(words, run, seg_lang):
                 continue
             start, end = words[run[0]].start, words[run[-1]].end
-            if doc.is_headline(start) or _title_case_line(doc, start):
+            if doc.is_headline(start) or doc.is_title_case(start):
                 continue
             text = " ".join(doc.text[start:end].split())
             line = doc.position(start)[0]
