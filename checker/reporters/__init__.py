@@ -19,6 +19,7 @@ MODULES: dict[str, str] = {
     "sarif": "sarif",
     "github": "github",
     "junit": "junit",
+    "gitlab": "gitlab",
     "html": "html",
 }
 FORMATS = tuple(MODULES)
