@@ -38,8 +38,12 @@ _NEWLINE = "\n".encode(_UTF16)
 def content_key(finding: Finding) -> tuple[str, str, str, str]:
     """What a finding is, whatever its line: file, rule, text with its spacing normalised,
     expected text."""
-    return (shown_path(finding.path), finding.rule, " ".join(finding.text.split()),
-            finding.expected or "")
+    return (
+        shown_path(finding.path),
+        finding.rule,
+        " ".join(finding.text.split()),
+        finding.expected or "",
+    )
 
 
 def content_fingerprints(findings: Sequence[Finding]) -> list[str]:
@@ -81,7 +85,7 @@ def line_hashes(text: str, lines: Iterable[int]) -> dict[int, str]:
     counts: Counter[bytes] = Counter()
     hashes = {}
     for number, start in enumerate(starts, 1):
-        window = padded[start:start + 2 * _BLOCK]
+        window = padded[start : start + 2 * _BLOCK]
         counts[window] += 1
         if number in wanted:
             value = 0

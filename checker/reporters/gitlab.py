@@ -47,9 +47,10 @@ def issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
 
 def report_data(report: Report) -> list[dict[str, Any]]:
     findings = report.findings
-    return [issue(finding, fingerprint)
-            for finding, fingerprint in zip(findings, content_fingerprints(findings),
-                                            strict=True)]
+    return [
+        issue(finding, fingerprint)
+        for finding, fingerprint in zip(findings, content_fingerprints(findings), strict=True)
+    ]
 
 
 def render(report: Report, color: bool = False) -> str:
