@@ -1,5 +1,5 @@
 """The GitLab Code Quality report (``artifacts:reports:codequality``): the findings in a merge
-request's Code Quality widget and, on GitLab Premium, inline in its diff.
+request's Code Quality widget and, on the GitLab tiers that show it, in the changes view.
 
 A JSON array with one issue per finding, in the subset of the Code Climate format GitLab reads:
 ``description`` (the message, with the expected text), ``check_name`` (the rule), ``fingerprint``
