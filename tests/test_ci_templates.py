@@ -122,8 +122,8 @@ sys.exit(0 if status == 1 and "--exit-zero" in args else status)
 
 class Stub:
     """A stand-in `termcheck` that records each call (its arguments and the files listed by
-    --files-from), writes any --output file and --report FORMAT=PATH file and exits with $STUB_STATUS (0 for status 1 with
-    --exit-zero, like termcheck)."""
+    --files-from), writes any --output file and --report FORMAT=PATH file, and exits with
+    $STUB_STATUS (0 for status 1 with --exit-zero, like termcheck)."""
 
     def __init__(self, folder: Path):
         folder.mkdir()
