@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from ..findings import Finding, Severity
 from ..report import Report
+from . import full_message
 from .paths import valid_text
 from .text import summary_lines
 
@@ -52,9 +53,6 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
 
 
 def annotation(finding: Finding) -> str:
-    message = finding.message
-    if finding.expected is not None:
-        message += f" (expected: {finding.expected})"
     properties: dict[str, object] = {"file": finding.path, "line": finding.line}
     if finding.end_line == finding.line:
         properties.update(col=finding.column, endLine=finding.end_line,
@@ -62,7 +60,7 @@ def annotation(finding: Finding) -> str:
     else:
         properties["endLine"] = finding.end_line
     properties["title"] = f"termcheck {finding.rule}"
-    return command(COMMANDS[finding.severity], properties, message)
+    return command(COMMANDS[finding.severity], properties, full_message(finding))
 
 
 def render(report: Report, color: bool = False) -> str:

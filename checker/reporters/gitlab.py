@@ -18,6 +18,7 @@ from typing import Any
 
 from ..findings import Finding, Severity
 from ..report import Report
+from . import full_message
 from .fingerprints import content_fingerprints
 from .indented import dumps
 from .paths import shown_path
@@ -28,13 +29,10 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 
 
 def issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
-    description = finding.message
-    if finding.expected is not None:
-        description += f" (expected: {finding.expected})"
     return {
         "type": "issue",
         "check_name": finding.rule,
-        "description": description,
+        "description": full_message(finding),
         "categories": ["Style"],
         "severity": SEVERITIES[finding.severity],
         "fingerprint": fingerprint,

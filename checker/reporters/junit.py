@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 
 from ..findings import Finding
 from ..report import FileResult, Report
+from . import full_message
 from .paths import valid_text
 
 # What XML 1.0 forbids (Char production), which ElementTree would write as is.
@@ -37,14 +38,7 @@ def shown_name(path: str) -> str:
 
 def finding_line(finding: Finding) -> str:
     return (f"{shown_name(finding.path)}:{finding.line}:{finding.column}: {finding.severity} "
-            f"{finding.rule} {finding_message(finding)}")
-
-
-def finding_message(finding: Finding) -> str:
-    message = finding.message
-    if finding.expected is not None:
-        message += f" (expected: {finding.expected})"
-    return message
+            f"{finding.rule} {full_message(finding)}")
 
 
 def case(suite: ET.Element, path: str, name: str) -> ET.Element:
@@ -66,7 +60,7 @@ def testcases(suite: ET.Element, result: FileResult) -> None:
     for finding in sorted(result.findings, key=lambda f: f.sort_key):
         name = f"{shown}:{finding.line}:{finding.column} {finding.rule}"
         failure = ET.SubElement(case(suite, result.path, name), "failure",
-                                message=xml_text(finding_message(finding)), type=finding.rule)
+                                message=xml_text(full_message(finding)), type=finding.rule)
         failure.text = xml_text(finding_line(finding))
 
 
