@@ -290,16 +290,16 @@ def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(sys, "stderr", Tty())
     monkeypatch.setattr(sys, "stdout", Tty())
-    wrap = cli_module.progress_bar("text", None)
+    wrap = cli_module.progress_bar("text")
     assert wrap is not None
     assert list(wrap(iter(range(30)), 30)) == list(range(30))
     assert "checking" in sys.stderr.written
     monkeypatch.setenv("CI", "true")
-    assert cli_module.progress_bar("text", None) is None
+    assert cli_module.progress_bar("text") is None
     monkeypatch.delenv("CI")
     with open(os.devnull, "w") as piped:  # the report goes to a pipe, not a terminal
         monkeypatch.setattr(sys, "stdout", piped)
-        assert cli_module.progress_bar("text", None) is None
+        assert cli_module.progress_bar("text") is None
 
 
 # --- suppression: found by the property tests (tests/properties) -------------------------------

@@ -110,6 +110,9 @@ if "--files-from" in args:
     entry["files"] = Path(args[args.index("--files-from") + 1]).read_text("utf-8").splitlines()
 if "--output" in args:
     Path(args[args.index("--output") + 1]).write_text("report", encoding="utf-8")
+for option, value in zip(args, args[1:]):
+    if option == "--report" and "=" in value:
+        Path(value.split("=", 1)[1]).write_text("report", encoding="utf-8")
 with open(os.environ["STUB_LOG"], "a", encoding="utf-8") as log:
     log.write(json.dumps(entry) + "\\n")
 status = int(os.environ.get("STUB_STATUS", "0"))
@@ -119,8 +122,8 @@ sys.exit(0 if status == 1 and "--exit-zero" in args else status)
 
 class Stub:
     """A stand-in `termcheck` that records each call (its arguments and the files listed by
-    --files-from), writes any --output file and exits with $STUB_STATUS (0 for status 1 with
-    --exit-zero, like termcheck)."""
+    --files-from), writes any --output file and --report FORMAT=PATH file, and exits with
+    $STUB_STATUS (0 for status 1 with --exit-zero, like termcheck)."""
 
     def __init__(self, folder: Path):
         folder.mkdir()
@@ -192,20 +195,26 @@ def test_workflow_runs_on_pull_requests_with_annotations_and_sarif():
     assert "git diff --name-only" in listing and "--diff-filter=ACMR" in listing
     assert '"$BASE_SHA...$HEAD_SHA"' in listing
 
-    runs = [s["run"] for s in steps if "run" in s and "termcheck check" in s["run"]]
-    assert any("--format github" in r and "--files-from" in r for r in runs)
-    check = next(s for s in steps if "--format github" in s.get("run", ""))
+    runs = [s for s in steps if "run" in s and "termcheck check" in s["run"]]
+    [check] = runs  # termcheck runs once, writing every report
+    command = " ".join(check["run"].split())
+    assert "--files-from" in command
+    for report in ("--report github", "--report sarif=termcheck.sarif",
+                   "--report html=termcheck.html"):
+        assert report in command
+    assert "--format" not in command and "--exit-zero" not in command
     assert "always()" not in check.get("if", "")  # its exit status fails the job
 
     sarif = next(s for s in steps if s.get("uses", "").startswith(
         "github/codeql-action/upload-sarif@"))
+    assert sarif["uses"] == "github/codeql-action/upload-sarif@v4"
     assert sarif["with"]["sarif_file"] == "termcheck.sarif"
+    # The fork guard: a pull request from a fork has a read-only token, which cannot upload.
+    assert ("github.event.pull_request.head.repo.full_name == github.repository"
+            in " ".join(sarif["if"].split()))
     artifact = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert artifact["with"]["path"] == "termcheck.html"
-    reports = [s for s in steps if "--format sarif" in s.get("run", "")
-               or "--format html" in s.get("run", "")]
-    assert len(reports) == 2
-    for step in [*reports, sarif, artifact]:
+    for step in [sarif, artifact]:
         assert "always()" in step["if"], step.get("name")
 
 
@@ -240,11 +249,11 @@ def test_workflow_lists_only_changed_drafts_and_wires_the_list(newsroom, tmp_pat
     assert drafts["count"] == "2"
     listed = Path(drafts["list"]).read_text(encoding="utf-8").splitlines()
     assert sorted(listed) == sorted(["drafts/mauvais.md", SPACED])
-    calls = stub.calls()
-    assert [c["files"] for c in calls] == [listed] * 3
-    formats = [c["args"][c["args"].index("--format") + 1] for c in calls]
-    assert formats == ["github", "sarif", "html"]
-    check = next(s["name"] for s in steps if "--format github" in s.get("run", ""))
+    [call] = stub.calls()
+    assert call["files"] == listed
+    assert call["args"][-6:] == ["--report", "github", "--report", "sarif=termcheck.sarif",
+                                 "--report", "html=termcheck.html"]
+    check = step_with_id(steps, "check")["name"]
     assert status[check] == 1  # findings fail the job
     assert (newsroom / "termcheck.sarif").exists() and (newsroom / "termcheck.html").exists()
 
@@ -285,10 +294,16 @@ def test_action_is_a_composite_with_its_inputs():
     install = step_with_id(steps, "install")["run"]
     assert "$GITHUB_ACTION_PATH" in install and "pip install" in install
     check = step_with_id(steps, "check")["run"]
-    assert "--format github" in check and "--format sarif" in check
+    assert "--report github" in check and '--report "sarif=$sarif"' in check
+    assert "--format" not in check
     upload = next(s for s in steps if s.get("uses", "").startswith(
         "github/codeql-action/upload-sarif@"))
-    assert "always()" in upload["if"] and "inputs.sarif == 'true'" in upload["if"]
+    assert upload["uses"] == "github/codeql-action/upload-sarif@v4"
+    condition = " ".join(upload["if"].split())
+    assert "always()" in condition and "inputs.sarif == 'true'" in condition
+    # The fork guard, as in the workflow; other events (push, schedule) upload.
+    assert ("(github.event_name != 'pull_request' || "
+            "github.event.pull_request.head.repo.full_name == github.repository)") in condition
 
 
 def run_action_check(tmp_path: Path, stub, status: int, **inputs: str):
@@ -320,8 +335,7 @@ def test_action_builds_the_command_from_its_inputs(tmp_path, stub):
                "fr", "--exclude", "archive/**"]
     paths = ["drafts", "notes/*.md", "more", "drafts"]
     assert [c["args"] for c in stub.calls()] == [
-        ["check", *options, "--format", "github", *paths],
-        ["check", *options, "--exit-zero", "--format", "sarif", "--output", sarif, *paths]]
+        ["check", *options, "--report", "github", "--report", f"sarif={sarif}", *paths]]
     assert written["sarif-file"] == sarif
 
 
@@ -329,12 +343,12 @@ def test_action_builds_the_command_from_its_inputs(tmp_path, stub):
 def test_action_defaults_and_empty_settings(tmp_path, stub):
     done, written, _ = run_action_check(tmp_path, stub, 0, sarif="false", fail_on="", lang="")
     assert done.returncode == 0, done.stderr
-    assert [c["args"] for c in stub.calls()] == [["check", "--format", "github", "."]]
+    assert [c["args"] for c in stub.calls()] == [["check", "--report", "github", "."]]
     assert "sarif-file" not in written
 
 
 # --- the GitLab job -----------------------------------------------------------------------------
-def test_gitlab_job_reports_junit_and_exposes_the_html_report():
+def test_gitlab_job_reports_code_quality_junit_and_the_html_report():
     job = load(GITLAB)["termcheck"]
     assert job["image"].startswith("python:")
     assert any("merge_request_event" in rule["if"] for rule in job["rules"])
@@ -342,9 +356,13 @@ def test_gitlab_job_reports_junit_and_exposes_the_html_report():
     script = "\n".join(job["script"])
     assert "$CI_MERGE_REQUEST_DIFF_BASE_SHA...HEAD" in script
     assert "git diff --name-only" in script
-    assert "--format junit --output termcheck-junit.xml" in script
+    command = " ".join(script.replace("\\\n", " ").split())
+    for report in ("--report text", "--report gitlab=gl-code-quality-report.json",
+                   "--report junit=termcheck-junit.xml", "--report html=termcheck.html"):
+        assert report in command
     artifacts = job["artifacts"]
     assert artifacts["reports"]["junit"] == "termcheck-junit.xml"
+    assert artifacts["reports"]["codequality"] == "gl-code-quality-report.json"
     assert artifacts["when"] == "always"
     assert artifacts["expose_as"]
     assert "termcheck.html" in artifacts["paths"]
@@ -367,13 +385,32 @@ def test_gitlab_script_checks_the_changed_drafts(newsroom, tmp_path, stub, chang
         assert "nothing to check" in done.stdout
         assert calls == []
         return
-    assert done.returncode == 1  # termcheck's status with --format junit
-    assert [sorted(c["files"]) for c in calls] == [sorted(["drafts/mauvais.md", SPACED])] * 3
-    assert calls[0]["args"][-4:] == ["--format", "junit", "--output", "termcheck-junit.xml"]
-    assert (newsroom / "termcheck.html").exists()
+    assert done.returncode == 1  # termcheck's status is the job's
+    [call] = calls  # one run writes every report
+    assert sorted(call["files"]) == sorted(["drafts/mauvais.md", SPACED])
+    for report in ("termcheck.html", "termcheck-junit.xml", "gl-code-quality-report.json"):
+        assert (newsroom / report).exists()
 
 
 # --- the pre-commit hook ------------------------------------------------------------------------
+@pytest.mark.slow
+@needs_git
+def test_gitlab_script_writes_every_report_with_the_real_termcheck(newsroom):
+    branch(newsroom, "article", {"drafts/mauvais.md": "# Diplomatie\n\n" + BAD_FR})
+    job = load(GITLAB)["termcheck"]
+    env = real_termcheck_env(**{k: str(v) for k, v in job["variables"].items()},
+                             CI_MERGE_REQUEST_DIFF_BASE_SHA=git(newsroom, "rev-parse", "main"))
+    done = run_script("\n".join(job["script"]), newsroom, env)
+    assert done.returncode == 1, done.stderr  # the finding fails the job
+    assert "drafts/mauvais.md:3:" in done.stdout and "wrong-language" in done.stdout
+    [issue] = json.loads((newsroom / job["artifacts"]["reports"]["codequality"]).read_text("utf-8"))
+    assert (issue["check_name"], issue["location"]) == (
+        "wrong-language", {"path": "drafts/mauvais.md", "lines": {"begin": 3, "end": 3}})
+    junit = (newsroom / job["artifacts"]["reports"]["junit"]).read_text(encoding="utf-8")
+    assert 'name="drafts/mauvais.md:3:' in junit
+    assert (newsroom / "termcheck.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
 def test_pre_commit_hook_definition():
     (hook,) = load(HOOKS)
     assert hook["id"] == "termcheck"

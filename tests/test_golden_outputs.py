@@ -35,6 +35,7 @@ CASES.update({
     "check-article-ca.fr-CA.json": ["check", "tests/fixtures/profiles/article-ca.md",
                                     "--lang", "fr-CA", "--format", "json"],
     "check-examples.github": ["check", "examples", "--format", "github"],
+    "check-examples.gitlab": ["check", "examples", "--format", "gitlab"],
     "check-examples.diff": ["check", "examples", "--diff"],
     "suggest-archives.text": ["suggest", "tests/fixtures/suggest/archives.fr.md",
                               "tests/fixtures/suggest/archives.en.md"],

@@ -1,11 +1,13 @@
 """``termcheck check``: the options of a check run, handed to the application layer
-(``checker.app``), and the report rendered to standard output or a file."""
+(``checker.app``), and the reports rendered to standard output or files (``--format``/``--output``,
+and any number of ``--report FORMAT[=PATH]``, all from the one run)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import click
 
@@ -30,6 +32,7 @@ from ..findings import Severity
 from ..inputs import read_path_list
 from ..language import language_name
 from ..limits import DEFAULT_TIMEOUT
+from ..report import Report
 from ..reporters import FORMATS
 from .common import (
     notice_path,
@@ -58,6 +61,51 @@ def _timeout_option(ctx: click.Context, param: click.Parameter,
 
 
 
+Reports = list[tuple[str, "str | None"]]
+
+
+def _report_option(ctx: click.Context, param: click.Parameter,
+                   values: Sequence[str]) -> Reports:
+    """``--report FORMAT[=PATH]``: (format, path) pairs, ``None`` for standard output (no
+    path, or ``-``)."""
+    reports: Reports = []
+    for value in values:
+        name, equals, path = value.partition("=")
+        fmt = name.strip().lower()
+        if fmt not in FORMATS:
+            raise click.BadParameter(f"{name!r} is not a report format; choose from "
+                                     f"{', '.join(FORMATS)} (FORMAT or FORMAT=PATH)", ctx, param)
+        if equals and not path:
+            raise click.BadParameter(f"{value!r} names no file: write {fmt}=PATH, or {fmt} "
+                                     f"alone for standard output", ctx, param)
+        reports.append((fmt, None if not equals or path == "-" else path))
+    return reports
+
+
+def planned_reports(fmt: str | None, output: str | None, extra: Reports) -> Reports:
+    """Every report of the run: ``--format``/``--output`` (text on standard output when
+    nothing at all is asked), then the ``--report`` ones. A usage error when two would go to
+    standard output or to one file."""
+    reports = list(extra)
+    if fmt is not None or output is not None or not reports:
+        reports.insert(0, (fmt or "text", output))
+    to_stdout = [f for f, path in reports if path is None]
+    if len(to_stdout) > 1:
+        raise click.UsageError(f"the {' and '.join(to_stdout)} reports would both go to "
+                               f"standard output: give all but one a file "
+                               f"(--report FORMAT=PATH)")
+    seen: dict[str, str] = {}
+    for f, path in reports:
+        if path is None:
+            continue
+        key = os.path.realpath(path)
+        if key in seen:
+            raise click.UsageError(f"the {seen[key]} and {f} reports would both be written "
+                                   f"to {path}: give each report a file of its own")
+        seen[key] = f
+    return reports
+
+
 @cli.command("check")
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @terms_option
@@ -71,10 +119,15 @@ def _timeout_option(ctx: click.Context, param: click.Parameter,
 @click.option("--include-fuzzy", is_flag=True, default=None,
               help="Report findings in fuzzy (unreviewed) translations at their severity, "
                    "not as info.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Report format (default text).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
+@click.option("--report", "report_specs", multiple=True, callback=_report_option,
+              metavar="FORMAT[=PATH]",
+              help="Also write a report in FORMAT to PATH (standard output without a path); "
+                   "repeat for several, e.g. --report github --report sarif=termcheck.sarif. "
+                   "With --report and no --format, only these reports are written.")
 @click.option("--fail-on", type=click.Choice([str(s) for s in Severity]),
               help="Exit with status 1 when a finding reaches this severity (default warning).")
 @click.option("--exit-zero", is_flag=True,
@@ -129,7 +182,8 @@ def _timeout_option(ctx: click.Context, param: click.Parameter,
 @usage_errors
 def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   default_lang: str | None, source_lang: str | None,
-                  include_fuzzy: bool | None, fmt: str, output: str | None,
+                  include_fuzzy: bool | None, fmt: str | None, output: str | None,
+                  report_specs: Reports,
                   fail_on: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool,
                   show_diff: bool, source_file: str | None, target_file: str | None,
                   files_from: str | None, stdin_filename: str | None,
@@ -150,6 +204,11 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         exclude=exclude, timeout=timeout, max_file_size=max_file_size, max_memory=max_memory,
         max_findings=max_findings, styles=styles, no_cache=no_cache, index_file=index_file,
         stdin_filename=stdin_filename)
+    reports = planned_reports(fmt, output, report_specs)
+    stdout_fmt = next((f for f, path in reports if path is None), None)
+    # A notice's file name is escaped as workflow command data when the run writes GitHub
+    # annotations (it is then read by a runner); shown as the text report shows it otherwise.
+    notice_fmt = "github" if any(f == "github" for f, _ in reports) else "text"
     paths = list(paths) + (read_path_list(files_from) if files_from else [])
     if bool(source_file) != bool(target_file):
         raise click.UsageError("--source and --target go together")
@@ -162,14 +221,17 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     index = open_index(settings)
     show_termbase_warnings(index.termbase, settings.terms)
     checker = open_checker(settings, index).checker
-    if output or write_baseline:  # before anything is checked, fixed or written
+    files = [(f, path) for f, path in reports if path is not None]
+    if files or write_baseline:  # before anything is checked, fixed or written
         read = [*checker.inputs(paths), *filter(None, [source_file, target_file, files_from]),
                 *termbase_files(settings)]
-        refuse_overwriting_inputs("--output", output, [*read, *filter(None, [baseline])])
+        for f, path in files:
+            option = "--output" if output and (f, path) == reports[0] else "--report"
+            refuse_overwriting_inputs(option, path, [*read, *filter(None, [baseline])])
         refuse_overwriting_inputs("--write-baseline", write_baseline, read)
     package = patchable()
     report = run_check(checker, paths, jobs=worker_count(jobs, package.available_cpus),
-                       progress=progress_bar(fmt, output),
+                       progress=progress_bar(stdout_fmt),
                        pair=(source_file, target_file) if source_file and target_file else None)
     if fix or show_diff:
         report = apply_fixes(checker, report, write=fix and not show_diff, unsafe=unsafe_fixes,
@@ -186,27 +248,39 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                        f"reported (at most {settings.max_findings:,} per file, the most severe "
                        f"first; --max-findings 0 reports them all)", err=True)
         if result.language and result.language.source == "fallback":
-            click.echo(f"termcheck: {notice_path(result.path, fmt)}: {result.language.reason}; "
-                       f"checked as {language_name(result.language.lang)} (set --lang to "
-                       "choose)", err=True)
+            click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: "
+                       f"{result.language.reason}; checked as "
+                       f"{language_name(result.language.lang)} (set --lang to choose)", err=True)
         elif result.language and result.language.source == "detected" and result.language.reason:
-            click.echo(f"termcheck: {notice_path(result.path, fmt)}: {result.language.reason}; "
-                       f"identified as {language_name(result.language.lang)} from the text (set "
-                       "--lang to choose)", err=True)
-    rendered = package.render(report, fmt,
-                              color=fmt == "text" and not output and sys.stdout.isatty())
-    if output:
-        # A device or a pipe is written as it is; a file is replaced atomically.
-        write_output(output, "the report", lambda: write_file(output, rendered.encode("utf-8")))
-    elif not show_diff or report.findings:
-        click.echo(rendered, nl=False)
+            click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: "
+                       f"{result.language.reason}; identified as "
+                       f"{language_name(result.language.lang)} from the text (set --lang to "
+                       "choose)", err=True)
+    write_reports(package.render, report, reports, show_diff)
     sys.exit(exit_status(report, settings.fail_on, exit_zero))
 
 
-def progress_bar(fmt: str, output: str | None):
+def write_reports(render: Callable[..., str], report: Report, reports: Reports,
+                  show_diff: bool = False) -> None:
+    """Every report rendered first (a failing reporter writes none), then each file replaced
+    atomically (a device or a pipe written as it is) and the one for standard output printed
+    (not with ``--diff`` when there is nothing to report: the diff is the output)."""
+    rendered = [(path, render(report, f, color=f == "text" and path is None
+                              and sys.stdout.isatty()))
+                for f, path in reports]
+    for path, text in rendered:
+        if path is not None:
+            write_output(path, "the report", functools.partial(write_file, path,
+                                                               text.encode("utf-8")))
+    for path, text in rendered:
+        if path is None and (not show_diff or report.findings):
+            click.echo(text, nl=False)
+
+
+def progress_bar(stdout_fmt: str | None):
     """A progress bar on standard error for many files on a terminal; never in CI logs or when
-    the report is piped."""
-    if not sys.stderr.isatty() or os.environ.get("CI") or (fmt == "text" and not output
+    the text report is piped (``stdout_fmt``: the format of the report on standard output)."""
+    if not sys.stderr.isatty() or os.environ.get("CI") or (stdout_fmt == "text"
                                                            and not sys.stdout.isatty()):
         return None
 

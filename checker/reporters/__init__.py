@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..findings import Finding
     from ..report import Report
 
 Reporter = Callable[["Report", bool], str]
@@ -19,9 +20,18 @@ MODULES: dict[str, str] = {
     "sarif": "sarif",
     "github": "github",
     "junit": "junit",
+    "gitlab": "gitlab",
     "html": "html",
 }
 FORMATS = tuple(MODULES)
+
+
+def full_message(finding: Finding) -> str:
+    """A finding's message with the text to write instead, as the one-line CI formats show it
+    (GitHub annotations, JUnit failures, Code Quality descriptions)."""
+    if finding.expected is None:
+        return finding.message
+    return f"{finding.message} (expected: {finding.expected})"
 
 
 def reporter(fmt: str) -> Reporter:

@@ -5,6 +5,9 @@ One line per finding, ``::error`` / ``::warning`` / ``::notice`` by severity::
 
     ::error file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=termcheck RULE::MESSAGE
 
+A finding that spans two lines (a name broken across a line end) has no ``col`` and
+``endColumn``: GitHub refuses columns on an annotation whose ``line`` and ``endLine`` differ
+(``@actions/core``: they "cannot be sent when startLine and endLine are different values").
 Data (the message) and properties (file, title) are escaped as the runner's toolkit does
 (``@actions/core``, ``toCommandValue``/``escapeData``/``escapeProperty``): ``%``, CR and LF in
 both, and ``:`` and ``,`` in properties too. Inputs that could not be read are ``::error``
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 from ..findings import Finding, Severity
 from ..report import Report
+from . import full_message
 from .paths import valid_text
 from .text import summary_lines
 
@@ -49,17 +53,14 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
 
 
 def annotation(finding: Finding) -> str:
-    message = finding.message
-    if finding.expected is not None:
-        message += f" (expected: {finding.expected})"
-    return command(COMMANDS[finding.severity], {
-        "file": finding.path,
-        "line": finding.line,
-        "col": finding.column,
-        "endLine": finding.end_line,
-        "endColumn": finding.end_column,
-        "title": f"termcheck {finding.rule}",
-    }, message)
+    properties: dict[str, object] = {"file": finding.path, "line": finding.line}
+    if finding.end_line == finding.line:
+        properties.update(col=finding.column, endLine=finding.end_line,
+                          endColumn=finding.end_column)
+    else:
+        properties["endLine"] = finding.end_line
+    properties["title"] = f"termcheck {finding.rule}"
+    return command(COMMANDS[finding.severity], properties, full_message(finding))
 
 
 def render(report: Report, color: bool = False) -> str:

@@ -3,15 +3,16 @@
 One run: the tool and its rules (descriptions and documentation from the rules' metadata), one
 result per finding with its location exactly as the finding has it (columns count code points,
 hence ``columnKind: unicodeCodePoints``; ``endColumn`` is exclusive in SARIF as in termcheck), the
-fix as a replacement of the finding's region, and a fingerprint that survives line moves.
-Inputs that could not be read are tool execution notifications, and make the run unsuccessful.
+fix as a replacement of the finding's region, and fingerprints that survive line moves
+(``fingerprints.py``): termcheck's own (``termcheck/v1``) and GitHub's
+``primaryLocationLineHash``, computed as GitHub would. Relative paths are URIs against
+``%SRCROOT%``, which ``originalUriBaseIds`` gives as the folder the check ran in. Inputs that
+could not be read are tool execution notifications, and make the run unsuccessful.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,12 +22,14 @@ from ..findings import Finding, Severity
 from ..report import Report
 from ..rules import RULES
 from ..rules.base import SECTIONS
+from .fingerprints import content_fingerprints, primary_line_hashes
 from .indented import dumps
 from .paths import path_bytes, shown_path, valid_text
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT = "termcheck/v1"
+LINE_HASH = "primaryLocationLineHash"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -89,29 +92,34 @@ def rule_descriptors(findings: list[Finding]) -> list[dict[str, Any]]:
     return descriptors
 
 
-def fingerprint(finding: Finding, occurrence: int) -> str:
-    """A hash of what the finding is, not where: path, rule, text (its spacing normalised, so
-    that re-wrapping a paragraph keeps it) and expected text, and which occurrence of that same
-    finding in the file it is (two identical slips in one draft are two alerts)."""
-    parts = (shown_path(finding.path), finding.rule, " ".join(finding.text.split()),
-             finding.expected or "", str(occurrence))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
-
-
 def region(finding: Finding) -> dict[str, int]:
     return {"startLine": finding.line, "startColumn": finding.column,
             "endLine": finding.end_line, "endColumn": finding.end_column}
 
 
-def result_data(finding: Finding, rule_index: int, occurrence: int) -> dict[str, Any]:
+def source_root() -> dict[str, Any]:
+    """``%SRCROOT%``: the folder the check ran in, against which relative paths were given, as
+    a ``file:`` URI ending with ``/`` (SARIF 3.14.14); only described when it is gone."""
+    description = {"text": "The folder termcheck ran in; relative paths lead from it."}
+    try:
+        return {"uri": Path.cwd().as_uri().rstrip("/") + "/", "description": description}
+    except OSError:
+        return {"description": description}
+
+
+def result_data(finding: Finding, rule_index: int, fingerprint: str,
+                line_hash: str | None) -> dict[str, Any]:
     location = {"artifactLocation": artifact_location(finding.path), "region": region(finding)}
+    fingerprints = {FINGERPRINT: fingerprint}
+    if line_hash is not None:
+        fingerprints[LINE_HASH] = line_hash
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": location}],
-        "partialFingerprints": {FINGERPRINT: fingerprint(finding, occurrence)},
+        "partialFingerprints": fingerprints,
     }
     properties: dict[str, Any] = {"entry": finding.entry, "expected": finding.expected,
                                   "lang": finding.lang}
@@ -139,12 +147,11 @@ def report_data(report: Report) -> dict[str, Any]:
     findings = report.findings
     rules = rule_descriptors(findings)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    seen: Counter[tuple] = Counter()
-    results = []
-    for finding in findings:
-        key = (finding.path, finding.rule, " ".join(finding.text.split()), finding.expected)
-        results.append(result_data(finding, index[finding.rule], seen[key]))
-        seen[key] += 1
+    line_hashes = primary_line_hashes(report.results)
+    results = [result_data(finding, index[finding.rule], fingerprint,
+                           line_hashes.get((finding.path, finding.line)))
+               for finding, fingerprint in zip(findings, content_fingerprints(findings),
+                                               strict=True)]
     invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
     if report.errors:
         invocation["toolExecutionNotifications"] = [{
@@ -158,6 +165,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "runs": [{
             "tool": {"driver": {"name": "termcheck", "version": __version__, "rules": rules}},
             "invocations": [invocation],
+            "originalUriBaseIds": {SRCROOT: source_root()},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],

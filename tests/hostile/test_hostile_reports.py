@@ -58,9 +58,13 @@ def test_a_name_that_is_not_utf8_is_reported_in_every_format(bad_name, fmt):
     elif fmt == "json":
         [finding] = json.loads(text)["findings"]
         assert finding["path"] == SHOWN
+    elif fmt == "gitlab":
+        [issue] = json.loads(text)
+        assert issue["location"]["path"] == SHOWN
     elif fmt == "junit":
         [case] = ET.fromstring(text.encode("utf-8")).iter("testcase")
-        assert case.get("name") == SHOWN
+        assert case.get("file") == SHOWN
+        assert case.get("name").startswith(f"{SHOWN}:")
     else:
         assert SHOWN in text
 
@@ -72,6 +76,8 @@ def test_a_name_that_is_not_utf8_is_written_with_output(bad_name, fmt):
     written = (bad_name / "report.out").read_bytes().decode("utf-8")
     if fmt == "json":
         assert json.loads(written)["findings"][0]["path"] == SHOWN
+    elif fmt == "gitlab":
+        assert json.loads(written)[0]["location"]["path"] == SHOWN
     else:
         assert ("bad%FFname.md" if fmt == "sarif" else SHOWN) in written
 

@@ -117,8 +117,13 @@ def assert_reports(report: Report) -> None:
     sarif = json.loads(outputs["sarif"])
     assert len(sarif["runs"][0]["results"]) == len(findings)
 
+    assert len(json.loads(outputs["gitlab"])) == len(findings)
+
+    # JUnit: a test case per finding, one for a file without finding or not checked.
     suite = ET.fromstring(outputs["junit"].encode("utf-8"))
-    assert len(suite.findall("testcase")) == len(report.results)
+    assert len(suite.findall("testcase")) == sum(
+        1 if r.error is not None else max(1, len(r.findings)) for r in report.results)
+    assert len(suite.findall("testcase/failure")) == len(findings)
 
     page = lxml.html.document_fromstring(outputs["html"])
     assert not page.xpath("//script") and "<script" not in outputs["html"]

@@ -1,4 +1,5 @@
-"""The rules' and the document's fast paths give what the slower code they replaced gave.
+"""The rules' and the document's fast paths give what the slower code they replaced gave; GitHub's
+line hash by windows gives what the character-by-character rolling hash gives.
 
 Each reference below is the code as it was before the fast path (docs/performance.md, "What
 was done for speed in the rules"), kept here so that the property says exactly what must not
@@ -226,3 +227,74 @@ def test_sentence_scan_from_the_first_candidate_finds_the_same_matches(text, dat
     begin = sentence_case._scan_from(text, start, candidate)
     assert [m.span(2) + m.span(1) for m in
             sentence_case._LOWER_START.finditer(text, begin, end)] == spans
+
+
+def github_rolling_hashes(text: str) -> list[str]:
+    """GitHub's ``primaryLocationLineHash`` of every line, character by character as
+    github/codeql-action's ``fingerprints.ts`` computes it: a window of 100 UTF-16 code units
+    rolled over the text (spaces and tabs skipped, a line feed right after a carriage return
+    skipped, a carriage return read as a line feed), 65535 at the end, then zeros; each line's
+    hash is taken when the window has moved 100 units past its first one."""
+    block, mask = 100, (1 << 64) - 1
+    first_mod = pow(37, block, 1 << 64)
+    window, starts = [0] * block, [-1] * block
+    state = {"hash": 0, "index": 0, "line": 0, "line_start": True, "prev_cr": False}
+    counts: Counter[int] = Counter()
+    out: list[str] = []
+
+    def emit() -> None:
+        value = state["hash"]
+        counts[value] += 1
+        out.append(f"{value:x}:{counts[value]}")
+        starts[state["index"]] = -1
+
+    def update(unit: int) -> None:
+        index = state["index"]
+        begin, window[index] = window[index], unit
+        state["hash"] = (37 * state["hash"] + unit - first_mod * begin) & mask
+        state["index"] = (index + 1) % block
+
+    def process(unit: int) -> None:
+        if unit in (0x20, 0x09) or (state["prev_cr"] and unit == 0x0A):
+            state["prev_cr"] = False
+            return
+        state["prev_cr"] = unit == 0x0D
+        if unit == 0x0D:
+            unit = 0x0A
+        if starts[state["index"]] != -1:
+            emit()
+        if state["line_start"]:
+            state["line_start"] = False
+            state["line"] += 1
+            starts[state["index"]] = state["line"]
+        if unit == 0x0A:
+            state["line_start"] = True
+        update(unit)
+
+    data = text.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        process(int.from_bytes(data[i:i + 2], "little"))
+    process(0xFFFF)
+    for _ in range(block):
+        if starts[state["index"]] != -1:
+            emit()
+        update(0)
+    return out
+
+
+# Line ends of every kind, spaces, astral characters (two UTF-16 units), the characters other
+# tools take for line ends, and words that repeat (equal windows, counted).
+LINE_TEXT = st.lists(st.one_of(st.sampled_from([" ", "\t", "\r", "\n", "\r\n", "Lavrov ",
+                                                "\U0001F600", "\u2028", "\ufeff", "\x0c"]),
+                               ANY_CHAR), max_size=300).map("".join)
+
+
+@given(text=st.one_of(LINE_TEXT, st.lists(st.sampled_from(["Sergei Lavrov\n", "  \n", "\r\n",
+                                                           "Sergueï Lavrov\r"]),
+                                          max_size=40).map("".join)))
+def test_github_line_hashes_agree_with_the_rolling_hash(text):
+    from checker.reporters.fingerprints import line_hashes
+
+    reference = github_rolling_hashes(text)
+    lines = range(1, len(reference) + 1)
+    assert line_hashes(text, lines) == dict(zip(lines, reference, strict=True))
