@@ -265,9 +265,15 @@ class Checker:
         except InputError as exc:
             return FileResult(exc.path, error=exc.message)
 
-    def recheck(self, result: FileResult, raw: str) -> FileResult:
+    def recheck(self, result: FileResult, raw: str | bytes) -> FileResult:
         """Check ``raw``, the new text of a checked file (after fixes), as the file would be
-        checked again: with the same reader, an aligned target with its source."""
+        checked again: with the same reader, an aligned target with its source. A format read
+        from bytes (Word) is given its new bytes."""
+        if isinstance(raw, bytes):
+            checked = self.check_document(stages.parse_data(result.path, raw))
+            if result.source is not None:
+                checked.source = replace(result.source, data=raw)
+            return checked
         if result.paired_with is not None:
             source = result.paired_with
             doc = aligned.read_pair(source.path, source.text, result.path, raw)
