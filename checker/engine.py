@@ -27,7 +27,8 @@ from .inputs import DEFAULT_MAX_FILE_SIZE, STDIN, Source, expand_paths, read_sou
 from .language import MIN_WORDS, LanguageDecision, detect_language, normalize_code, region_of
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, check_budget
 from .matcher import Matcher, Mention
-from .readers import aligned
+from .readers import aligned, is_draft
+from .readers import checked_suffixes as known_types
 from .report import FileResult, Report
 from .rules import RULES, Context, Rule, Stage
 from .stages import Analysis
@@ -235,6 +236,9 @@ class Checker:
             source, doc = self.read(path)
             result = self.check_document(doc)
             result.source = source
+            if path != STDIN and not is_draft(path):
+                result.notices.append(f"not a file type termcheck knows ({known_types()}); "
+                                      "read as plain text")
             return result
 
         return self._bounded(path, check)
