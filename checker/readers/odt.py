@@ -69,8 +69,9 @@ def paragraphs(document: OpenDocument) -> list[Paragraph]:
     return found
 
 
-def _qname(node: Node) -> tuple[str, str] | None:
-    return getattr(node, "qname", None)
+def _qname(node: Node) -> tuple[str, str]:
+    """(namespace, local name) of an odfpy element (empty for other nodes)."""
+    return getattr(node, "qname", ("", ""))
 
 
 def _walk(element: Element, part: str, found: list[Paragraph]) -> None:
