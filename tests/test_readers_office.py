@@ -82,7 +82,7 @@ def test_docx_fix_keeps_the_run_formatting(tmp_path):
     fixed = next(run for run in runs if "Sullivan" in run.text)
     assert fixed.text == "Jake Sullivan"
     assert fixed.bold is True and fixed.italic is True
-    assert [run.text for run in runs][0] == "Le conseiller "
+    assert runs[0].text == "Le conseiller "
     assert check(str(draft)).exit_code == 0  # nothing left to fix
 
 
