@@ -75,8 +75,38 @@ class Paragraph:
         return "".join(text for _, text in self.pieces)
 
 
+# A Word or OpenDocument file is a zip package, which python-docx and odfpy unpack whole into
+# memory (and parse its XML into trees of some ten times its size). Its members are bounded by
+# what their entries in the zip declare, which is all zipfile ever unpacks: a zip bomb (50 MB of
+# zeros packed into 50 kB) is refused before anything is unpacked. A draft's XML is far
+# smaller (a 500-page book's is some 5 MB); its images are stored packed already, so about
+# as large unpacked as in the file.
+MAX_XML = 30_000_000  # bytes of XML unpacked, all members together
+MAX_UNPACKED = 200_000_000  # bytes unpacked, all members together
+MAX_MEMBERS = 10_000
+
+
+def check_package(path: str, data: bytes, kind: str) -> None:
+    """``InputError`` when the zip package ``data`` (a ``kind`` file) is not one, or would
+    unpack past the limits above."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise InputError(path, f"is not a {kind}: it is not a zip package; save it again "
+                               "from the application that made it") from None
+    xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
+    total = sum(m.file_size for m in members)
+    if len(members) > MAX_MEMBERS or xml > MAX_XML or total > MAX_UNPACKED:
+        raise InputError(path, f"would unpack to {total:,} bytes ({xml:,} of XML) in "
+                               f"{len(members):,} parts, more than termcheck opens (at most "
+                               f"{MAX_UNPACKED:,} bytes, {MAX_XML:,} of XML, {MAX_MEMBERS:,} "
+                               "parts); a draft is far smaller: is it a zip bomb?")
+
+
 def open_document(path: str, data: bytes) -> WordDocument:
     """The Word document of a file's bytes; ``InputError`` when it is not one."""
+    check_package(path, data, "Word document (.docx)")
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile):

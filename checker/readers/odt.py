@@ -27,7 +27,7 @@ from odf.opendocument import OpenDocument, load
 
 from ..document import Document
 from ..errors import InputError
-from .docx import Paragraph, document_of
+from .docx import Paragraph, check_package, document_of
 
 _PARAGRAPHS = {(TEXTNS, "p"), (TEXTNS, "h")}
 # Inside a paragraph: not its text, but read on their own (notes, comments, frames hold
@@ -44,6 +44,7 @@ _PART_NAMES = {(TEXTNS, "note"): "note", (OFFICENS, "annotation"): "comment"}
 
 def open_document(path: str, data: bytes) -> OpenDocument:
     """The OpenDocument of a file's bytes; ``InputError`` when it is not a text document."""
+    check_package(path, data, "OpenDocument text (.odt)")
     try:
         document = load(io.BytesIO(data))
     except zipfile.BadZipFile:
