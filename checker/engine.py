@@ -249,6 +249,10 @@ class Checker:
         def check() -> FileResult:
             source = read_source(source_path, max_size=self.options.max_file_size)
             target = read_source(target_path, max_size=self.options.max_file_size)
+            for read in (source, target):
+                if read.data is not None:
+                    raise InputError(read.path, "is not plain text: --source and --target "
+                                                "take aligned plain-text files")
             doc = aligned.read_pair(source.path, source.text, target.path, target.text)
             result = self.check_document(doc)
             result.source = target

@@ -238,3 +238,23 @@ def test_folder_of_office_documents_is_walked(tmp_path):
     data = json.loads(check(str(tmp_path), "--format", "json").stdout)
     assert data["summary"]["files"] == 2
     assert sorted(Path(f["path"]).name for f in data["findings"]) == ["a.docx", "b.odt"]
+
+
+def test_docx_from_standard_input(tmp_path):
+    data = word_draft(tmp_path / "brouillon.docx").read_bytes()
+    result = CliRunner().invoke(cli, ["check", "--lang", "fr", "-", "--stdin-filename",
+                                      "brouillon.docx", "--format", "json"], input=data)
+    [found] = findings(result)
+    assert (found["path"], found["line"], found["column"]) == ("brouillon.docx", 2, 15)
+
+
+def test_translate_and_aligned_pairs_refuse_a_word_document(tmp_path):
+    draft = word_draft(tmp_path / "brouillon.docx")
+    result = CliRunner().invoke(cli, ["translate", str(draft), "--to", "en"])
+    assert result.exit_code == 2
+    assert "is a word-processor document: translate reads text files" in result.output
+    plain = tmp_path / "en.txt"
+    plain.write_text("Jake Sullivan met diplomats.\n", encoding="utf-8")
+    result = check("--source", str(plain), "--target", str(draft), "--format", "json")
+    assert result.exit_code == 2
+    assert "is not plain text" in json.loads(result.stdout)["errors"][0]["message"]
