@@ -157,3 +157,13 @@ def test_rst_files_are_walked_as_text(tmp_path):
     data = json.loads(check(str(tmp_path), "--format", "json").stdout)
     assert data["summary"]["files"] == 1
     assert [f["rule"] for f in data["findings"]] == ["capitalization"]
+
+
+def test_the_language_the_page_declares_is_used(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text('<html lang="en"><body><p>Sergueï Lavrov met jake Sullivan.</p></body>'
+                    "</html>\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(page), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert {f["lang"] for f in data["findings"]} == {"en"}
+    assert "wrong-language" in {f["rule"] for f in data["findings"]}

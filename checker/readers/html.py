@@ -14,7 +14,8 @@ What is prose: text outside ``<script>``, ``<style>``, ``<code>``, ``<pre>``, ``
 (anything but the inline ones: ``<a>``, ``<b>``, ``<span>``…) ends a segment, so the text of two
 paragraphs or two table cells never runs together, while ``<b>jake</b> Sullivan`` is one name.
 A character reference (``&eacute;``, ``&#233;``) gives its character, mapped to the ``&``.
-Attribute values are segments of their own, after the text.
+Attribute values are segments of their own, after the text. The language the page declares
+(``<html lang="fr">``) is the draft's, unless ``--lang`` or the configuration says otherwise.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class _Reader(HTMLParser):
         self.pieces: list[MappedString] = []
         self.attributes: list[MappedString] = []
         self.current = MappedString()
+        self.lang: str | None = None  # <html lang="…">
 
     # --- positions ---------------------------------------------------------------------------
     def _offset(self) -> int:
@@ -90,6 +92,9 @@ class _Reader(HTMLParser):
         self._tag(tag, attrs, opens=False)
 
     def _tag(self, tag: str, attrs: list[tuple[str, str | None]], opens: bool) -> None:
+        if tag == "html" and self.lang is None:
+            self.lang = next((value.strip() for name, value in attrs
+                              if name == "lang" and value and value.strip()), None)
         if tag not in INLINE:
             self._break()
         if not self._skipping() and any(name in PROSE_ATTRIBUTES for name, _ in attrs):
@@ -175,6 +180,6 @@ def read(path: str, text: str) -> Document:
     for number, piece in enumerate(pieces):
         if number:
             position += len(SEPARATOR)
-        segments.append(Segment(position, position + len(piece.offsets)))
+        segments.append(Segment(position, position + len(piece.offsets), lang=reader.lang))
         position += len(piece.offsets)
     return assemble(path, text, pieces, segments)
