@@ -23,7 +23,14 @@ from . import words as wordlist
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity
-from .inputs import DEFAULT_MAX_FILE_SIZE, STDIN, Source, expand_paths, read_source
+from .inputs import (
+    DEFAULT_MAX_FILE_SIZE,
+    STDIN,
+    Source,
+    empty_folder_error,
+    expand_paths,
+    read_source,
+)
 from .language import MIN_WORDS, LanguageDecision, detect_language, normalize_code, region_of
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, check_budget
 from .matcher import Matcher, Mention
@@ -233,6 +240,8 @@ class Checker:
         """Check one file (``-``: standard input); a file that cannot be read or parsed, or
         that takes longer than the time budget, gives a result with its error."""
         def check() -> FileResult:
+            if path != STDIN and os.path.isdir(path):
+                raise empty_folder_error(path)
             source, doc = self.read(path)
             result = self.check_document(doc)
             result.source = source

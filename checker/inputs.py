@@ -125,8 +125,7 @@ def read_source(path: str, stdin_name: str | None = None,
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
-        raise InputError(path, f"is a folder holding no file termcheck checks; it checks "
-                               f"{checked_suffixes()}") from None
+        raise InputError(path, "is a folder") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > max_size:
@@ -135,6 +134,13 @@ def read_source(path: str, stdin_name: str | None = None,
     if is_binary(path):
         return Source(path, "", encoding="binary", stamp=stamp, data=data)
     return replace(decode(data, path), stamp=stamp)
+
+
+def empty_folder_error(path: str) -> InputError:
+    """The error of a folder named to be checked in which no file is of a type termcheck
+    reads (``expand_paths`` gives such a folder as it is)."""
+    return InputError(path, f"is a folder holding no file termcheck checks; it checks "
+                            f"{checked_suffixes()}")
 
 
 def read_path_list(path: str) -> list[str]:
