@@ -93,8 +93,8 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool,
         fixable = result.error is None and result.source is not None and not result.source.stdin
         try:
             with checker.budget():
-                new_text, fixed = (fixes.converged_text(result, checker.recheck, unsafe)
-                                   if fixable else (None, result))
+                new_data, new_text, fixed = (_fixed(checker, result, unsafe) if fixable
+                                             else (None, None, result))
         except CheckTimeout as exc:
             result.error = (f"fixing it {timeout_message(exc.seconds).replace('; skipped', '')}"
                             "; the file was left as it was")
@@ -117,8 +117,8 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool,
         assert source is not None  # a fixed text comes from a file read (fixable above)
         try:
             # Written only if the file still is as it was read: an edit saved meanwhile wins.
-            fixes.write_atomic(result.path, fixes.encode(source, new_text),
-                               expected=source.stamp)
+            fixes.write_atomic(result.path, new_data if new_data is not None
+                               else fixes.encode(source, new_text), expected=source.stamp)
         except ConcurrentEditError:
             result.error = ("changed while it was being checked; not fixed (the changes made "
                             "meanwhile were kept: check it again)")
@@ -140,6 +140,28 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool,
             continue
         results.append(fixed)
     return Report(results)
+
+
+def _fixed(checker: Checker, result: FileResult, unsafe: bool
+           ) -> tuple[bytes | None, str | None, FileResult]:
+    """A file's fixes until nothing more is fixed: its new bytes (formats read from bytes),
+    its new text (the text that ``--diff`` compares; None when nothing changes) and its new
+    check. What could not be fixed in a Word or OpenDocument file is said in the result's
+    notices."""
+    from .tools import docx_fixes, fixes
+    source = result.source
+    if source is None or source.data is None:
+        new_text, fixed = fixes.converged_text(result, checker.recheck, unsafe)
+        return None, new_text, fixed
+    if not result.path.lower().endswith(".docx"):
+        result.notices.extend(docx_fixes.not_fixed_notes(result, unsafe))
+        return None, None, result
+    data, fixed, notes = docx_fixes.converged_data(result, checker.recheck, unsafe)
+    result.notices.extend(notes)
+    if data is None or fixed.document is None:
+        return None, None, result
+    fixed.notices = result.notices
+    return data, fixed.document.raw, fixed
 
 
 def filter_baseline(report: Report, baseline: str) -> None:

@@ -23,11 +23,19 @@ from . import words as wordlist
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity
-from .inputs import DEFAULT_MAX_FILE_SIZE, STDIN, Source, expand_paths, read_source
+from .inputs import (
+    DEFAULT_MAX_FILE_SIZE,
+    STDIN,
+    Source,
+    empty_folder_error,
+    expand_paths,
+    read_source,
+)
 from .language import MIN_WORDS, LanguageDecision, detect_language, normalize_code, region_of
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, check_budget
 from .matcher import Matcher, Mention
-from .readers import aligned
+from .readers import aligned, is_draft
+from .readers import checked_suffixes as known_types
 from .report import FileResult, Report
 from .rules import RULES, Context, Rule, Stage
 from .stages import Analysis
@@ -232,9 +240,14 @@ class Checker:
         """Check one file (``-``: standard input); a file that cannot be read or parsed, or
         that takes longer than the time budget, gives a result with its error."""
         def check() -> FileResult:
+            if path != STDIN and os.path.isdir(path):
+                raise empty_folder_error(path)
             source, doc = self.read(path)
             result = self.check_document(doc)
             result.source = source
+            if path != STDIN and not is_draft(path):
+                result.notices.append(f"not a file type termcheck knows ({known_types()}); "
+                                      "read as plain text")
             return result
 
         return self._bounded(path, check)
@@ -245,6 +258,10 @@ class Checker:
         def check() -> FileResult:
             source = read_source(source_path, max_size=self.options.max_file_size)
             target = read_source(target_path, max_size=self.options.max_file_size)
+            for read in (source, target):
+                if read.data is not None:
+                    raise InputError(read.path, "is not plain text: --source and --target "
+                                                "take aligned plain-text files")
             doc = aligned.read_pair(source.path, source.text, target.path, target.text)
             result = self.check_document(doc)
             result.source = target
@@ -265,9 +282,15 @@ class Checker:
         except InputError as exc:
             return FileResult(exc.path, error=exc.message)
 
-    def recheck(self, result: FileResult, raw: str) -> FileResult:
+    def recheck(self, result: FileResult, raw: str | bytes) -> FileResult:
         """Check ``raw``, the new text of a checked file (after fixes), as the file would be
-        checked again: with the same reader, an aligned target with its source."""
+        checked again: with the same reader, an aligned target with its source. A format read
+        from bytes (Word) is given its new bytes."""
+        if isinstance(raw, bytes):
+            checked = self.check_document(stages.parse_data(result.path, raw))
+            if result.source is not None:
+                checked.source = replace(result.source, data=raw)
+            return checked
         if result.paired_with is not None:
             source = result.paired_with
             doc = aligned.read_pair(source.path, source.text, result.path, raw)

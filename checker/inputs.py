@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from glossary.atomic import Snapshot
 
 from .errors import InputError
-from .readers import is_draft
+from .readers import checked_suffixes, is_binary, is_draft
 
 if TYPE_CHECKING:  # imported when a folder is walked: a run on files alone never needs it
     import pathspec
@@ -23,19 +23,16 @@ STDIN = "-"
 DEFAULT_MAX_FILE_SIZE = 20_000_000  # bytes (--max-file-size)
 # Formats people give termcheck that it does not read (yet): said plainly, never decoded.
 _UNSUPPORTED = {
-    ".docx": "is a Word document, which termcheck cannot read yet; save it as plain text "
-             "(.txt) or Markdown (.md) and check that",
-    ".doc": "is a Word document, which termcheck cannot read; save it as plain text (.txt) or "
-            "Markdown (.md) and check that",
-    ".odt": "is an OpenDocument text, which termcheck cannot read; save it as plain text "
-            "(.txt) or Markdown (.md) and check that",
+    ".doc": "is a Word 97-2003 document, which termcheck cannot read; save it as a Word "
+            "document (.docx) and check that",
     ".pdf": "is a PDF, which termcheck cannot read; check the text it was made from",
 }
 
 
 @dataclass(frozen=True)
 class Source:
-    """A draft as read: its text and how to write it back (encoding, BOM)."""
+    """A draft as read: its text and how to write it back (encoding, BOM). A format read from
+    bytes (Word, OpenDocument) has its bytes in ``data`` and no text."""
 
     path: str
     text: str
@@ -45,6 +42,7 @@ class Source:
     # The file as read (size, modification time, content digest): --fix writes it only if it
     # still is, so that an edit saved during the check is never overwritten.
     stamp: Snapshot | None = field(default=None, repr=False, compare=False)
+    data: bytes | None = field(default=None, repr=False, compare=False)
 
 
 # Byte-order marks, longest first: the UTF-32-LE mark starts with the UTF-16-LE one (FF FE), so
@@ -111,6 +109,8 @@ def read_source(path: str, stdin_name: str | None = None,
             raise InputError(name, f"is more than the {_human(max_size)} limit; skipped "
                                    "(raise it with --max-file-size if it is meant to be "
                                    "checked)")
+        if is_binary(name):
+            return Source(name, "", encoding="binary", stdin=True, data=data)
         return replace(decode(data, name), stdin=True)
     unsupported = _UNSUPPORTED.get(Path(path).suffix.lower())
     if unsupported and os.path.isfile(path):
@@ -130,7 +130,17 @@ def read_source(path: str, stdin_name: str | None = None,
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > max_size:
         raise InputError(path, too_large(len(data), max_size))
-    return replace(decode(data, path), stamp=Snapshot.of(data, info.st_mtime_ns))
+    stamp = Snapshot.of(data, info.st_mtime_ns)
+    if is_binary(path):
+        return Source(path, "", encoding="binary", stamp=stamp, data=data)
+    return replace(decode(data, path), stamp=stamp)
+
+
+def empty_folder_error(path: str) -> InputError:
+    """The error of a folder named to be checked in which no file is of a type termcheck
+    reads (``expand_paths`` gives such a folder as it is)."""
+    return InputError(path, f"is a folder holding no file termcheck checks; it checks "
+                            f"{checked_suffixes()}")
 
 
 def read_path_list(path: str) -> list[str]:
@@ -148,7 +158,9 @@ def expand_paths(paths: Iterable[str],
                  excluded: Callable[[str], bool] | None = None) -> Iterator[str]:
     """Files named on the command line, and the drafts found in the folders named there (in
     sorted order; hidden files and folders, ``.gitignore``d and excluded paths skipped), each
-    once. A file named explicitly is kept unless excluded."""
+    once. A file named explicitly is kept unless excluded. A folder holding no draft is given
+    as it is: reading it is the input error that says which files termcheck checks, so that a
+    pipeline over a folder of files of no format termcheck reads does not pass unchecked."""
     excluded = excluded or (lambda _path: False)
     seen: set[str] = set()  # a file named twice (drafts/ drafts/a.md) is checked once
     for path in paths:
@@ -156,8 +168,10 @@ def expand_paths(paths: Iterable[str],
             yield path
             continue
         path = os.path.normpath(path)  # ./drafts/a.md is reported as drafts/a.md
-        found = (p for p in _walk(path) if not excluded(p)) if os.path.isdir(path) else (
-            [path] if not excluded(path) else [])
+        if os.path.isdir(path):
+            found = [p for p in _walk(path) if not excluded(p)] or [path]
+        else:
+            found = [path] if not excluded(path) else []
         for file in found:
             if file not in seen:
                 seen.add(file)

@@ -29,6 +29,9 @@ class FileResult:
     paired_with: Source | None = field(default=None, repr=False)
     # Findings left out past CheckOptions.max_findings (the least severe, then the last).
     omitted: int = 0
+    # What the user is told about this input on standard error, beside the findings (a file
+    # of no known type read as text, a fix that could not be made).
+    notices: list[str] = field(default_factory=list)
 
 
 @dataclass

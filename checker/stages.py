@@ -34,7 +34,7 @@ from .limits import (
     too_large_message,
 )
 from .matcher import MatchResult
-from .readers import reader_for
+from .readers import binary_reader_for, reader_for
 
 T = TypeVar("T")
 
@@ -60,12 +60,23 @@ def read(path: str, stdin_name: str | None = None,
     suffix chooses. Raises ``InputError`` when it cannot be read or parsed, or is larger than
     ``max_size`` bytes."""
     source = read_source(path, stdin_name, max_size)
+    if source.data is not None:
+        return source, parse_data(source.path, source.data)
     return source, parse(source.path, source.text)
 
 
 def parse(path: str, text: str) -> Document:
     """The segments of ``text``, by the reader the suffix of ``path`` chooses."""
     return reader_for(path)(path, text)
+
+
+def parse_data(path: str, data: bytes) -> Document:
+    """The segments of a file of a format read from bytes (``.docx``, ``.odt``), by its
+    suffix."""
+    reader = binary_reader_for(path)
+    if reader is None:
+        raise InputError(path, "is not a format termcheck reads from bytes")
+    return reader(path, data)
 
 
 def bounded(path: str, work: Callable[[], T], *, timeout: float | None,

@@ -242,6 +242,9 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         count = record_baseline(report, write_baseline)
         click.echo(f"termcheck: {count} findings recorded in {write_baseline}", err=True)
     for result in report.results:
+        for notice in result.notices:  # escaped as the path: it may quote the draft
+            click.echo(f"termcheck: {notice_path(result.path, fmt)}: "
+                       f"{notice_path(notice, fmt)}", err=True)
         if result.omitted:
             from ..reporters.text import safe  # shown, never obeyed: a name may hold "\n::"
             click.echo(f"termcheck: {safe(result.path)}: {result.omitted:,} more findings not "

@@ -62,6 +62,9 @@ def translate_command(file: str, target: str, source: str | None, provider: str,
                                      f"{', '.join(sorted(known))})", param_hint=hint)
     refuse_overwriting_inputs("--output", output, [file, *termbase_files(settings)])
     draft = read_source(file)
+    if draft.data is not None:
+        raise click.UsageError(f"{file} is a word-processor document: translate reads text "
+                               "files (save it as .txt or .md)")
     service = providers_module.get_provider(provider, cache=settings.use_cache)
     checker = open_checker(settings, index).checker
     result = translate.translate_text(checker, draft.path, draft.text, service, target, source)

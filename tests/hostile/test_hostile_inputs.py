@@ -184,18 +184,25 @@ def test_malformed_xliff_files(folder, content, message):
     assert message in error_of(check("fr.xlf"), "fr.xlf")
 
 
-# --- formats termcheck does not read -----------------------------------------------------------
-def test_a_word_document_is_named_and_never_opened(folder):
-    # A zip bomb: 50 MB of zeros in a few kB. termcheck has no .docx reader yet; it says so
-    # without opening the archive, so nothing is ever decompressed.
-    with (zipfile.ZipFile(folder / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as archive,
+# --- Word and OpenDocument packages -----------------------------------------------------------
+@pytest.mark.parametrize("name", ["bomb.docx", "bomb.odt"])
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(folder, name):
+    # 50 MB of zeros in a few kB: refused from what the zip's entries declare, before python-docx
+    # or odfpy unpack anything.
+    with (zipfile.ZipFile(folder / name, "w", zipfile.ZIP_DEFLATED) as archive,
           archive.open("word/document.xml", "w") as member):
         for _ in range(50):
             member.write(b"\0" * 1_000_000)
-    assert (folder / "bomb.docx").stat().st_size < 200_000
-    assert error_of(check("bomb.docx", seconds=2), "bomb.docx") == (
-        "is a Word document, which termcheck cannot read yet; save it as plain text (.txt) or "
-        "Markdown (.md) and check that")
+    assert (folder / name).stat().st_size < 200_000
+    message = error_of(check(name, seconds=2), name)
+    assert message.startswith("would unpack to 50,000,000 bytes (50,000,000 of XML)")
+    assert "zip bomb" in message
+
+
+def test_a_word_document_that_is_not_a_zip_is_named(folder):
+    (folder / "faux.docx").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(200))  # an old .doc
+    assert error_of(check("faux.docx"), "faux.docx").startswith(
+        "is not a Word document (.docx): it is not a zip package")
 
 
 # --- entity and alias bombs --------------------------------------------------------------------
