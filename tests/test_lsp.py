@@ -1,11 +1,13 @@
 """``termcheck lsp`` driven by a real client over standard input and output (pytest-lsp
 starts ``python -m checker lsp`` and speaks the protocol to it), as VS Code, Neovim and Emacs
-would: each announces its own capabilities (pytest-lsp ships them). Then the position
-arithmetic, which a client's only check would miss on plain ASCII drafts."""
+would: each announces its own capabilities (pytest-lsp ships them), and each counts positions
+in its own code units (UTF-16, UTF-8, UTF-32). Then, without a server: positions, the checkers
+kept per configuration, the hover text."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -16,7 +18,11 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from checker.lsp.diagnostics import Positions
+from checker.lsp.hover import hover_text
+from checker.lsp.runs import Runs
 from checker.lsp.server import reader_path
+from glossary import GlossaryError, load_termbase
+from glossary.index import cache
 
 CLIENTS = ["visual-studio-code", "neovim", "emacs"]
 ENCODINGS: dict[LanguageClient, str] = {}  # the position encoding each client agreed on
@@ -432,3 +438,68 @@ def test_lines_end_where_the_protocol_ends_them():
 )
 def test_a_document_is_read_by_its_name_else_by_its_language(path, language_id, read_as):
     assert reader_path(path, language_id) == read_as
+
+
+def test_a_checker_is_kept_until_its_configuration_or_termbase_changes(tmp_path, monkeypatch):
+    """One checker per configuration file, from the compiled-index cache (the termbase is
+    not even read when its index is there); opened again once a file it came from changes."""
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    house = write(tmp_path / "house.yaml", HOUSE_TERMS)
+    write(tmp_path / "termcheck.toml", 'terms = ["house.yaml"]\n')
+    draft = str(tmp_path / "notes" / "tides.md")
+    first = Runs().run_for(draft)
+    assert list((tmp_path / "cache").glob("index-*"))
+    assert first.termbase.get("quillet-margot") is not None
+
+    def unread(*args, **kwargs):
+        raise AssertionError("the termbase was read: the cached index was not used")
+
+    monkeypatch.setattr(cache, "load_termbase", unread)
+    runs = Runs()
+    opened = runs.run_for(draft)
+    assert opened.termbase.get("quillet-margot") is not None
+    assert runs.run_for(str(tmp_path / "other.md")) is opened  # same configuration
+    monkeypatch.undo()
+
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    house.write_text(HOUSE_TERMS.replace("Margot Quillet", "Margaux Quillet"), encoding="utf-8")
+    os.utime(house, ns=(1, 1))  # a change the same second is seen all the same
+    reopened = runs.run_for(draft)
+    assert reopened is not opened
+    assert reopened.termbase.get("quillet-margot").preferred("en") == "Margaux Quillet"
+
+
+def test_a_broken_configuration_is_its_error_until_it_is_fixed(tmp_path):
+    config = write(tmp_path / "termcheck.toml", 'fail-on = "sometimes"\n')
+    runs = Runs()
+    draft = str(tmp_path / "draft.md")
+    with pytest.raises(GlossaryError, match=r"termcheck\.toml"):
+        runs.run_for(draft)
+    config.write_text('fail-on = "error"\n', encoding="utf-8")
+    assert runs.run_for(draft).settings.fail_on == "error"
+
+
+def test_the_hover_text_shows_every_language_and_escapes_markdown(tmp_path):
+    house = write(
+        tmp_path / "house.yaml",
+        HOUSE_TERMS.replace(
+            "Spokesperson of the fictional Ministry of Tides.",
+            "Speaks for the *Ministry* [of Tides].",
+        ),
+    )
+    entry = load_termbase([str(house)]).get("quillet-margot")
+    assert entry is not None
+    markdown = hover_text(entry, "fr", True, ["tides-ministry"])
+    assert markdown.splitlines() == [
+        "**Margot Quillet** (person, quillet-margot)",
+        "",
+        "Speaks for the \\*Ministry\\* \\[of Tides\\].",
+        "",
+        "- English (en): **Margot Quillet**; short: Quillet",
+        "- French (fr): **Margot Quillet**; short: Quillet",
+        "",
+        "see also: tides-ministry",
+    ]
+    plain = hover_text(entry, "en", False)
+    assert plain.splitlines()[2] == "Speaks for the *Ministry* [of Tides]."
+    assert "French (fr): Margot Quillet; short: Quillet" in plain.splitlines()
