@@ -17,6 +17,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
+from checker import readers
 from checker.lsp.diagnostics import Positions
 from checker.lsp.hover import hover_text
 from checker.lsp.runs import Runs
@@ -503,3 +504,11 @@ def test_the_hover_text_shows_every_language_and_escapes_markdown(tmp_path):
     plain = hover_text(entry, "en", False)
     assert plain.splitlines()[2] == "Speaks for the *Ministry* [of Tides]."
     assert "French (fr): Margot Quillet; short: Quillet" in plain.splitlines()
+
+
+def test_a_format_gets_checked_once_a_reader_takes_its_suffix(monkeypatch):
+    """The server asks the readers' table, so a new reader (HTML) needs nothing of its own."""
+    assert reader_path("/d/page.html", "html") is None or ".html" in readers.READERS
+    monkeypatch.setitem(readers.READERS, ".html", readers.plain.read)
+    assert reader_path("/d/page.html", "html") == "/d/page.html"
+    assert reader_path("/d/page", "html") == "/d/page.html"

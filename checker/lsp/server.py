@@ -13,6 +13,7 @@ unsaved Markdown buffer). Changes are checked once typing pauses (``DELAY``).
 from __future__ import annotations
 
 import asyncio
+import sys
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -60,6 +61,9 @@ class Checked:
     run: Run | None = None
     analysis: Analysis | None = None
     result: FileResult | None = None
+    # The text with every safe fix made (None: nothing to fix), once ``fixes_known``.
+    fixed: str | None = None
+    fixes_known: bool = False
 
 
 def reader_path(path: str, language_id: str | None) -> str | None:
@@ -89,6 +93,7 @@ class TermcheckServer(LanguageServer):
         self.checked: dict[str, Checked] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
         self._said: set[str] = set()
+        self._logged: set[str] = set()
 
     # --- checking --------------------------------------------------------------------------
     def check(self, uri: str) -> Checked:
@@ -139,12 +144,8 @@ class TermcheckServer(LanguageServer):
             return checked, [lsp.problem(f"not checked: {exc.message}")]
         language = checked.result.language
         if language is not None and language.source in ("fallback", "detected") and language.reason:
-            self.window_log_message(
-                types.LogMessageParams(
-                    type=types.MessageType.Info,
-                    message=f"termcheck: {path}: {language.reason}; checked as "
-                    f"{language_name(language.lang)}",
-                )
+            self._log(
+                f"termcheck: {path}: {language.reason}; checked as {language_name(language.lang)}"
             )
         return checked, lsp.diagnostics(checked.result, checked.positions)
 
@@ -186,6 +187,15 @@ class TermcheckServer(LanguageServer):
             types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
         )
 
+    def _log(self, message: str) -> None:
+        """A notice for the editor's log (the language of a short draft), once: not again
+        on every key typed."""
+        if message not in self._logged:
+            self._logged.add(message)
+            self.window_log_message(
+                types.LogMessageParams(type=types.MessageType.Info, message=message)
+            )
+
     def _say(self, message: str) -> None:
         """An error the user must act on (a broken configuration), shown once."""
         if message not in self._said:
@@ -205,16 +215,25 @@ class TermcheckServer(LanguageServer):
         if not only or any(types.CodeActionKind.QuickFix.value.startswith(kind) for kind in only):
             actions += lsp.fix_actions(uri, checked.result, checked.positions, params.range)
         if not only or any(lsp.FIX_ALL.startswith(kind) for kind in only):
-            checker, result = checked.run.checker, checked.result
-            try:
-                new_text, _ = checker.bounded(
-                    result.path, lambda: converged_text(result, checker.recheck)
-                )
-            except InputError:  # fixing takes longer than a check may: no action
-                new_text = None
+            new_text = self._fixed(checked)
             if new_text is not None:
                 actions.append(lsp.fix_all_action(uri, checked.positions, new_text))
         return actions
+
+    def _fixed(self, checked: Checked) -> str | None:
+        """The text with every safe fix made, as ``--fix`` makes them (rounds until nothing
+        is left to fix); None when there is none. Worked out once per version: editors ask for
+        code actions each time the cursor moves."""
+        if not checked.fixes_known and checked.run is not None and checked.result is not None:
+            checker, result = checked.run.checker, checked.result
+            try:
+                checked.fixed = checker.bounded(
+                    result.path, lambda: converged_text(result, checker.recheck)[0]
+                )
+            except InputError:  # fixing takes longer than a check may: no action
+                checked.fixed = None
+            checked.fixes_known = True
+        return checked.fixed
 
     def hover(self, params: types.HoverParams) -> types.Hover | None:
         checked = self.current(params.text_document.uri)
@@ -279,5 +298,9 @@ def build_server(runs: Runs) -> TermcheckServer:
 
 
 def serve(runs: Runs) -> None:
-    """Serve over standard input and output until the client says exit."""
-    build_server(runs).start_io()
+    """Serve over standard input and output until the client says exit. Standard output
+    carries the protocol only: anything else written to it goes to standard error, which
+    editors keep as the server's log."""
+    protocol = sys.stdout.buffer
+    sys.stdout = sys.stderr
+    build_server(runs).start_io(sys.stdin.buffer, protocol)
