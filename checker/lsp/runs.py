@@ -72,7 +72,7 @@ class Runs:
             opened = self._open(config, Path(path).parent)
             self._opened[config] = opened
         if opened.error is not None:
-            raise opened.error
+            raise opened.error.with_traceback(None)  # raised again: no traceback piling up
         assert opened.run is not None
         return opened.run
 
@@ -89,7 +89,3 @@ class Runs:
         except GlossaryError as exc:
             return _Opened(_stamp(files), files, error=exc)
         return _Opened(stamp, files, run=run)
-
-    def forget(self) -> None:
-        """Open every checker again on its next use."""
-        self._opened.clear()
