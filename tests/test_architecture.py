@@ -76,13 +76,15 @@ RULE_MODULES = sorted(m for m in graph() if m.startswith("checker.rules.")
     # The registry and the rule declaration describe rules (SARIF and HTML list them): allowed.
     ("checker.reporters", [*RULE_MODULES, "checker.cli"]),
     ("checker.readers", ["checker.rules", "checker.reporters"]),
+    # The language server turns findings into diagnostics itself.
+    ("checker.lsp", [*RULE_MODULES, "checker.reporters", "checker.cli"]),
     # The tools are built on the engine: the engine and what it is made of never use them.
     ("checker.engine", ["checker.tools"]),
     ("checker.stages", ["checker.tools"]),
     ("checker.workers", ["checker.tools"]),
     ("checker.rules", ["checker.tools"]),
     ("checker.reporters", ["checker.tools"]),
-], ids=["glossary", "rules", "reporters", "readers", "engine-tools", "stages-tools",
+], ids=["glossary", "rules", "reporters", "readers", "lsp", "engine-tools", "stages-tools",
         "workers-tools", "rules-tools", "reporters-tools"])
 def test_import_contract(importers, forbidden):
     assert offences(importers, forbidden) == []

@@ -1,4 +1,4 @@
-"""The ``termcheck`` command line: one thin module per command (``check``, ``lookup``,
+"""The ``termcheck`` command line: one thin module per command (``check``, ``lookup``, ``lsp``,
 ``terms``, ``suggest``, ``translate``, ``explain``), each parsing its options, resolving the
 run's ``Settings`` and calling the library (``checker.app`` for a check run); ``group`` holds
 the command group and turns the library's typed errors into one-line messages.
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..app import apply_fixes
 from ..engine import available_cpus
 from ..reporters import render
-from . import check, explain, lookup, suggest, terms, translate  # noqa: F401  (attach commands)
+from . import check, explain, lookup, lsp, suggest, terms, translate  # noqa: F401 (attach commands)
 from .check import progress_bar
 from .common import EXCHANGE_FORMATS, PROVIDERS
 from .group import cli

@@ -9,10 +9,13 @@ from collections.abc import Callable
 
 from glossary.atomic import write_atomic
 
+from ..document import Document
+from ..findings import Finding
 from ..inputs import BOMS, Source
 from ..report import FileResult
 
-__all__ = ["apply_edits", "diff", "encode", "fixed_text", "planned_edits", "write_atomic"]
+__all__ = ["apply_edits", "diff", "encode", "exact_edit", "fixed_text", "planned_edits",
+           "write_atomic"]
 
 Edit = tuple[int, int, str]  # start, end (offsets of the file's text), replacement
 # Characters a replacement may not bring into an escaped format (PO, XLIFF) as they are.
@@ -25,24 +28,28 @@ def planned_edits(result: FileResult, unsafe: bool = False) -> list[Edit]:
     doc = result.document
     if doc is None:
         return []
-    escaped = doc.offsets is not None
-    edits: list[Edit] = []
-    for finding in result.findings:
-        fix = finding.fix
-        if fix is None or not (fix.safe or unsafe) or finding.start == finding.end:
-            continue
-        start, end = doc.file_offset(finding.start), doc.file_end(finding.end)
-        if doc.raw[start:end] != doc.text[finding.start:finding.end]:
-            continue  # the span holds escapes or markup: not an exact replacement
-        if escaped and _NEEDS_ESCAPING & set(fix.replacement):
-            continue
-        edits.append((start, end, fix.replacement))
-    edits.sort()
+    edits = sorted(edit for finding in result.findings
+                   if finding.fix is not None and (finding.fix.safe or unsafe)
+                   for edit in [exact_edit(doc, finding)] if edit is not None)
     kept: list[Edit] = []
     for edit in edits:
         if not kept or edit[0] >= kept[-1][1]:
             kept.append(edit)
     return kept
+
+
+def exact_edit(doc: Document, finding: Finding) -> Edit | None:
+    """The edit of the file's text that the fix of ``finding`` makes, or None when it has no
+    fix or its span is not a plain copy of the file (escapes, markup)."""
+    fix = finding.fix
+    if fix is None or finding.start == finding.end:
+        return None
+    start, end = doc.file_offset(finding.start), doc.file_end(finding.end)
+    if doc.raw[start:end] != doc.text[finding.start:finding.end]:
+        return None  # the span holds escapes or markup: not an exact replacement
+    if doc.offsets is not None and _NEEDS_ESCAPING & set(fix.replacement):
+        return None
+    return start, end, fix.replacement
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
