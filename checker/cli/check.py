@@ -24,7 +24,7 @@ from ..app import (
     termbase_files,
     worker_count,
 )
-from ..config import ConfigError, check_timeout
+from ..config import SCOPES, ConfigError, check_timeout
 from ..engine import DEFAULT_MAX_FINDINGS
 from ..findings import Severity
 from ..inputs import read_path_list
@@ -32,12 +32,18 @@ from ..language import language_name
 from ..limits import DEFAULT_TIMEOUT
 from ..reporters import FORMATS
 from .common import (
+    color_option,
+    config_option,
+    default_lang_option,
+    lang_option,
+    no_cache_option,
     notice_path,
     patchable,
     settings_from,
     show_termbase_warnings,
     terms_option,
     usage_errors,
+    use_color,
     write_output,
 )
 from .group import cli
@@ -61,21 +67,28 @@ def _timeout_option(ctx: click.Context, param: click.Parameter,
 @cli.command("check")
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @terms_option
-@click.option("--lang", metavar="fr|en|auto",
-              help="Language of the drafts and translation targets; 'auto' (the default) "
-                   "identifies it from each text.")
-@click.option("--default-lang", metavar="L",
-              help="Language assumed when 'auto' cannot tell (short or mixed text); default fr.")
+@lang_option
+@default_lang_option
 @click.option("--source-lang", metavar="L",
               help="Language of translation sources, when the file does not say.")
+@click.option("--select", multiple=True, metavar="RULE[,RULE]",
+              help="Check only these rules (codes in any case; repeatable), even one the "
+                   "configuration switches off.")
+@click.option("--ignore", multiple=True, metavar="RULE[,RULE]",
+              help="Do not check these rules (repeatable; wins over --select).")
+@click.option("--scope", type=click.Choice(SCOPES, case_sensitive=False), default=None,
+              help="What the consistency rules (inconsistent, transliteration) look across: "
+                   "each file alone (files, the default) or every file checked together "
+                   "(project: a series of articles, a book in chapters).")
 @click.option("--include-fuzzy", is_flag=True, default=None,
               help="Report findings in fuzzy (unreviewed) translations at their severity, "
                    "not as info.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False),
+              default="text", show_default=True, help="Report format.")
+@color_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
-@click.option("--fail-on", type=click.Choice([str(s) for s in Severity]),
+@click.option("--fail-on", type=click.Choice([str(s) for s in Severity], case_sensitive=False),
               help="Exit with status 1 when a finding reaches this severity (default warning).")
 @click.option("--exit-zero", is_flag=True,
               help="Exit with status 0 even with findings (still 2 when an input is unreadable).")
@@ -101,9 +114,7 @@ def _timeout_option(ctx: click.Context, param: click.Parameter,
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Check files in this many processes (0: one per available CPU; never more "
                    "than the CPUs available).")
-@click.option("--no-cache", is_flag=True,
-              help="Build the termbase index, word lists and language model afresh instead of "
-                   "reading them from the cache.")
+@no_cache_option
 @click.option("--index", "index_file", metavar="FILE",
               help="Compiled index to use (see 'terms compile'); rebuilt if stale.")
 @click.option("--timeout", type=float, callback=_timeout_option, metavar="SECONDS",
@@ -119,9 +130,7 @@ def _timeout_option(ctx: click.Context, param: click.Parameter,
               help=f"Report at most N findings per file, the most severe first (default "
                    f"{DEFAULT_MAX_FINDINGS:,}; 0 for all); the others are counted on standard "
                    f"error.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
-              help="Configuration file (default: termcheck.toml or pyproject.toml "
-                   "[tool.termcheck], found upward from the working folder).")
+@config_option
 @click.option("--style", "styles", multiple=True, metavar="NAME|FILE",
               help="House style: a shipped profile (fr-FR, fr-CA, en-US, en-GB) or a profile "
                    "file; repeat for one per language. Default: the configuration's, else the "
@@ -129,7 +138,8 @@ def _timeout_option(ctx: click.Context, param: click.Parameter,
 @usage_errors
 def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   default_lang: str | None, source_lang: str | None,
-                  include_fuzzy: bool | None, fmt: str, output: str | None,
+                  select: Sequence[str], ignore: Sequence[str], scope: str | None,
+                  include_fuzzy: bool | None, fmt: str, color: str, output: str | None,
                   fail_on: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool,
                   show_diff: bool, source_file: str | None, target_file: str | None,
                   files_from: str | None, stdin_filename: str | None,
@@ -149,7 +159,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         source_lang=source_lang, include_fuzzy=include_fuzzy, fail_on=fail_on,
         exclude=exclude, timeout=timeout, max_file_size=max_file_size, max_memory=max_memory,
         max_findings=max_findings, styles=styles, no_cache=no_cache, index_file=index_file,
-        stdin_filename=stdin_filename)
+        stdin_filename=stdin_filename, select=select, ignore=ignore, scope=scope)
+    fmt = fmt.lower()
     paths = list(paths) + (read_path_list(files_from) if files_from else [])
     if bool(source_file) != bool(target_file):
         raise click.UsageError("--source and --target go together")
@@ -193,8 +204,9 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
             click.echo(f"termcheck: {notice_path(result.path, fmt)}: {result.language.reason}; "
                        f"identified as {language_name(result.language.lang)} from the text (set "
                        "--lang to choose)", err=True)
-    rendered = package.render(report, fmt,
-                              color=fmt == "text" and not output and sys.stdout.isatty())
+    # A report written to a file is coloured only when asked (--color always), as ls does.
+    colored = use_color(color, sys.stdout) if not output else color.lower() == "always"
+    rendered = package.render(report, fmt, color=fmt == "text" and colored)
     if output:
         # A device or a pipe is written as it is; a file is replaced atomically.
         write_output(output, "the report", lambda: write_file(output, rendered.encode("utf-8")))
