@@ -15,7 +15,7 @@ from glossary import DEFAULT_NAME, Termbase
 from glossary.termbase import resolve_path
 
 from .. import app, datacache
-from ..config import PROVIDERS
+from ..config import PROVIDERS  # noqa: F401  (the commands import it from here)
 from ..settings import OptionError, Settings, resolve_settings
 
 # What only some commands need is imported in them (``check`` runs on every commit in CI, so
