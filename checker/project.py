@@ -13,13 +13,13 @@ runs the survey (``Checker.survey``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 M = TypeVar("M")
 
 # A document's uses for one rule: key -> use (picklable, compared with ==).
-Uses = Mapping[Hashable, Any]
+Uses = Mapping[Any, Any]
 # The uses of one key in several files, in input order: (path, use).
 Parts = Sequence[tuple[str, Any]]
 
@@ -32,9 +32,9 @@ class Project:
         input order."""
         self._position: dict[str, int] = {}
         self._of_file: dict[str, Mapping[str, Uses]] = {}
-        self._by_key: dict[tuple[str, Hashable], list[tuple[int, str, Any]]] = {}
+        self._by_key: dict[tuple[str, Any], list[tuple[int, str, Any]]] = {}
         # Merged uses of a key with every file as surveyed, by rule code and key.
-        self._merged: dict[tuple[str, Hashable], Any] = {}
+        self._merged: dict[tuple[str, Any], Any] = {}
         for position, (path, uses) in enumerate(files):
             if path in self._position:  # a file named twice counts once, where first named
                 continue
@@ -47,15 +47,16 @@ class Project:
     def __len__(self) -> int:
         return len(self._position)
 
-    def merged(self, code: str, path: str, local: Uses,
-               merge: Callable[[Parts], M]) -> dict[Hashable, M]:
+    def merged(
+        self, code: str, path: str, local: Uses, merge: Callable[[Parts], M]
+    ) -> dict[Any, M]:
         """For each key of ``local`` (the uses of the document ``path`` for the rule ``code``,
         as it is now), ``merge`` of that key's uses in every file, in input order, the
         document's own being ``local``'s. A document the survey did not see (standard input,
         an aligned pair) comes after the files it saw."""
         surveyed = self._of_file.get(path, {}).get(code, {})
         position = self._position.get(path, len(self._position))
-        out: dict[Hashable, M] = {}
+        out: dict[Any, M] = {}
         for key, use in local.items():
             if key in surveyed and surveyed[key] == use:
                 # Unchanged since the survey: the same for every file that uses the key.
@@ -70,7 +71,7 @@ class Project:
         return out
 
 
-def alone(path: str, local: Uses, merge: Callable[[Parts], M]) -> dict[Hashable, M]:
+def alone(path: str, local: Uses, merge: Callable[[Parts], M]) -> dict[Any, M]:
     """What ``Project.merged`` gives when the document ``path`` is checked alone (``--scope
     files``): its own uses, merged by the same function, so that both scopes share one path
     through the rule."""

@@ -211,7 +211,7 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         # A device or a pipe is written as it is; a file is replaced atomically.
         write_output(output, "the report", lambda: write_file(output, rendered.encode("utf-8")))
     elif not show_diff or report.findings:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=colored)
     sys.exit(exit_status(report, settings.fail_on, exit_zero))
 
 

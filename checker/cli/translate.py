@@ -99,5 +99,6 @@ def translate_command(file: str, target: str | None, source: str | None,
     else:
         click.echo(result.text, nl=False)
     if result.check is not None and result.check.findings:
-        click.echo(render(Report([result.check]), "text",
-                          color=use_color(color, sys.stderr)), err=True, nl=False)
+        colored = use_color(color, sys.stderr)
+        click.echo(render(Report([result.check]), "text", color=colored), err=True, nl=False,
+                   color=colored)

@@ -3,11 +3,11 @@ and documentation, with a check over mentions (one at a time) or over a whole do
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import regex
 
@@ -79,7 +79,7 @@ class Context:
     def headline(self, offset: int) -> bool:
         return self.doc.is_headline(offset)
 
-    def across(self, code: str, local: Uses, merge: Callable[[Parts], M]) -> dict[Hashable, M]:
+    def across(self, code: str, local: Uses, merge: Callable[[Parts], M]) -> dict[Any, M]:
         """For a consistency rule ``code``: for each key of ``local`` (this document's uses),
         ``merge`` of the uses of every file checked together (``--scope project``), this
         document's in its place; of this document alone otherwise."""
