@@ -45,8 +45,8 @@ color_option = click.option(
          "set), always, never.")
 no_cache_option = click.option(
     "--no-cache", is_flag=True,
-    help="Read and write no cache (termbase index, word lists, language model, "
-         "translations): build each afresh.")
+    help="Read and write no cache (termbase index, word lists, language model; the machine "
+         "translations of suggest and translate): build each afresh.")
 lang_option = click.option(
     "--lang", metavar="L|auto",
     help="Language of the drafts and translation targets (fr, en, any case, a region allowed: "
