@@ -134,7 +134,7 @@ def resolve_settings(*, config_path: str | Path | None = None, start: Path | Non
         stdin_filename=stdin_filename, debug=debug)
 
 
-def rule_codes(values: Sequence[str], option: str) -> list[Rule]:
+def named_rules(values: Sequence[str], option: str) -> list[Rule]:
     """The rules that ``values`` name (``--select typo,CAPITALIZATION --select avoid``): codes
     in any case, several to a value with commas. Raises ``OptionError`` naming ``option`` for
     a code that names no rule."""
@@ -155,8 +155,8 @@ def selected_rules(config: Config, select: Sequence[str] = (),
     """The rules a run checks, in priority order. ``select`` given: exactly those, the
     configuration's ``off`` notwithstanding (the command line wins); else every rule the
     configuration leaves on. Then ``ignore`` is left out."""
-    chosen = rule_codes(select, "--select")
-    ignored = {rule.code for rule in rule_codes(ignore, "--ignore")}
+    chosen = named_rules(select, "--select")
+    ignored = {rule.code for rule in named_rules(ignore, "--ignore")}
     if chosen:
         codes = {rule.code for rule in chosen}
         rules = [r for r in RULES if r.code in codes]
