@@ -697,3 +697,12 @@ def test_completion_offers_commands_and_choices():
     assert complete("termcheck check --scope ") == ["plain,files", "plain,project"]
     assert "plain,--source-lang" in complete("termcheck translate --so")
     assert "plain,--from" not in complete("termcheck translate --f")  # hidden: not offered
+
+
+def test_choices_in_any_case(draft, small_terms):
+    result = run(
+        "check", draft, "--terms", small_terms, "--lang", "fr", "--format", "JSON",
+        "--fail-on", "Error", "--color", "Never", "--scope", "PROJECT",
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert rules_of(result) == ["wrong-language", "capitalization"]
