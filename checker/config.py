@@ -11,6 +11,9 @@ fail-on = "warning"
 exclude = ["archive/**", "*.draft.md"]
 style = "fr-FR"                  # house style: a shipped profile or a profile file; a list
                                  # gives one per language (["fr-CA", "en-US"])
+scope = "files"                  # or "project": consistency across every file checked together
+provider = "deepl"               # the machine translation provider of translate (none: it
+                                 # calls no online service unless --provider names one)
 include-fuzzy = false
 timeout = 60                     # seconds per file, 0 for no limit
 max-file-size = "20MB"
@@ -49,7 +52,7 @@ import regex
 from .errors import CheckerError
 from .findings import Severity
 from .language import region_of, resolve_code
-from .rules import RULES_BY_CODE
+from .rules import find_rule, unknown_rule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -59,6 +62,12 @@ else:  # pragma: no cover - Python 3.10
 CONFIG_FILES = ("termcheck.toml", "pyproject.toml")
 OFF = "off"
 AUTO = "auto"
+# What the consistency rules look across (--scope): each file alone, or every file checked
+# together (a series of articles, a book in chapters).
+SCOPES = ("files", "project")
+# The machine translation providers (checker.tools.providers.PROVIDERS, which a test holds
+# equal; not imported from there, so that a check's startup loads no provider module).
+PROVIDERS = ("google", "mymemory", "deepl", "libre")
 # A per-file time budget past a day is no budget (0 says "no limit" plainly); past this, the
 # interval timer overflows the platform's time_t.
 MAX_TIMEOUT = 86_400.0  # seconds
@@ -94,6 +103,9 @@ class Config:
     # House styles: profile names (shipped ids, or files relative to the configuration).
     style: list[str] = field(default_factory=list)
     styles: dict[str, list[str]] = field(default_factory=dict)
+    # files | project (SCOPES); the machine translation provider of translate (PROVIDERS).
+    scope: str | None = None
+    provider: str | None = None
     # Regions of the language settings (lang = "fr-CA"; a glob's "fr-CA"), kept when the
     # settings are put in the termbase's spelling (fr).
     regions: dict[str, str] = field(default_factory=dict)
@@ -200,7 +212,7 @@ _KEYS: dict[str, Any] = {  # a type or a tuple of types, as isinstance takes
     "terms": list, "lang": str, "default-lang": str, "source-lang": str, "fail-on": str,
     "include-fuzzy": bool, "exclude": list, "languages": dict, "rules": dict,
     "timeout": (int, float), "max-file-size": (int, str), "style": (str, list),
-    "styles": dict,
+    "styles": dict, "scope": str, "provider": str,
 }
 _TYPE_NAMES = {list: "list", str: "string", bool: "true or false", dict: "table",
                (int, float): "number of seconds", (int, str): "size (bytes, or \"20MB\")",
@@ -317,15 +329,24 @@ def load_config(path: Path) -> Config:
                     errors.append(str(exc))
         elif key == "fail-on" and value not in [str(s) for s in Severity]:
             errors.append(f"{where(key)}: fail-on must be error, warning or info")
+        elif key in ("scope", "provider"):
+            choices = SCOPES if key == "scope" else PROVIDERS
+            if value.strip().lower() not in choices:
+                errors.append(f"{where(key)}: '{key}' must be {', '.join(choices[:-1])} or "
+                              f"{choices[-1]} (not '{value}')")
+            else:
+                setattr(config, attr, value.strip().lower())
         elif key == "rules":
             for code, setting in value.items():
-                if code not in RULES_BY_CODE:
-                    errors.append(f"{where(code)}: unknown rule '{code}' (rules: "
-                                  f"{', '.join(RULES_BY_CODE)})")
-                elif setting not in (OFF, *[str(s) for s in Severity]):
+                rule = find_rule(code)  # TYPO = "off": rule codes in any case
+                if rule is None:
+                    errors.append(f"{where(code)}: {unknown_rule(code)}")
+                elif not isinstance(setting, str) or setting.strip().lower() not in (
+                        OFF, *[str(s) for s in Severity]):
                     errors.append(f"{where(code)}: rule '{code}' must be off, error, warning "
                                   f"or info")
-            config.rules = dict(value)
+                else:
+                    config.rules[rule.code] = setting.strip().lower()
         elif key == "style":
             names = [value] if isinstance(value, str) else value
             if not names or not all(isinstance(v, str) and v.strip() for v in names):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import os
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -34,6 +34,7 @@ from .inputs import (
 from .language import MIN_WORDS, LanguageDecision, detect_language, normalize_code, region_of
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, check_budget
 from .matcher import Matcher, Mention
+from .project import Project, Uses
 from .readers import aligned, is_draft
 from .readers import checked_suffixes as known_types
 from .report import FileResult, Report
@@ -42,8 +43,10 @@ from .stages import Analysis
 from .styles import StyleChooser
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 AUTO = "auto"
+PROJECT = "project"  # CheckOptions.scope: consistency across every file checked together
 # Findings reported per file, the most severe first (--max-findings). A file with more is not
 # read finding by finding: it wants a bulk fix (--fix, a termbase change) or is no draft (a
 # table of a million names gave a million findings and a 485 MB JSON report). The cap keeps a
@@ -80,19 +83,28 @@ class CheckOptions:
     # The region of the language of drafts (--lang fr-CA) and of the per-glob languages.
     region: str | None = None
     region_for: Callable[[str], str | None] | None = None
+    # What the consistency rules look across (checker.project): each file alone ("files"), or
+    # every file of a check_paths run together ("project").
+    scope: str = "files"
     # Let an unexpected exception (a bug) out with its traceback instead of reporting it as an
     # error on the file it happened in.
     debug: bool = False
 
 
 class Checker:
-    """Checks drafts against one termbase; build it once, check many documents."""
+    """Checks drafts against one termbase; build it once, check many documents.
+
+    Under the ``project`` scope, ``check_paths`` first surveys its files (``survey``) and keeps
+    what they use in ``project``: every later check of this checker (the files, their fix
+    rounds, another ``check_text``) judges consistency against those files, until the next
+    ``check_paths``."""
 
     def __init__(self, termbase: Termbase, options: CheckOptions | None = None,
                  index: TermIndex | None = None):
         """``index``: the compiled index of ``termbase`` when it is at hand (from the cache)."""
         self.termbase = termbase
         self.options = options or CheckOptions()
+        self.project: Project | None = None
         self.index = index if index is not None else TermIndex(termbase)
         self.matcher = Matcher(self.index)
         # Computed once: Termbase.languages walks every entry.
@@ -164,16 +176,25 @@ class Checker:
         matched = self.matcher.match(doc, decision.lang, source_lang)
         return Analysis(doc, decision, source_lang, matched)
 
-    def findings(self, analysis: Analysis) -> FileResult:
-        """Stage findings: the rules over an analysed document, suppressions applied, then the
-        configured severities and the cap on findings per file."""
+    def context(self, analysis: Analysis) -> Context:
+        """What the rules see of an analysed document: its language, the matcher's mentions,
+        its house style, the rules of the run and, in a project check, the project."""
         doc = analysis.document
         decision = analysis.language
         chooser = self.options.styles
         profile = (chooser.profile_for(doc.path, decision.lang, decision.region)
                    if chooser is not None else None)
-        ctx = Context(doc, decision.lang, analysis.matched, analysis.source_lang, self.index,
-                      profile=profile, styles=chooser.styles if chooser is not None else None)
+        return Context(doc, decision.lang, analysis.matched, analysis.source_lang, self.index,
+                       profile=profile, styles=chooser.styles if chooser is not None else None,
+                       active_rules=frozenset(rule.code for rule in self.options.rules),
+                       project=self.project)
+
+    def findings(self, analysis: Analysis) -> FileResult:
+        """Stage findings: the rules over an analysed document, suppressions applied, then the
+        configured severities and the cap on findings per file."""
+        doc = analysis.document
+        decision = analysis.language
+        ctx = self.context(analysis)
         findings = [self._place(doc, f) for f in self._fuzzy(doc, run_rules(
             ctx, self.options.rules))]
         ctx.suppressions = suppression.parse(doc)
@@ -316,26 +337,57 @@ class Checker:
         """
         files = self.inputs(paths)
         self.prepare(every_language=jobs > 1)
+        if self.options.scope == PROJECT:
+            self.project = self.survey(files, jobs)
         results = self._results(files, jobs)
         if progress is not None:
             results = progress(results, len(files))
         return Report(list(results))
 
+    def survey(self, files: Sequence[str], jobs: int = 1) -> Project:
+        """What each of ``files`` uses, for the consistency rules of the run (checker.project):
+        each file read and analysed within its budget, in ``jobs`` processes. A file that
+        cannot be read tells nothing (its check reports why); standard input is not read here,
+        since it can be read once only: it joins the project when it is checked."""
+        def uses(path: str) -> tuple[str, Mapping[str, Uses]]:
+            if path == STDIN:
+                return path, {}
+            try:
+                return self.bounded(path, lambda: self._uses(path))
+            except InputError:
+                return path, {}
+
+        if not any(rule.uses is not None for rule in self.options.rules):
+            return Project([])
+        return Project(self._each(uses, files, jobs, lambda path, reason: (path, {})))
+
+    def _uses(self, path: str) -> tuple[str, Mapping[str, Uses]]:
+        """The uses of the file ``path``, by rule, under the name its report gives it."""
+        _, doc = self.read(path)
+        ctx = self.context(self.analyse(doc))
+        return doc.path, {rule.code: rule.uses(ctx) for rule in self.options.rules
+                          if rule.uses is not None}
+
     def _results(self, files: list[str], jobs: int) -> Iterator[FileResult]:
+        return self._each(self.check_path, files, jobs, _not_checked)
+
+    def _each(self, work: Callable[[str], R], files: Sequence[str], jobs: int,
+              failed: Callable[[str, str], R]) -> Iterator[R]:
+        """``work(path)`` of each file, in input order, in ``jobs`` processes (``failed``: what
+        a file whose worker died gives)."""
         if jobs <= 1 or len(files) < 2 or "-" in files:
-            return (self.check_path(path) for path in files)
+            return (work(path) for path in files)
         import multiprocessing  # only for --jobs: 8-17 ms of startup otherwise
 
         if "fork" not in multiprocessing.get_all_start_methods():
-            return (self.check_path(path) for path in files)  # no fork: stay serial
+            return (work(path) for path in files)  # no fork: stay serial
         from .workers import checked_in_workers
 
         # Move everything built so far out of the collector's reach, so the workers' collections
         # do not write to (and copy) the pages of the shared index.
         gc.freeze()
         chunk = max(1, min(len(files) // (jobs * 8), MAX_CHUNK))
-        return checked_in_workers(self.check_path, files, min(jobs, len(files)), chunk,
-                                  _not_checked)
+        return checked_in_workers(work, files, min(jobs, len(files)), chunk, failed)
 
     @staticmethod
     def _place(doc: Document, finding: Finding) -> Finding:

@@ -12,7 +12,9 @@ that the command line can show it as a usage error on that option.
 One meaning per name: ``lang`` is always the language of the drafts and translation targets
 (``lookup --lang`` chooses which forms to show, and is no setting); ``use_cache`` (``--no-cache``
 turns it off) covers every cache a command reads: the compiled index, the word lists and
-language model, and the translations of a machine translation provider.
+language model, and the translations of a machine translation provider; ``rules`` are the rules
+a run checks, the configuration's switched off left out, then ``--select`` and ``--ignore``
+applied (rule codes in any case).
 """
 
 from __future__ import annotations
@@ -31,10 +33,11 @@ from .findings import Severity
 from .inputs import DEFAULT_MAX_FILE_SIZE
 from .language import language_name, region_of, resolve_code
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
-from .rules import RULES, Rule
+from .rules import RULES, Rule, find_rule, unknown_rule
 from .styles import StyleChooser, house_styles
 
 DEFAULT_FAIL_ON = Severity("warning")
+DEFAULT_SCOPE = "files"
 
 
 class OptionError(UsageError):
@@ -66,7 +69,7 @@ class Settings:
     fail_on: Severity = DEFAULT_FAIL_ON
     # Globs from the command line; the configuration's are in ``config.exclude``.
     exclude: tuple[str, ...] = ()
-    # Rules to run, the configuration's switched off left out.
+    # Rules to run: the configuration's switched off left out, then --select and --ignore.
     rules: tuple[Rule, ...] = RULES
     # Severity of a rule's findings instead of its default (from the configuration).
     severities: tuple[tuple[str, Severity], ...] = ()
@@ -79,6 +82,10 @@ class Settings:
     use_cache: bool = True
     index_file: str | None = None
     stdin_filename: str | None = None
+    # What the consistency rules look across: each file (files) or all of them (project).
+    scope: str = DEFAULT_SCOPE
+    # The machine translation provider translate calls (None: none was named; it calls none).
+    provider: str | None = None
     debug: bool = False
 
     @property
@@ -94,11 +101,14 @@ def resolve_settings(*, config_path: str | Path | None = None, start: Path | Non
                      max_file_size: str | None = None, max_memory: str | None = None,
                      max_findings: int | None = None, styles: Sequence[str] = (),
                      no_cache: bool = False, index_file: str | None = None,
-                     stdin_filename: str | None = None, debug: bool = False) -> Settings:
+                     stdin_filename: str | None = None, select: Sequence[str] = (),
+                     ignore: Sequence[str] = (), scope: str | None = None,
+                     provider: str | None = None, debug: bool = False) -> Settings:
     """The settings of a run: the configuration file ``config_path`` (else the one found upward
     from ``start``, the working folder) under the flags given (``None`` or empty: not given).
-    Raises ``ConfigError`` naming the file and line of a wrong setting, or the option of a
-    wrong size."""
+    ``select`` and ``ignore`` are rule codes, each value possibly a comma-separated list.
+    Raises ``ConfigError`` naming the file and line of a wrong setting, or ``OptionError``
+    naming the option of a wrong size or an unknown rule."""
     config = load_config(Path(config_path)) if config_path else discover(start)
     return Settings(
         config=config,
@@ -108,7 +118,9 @@ def resolve_settings(*, config_path: str | Path | None = None, start: Path | Non
                            else config.include_fuzzy),
         fail_on=Severity(fail_on or config.fail_on or str(DEFAULT_FAIL_ON)),
         exclude=tuple(exclude),
-        rules=tuple(r for r in RULES if config.rules.get(r.code) != OFF),
+        rules=selected_rules(config, select, ignore),
+        scope=(scope or config.scope or DEFAULT_SCOPE).lower(),
+        provider=(provider or config.provider or None),
         severities=tuple((code, Severity(level)) for code, level in config.rules.items()
                          if level != OFF),
         timeout=timeout if timeout is not None else (
@@ -120,6 +132,37 @@ def resolve_settings(*, config_path: str | Path | None = None, start: Path | Non
         max_findings=DEFAULT_MAX_FINDINGS if max_findings is None else max_findings,
         styles=tuple(styles), use_cache=not no_cache, index_file=index_file,
         stdin_filename=stdin_filename, debug=debug)
+
+
+def named_rules(values: Sequence[str], option: str) -> list[Rule]:
+    """The rules that ``values`` name (``--select typo,CAPITALIZATION --select avoid``): codes
+    in any case, several to a value with commas. Raises ``OptionError`` naming ``option`` for
+    a code that names no rule."""
+    found = []
+    for value in values:
+        for code in value.split(","):
+            if not code.strip():
+                continue
+            rule = find_rule(code)
+            if rule is None:
+                raise OptionError(option, unknown_rule(code.strip()))
+            found.append(rule)
+    return found
+
+
+def selected_rules(config: Config, select: Sequence[str] = (),
+                   ignore: Sequence[str] = ()) -> tuple[Rule, ...]:
+    """The rules a run checks, in priority order. ``select`` given: exactly those, the
+    configuration's ``off`` notwithstanding (the command line wins); else every rule the
+    configuration leaves on. Then ``ignore`` is left out."""
+    chosen = named_rules(select, "--select")
+    ignored = {rule.code for rule in named_rules(ignore, "--ignore")}
+    if chosen:
+        codes = {rule.code for rule in chosen}
+        rules = [r for r in RULES if r.code in codes]
+    else:
+        rules = [r for r in RULES if config.rules.get(r.code) != OFF]
+    return tuple(r for r in rules if r.code not in ignored)
 
 
 def check_options(settings: Settings, termbase: Termbase) -> CheckOptions:
@@ -169,7 +212,7 @@ def check_options(settings: Settings, termbase: Termbase) -> CheckOptions:
         styles=style_chooser(termbase, config, settings.styles, flag_region),
         region=region,
         region_for=config.region_for if config.regions else None,
-        debug=settings.debug)
+        scope=settings.scope, debug=settings.debug)
 
 
 def style_chooser(termbase: Termbase, config: Config, flags: Sequence[str],

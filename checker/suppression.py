@@ -79,7 +79,8 @@ def parse(doc: Document) -> Suppressions:
                 off_since = None
             elif match.group("ignore"):
                 rules = match.group("rules")
-                codes = frozenset(r.strip() for r in rules.split(",") if r.strip()) \
+                # Rule codes in any case: ignore[TYPO] is ignore[typo].
+                codes = frozenset(r.strip().lower() for r in rules.split(",") if r.strip()) \
                     if rules else None
                 covered = _covered_lines(doc, lines, number)
                 found.ignores.append(Ignore(number, covered, codes, column=match.start() + 1,

@@ -142,6 +142,37 @@ def write_atomic(path: str | Path, data: bytes | bytearray,
     _sync_folder(target.parent)
 
 
+def create_new(path: str | Path, data: bytes, mode: int = 0o666) -> None:
+    """Create the file ``path`` holding ``data``, whole or not at all, and only if nothing is
+    there yet: a file that appeared meanwhile (another ``terms add``, an editor) is left as it
+    is and ``ConcurrentEditError`` raised. The content goes to a temporary file beside it,
+    flushed, then hard-linked to its name (which fails on a name taken); where the file system
+    has no hard links, the name is taken with ``O_EXCL`` and written. Raises ``OSError`` (a
+    missing or read-only folder)."""
+    target = Path(path)
+    temporary = _synced_copy(target, data, ".termcheck")
+    try:
+        os.chmod(temporary, mode & ~_umask())
+        try:
+            os.link(temporary, target)
+        except FileExistsError:
+            raise ConcurrentEditError(str(path)) from None
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV,
+                                 errno.EMLINK):
+                raise
+            try:  # no hard links here (some network and FAT file systems)
+                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+            except FileExistsError:
+                raise ConcurrentEditError(str(path)) from None
+            with os.fdopen(fd, "wb") as stream:
+                _overwrite(stream, data)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    _sync_folder(target.parent)
+
+
 def write_file(path: str | Path, data: bytes) -> None:
     """Write an output file (a report, a baseline, an exported termbase): a device or a pipe
     (``/dev/stdout``, a FIFO) is written as it is, a file with ``write_atomic``."""

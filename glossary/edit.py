@@ -12,6 +12,7 @@ atomically, but only if the file still holds the bytes that were read: an edit m
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,12 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.tokens import CommentToken
 
-from .atomic import ConcurrentEditError, Snapshot, write_atomic  # noqa: F401 (add_entry raises it)
+from .atomic import (  # noqa: F401 (add_entry raises ConcurrentEditError)
+    ConcurrentEditError,
+    Snapshot,
+    create_new,
+    write_atomic,
+)
 from .entries import ID_RE, LANGUAGE_KEYS, Fixed, build_entries
 from .errors import GlossaryError, Problem, TermbaseError
 from .files import MAX_TERMBASE_SIZE, TERMBASE_ADVICE, UnreadableFile, read_regular_file
@@ -205,12 +211,14 @@ def check_text(text: str, path: str, context: Sequence[str | Path] = ()) -> list
 # --- editing a file ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class EditResult:
-    """What an edit did: ``added`` or ``updated``, the entry id and its line in the file."""
+    """What an edit did: ``added`` or ``updated``, the entry id and its line in the file, and
+    whether the file was created for it."""
 
     action: str
     entry_id: str
     line: int
     path: str
+    created: bool = False
 
 
 @dataclass(frozen=True)
@@ -225,8 +233,8 @@ def _snapshot(path: Path) -> _Snapshot:
         stat = path.stat()
         data = read_regular_file(path, MAX_TERMBASE_SIZE, advice=TERMBASE_ADVICE)
     except FileNotFoundError:
-        raise EditError(f"{path}: no such termbase file (create it with 'version: 1' and "
-                        f"'entries:' first)") from None
+        raise EditError(f"{path}: no such termbase file; leave out --update to create it with "
+                        f"this entry") from None
     except UnreadableFile as exc:
         raise EditError(str(exc)) from None
     except OSError as exc:
@@ -249,6 +257,8 @@ def add_entry(path: str | Path, data: Mapping[str, Any], *, update: bool = False
         raise TermbaseError(problems)
     path = Path(path)
     shown = str(path)
+    if not update and not os.path.lexists(path):
+        return _add_to_new(path, data, context)
     before = _snapshot(path)
     try:
         text = before.data.decode("utf-8-sig")
@@ -261,6 +271,35 @@ def add_entry(path: str | Path, data: Mapping[str, Any], *, update: bool = False
     line = next((e.origin.line for e in entries if e.id == data["id"] and e.origin), 0)
     _write_if_unchanged(path, before, (bom + new_text).encode("utf-8"))
     return EditResult(result, data["id"], line, shown)
+
+
+def new_termbase(name: str) -> str:
+    """What ``terms add`` writes into a termbase file ``name`` that does not exist yet, before
+    the entry: a valid, empty schema-v1 termbase that says how to use it (a name that cannot
+    stand in a one-line comment is left out of it)."""
+    shown = name if name.isprintable() else "FILE"
+    return ("# A termcheck termbase (schema version 1), started by 'termcheck terms add'.\n"
+            f"# Layer it over the embedded one: --terms default --terms {shown}\n"
+            "version: 1\n"
+            "entries:\n")
+
+
+def _add_to_new(path: Path, data: Mapping[str, Any], context: Sequence[str | Path]) -> EditResult:
+    """``add_entry`` on a file that does not exist: a new termbase (``new_termbase``) holding
+    the entry, created only if the name is still free when it is written."""
+    shown = str(path)
+    if not path.parent.is_dir():
+        raise EditError(f"{shown}: no such folder '{path.parent}'; create it first, or name a "
+                        f"termbase file in an existing folder")
+    new_text, result = _edited(new_termbase(shown), shown, data, False)
+    entries = check_text(new_text, shown, context)
+    line = next((e.origin.line for e in entries if e.id == data["id"] and e.origin), 0)
+    try:
+        create_new(path, new_text.encode("utf-8"))  # ConcurrentEditError: created meanwhile
+    except OSError as exc:
+        raise EditError(f"{shown}: cannot be created ({exc.strerror or exc}); check that its "
+                        f"folder is writable") from None
+    return EditResult(result, data["id"], line, shown, created=True)
 
 
 def _edited(text: str, path: str, data: Mapping[str, Any], update: bool) -> tuple[str, str]:

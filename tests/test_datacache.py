@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import checker
-from checker import cli, datacache, language, words
+from checker import cli, config, datacache, language, words
 from checker.tools import providers
 from glossary import exchange, framing
 from glossary.index.cache import ENV_DIR, ENV_OFF
@@ -319,7 +319,8 @@ def test_cli_fills_the_data_cache_and_gives_the_same_answer(tmp_path):
 def test_constants_equal_what_they_stand_for():
     assert VERSION == checker.__version__ == installed_version("termcheck")
     assert cli.EXCHANGE_FORMATS == exchange.FORMATS
-    assert cli.PROVIDERS == providers.PROVIDERS
+    assert cli.PROVIDERS == config.PROVIDERS == providers.PROVIDERS
+    assert config.SCOPES == ("files", "project")
 
 
 @pytest.mark.slow

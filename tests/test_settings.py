@@ -124,13 +124,15 @@ def test_translate_honours_the_configured_layers_and_the_rule_switched_off(proje
     monkeypatch.setattr(providers_module, "get_provider", lambda name, cache=True: Provider())
     (project / "arrivee.fr.txt").write_text("Dmitri Korvat est arrivé hier soir.\n",
                                             encoding="utf-8")
-    result = run("translate", "arrivee.fr.txt", "--to", "en", "--from", "fr")
+    result = run("translate", "arrivee.fr.txt", "--lang", "en", "--source-lang", "fr",
+                 "--provider", "google")
     assert result.exit_code == 0, result.output
     # The house name, protected and restored in its English form; no wrong-language finding.
     assert result.stdout == "Dmitri Korvath arrived last night with Sergueï Lavrov.\n"
     assert result.stderr == ""
     (project / "termcheck.toml").unlink()
-    plain = run("translate", "arrivee.fr.txt", "--to", "en", "--from", "fr")
+    plain = run("translate", "arrivee.fr.txt", "--lang", "en", "--source-lang", "fr",
+                 "--provider", "google")
     assert "wrong-language 'Sergueï Lavrov'" in plain.stderr
 
 

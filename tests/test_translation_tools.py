@@ -112,7 +112,8 @@ def test_the_translate_command_prints_the_translation_and_the_check(monkeypatch,
     answers = {"⟦1⟧ a reçu ⟦2⟧ à ⟦3⟧.": "⟦1⟧ received ⟦2⟧ in ⟦3⟧ with Poutine.",
                "⟦4⟧ a salué le ⟦5⟧.": "⟦4⟧ praised the minister."}
     use_providers(monkeypatch, google=FakeProvider(answers))
-    result = CliRunner().invoke(cli, ["translate", str(draft), "--to", "en"])
+    result = CliRunner().invoke(cli, ["translate", str(draft), "--lang", "en",
+                                      "--provider", "google"])
     assert result.exit_code == 0, result.output
     assert result.stdout == ("Nikolai Patrushev received Sergei Lavrov in Moscow with Poutine."
                              "\n\nPatrushev praised the minister.\n")
@@ -127,8 +128,8 @@ def test_translate_output_file_and_markdown_structure(monkeypatch, write, tmp_pa
     draft = write("note.md", "---\ntitre: x\n---\n\n# Moscou\n\n```\nMoscou\n```\n")
     use_providers(monkeypatch, google=FakeProvider({"# ⟦1⟧": "# ⟦1⟧"}))
     out = tmp_path / "note.en.md"
-    result = CliRunner().invoke(cli, ["translate", str(draft), "--to", "en", "--from", "fr",
-                                      "--output", str(out)])
+    result = CliRunner().invoke(cli, ["translate", str(draft), "--lang", "en", "--source-lang",
+                                      "fr", "--provider", "google", "--output", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == "---\ntitre: x\n---\n\n# Moscow\n\n```\nMoscou\n```\n"
 
@@ -137,34 +138,39 @@ def test_translate_output_file_and_markdown_structure(monkeypatch, write, tmp_pa
 def test_translate_refuses_translation_files_and_same_language(monkeypatch, write):
     use_providers(monkeypatch, google=FakeProvider({}))
     po = write("a.po", 'msgid "a"\nmsgstr "b"\n')
-    result = CliRunner().invoke(cli, ["translate", str(po), "--to", "en"])
+    result = CliRunner().invoke(cli, ["translate", str(po), "--lang", "en", "--provider", "google"])
     assert result.exit_code == 2
     assert "translate works on drafts" in result.output
     draft = write("a.txt", DRAFT)
-    result = CliRunner().invoke(cli, ["translate", str(draft), "--to", "fr"])
+    result = CliRunner().invoke(cli, ["translate", str(draft), "--lang", "fr",
+                                      "--provider", "google"])
     assert result.exit_code == 2 and "is already in fr" in result.output
-    result = CliRunner().invoke(cli, ["translate", str(draft), "--to", "xx"])
-    assert result.exit_code == 2 and "the termbase has no 'xx' forms" in result.output
+    result = CliRunner().invoke(cli, ["translate", str(draft), "--lang", "xx",
+                                      "--provider", "google"])
+    assert result.exit_code == 2 and "'xx' names no language" in result.output
+    result = CliRunner().invoke(cli, ["translate", str(draft), "--lang", "de",
+                                      "--provider", "google"])
+    assert result.exit_code == 2 and "the termbase has no 'de' forms" in result.output
 
 
 @pytest.mark.slow
 def test_translate_with_a_provider_down_is_one_line_and_exit_2(monkeypatch, write):
     draft = write("a.txt", DRAFT)
     use_providers(monkeypatch, mymemory=DownProvider())
-    result = CliRunner().invoke(cli, ["translate", str(draft), "--to", "en",
+    result = CliRunner().invoke(cli, ["translate", str(draft), "--lang", "en",
                                       "--provider", "mymemory"])
     assert result.exit_code == 2
     assert result.stderr == ("termcheck: mymemory: cannot reach the translation service "
                              "(connection failed); check the network\n")
 
 
-# --- suggest --translate -------------------------------------------------------------------------
+# --- suggest --provider ---------------------------------------------------------------------------
 @pytest.mark.slow
 def test_suggest_translate_proposes_the_other_language(monkeypatch):
     fake = FakeProvider({"Andreï Gromyko": "Andrei Gromyko",
                          "Institut Greenvale": "Greenvale Institute"})
     use_providers(monkeypatch, google=fake)
-    result = CliRunner().invoke(cli, ["suggest", "--translate", "google", FR])
+    result = CliRunner().invoke(cli, ["suggest", "--provider", "google", FR])
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "  en: Andrei Gromyko  # proposed by google" in out
@@ -180,8 +186,8 @@ def test_suggest_translate_proposes_the_other_language(monkeypatch):
 def test_suggest_with_a_provider_down_prints_the_candidates(monkeypatch):
     use_providers(monkeypatch, mymemory=DownProvider(),
                   google=FakeProvider({"Andreï Gromyko": "Andrei Gromyko"}))
-    result = CliRunner().invoke(cli, ["suggest", "--translate", "mymemory",
-                                      "--translate", "google", FR])
+    result = CliRunner().invoke(cli, ["suggest", "--provider", "mymemory",
+                                      "--provider", "google", FR])
     assert result.exit_code == 0
     assert result.stderr.count("mymemory") == 1  # one line, not one per candidate
     assert ("termcheck: mymemory: cannot reach the translation service (connection failed); "
@@ -209,7 +215,7 @@ def test_google_offline_is_a_clear_one_line_error(monkeypatch):
 @pytest.mark.slow
 def test_suggest_translate_google_offline(monkeypatch):
     monkeypatch.setattr(requests, "get", refuse)
-    result = CliRunner().invoke(cli, ["suggest", "--translate", "google", FR])
+    result = CliRunner().invoke(cli, ["suggest", "--provider", "google", FR])
     assert result.exit_code == 0
     lines = [line for line in result.stderr.splitlines() if "google" in line]
     assert lines == ["termcheck: google: cannot reach the translation service (Temporary "
@@ -229,7 +235,7 @@ def test_libre_pointed_at_an_unreachable_server(monkeypatch, write):
     monkeypatch.setenv("LIBRE_API_KEY", "test-key")
     monkeypatch.setenv("TERMCHECK_LIBRE_URL", f"http://127.0.0.1:{closed_port()}")
     draft = write("a.txt", DRAFT)
-    result = CliRunner().invoke(cli, ["translate", str(draft), "--to", "en", "--provider",
+    result = CliRunner().invoke(cli, ["translate", str(draft), "--lang", "en", "--provider",
                                       "libre"])
     assert result.exit_code == 2
     assert result.stderr == ("termcheck: libre: cannot reach the translation service "
@@ -294,7 +300,7 @@ def test_get_provider_uses_the_cache_folder(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_a_proposal_the_termbase_already_has_is_left_out(monkeypatch, tmp_path):
     use_providers(monkeypatch, google=FakeProvider({"Andreï Gromyko": "Sergei Lavrov"}))
-    result = CliRunner().invoke(cli, ["suggest", "--translate", "google", FR])
+    result = CliRunner().invoke(cli, ["suggest", "--provider", "google", FR])
     out = result.stdout
     block = out[out.index("- id: gromyko-andrei"):]
     block = block[:block.index("\n- id:")] if "\n- id:" in block else block

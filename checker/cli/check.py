@@ -26,7 +26,7 @@ from ..app import (
     termbase_files,
     worker_count,
 )
-from ..config import ConfigError, check_timeout
+from ..config import SCOPES, ConfigError, check_timeout
 from ..engine import DEFAULT_MAX_FINDINGS
 from ..findings import Severity
 from ..inputs import read_path_list
@@ -35,12 +35,18 @@ from ..limits import DEFAULT_TIMEOUT
 from ..report import Report
 from ..reporters import FORMATS
 from .common import (
+    color_option,
+    config_option,
+    default_lang_option,
+    lang_option,
+    no_cache_option,
     notice_path,
     patchable,
     settings_from,
     show_termbase_warnings,
     terms_option,
     usage_errors,
+    use_color,
     write_output,
 )
 from .group import cli
@@ -109,18 +115,25 @@ def planned_reports(fmt: str | None, output: str | None, extra: Reports) -> Repo
 @cli.command("check")
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @terms_option
-@click.option("--lang", metavar="fr|en|auto",
-              help="Language of the drafts and translation targets; 'auto' (the default) "
-                   "identifies it from each text.")
-@click.option("--default-lang", metavar="L",
-              help="Language assumed when 'auto' cannot tell (short or mixed text); default fr.")
+@lang_option
+@default_lang_option
 @click.option("--source-lang", metavar="L",
               help="Language of translation sources, when the file does not say.")
+@click.option("--select", multiple=True, metavar="RULE[,RULE]",
+              help="Check only these rules (codes in any case; repeatable), even one the "
+                   "configuration switches off.")
+@click.option("--ignore", multiple=True, metavar="RULE[,RULE]",
+              help="Do not check these rules (repeatable; wins over --select).")
+@click.option("--scope", type=click.Choice(SCOPES, case_sensitive=False), default=None,
+              help="What the consistency rules (inconsistent, transliteration) look across: "
+                   "each file alone (files, the default) or every file checked together "
+                   "(project: a series of articles, a book in chapters).")
 @click.option("--include-fuzzy", is_flag=True, default=None,
               help="Report findings in fuzzy (unreviewed) translations at their severity, "
                    "not as info.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS),
+@click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False),
               help="Report format (default text).")
+@color_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
 @click.option("--report", "report_specs", multiple=True, callback=_report_option,
@@ -128,7 +141,7 @@ def planned_reports(fmt: str | None, output: str | None, extra: Reports) -> Repo
               help="Also write a report in FORMAT to PATH (standard output without a path); "
                    "repeat for several, e.g. --report github --report sarif=termcheck.sarif. "
                    "With --report and no --format, only these reports are written.")
-@click.option("--fail-on", type=click.Choice([str(s) for s in Severity]),
+@click.option("--fail-on", type=click.Choice([str(s) for s in Severity], case_sensitive=False),
               help="Exit with status 1 when a finding reaches this severity (default warning).")
 @click.option("--exit-zero", is_flag=True,
               help="Exit with status 0 even with findings (still 2 when an input is unreadable).")
@@ -154,9 +167,7 @@ def planned_reports(fmt: str | None, output: str | None, extra: Reports) -> Repo
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Check files in this many processes (0: one per available CPU; never more "
                    "than the CPUs available).")
-@click.option("--no-cache", is_flag=True,
-              help="Build the termbase index, word lists and language model afresh instead of "
-                   "reading them from the cache.")
+@no_cache_option
 @click.option("--index", "index_file", metavar="FILE",
               help="Compiled index to use (see 'terms compile'); rebuilt if stale.")
 @click.option("--timeout", type=float, callback=_timeout_option, metavar="SECONDS",
@@ -172,9 +183,7 @@ def planned_reports(fmt: str | None, output: str | None, extra: Reports) -> Repo
               help=f"Report at most N findings per file, the most severe first (default "
                    f"{DEFAULT_MAX_FINDINGS:,}; 0 for all); the others are counted on standard "
                    f"error.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
-              help="Configuration file (default: termcheck.toml or pyproject.toml "
-                   "[tool.termcheck], found upward from the working folder).")
+@config_option
 @click.option("--style", "styles", multiple=True, metavar="NAME|FILE",
               help="House style: a shipped profile (fr-FR, fr-CA, en-US, en-GB) or a profile "
                    "file; repeat for one per language. Default: the configuration's, else the "
@@ -182,7 +191,8 @@ def planned_reports(fmt: str | None, output: str | None, extra: Reports) -> Repo
 @usage_errors
 def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   default_lang: str | None, source_lang: str | None,
-                  include_fuzzy: bool | None, fmt: str | None, output: str | None,
+                  select: Sequence[str], ignore: Sequence[str], scope: str | None,
+                  include_fuzzy: bool | None, fmt: str | None, color: str, output: str | None,
                   report_specs: Reports,
                   fail_on: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool,
                   show_diff: bool, source_file: str | None, target_file: str | None,
@@ -203,8 +213,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         source_lang=source_lang, include_fuzzy=include_fuzzy, fail_on=fail_on,
         exclude=exclude, timeout=timeout, max_file_size=max_file_size, max_memory=max_memory,
         max_findings=max_findings, styles=styles, no_cache=no_cache, index_file=index_file,
-        stdin_filename=stdin_filename)
-    reports = planned_reports(fmt, output, report_specs)
+        stdin_filename=stdin_filename, select=select, ignore=ignore, scope=scope)
+    reports = planned_reports(fmt.lower() if fmt else None, output, report_specs)
     stdout_fmt = next((f for f, path in reports if path is None), None)
     # A notice's file name is escaped as workflow command data when the run writes GitHub
     # annotations (it is then read by a runner); shown as the text report shows it otherwise.
@@ -243,8 +253,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         click.echo(f"termcheck: {count} findings recorded in {write_baseline}", err=True)
     for result in report.results:
         for notice in result.notices:  # escaped as the path: it may quote the draft
-            click.echo(f"termcheck: {notice_path(result.path, fmt)}: "
-                       f"{notice_path(notice, fmt)}", err=True)
+            click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: "
+                       f"{notice_path(notice, notice_fmt)}", err=True)
         if result.omitted:
             from ..reporters.text import safe  # shown, never obeyed: a name may hold "\n::"
             click.echo(f"termcheck: {safe(result.path)}: {result.omitted:,} more findings not "
@@ -259,25 +269,29 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                        f"{result.language.reason}; identified as "
                        f"{language_name(result.language.lang)} from the text (set --lang to "
                        "choose)", err=True)
-    write_reports(package.render, report, reports, show_diff)
+    write_reports(package.render, report, reports, show_diff, color)
     sys.exit(exit_status(report, settings.fail_on, exit_zero))
 
 
 def write_reports(render: Callable[..., str], report: Report, reports: Reports,
-                  show_diff: bool = False) -> None:
+                  show_diff: bool = False, color: str = "auto") -> None:
     """Every report rendered first (a failing reporter writes none), then each file replaced
     atomically (a device or a pipe written as it is) and the one for standard output printed
-    (not with ``--diff`` when there is nothing to report: the diff is the output)."""
-    rendered = [(path, render(report, f, color=f == "text" and path is None
-                              and sys.stdout.isatty()))
+    (not with ``--diff`` when there is nothing to report: the diff is the output). A text
+    report is coloured on a terminal (``--color auto``, unless ``NO_COLOR``), or when asked
+    (``--color always``), in a file too, as ls does."""
+    def colored(path: str | None) -> bool:
+        return use_color(color, sys.stdout) if path is None else color.lower() == "always"
+
+    rendered = [(path, render(report, f, color=f == "text" and colored(path)), colored(path))
                 for f, path in reports]
-    for path, text in rendered:
+    for path, text, _ in rendered:
         if path is not None:
             write_output(path, "the report", functools.partial(write_file, path,
                                                                text.encode("utf-8")))
-    for path, text in rendered:
+    for path, text, color_on in rendered:
         if path is None and (not show_diff or report.findings):
-            click.echo(text, nl=False)
+            click.echo(text, nl=False, color=color_on)
 
 
 def progress_bar(stdout_fmt: str | None):

@@ -5,8 +5,9 @@ written to standard error about the termbase and the drafts."""
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 
@@ -14,14 +15,15 @@ from glossary import DEFAULT_NAME, Termbase
 from glossary.termbase import resolve_path
 
 from .. import app, datacache
+from ..config import PROVIDERS  # noqa: F401  (the commands import it from here)
 from ..settings import OptionError, Settings, resolve_settings
 
 # What only some commands need is imported in them (``check`` runs on every commit in CI, so
 # its startup counts): the exchange formats and the YAML writer (ruamel), machine translation,
-# suggestions, baselines, fixes. The choices below are those of glossary.exchange and
-# checker.tools.providers, which tests/test_datacache.py holds equal.
+# suggestions, baselines, fixes. The choices below are those of glossary.exchange and (through
+# checker.config) checker.tools.providers, which tests/test_datacache.py holds equal.
 EXCHANGE_FORMATS = ("tbx", "tbx-basic", "csv", "json")
-PROVIDERS = ("google", "mymemory", "deepl", "libre")
+COLOR_CHOICES = ("auto", "always", "never")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,11 +31,69 @@ terms_option = click.option(
     "--terms", "terms", multiple=True, metavar="FILE",
     help="Termbase file; repeat to layer several (later files win). 'default' names the "
          "embedded termbase, so '--terms default --terms house.yaml' extends it.")
-format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
+format_option = click.option("--format", "fmt",
+                             type=click.Choice(["text", "json"], case_sensitive=False),
                              default="text", show_default=True, help="Output format.")
 config_option = click.option(
     "--config", "config_path", type=click.Path(exists=True, dir_okay=False),
-    help="Configuration file (default: found upward from the working folder).")
+    help="Configuration file (default: termcheck.toml or pyproject.toml [tool.termcheck], "
+         "found upward from the working folder).")
+color_option = click.option(
+    "--color", "color", type=click.Choice(COLOR_CHOICES, case_sensitive=False), default="auto",
+    show_default=True,
+    help="Colour the output: auto (on a terminal, unless the NO_COLOR environment variable is "
+         "set), always, never.")
+no_cache_option = click.option(
+    "--no-cache", is_flag=True,
+    help="Read and write no cache (termbase index, word lists, language model; the machine "
+         "translations of suggest and translate): build each afresh.")
+lang_option = click.option(
+    "--lang", metavar="L|auto",
+    help="Language of the drafts and translation targets (fr, en, any case, a region allowed: "
+         "FR, fr-CA); 'auto' (the default) identifies it from each text.")
+default_lang_option = click.option(
+    "--default-lang", metavar="L",
+    help="Language assumed when 'auto' cannot tell (short or mixed text); default fr.")
+
+
+def use_color(choice: str, stream: IO[Any]) -> bool:
+    """Whether output written to ``stream`` is coloured under ``--color choice``: ``always``
+    and ``never`` as said (a flag on the command line wins over the environment, as
+    no-color.org asks); ``auto`` on a terminal unless ``NO_COLOR`` is set to anything but
+    the empty string."""
+    choice = choice.lower()
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or unusual stream
+        return False
+
+
+def renamed(old: str, new: str, dest: str, **attrs: Any) -> Callable[[F], F]:
+    """Keep ``old``, the name a flag had before ``new`` (whose value goes to the parameter
+    ``dest``), for one release: hidden from the help, it still works and says on standard
+    error, once, to use ``new``. Giving both is a usage error. Decorate the command with it
+    below its ``@cli.command``."""
+    alias = f"renamed_{dest}"
+
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            value = kwargs.pop(alias, None)
+            if value not in (None, ()):
+                click.echo(f"termcheck: {old} is deprecated and will be removed in the next "
+                           f"release; use {new}", err=True)
+                if kwargs.get(dest) not in (None, ()):
+                    raise click.UsageError(f"{old} is the former name of {new}: give {new} "
+                                           f"only")
+                kwargs[dest] = value
+            return command(*args, **kwargs)
+
+        return click.option(old, alias, hidden=True, **attrs)(run)  # type: ignore[return-value]
+    return decorate
 
 
 def patchable() -> Any:

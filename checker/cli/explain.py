@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from ..rules import RULES, RULES_BY_CODE
+from ..rules import RULES, find_rule, unknown_rule
 from .group import cli
 
 
@@ -14,14 +14,13 @@ from .group import cli
 def explain_command(rule: str | None) -> None:
     """What a rule flags, why, an example, what to write instead, and whether its fix is safe.
 
-    Without RULE, lists the rules.
+    RULE in any case (typo, TYPO). Without RULE, lists the rules.
     """
     if rule is None:
         for item in RULES:
             click.echo(f"{item.code:<16} {item.severity!s:<8} {item.summary}")
         return
-    found = RULES_BY_CODE.get(rule)
+    found = find_rule(rule)  # TYPO, Typo: rule codes in any case
     if found is None:
-        raise click.BadParameter(f"no rule '{rule}'; rules: {', '.join(RULES_BY_CODE)}",
-                                 param_hint="RULE")
+        raise click.BadParameter(unknown_rule(rule), param_hint="RULE")
     click.echo(found.doc.strip() + f"\n\nDefault severity: {found.severity}\n")

@@ -13,24 +13,28 @@ from glossary import lookup
 from ..app import EXIT_FINDINGS, EXIT_OK, open_index
 from ..language import normalize_code
 from .common import (
+    color_option,
     config_option,
     format_option,
     settings_from,
     show_termbase_warnings,
     terms_option,
+    use_color,
 )
 from .group import cli
 
 
 @cli.command("lookup")
 @click.argument("text")
-@click.option("--lang", metavar="L", help="Show only this language's forms (e.g. fr).")
+@click.option("--lang", metavar="L",
+              help="Show only this language's forms (fr, en; any case, a region allowed).")
 @click.option("--limit", default=5, show_default=True, help="At most this many entries.")
 @terms_option
 @format_option
+@color_option
 @config_option
 def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str],
-                   fmt: str, config_path: str | None) -> None:
+                   fmt: str, color: str, config_path: str | None) -> None:
     """How a name or title is written in each language.
 
     Case-, accent- and typo-tolerant: 'patrouchev', 'PATRUSHEV' and 'Patrouchef' all find
@@ -53,5 +57,6 @@ def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str]
     if fmt == "json":
         click.echo(lookup_as_json(text, matches, candidates, lang, related))
     else:
-        click.echo(render_lookup(text, matches, candidates, lang, related), nl=False)
+        click.echo(render_lookup(text, matches, candidates, lang, related), nl=False,
+                   color=use_color(color, sys.stdout))
     sys.exit(EXIT_OK if matches else EXIT_FINDINGS)

@@ -12,30 +12,41 @@ import click
 from glossary.atomic import write_file
 
 from ..app import EXIT_ERROR, EXIT_OK, open_checker, refuse_overwriting_inputs, termbase_files
-from .common import PROVIDERS, settings_from, terms_option, usage_errors, write_output
+from .common import (
+    PROVIDERS,
+    config_option,
+    default_lang_option,
+    lang_option,
+    no_cache_option,
+    renamed,
+    settings_from,
+    terms_option,
+    usage_errors,
+    write_output,
+)
 from .group import cli
 
 
 @cli.command("suggest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @terms_option
-@click.option("--lang", metavar="fr|en|auto",
-              help="Language of the drafts and translation targets (default: identified).")
-@click.option("--default-lang", metavar="L", help="Language when 'auto' cannot tell.")
-@click.option("--translate", "providers", multiple=True, type=click.Choice(PROVIDERS),
+@lang_option
+@default_lang_option
+@click.option("--provider", "providers", multiple=True,
+              type=click.Choice(PROVIDERS, case_sensitive=False),
               help="Propose the other language's forms with this machine translation "
-                   "provider; repeat to ask several.")
-@click.option("--no-cache", is_flag=True,
-              help="Read no cache (termbase index, word lists, language model, translations): "
-                   "build each afresh.")
+                   "provider, an online service; repeat to ask several (none by default).")
+@no_cache_option
 @click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only names seen at least this many times.")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",
-              show_default=True, help="Candidate entries as a termbase (YAML) or as data.")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"], case_sensitive=False),
+              default="yaml", show_default=True,
+              help="Candidate entries as a termbase (YAML) or as data.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE instead of standard output.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
-              help="Configuration file (default: found upward from the working folder).")
+@config_option
+@renamed("--translate", "--provider", "providers", multiple=True,
+         type=click.Choice(PROVIDERS, case_sensitive=False))
 @usage_errors
 def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                     default_lang: str | None, providers: Sequence[str], no_cache: bool,

@@ -14,6 +14,7 @@ import click
 from glossary import CasePolicy, EntryType, TermbaseError, TermbaseWarning, load_termbase
 from glossary.atomic import write_file
 from glossary.index.cache import compile_index
+from glossary.langtags import split_tag
 from glossary.termbase import resolve_path
 
 from ..app import EXIT_ERROR, refuse_overwriting_inputs
@@ -103,14 +104,16 @@ def _interactive() -> bool:
 
 
 def _lang_forms(values: Sequence[str], option: str) -> list[tuple[str, str]]:
-    """``LANG=TEXT`` option values as (lang, text) pairs."""
+    """``LANG=TEXT`` option values as (lang, text) pairs, the language tag written as
+    termbases write it (``FR``, ``fr_ca``: ``fr``, ``fr-CA``)."""
     pairs = []
     for value in values:
         lang, sep, text = value.partition("=")
         if not sep or not lang.strip() or not text.strip():
             raise click.BadParameter(f"'{value}' is not LANG=TEXT (e.g. fr=Nikita Khrouchtchev)",
                                      param_hint=option)
-        pairs.append((lang.strip(), text.strip()))
+        tag = split_tag(lang)
+        pairs.append((str(tag) if tag is not None else lang.strip(), text.strip()))
     return pairs
 
 
@@ -151,8 +154,9 @@ def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
                       see_also: Sequence[str], update: bool, terms: Sequence[str]) -> None:
     """Add an entry to the termbase FILE, or change one with --update.
 
-    Forms are LANG=TEXT: --preferred "fr=Nikita Khrouchtchev" --short fr=Khrouchtchev. On a
-    terminal, what is missing is asked for. The entry and the resulting file are validated
+    Forms are LANG=TEXT: --preferred "fr=Nikita Khrouchtchev" --short fr=Khrouchtchev. A FILE
+    that does not exist yet is created, a new termbase holding the entry. On a terminal, what
+    is missing is asked for. The entry and the resulting file are validated
     first (with the --terms termbases layered below FILE, if given); the rest of the file,
     comments included, is kept byte for byte; a file changed meanwhile is never overwritten.
     """
@@ -198,6 +202,8 @@ def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
     for lang, forms in languages.items():
         data[lang] = (forms["preferred"] if list(forms) == ["preferred"] else forms)
     result = add_entry(file, data, update=update, context=list(terms))
+    if result.created:
+        click.echo(f"termcheck: {result.path}: created, a new termbase", err=True)
     click.echo(f"{result.path}:{result.line}: {result.action} entry '{result.entry_id}'")
 
 

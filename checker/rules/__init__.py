@@ -8,6 +8,7 @@ add it to ``_MODULES``; tests/test_rule_registry.py and tests/rules/ hold the re
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
 from . import (
@@ -55,6 +56,19 @@ RULES: tuple[Rule, ...] = _registry(module.RULE for module in _MODULES)
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 
 
+def find_rule(code: str) -> Rule | None:
+    """The rule ``code`` names, in any case and with spaces around (``TYPO``, `` Typo``), or
+    None. Rule codes are lower case; a user need not be."""
+    return RULES_BY_CODE.get(code.strip().lower())
+
+
+def unknown_rule(code: str) -> str:
+    """Why ``code`` names no rule, in words a user can act on: the closest code, the list."""
+    close = difflib.get_close_matches(code.strip().lower(), list(RULES_BY_CODE), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown rule '{code}'{hint}; rules: {', '.join(RULES_BY_CODE)}"
+
+
 def rule_table(rules: Iterable[Rule] = RULES) -> str:
     """The README's table of the rules (Markdown, one row per rule in priority order), made
     here so that a test holds the two equal (``scripts/rule_table.py`` rewrites it there)."""
@@ -67,5 +81,6 @@ def rule_table(rules: Iterable[Rule] = RULES) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["RULES", "RULES_BY_CODE", "Context", "FixSafety", "Rule", "Stage", "rule_table"]
+__all__ = ["RULES", "RULES_BY_CODE", "Context", "FixSafety", "Rule", "Stage", "find_rule",
+           "rule_table", "unknown_rule"]
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from typing import Any, TypeVar
 
 import regex
 
@@ -18,8 +19,10 @@ from ..document import Document, Segment
 from ..findings import Finding, Fix, Severity
 from ..language import language_name
 from ..matcher import MatchResult, Mention
+from ..project import Parts, Project, Uses, alone
 from ..suppression import Suppressions
 
+M = TypeVar("M")
 _LINE_BREAK = regex.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 SECTIONS = ("What it flags", "Why it matters", "Example", "Use instead", "Fix safety")
 
@@ -41,6 +44,12 @@ class Context:
     # The document's suppression comments, once they have been applied (for the rules of
     # Stage.SUPPRESSIONS; None before).
     suppressions: Suppressions | None = None
+    # The codes of the rules the run checks (a suppression naming none of them is no stale
+    # one: the rule is switched off); None: every rule.
+    active_rules: frozenset[str] | None = None
+    # A project check (--scope project): what every file checked together uses, for the
+    # consistency rules (``across``); None: the document is checked alone.
+    project: Project | None = None
     # sentence_start's answers by offset: several rules ask it about the same mention.
     _sentence_starts: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
 
@@ -70,6 +79,14 @@ class Context:
     def headline(self, offset: int) -> bool:
         return self.doc.is_headline(offset)
 
+    def across(self, code: str, local: Uses, merge: Callable[[Parts], M]) -> dict[Any, M]:
+        """For a consistency rule ``code``: for each key of ``local`` (this document's uses),
+        ``merge`` of the uses of every file checked together (``--scope project``), this
+        document's in its place; of this document alone otherwise."""
+        if self.project is None:
+            return alone(self.doc.path, local, merge)
+        return self.project.merged(code, self.doc.path, local, merge)
+
     @property
     def lang_name(self) -> str:
         return language_name(self.lang)
@@ -77,6 +94,7 @@ class Context:
 
 MentionCheck = Callable[[Mention, Context], Finding | None]
 DocumentCheck = Callable[[Context], list[Finding]]
+UsesOf = Callable[[Context], Uses]
 
 
 class FixSafety(str, Enum):
@@ -114,7 +132,10 @@ class Rule:
     specific (it wins a span another rule also flags; unique in the registry). ``summary``
     and ``example`` fill the README's rule table and ``explain``'s list; ``fix_note`` adds to
     its fix column where the fix safety has exceptions. ``doc`` is the rule module's
-    docstring, in the sections of ``SECTIONS``: ``termcheck explain RULE`` prints it."""
+    docstring, in the sections of ``SECTIONS``: ``termcheck explain RULE`` prints it.
+    ``uses`` makes it a consistency rule: what a document uses, by key, which a project check
+    (``--scope project``) surveys in every file and the rule reads back with
+    ``Context.across``."""
 
     code: str
     severity: Severity
@@ -127,6 +148,7 @@ class Rule:
     fix_note: str = ""
     on_mention: MentionCheck | None = None
     on_document: DocumentCheck | None = None
+    uses: UsesOf | None = None
 
     @property
     def safe_fix(self) -> bool:

@@ -9,12 +9,16 @@ What it flags:
     initials count (AMLO beside Andrés Manuel López Obrador, JFK beside John F. Kennedy), which
     writers use on purpose after the full name; nor titles, which a document may give several
     people (Premier ministre, Première ministre); nor related entries (`see_also`: le
-    Royaume-Uni and la Grande-Bretagne), which are two names, not two forms of one.
+    Royaume-Uni and la Grande-Bretagne), which are two names, not two forms of one. With
+    `--scope project`, the files checked together count as one document (a series of
+    articles, a book in chapters): a form is flagged in every file where it is not the
+    project's main one.
 Why it matters:
     An accepted form is allowed, but mixing forms in one article makes readers wonder whether
     two people are meant.
 Example:
-    Kim Jong-un … Kim Jong Un (in one French draft)
+    Kim Jong-un … Kim Jong Un (in one French draft; with `--scope project`, in two chapters
+    of one book checked together)
 Use instead:
     The form the draft's house style prefers, else the preferred form when the document uses
     it anywhere, else the form it uses first.
@@ -33,10 +37,13 @@ from glossary.tokens import split_form
 
 from ..findings import Severity
 from ..matcher import MatchKind, Mention
+from ..project import Parts
 from .base import Context, FixSafety, Rule, Stage, fit_case
 
 
-def check_document(ctx: Context) -> list:
+def _candidates(ctx: Context) -> dict[str, list[Mention]]:
+    """The document's mentions that count, by entry: names (no titles) in one of their allowed
+    forms (no short form, no acronym) of the document's language."""
     by_entry: dict[str, list[Mention]] = defaultdict(list)
     for mention in ctx.checked_mentions:
         if (mention.form.lang == ctx.lang and mention.kind <= MatchKind.ACCENTS
@@ -44,30 +51,62 @@ def check_document(ctx: Context) -> list:
                 and mention.form.status in (Status.PREFERRED, Status.ACCEPTED)
                 and not _acronym(mention.form.text)):
             by_entry[mention.entry.id].append(mention)
+    return by_entry
+
+
+def _uses(mentions: dict[str, list[Mention]], lang: str) -> dict[tuple[str, str], tuple]:
+    """By (language, entry id), the forms used, each once, in the order first used, and
+    whether each is the entry's preferred form."""
+    return {(lang, entry_id): tuple(dict.fromkeys((m.form.text, m.form.status is Status.PREFERRED)
+                                                  for m in found))
+            for entry_id, found in mentions.items()}
+
+
+def uses(ctx: Context) -> dict[tuple[str, str], tuple]:
+    """What the document tells a project check (``Rule.uses``)."""
+    return _uses(_candidates(ctx), ctx.lang)
+
+
+def _merge(parts: Parts) -> tuple[tuple[str, bool, str], ...]:
+    """The forms of one entry used across files, each once, in the order first used: (form,
+    preferred, the file that first used it)."""
+    forms: dict[str, tuple[str, bool, str]] = {}
+    for path, used in parts:
+        for text, preferred in used:
+            forms.setdefault(text, (text, preferred, path))
+    return tuple(forms.values())
+
+
+def check_document(ctx: Context) -> list:
+    by_entry = _candidates(ctx)
+    merged = ctx.across(RULE.code, _uses(by_entry, ctx.lang), _merge)
     findings = []
-    for mentions in by_entry.values():
-        # A form inside a longer one the document uses is its short form (Britain, Great
-        # Britain): a later reference, as a short form is.
-        words = {m.form.text: tuple(w.casefold() for w in split_form(m.form.text)[0])
-                 for m in mentions}
-        mentions = [m for m in mentions
-                    if not any(_inside(words[m.form.text], longer) for longer in words.values())]
+    for entry_id, mentions in by_entry.items():
+        forms = merged[(ctx.lang, entry_id)]
+        # A form inside a longer one the document (or the project) uses is its short form
+        # (Britain, Great Britain): a later reference, as a short form is.
+        words = {text: tuple(w.casefold() for w in split_form(text)[0]) for text, _, _ in forms}
+        forms = tuple(f for f in forms
+                      if not any(_inside(words[f[0]], longer) for longer in words.values()))
+        mentions = [m for m in mentions if any(f[0] == m.form.text for f in forms)]
         # Forms that differ only by an accent on a capital (État / Etat) are one form.
-        forms = {fold_capital_accents(m.form.text) for m in mentions}
-        if len(forms) < 2:
+        if not mentions or len({fold_capital_accents(text) for text, _, _ in forms}) < 2:
             continue
-        preferred = [m for m in mentions if m.form.status is Status.PREFERRED]
+        preferred = [f for f in forms if f[1]]
         if ctx.profile is not None and ctx.styles is not None:
             # Under a house style, its choice is the main form (house-style flags the others).
             choices = ctx.styles.choices(ctx.profile, mentions[0].entry)
-            preferred = [m for m in mentions if m.form.text in choices] or preferred
-        main = (preferred or mentions)[0].form.text
+            preferred = [f for f in forms if f[0] in choices] or preferred
+        main, _, where = (preferred or forms)[0]
+        # Checked together with other files, the main form may be another file's.
+        elsewhere = f" (in {where})" if where != ctx.doc.path else ""
         for mention in mentions:
             if fold_capital_accents(mention.form.text) == fold_capital_accents(main):
                 continue
             expected = fit_case(main, mention.text, ctx.sentence_start(mention.start))
-            findings.append(RULE.on(mention, ctx, f"'{mention.text}' and '{main}' are both used "
-                                                  f"for one name; keep '{main}'", expected))
+            findings.append(RULE.on(mention, ctx, f"'{mention.text}' and '{main}'{elsewhere} "
+                                                  f"are both used for one name; keep '{main}'",
+                                    expected))
     return findings
 
 
@@ -88,4 +127,4 @@ RULE = Rule(code="inconsistent", severity=Severity.WARNING, fix_safety=FixSafety
             stage=Stage.DRAFT, priority=90,
             summary="one entry written in two accepted forms in one document",
             example="`Kim Jong Un` … `Kim Jong-un`",
-            doc=__doc__, on_document=check_document)
+            doc=__doc__, on_document=check_document, uses=uses)

@@ -11,7 +11,8 @@ What it flags:
       the spelling no word list knows when the other is known (Pyongyang is right however
       often a draft misspells it). First
       names (a word followed by another capitalised word) are left out: Mohamed Salah and
-      Mohammed ben Salmane are two people.
+      Mohammed ben Salmane are two people. With `--scope project`, the spellings of every
+      file checked together count, and the spelling to keep is the project's.
 Why it matters:
     Readers cannot tell that two spellings are one person; search and archives split them too.
 Example:
@@ -37,6 +38,7 @@ from glossary.normalize import nfc
 from .. import words as wordlist
 from ..findings import Severity
 from ..matcher import MatchKind, Mention, Word, romanised
+from ..project import Parts
 from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
 
 # A word followed by another capitalised word is a first name (Mohamed Salah, Mohammed ben
@@ -63,8 +65,8 @@ def check(mention: Mention, ctx: Context):
     return None
 
 
-def check_document(ctx: Context) -> list:
-    """Unknown names: group capitalised leftover words by transliteration key."""
+def _groups(ctx: Context) -> dict[str, list[Word]]:
+    """Capitalised leftover words that may be names, by transliteration key."""
     groups: dict[str, list[Word]] = defaultdict(list)
     text = ctx.doc.text
     # Whether a spelling may be a name depends on the word alone: asked once per distinct word.
@@ -77,22 +79,56 @@ def check_document(ctx: Context) -> list:
                                             and not wordlist.is_common(word.text, ctx.lang))
         if fit and not _FIRST_NAME.match(text, word.end):
             groups[word.key].append(word)
-    findings = []
-    for occurrences in groups.values():
-        if len(occurrences) < 2:
-            continue  # one occurrence is one spelling (nearly every group)
+    return groups
+
+
+def _uses(groups: dict[str, list[Word]], lang: str) -> dict[tuple[str, str], tuple]:
+    """By (language, key), each spelling (folded), as first written, and how often."""
+    out = {}
+    for key, occurrences in groups.items():
         spellings = Counter(w.folded for w in occurrences)
-        if len(spellings) < 2:
-            continue
-        order: dict[str, str] = {}
+        first: dict[str, str] = {}
         for w in occurrences:
-            order.setdefault(w.folded, w.text)
+            first.setdefault(w.folded, w.text)
+        out[(lang, key)] = tuple((folded, written, spellings[folded])
+                                 for folded, written in first.items())
+    return out
+
+
+def uses(ctx: Context) -> dict[tuple[str, str], tuple]:
+    """What the document tells a project check (``Rule.uses``)."""
+    return _uses(_groups(ctx), ctx.lang)
+
+
+def _merge(parts: Parts) -> tuple[dict[str, str], Counter, bool]:
+    """The spellings of one key across files: each as first written (in the order first
+    used), how often each is used, and whether more than one file uses them."""
+    order: dict[str, str] = {}
+    counts: Counter = Counter()
+    for _, spellings in parts:
+        for folded, written, count in spellings:
+            order.setdefault(folded, written)
+            counts[folded] += count
+    return order, counts, len(parts) > 1
+
+
+def check_document(ctx: Context) -> list:
+    """Unknown names: group capitalised leftover words by transliteration key."""
+    groups = _groups(ctx)
+    merged = ctx.across(RULE.code, _uses(groups, ctx.lang), _merge)
+    text = ctx.doc.text
+    findings = []
+    for key, occurrences in groups.items():
+        order, spellings, several_files = merged[(ctx.lang, key)]
+        if sum(spellings.values()) < 2 or len(spellings) < 2:
+            continue  # one occurrence, or one spelling (nearly every group)
         # A spelling the word lists know is the name written right (Pyongyang), however often
         # the draft misspells it; then the most used; then the first.
         known = _known_spellings(order, ctx.lang)
         majority = max(spellings, key=lambda s: (known[s], spellings[s], -list(order).index(s)))
         expected_text = order[majority]
         used = spellings[majority]
+        where = " in the files checked" if several_files else ""
         for w in occurrences:
             if w.folded == majority:
                 continue
@@ -104,7 +140,7 @@ def check_document(ctx: Context) -> list:
                 f"'{written}' and '{expected_text}' look like one name in two romanisations; "
                 f"keep '{expected_text}' ("
                 + ("a known spelling" if known[majority] else
-                   "used once" if used == 1 else f"used {used} times") + ")",
+                   f"used once{where}" if used == 1 else f"used {used} times{where}") + ")",
                 expected=expected, lang=ctx.lang))
     return findings
 
@@ -129,4 +165,4 @@ RULE = Rule(code="transliteration", severity=Severity.WARNING, fix_safety=FixSaf
             stage=Stage.DRAFT, priority=70,
             summary="one name spelled in two romanisations in a document",
             example="`Khrushchev` … `Khrouchtchev`",
-            doc=__doc__, on_mention=check, on_document=check_document)
+            doc=__doc__, on_mention=check, on_document=check_document, uses=uses)

@@ -2,7 +2,8 @@
 
 What it flags:
     A suppression comment with no finding under it: the name it excused was corrected, or the
-    rule it names never fires there.
+    rule it names never fires there. A comment naming only rules the run does not check
+    (switched off in the configuration, left out by --select or --ignore) is not flagged.
 Why it matters:
     Stale suppressions hide the next real error written on that line.
 Example:
@@ -25,11 +26,15 @@ def check_document(ctx: Context) -> list[Finding]:
     and column in the file."""
     if ctx.suppressions is None:
         return []
+    active = ctx.active_rules
     return [Finding(RULE.code, RULE.severity, 0, 0, ignore.text,
                     f"'{ignore.text}' silences nothing here; remove it", path=ctx.doc.path,
                     line=ignore.line, column=ignore.column, end_line=ignore.line,
                     end_column=ignore.column + len(ignore.text))
-            for ignore in ctx.suppressions.unused()]
+            for ignore in ctx.suppressions.unused()
+            # One naming only rules the run does not check (--ignore, switched off) has
+            # nothing to silence today, and is not stale for that.
+            if active is None or ignore.rules is None or ignore.rules & active]
 
 
 RULE = Rule(code="unused-suppression", severity=Severity.INFO, fix_safety=FixSafety.NONE,

@@ -429,7 +429,8 @@ def test_check_refuses_an_output_that_is_one_of_its_inputs(folder, args):
 
 
 @pytest.mark.parametrize("args", [
-    ["translate", "good.md", "--to", "en", "--terms", "small.yaml", "-o", "good.md"],
+    ["translate", "good.md", "--lang", "en", "--provider", "google", "--terms", "small.yaml",
+     "-o", "good.md"],
     ["suggest", "good.md", "--terms", "small.yaml", "-o", "good.md"],
     ["terms", "import", "small.csv", "-o", "small.csv"],
     ["terms", "export", "--format", "json", "--terms", "small.yaml", "-o", "small.yaml"],
