@@ -250,7 +250,8 @@ def test_docx_from_standard_input(tmp_path):
 
 def test_translate_and_aligned_pairs_refuse_a_word_document(tmp_path):
     draft = word_draft(tmp_path / "brouillon.docx")
-    result = CliRunner().invoke(cli, ["translate", str(draft), "--to", "en"])
+    result = CliRunner().invoke(cli, ["translate", str(draft), "--lang", "en", "--provider",
+                                      "google"])
     assert result.exit_code == 2
     assert "is a word-processor document: translate reads text files" in result.output
     plain = tmp_path / "en.txt"
