@@ -31,13 +31,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import cast
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
-from ..document import Document, Segment, line_of, line_starts
+from ..document import Document, InlineTag, Segment, line_of, line_starts
 from ..errors import InputError
 from .mapped import MappedString, assemble
 
@@ -47,6 +48,12 @@ _XLIFF_NAMESPACES = {None, "urn:oasis:names:tc:xliff:document:1.1",
                      "urn:oasis:names:tc:xliff:document:2.0"}
 # Inline elements standing for native code (placeholders, tags of the original format).
 _NATIVE = {"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex", "sc", "ec", "cp"}
+# The inline tags a translation must keep (``Segment.tags``): native code and the elements
+# that pair a span of text (1.2 <g>, 2.x <pc>, TMX <hi>). <mrk> (and 2.x <sm/>, <em/>) is an
+# annotation a tool may add to a target (a term, a comment), not a code of the original.
+_TAGS = _NATIVE | {"g", "pc", "hi"}
+# The tags that open (True) or close (False) a span another tag of the string closes or opens.
+_OPENS = {"bpt": True, "bx": True, "sc": True, "ept": False, "ex": False, "ec": False}
 _FUZZY_STATES = {"needs-review-translation", "needs-review-adaptation", "needs-review-l10n"}
 _PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -122,7 +129,8 @@ def read(path: str, text: str) -> Document:
                                     ("target", unit.target, unit.target_lang)):
             if element is None:
                 continue
-            string = _read_element(path, text, tags, native, tags[ordinal[element]])
+            placed: list[Placed] = []
+            string = _read_element(path, text, tags, native, tags[ordinal[element]], placed)
             expected = _flatten(element)
             if string.value != expected:
                 raise InputError(path, f"line {element.sourceline}: the text of <{role}> could "
@@ -136,11 +144,64 @@ def read(path: str, text: str) -> Document:
                 position += 2
             segments.append(Segment(position, position + len(string.offsets), role,
                                     element_lang, unit.key,
-                                    (*unit.info, ("line", str(string.line)))))
+                                    (*unit.info, ("line", str(string.line))),
+                                    inline_tags(tree, placed, position, _identify)))
             position += len(string.offsets)
             pieces.append(string)
 
     return assemble(path, text, pieces, segments)
+
+
+# --- inline tags -----------------------------------------------------------------------------
+
+# What names an inline tag across a source and its target: its kind, and the key its
+# attributes give (``ph id=1``), how a message writes it, and the value that pairs an opening
+# tag with its closing one in the string (None for a tag that stands alone).
+Identify = Callable[[str, etree._Element], tuple[str, str, str | None]]
+
+
+def inline_tags(tree: MappedTree, placed: list[Placed], base: int,
+                identify: Identify) -> tuple[InlineTag, ...]:
+    """The inline tags among the elements ``placed`` in a string that starts at ``base`` in
+    ``Document.text``, each named by ``identify`` (the format's rules)."""
+    found = []
+    for where in placed:
+        element = tree.elements[where.element]
+        kind = _name(element)
+        if kind not in _TAGS:
+            continue
+        key, written, pair = identify(kind, element)
+        found.append(InlineTag(kind, key, written, base + where.start, base + where.end,
+                               where.offset, pair, _OPENS.get(kind) if pair is not None
+                               else None))
+    return tuple(found)
+
+
+def written_tag(kind: str, element: etree._Element, attributes: list[tuple[str, str]]) -> str:
+    """A tag as a message shows it: its name and the attributes that name it, closed as the
+    file writes it (``<ph id="1">``, ``<x id="2"/>``)."""
+    shown = "".join(f" {name}={quoteattr(value)}" for name, value in attributes)
+    empty = len(element) == 0 and not element.text
+    return f"<{kind}{shown}{'/' if empty else ''}>"
+
+
+def _identify(kind: str, element: etree._Element) -> tuple[str, str, str | None]:
+    """XLIFF: a tag is named by its ``id`` (a 2.x ``<ec>`` by the ``startRef`` of its
+    ``<sc>``, a ``<cp>`` by its ``hex``); 1.2 ``<bpt>``/``<ept>`` and ``<bx>``/``<ex>`` pair
+    by ``rid``, else ``id``; 2.x ``<sc>``/``<ec>`` by the ``<sc>``'s ``id`` unless
+    ``isolated="yes"``."""
+    attribute = "hex" if kind == "cp" else (
+        "startRef" if kind == "ec" and element.get("startRef") is not None else "id")
+    value = element.get(attribute)
+    named = [(attribute, value)] if value is not None else []
+    pair = None
+    if kind in ("sc", "ec"):
+        if element.get("isolated") != "yes":
+            pair = value
+    elif kind in _OPENS:
+        pair = element.get("rid") or element.get("id")
+    key = kind + "".join(f" {name}={v}" for name, v in named)
+    return key, written_tag(kind, element, named), pair
 
 
 # --- parsing, safely ------------------------------------------------------------------------
@@ -527,9 +588,23 @@ def _append(string: MappedString, text: str, start: int, end: int, references: b
         pos += 1
 
 
+@dataclass
+class Placed:
+    """An element inside a string read by ``_read_element``: its number in document order
+    (``MappedTree.elements``), where it stands in the string (``start``, ``end``: the one
+    space of a native-code element, the text inside another) and where its ``<`` is in the
+    file."""
+
+    element: int
+    start: int
+    end: int
+    offset: int
+
+
 def _read_element(path: str, text: str, tags: list[int], native: list[bool],
-                  start: int) -> MappedString:
-    """The text of the element whose start tag is at ``start``, read from the file."""
+                  start: int, placed: list[Placed] | None = None) -> MappedString:
+    """The text of the element whose start tag is at ``start``, read from the file; with
+    ``placed``, each element inside it (not inside native code) is added there."""
     string = MappedString()  # end: the element's end tag (or its empty tag)
     kind, pos = _skip(text, start)
     if kind == "empty":
@@ -537,6 +612,7 @@ def _read_element(path: str, text: str, tags: list[int], native: list[bool],
         return string
     depth = 0  # open elements inside the one read
     skipping: int | None = None  # depth at which a native-code element was opened
+    opened: list[tuple[int, Placed]] = []  # elements whose end tag is to come, with their depth
     try:
         while True:
             lt = text.index("<", pos)
@@ -546,12 +622,20 @@ def _read_element(path: str, text: str, tags: list[int], native: list[bool],
             if kind == "cdata" and skipping is None:
                 _append(string, text, lt + len("<![CDATA["), pos - len("]]>"), False)
             elif kind in ("start", "empty"):
-                is_native = native[bisect_left(tags, lt)]
-                if skipping is None and is_native:
-                    string.parts.append(" ")
-                    string.offsets.append(lt)
-                    if kind == "start":
-                        skipping = depth
+                number = bisect_left(tags, lt)
+                is_native = native[number]
+                if skipping is None:
+                    here = len(string.offsets)
+                    element = Placed(number, here, here + is_native, lt)
+                    if placed is not None:
+                        placed.append(element)
+                    if is_native:
+                        string.parts.append(" ")
+                        string.offsets.append(lt)
+                        if kind == "start":
+                            skipping = depth
+                    elif kind == "start":
+                        opened.append((depth, element))
                 if kind == "start":
                     depth += 1
             elif kind == "end":
@@ -561,6 +645,8 @@ def _read_element(path: str, text: str, tags: list[int], native: list[bool],
                 depth -= 1
                 if skipping == depth:
                     skipping = None
+                elif opened and opened[-1][0] == depth:
+                    opened.pop()[1].end = len(string.offsets)
     except ValueError:
         line = line_of(text, start)
         raise InputError(path, f"line {line}: this element could not be read; please report "
