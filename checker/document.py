@@ -189,15 +189,22 @@ class Document:
         of no language with the first) and the sources of their units. A source whose
         ``targets`` info lists a language (a TMX unit with an empty ``<seg>`` in it) belongs to
         that language's document too; a source with no target at all, to the first one. Empty
-        for a document whose targets are in one language or none."""
+        for a document whose targets are in one language or none, or in variants of one
+        language (``fr``, ``fr-CA``) no unit holds together (an XLIFF target marked ``fr-CA``
+        in a ``fr`` file)."""
         languages: dict[str, str] = {}  # folded tag -> as first written
+        of_unit: dict[str | None, set[str]] = {}  # unit -> the languages of its targets
         for segment in self.segments:
             if segment.role == "target" and segment.lang:
                 languages.setdefault(fold_tag(segment.lang), segment.lang)
-        if len(languages) < 2:
+                of_unit.setdefault(segment.unit, set()).add(fold_tag(segment.lang))
+        if len({tag.split("-")[0] for tag in languages}) < 2 and all(
+                len(tags) < 2 for tags in of_unit.values()):
             return []
         first = next(iter(languages))
-        of_unit: dict[str | None, set[str]] = {}  # unit -> the languages of its targets
+        for segment in self.segments:
+            if segment.role == "target" and not segment.lang:
+                of_unit.setdefault(segment.unit, set()).add(first)
 
         def languages_of(segment: Segment) -> set[str]:
             if segment.role == "target":
@@ -207,9 +214,6 @@ class Document:
             listed = {fold_tag(t) for t in dict(segment.info).get("targets", "").split()}
             return (of_unit.get(segment.unit, set()) | listed) or {first}
 
-        for segment in self.segments:
-            if segment.unit is not None and segment.role == "target":
-                of_unit.setdefault(segment.unit, set()).update(languages_of(segment))
         found = [languages_of(segment) for segment in self.segments]
         views = []
         for folded, written in languages.items():

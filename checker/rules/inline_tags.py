@@ -37,18 +37,22 @@ from .base import Context, FixSafety, Rule, Stage
 
 
 def check_document(ctx: Context) -> list[Finding]:
-    wanted: dict[str, list[InlineTag]] = defaultdict(list)
-    targets: list[Segment] = []
-    for segment in ctx.doc.segments:
-        if segment.unit is None:
-            continue
-        if segment.role == "source":
-            wanted[segment.unit].extend(segment.tags)
-        elif segment.role == "target":
-            targets.append(segment)
     findings: list[Finding] = []
-    for segment in targets:
-        findings.extend(_compare(ctx, segment, wanted.get(segment.unit or "", [])))
+    # A target's source: the sources of its unit (of its 2.x <segment>, when it has an id)
+    # read last before it; a PO plural has two, an XLIFF 2.x unit a source per segment.
+    sources: dict[tuple[str, str | None], list[InlineTag]] = {}
+    last: dict[tuple[str, str | None], str] = {}
+    for segment in ctx.doc.segments:
+        if segment.unit is None or segment.role not in ("source", "target"):
+            continue
+        key = (segment.unit, dict(segment.info).get("segment"))
+        if segment.role == "source":
+            if last.get(key) != "source":
+                sources[key] = []
+            sources[key].extend(segment.tags)
+        else:
+            findings.extend(_compare(ctx, segment, sources.get(key, [])))
+        last[key] = segment.role
     return findings
 
 
