@@ -163,12 +163,15 @@ class Checker:
                        decision: LanguageDecision, source_lang: str | None) -> Analysis:
         """A translation with targets in several languages, analysed once per language: each
         in the language its targets declare, or, when a language was chosen (``--lang``, the
-        configuration, the call), only the targets in that language (if none is, the first
-        language's, checked as the chosen one, as in a memory of one target language)."""
+        configuration, the call), only the targets in that language, each in its own region
+        unless the choice names one (if none is in it, the first language's targets, checked
+        as the chosen one, as in a memory of one target language)."""
         if decision.source in ("option", "config"):
             chosen = [(tag, view) for tag, view in views
                       if normalize_code(tag, self.termbase_languages) == decision.lang]
-            decided = [(tag, view, decision) for tag, view in chosen or views[:1]]
+            # Each in the region its targets name unless the choice names one (fr-CA: Quebec).
+            decided = [(tag, view, replace(decision, region=decision.region or region_of(tag))
+                        if chosen else decision) for tag, view in chosen or views[:1]]
         else:
             decided = [(tag, view, self.decide_language(view, "target")) for tag, view in views]
         analysed = tuple((tag, Analysis(view, each, source_lang,

@@ -152,3 +152,20 @@ def test_check_reports_each_target_language_of_a_memory(tmp_path):
     assert "(fr target)" in only.output and "(fr-CA target)" in only.output
     english = CliRunner().invoke(cli, ["check", "--lang", "en", str(path)])
     assert "fr-CA target" not in english.output
+
+
+@pytest.mark.parametrize("options", [[], ["--lang", "fr"]])
+def test_each_target_language_of_a_memory_has_its_house_style(tmp_path, options):
+    path = tmp_path / "memory.tmx"
+    path.write_text(memory(tu(("en", "Is the vote over? Not yet!"),
+                              ("fr-FR", "Le vote est-il fini? Pas encore!"),
+                              ("fr-CA", "Le vote est-il fini? Pas encore!"))), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", *options, str(path)])
+    # Quebec usage puts no space before ? and !; France's does. Two languages, two targets
+    # written alike: no inconsistent translation.
+    assert [line.split(" ", 1)[1] for line in result.output.splitlines()
+            if line.startswith(str(path))] == [
+        "warning french-spacing no space before '?': French puts a no-break space there "
+        "(fr-FR target)",
+        "warning french-spacing no space before '!': French puts a no-break space there "
+        "(fr-FR target)"]

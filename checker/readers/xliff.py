@@ -19,6 +19,13 @@ source or target in another namespace than the root's (another XLIFF version's, 
 is not one XLIFF tools read, and it is never skipped unsaid: it is an input error naming its
 line, unless the unit also has one in the file's namespace (a tool's extension beside it).
 
+Each segment's ``tags`` (``InlineTag``) are its inline tags, in text order, at their place in
+the text (a native-code element's space, the text of a ``<g>`` or ``<pc>``) and their ``<`` in
+the file: native code and 1.2 ``<g>``, 2.x ``<pc>``, not ``<mrk>`` (an annotation tools add).
+A tag is named by its ``id`` (a 2.x ``<ec>`` by its ``startRef``, a ``<cp>`` by its ``hex``);
+1.2 ``<bpt>``/``<ept>`` and ``<bx>``/``<ex>`` pair by ``rid``, else ``id``; 2.x
+``<sc>``/``<ec>`` by the ``<sc>``'s ``id`` unless ``isolated="yes"``.
+
 Each segment's ``info`` holds, in this order: ``("state", …)`` (1.2 ``<target state>``, 2.x
 ``<segment state>``), ``("fuzzy", "1")`` for the 1.2 states needs-review-translation,
 needs-review-adaptation and needs-review-l10n, ``("id", unit id)``, ``("segment", id)`` for a
