@@ -144,3 +144,18 @@ def test_tmx_each_target_language_is_compared_with_the_source(engine):
     result = checker.check_text(text, "a.tmx")
     assert [(f.line, f.rule, f.message) for f in result.findings] == [
         (6, "inline-tags", 'the translation lacks the source\'s tag <ph x="1"/> (de target)')]
+
+
+def test_french_spacing_looks_past_the_space_a_tag_reads_as(engine):
+    text = xliff12(('Click <bpt id="1">&lt;b&gt;</bpt>here<ept id="1">&lt;/b&gt;</ept>!',
+                    'Cliquez <bpt id="1">&lt;b&gt;</bpt>ici<ept id="1">&lt;/b&gt;</ept>!'),
+                   ('Go <x id="2"/>!', 'Allez <x id="2"/>!'),
+                   ('Say <bpt id="3">&lt;b&gt;</bpt>no<ept id="3">&lt;/b&gt;</ept>!',
+                    'Dites <bpt id="3">&lt;b&gt;</bpt>non<ept id="3">&lt;/b&gt;</ept>\u00a0!'))
+    result = engine.check_text(text, "a.xlf")
+    assert [(f.line, f.column, f.message, f.fix.safe if f.fix else None)
+            for f in result.findings if f.rule == "french-spacing"] == [
+        # ici<ept>…</ept>! has no space: the one the tag reads as is none.
+        (6, 75, "no space before '!': French puts a no-break space there", False),
+        # A plain space before the tag is the one before the mark (and its fix applies).
+        (10, 14, "a plain space at '!': French puts a no-break space there", True)]
