@@ -65,7 +65,7 @@ def strip_line_break(line: str) -> str:
     return line[:-1] if line.endswith(("\r", "\n")) else line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InlineTag:
     """An inline tag of a translation string (XLIFF, TMX): a code of the original format that
     the text reads through and the translation must keep.

@@ -36,7 +36,15 @@ from ..errors import InputError
 from .mapped import MappedString, assemble
 
 # The XML machinery is the XLIFF reader's: one safe parse, one mapping of text to offsets.
-from .xliff import Placed, _flatten, _read_element, inline_tags, mapped_tree, written_tag
+from .xliff import (
+    Named,
+    Placed,
+    _flatten,
+    _read_element,
+    inline_tags,
+    mapped_tree,
+    written_tag,
+)
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ANY = "*all*"
@@ -98,6 +106,7 @@ def read(path: str, text: str) -> Document:
 
     pieces: list[MappedString] = []
     segments: list[Segment] = []
+    named: Named = {}
     position = 0
     for number, tu in enumerate((el for el in elements if _local(el) == "tu"), start=1):
         tuvs = [(child, _lang(child)) for child in tu if _local(child) == "tuv"]
@@ -136,7 +145,7 @@ def read(path: str, text: str) -> Document:
             extra = (listed,) if role == "source" else ()
             segments.append(Segment(position, position + len(string.offsets), role, lang, key,
                                     (*info, *extra, ("line", str(string.line))),
-                                    inline_tags(tree, placed, position, _identify)))
+                                    inline_tags(tree, placed, position, _identify, named)))
             position += len(string.offsets)
             pieces.append(string)
     return assemble(path, text, pieces, segments)

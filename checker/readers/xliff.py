@@ -94,13 +94,15 @@ class _Unit:
 @dataclass
 class MappedTree:
     """An XML file parsed safely, its elements in document order with the offset of each start
-    tag in the text (``tags``), whether each is native code (``native``) and its number."""
+    tag in the text (``tags``), whether each is native code (``native``), the inline tag each
+    is (``kinds``: its name, None for an element that is no inline tag) and its number."""
 
     root: etree._Element
     elements: list[etree._Element]
     tags: list[int]
     native: list[bool]
     ordinal: dict[etree._Element, int]
+    kinds: list[str | None]
 
 
 def mapped_tree(path: str, text: str, root_name: str, kind: str) -> MappedTree:
@@ -119,8 +121,10 @@ def mapped_tree(path: str, text: str, root_name: str, kind: str) -> MappedTree:
     if names != [_split_element(el)[1] for el in elements]:
         raise InputError(path, "the XML could not be mapped to the file's lines; please report "
                                "this file to the termcheck developers")
-    return MappedTree(root, elements, tags, [_is_native(el) for el in elements],
-                      {el: n for n, el in enumerate(elements)})
+    local = [_name(el) for el in elements]
+    return MappedTree(root, elements, tags, [name in _NATIVE for name in local],
+                      {el: n for n, el in enumerate(elements)},
+                      [name if name in _TAGS else None for name in local])
 
 
 def read(path: str, text: str) -> Document:
@@ -130,6 +134,7 @@ def read(path: str, text: str) -> Document:
 
     pieces: list[MappedString] = []
     segments: list[Segment] = []
+    named: Named = {}
     position = 0
     for unit in _units(path, root):
         for role, element, lang in (("source", unit.source, unit.source_lang),
@@ -152,7 +157,7 @@ def read(path: str, text: str) -> Document:
             segments.append(Segment(position, position + len(string.offsets), role,
                                     element_lang, unit.key,
                                     (*unit.info, ("line", str(string.line))),
-                                    inline_tags(tree, placed, position, _identify)))
+                                    inline_tags(tree, placed, position, _identify, named)))
             position += len(string.offsets)
             pieces.append(string)
 
@@ -167,17 +172,29 @@ def read(path: str, text: str) -> Document:
 Identify = Callable[[str, etree._Element], tuple[str, str, str | None]]
 
 
-def inline_tags(tree: MappedTree, placed: list[Placed], base: int,
-                identify: Identify) -> tuple[InlineTag, ...]:
+# Tags written alike (name, attributes, text), named once in a file.
+Named = dict[tuple, tuple[str, str, str | None]]
+
+
+def inline_tags(tree: MappedTree, placed: list[Placed], base: int, identify: Identify,
+                named: Named) -> tuple[InlineTag, ...]:
     """The inline tags among the elements ``placed`` in a string that starts at ``base`` in
-    ``Document.text``, each named by ``identify`` (the format's rules)."""
+    ``Document.text``, each named by ``identify`` (the format's rules; ``named`` keeps its
+    answers for the file's other strings)."""
     found = []
     for where in placed:
-        element = tree.elements[where.element]
-        kind = _name(element)
-        if kind not in _TAGS:
+        kind = tree.kinds[where.element]
+        if kind is None:
             continue
-        key, written, pair = identify(kind, element)
+        element = tree.elements[where.element]
+        alike = (kind, tuple(element.attrib.items()), element.text) if len(element) == 0 \
+            else None
+        known = named.get(alike) if alike is not None else None
+        if known is None:
+            known = identify(kind, element)
+            if alike is not None:
+                named[alike] = known
+        key, written, pair = known
         found.append(InlineTag(kind, key, written, base + where.start, base + where.end,
                                where.offset, pair, _OPENS.get(kind) if pair is not None
                                else None))
@@ -595,7 +612,7 @@ def _append(string: MappedString, text: str, start: int, end: int, references: b
         pos += 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Placed:
     """An element inside a string read by ``_read_element``: its number in document order
     (``MappedTree.elements``), where it stands in the string (``start``, ``end``: the one
