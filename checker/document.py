@@ -65,13 +65,44 @@ def strip_line_break(line: str) -> str:
     return line[:-1] if line.endswith(("\r", "\n")) else line
 
 
+@dataclass(frozen=True, slots=True)
+class InlineTag:
+    """An inline tag of a translation string (XLIFF, TMX): a code of the original format that
+    the text reads through and the translation must keep.
+
+    ``kind`` is the element's name (``ph``, ``x``, ``g``, ``bpt``, ``sc``, ``hi``…). ``key``
+    identifies the tag across a source and its target, whose tags must be the same keys (in
+    any order): the kind and the attribute that names it (``ph id=1``; in TMX ``x``, else
+    ``i``, else the native code it holds). ``written`` is how a message names it, as the file
+    writes it (``<ph id="1">``, ``<x id="2"/>``, ``<ph>{0}</ph>``). A tag that opens a span
+    closed by another tag of the same string (``bpt``/``ept``, ``bx``/``ex``, ``sc``/``ec``)
+    has ``pair``, the value both share, and ``opens`` (True for the opening one, False for the
+    closing one); a tag that stands alone (a placeholder, an isolated ``<it>``, or a ``<g>``,
+    whose element holds its span) has neither. ``start``/``end``: its place in
+    ``Document.text``: the one space a native-code tag reads as, the text inside a paired
+    element (``<g>``, ``<pc>``, ``<hi>``; empty when it holds none); ``offset``: where its
+    ``<`` stands in the file.
+    """
+
+    kind: str
+    key: str
+    written: str
+    start: int
+    end: int
+    offset: int
+    pair: str | None = None
+    opens: bool | None = None
+
+
 @dataclass(frozen=True)
 class Segment:
     """A stretch of the text to check: ``text[start:end]``.
 
     ``role`` is ``prose`` for drafts; translation readers mark ``source`` and ``target`` and
     give both segments of one translation unit the same ``unit`` key. ``info`` holds what a
-    reader knows about the unit (``fuzzy``, ``context``…) for the rules that care.
+    reader knows about the unit (``fuzzy``, ``context``…) for the rules that care; ``tags``
+    the inline tags of the string, in text order (XLIFF and TMX; ``InlineTag``), which the
+    text reads through: they change neither ``text`` nor its offsets.
     """
 
     start: int
@@ -80,6 +111,7 @@ class Segment:
     lang: str | None = None
     unit: str | None = None
     info: tuple[tuple[str, str], ...] = ()
+    tags: tuple[InlineTag, ...] = ()
 
 
 @dataclass
@@ -151,6 +183,47 @@ class Document:
             return self.segments[index]
         return None
 
+    def by_target_language(self) -> list[tuple[str, Document]]:
+        """A translation whose targets are in several languages (a multilingual TMX) as one
+        document per target language, in the order they first appear: the language as its
+        first target writes it, and the same text with the targets in that language (targets
+        of no language with the first) and the sources of their units. A source whose
+        ``targets`` info lists a language (a TMX unit with an empty ``<seg>`` in it) belongs to
+        that language's document too; a source with no target at all, to the first one. Empty
+        for a document whose targets are in one language or none, or in variants of one
+        language (``fr``, ``fr-CA``) no unit holds together (an XLIFF target marked ``fr-CA``
+        in a ``fr`` file)."""
+        languages: dict[str, str] = {}  # folded tag -> as first written
+        of_unit: dict[str | None, set[str]] = {}  # unit -> the languages of its targets
+        for segment in self.segments:
+            if segment.role == "target" and segment.lang:
+                languages.setdefault(fold_tag(segment.lang), segment.lang)
+                of_unit.setdefault(segment.unit, set()).add(fold_tag(segment.lang))
+        if len({tag.split("-")[0] for tag in languages}) < 2 and all(
+                len(tags) < 2 for tags in of_unit.values()):
+            return []
+        first = next(iter(languages))
+        for segment in self.segments:
+            if segment.role == "target" and not segment.lang:
+                of_unit.setdefault(segment.unit, set()).add(first)
+
+        def languages_of(segment: Segment) -> set[str]:
+            if segment.role == "target":
+                return {fold_tag(segment.lang) if segment.lang else first}
+            if segment.role != "source":
+                return {first}
+            listed = {fold_tag(t) for t in dict(segment.info).get("targets", "").split()}
+            return (of_unit.get(segment.unit, set()) | listed) or {first}
+
+        found = [languages_of(segment) for segment in self.segments]
+        views = []
+        for folded, written in languages.items():
+            kept = [s for s, langs in zip(self.segments, found, strict=True) if folded in langs]
+            views.append((written, Document(self.path, self.text, kept, raw=self.raw,
+                                            offsets=self.offsets,
+                                            language_header=self.language_header)))
+        return views
+
     def is_sentence_start(self, offset: int, floor: int = 0) -> bool:
         """True when the word at ``offset`` opens a sentence, a line or a segment.
 
@@ -195,6 +268,11 @@ class Document:
             self._text_line_starts = (self._line_starts if self.text is self.raw
                                       else line_starts(self.text))
         return self._text_line_starts
+
+
+def fold_tag(tag: str) -> str:
+    """A language tag as two tags that name one language compare (``fr_CA`` = ``fr-ca``)."""
+    return tag.strip().replace("_", "-").lower()
 
 
 def split_long(text: str, segments: list[Segment], path: str = "<text>") -> list[Segment]:

@@ -173,8 +173,32 @@ class Checker:
         is_translation = any(s.role == "target" for s in doc.segments)
         decision = self.decide_language(doc, "target" if is_translation else None, lang)
         source_lang = self.decide_language(doc, "source").lang if is_translation else None
+        views = doc.by_target_language() if is_translation else []
+        if views:
+            return self._analyse_views(doc, views, decision, source_lang)
         matched = self.matcher.match(doc, decision.lang, source_lang)
         return Analysis(doc, decision, source_lang, matched)
+
+    def _analyse_views(self, doc: Document, views: list[tuple[str, Document]],
+                       decision: LanguageDecision, source_lang: str | None) -> Analysis:
+        """A translation with targets in several languages, analysed once per language: each
+        in the language its targets declare, or, when a language was chosen (``--lang``, the
+        configuration, the call), only the targets in that language, each in its own region
+        unless the choice names one (if none is in it, the first language's targets, checked
+        as the chosen one, as in a memory of one target language)."""
+        if decision.source in ("option", "config"):
+            chosen = [(tag, view) for tag, view in views
+                      if normalize_code(tag, self.termbase_languages) == decision.lang]
+            # Each in the region its targets name unless the choice names one (fr-CA: Quebec).
+            decided = [(tag, view, replace(decision, region=decision.region or region_of(tag))
+                        if chosen else decision) for tag, view in chosen or views[:1]]
+        else:
+            decided = [(tag, view, self.decide_language(view, "target")) for tag, view in views]
+        analysed = tuple((tag, Analysis(view, each, source_lang,
+                                        self.matcher.match(view, each.lang, source_lang)))
+                         for tag, view, each in decided)
+        first = analysed[0][1]
+        return Analysis(doc, first.language, source_lang, first.matched, analysed)
 
     def context(self, analysis: Analysis) -> Context:
         """What the rules see of an analysed document: its language, the matcher's mentions,
@@ -194,9 +218,13 @@ class Checker:
         configured severities and the cap on findings per file."""
         doc = analysis.document
         decision = analysis.language
+        findings = []
+        for tag, part in analysis.views or (("", analysis),):
+            found = run_rules(self.context(part), self.options.rules)
+            if analysis.views:  # a memory of several target languages: say which
+                found = [replace(f, message=f"{f.message} ({tag} target)") for f in found]
+            findings += [self._place(doc, f) for f in self._fuzzy(doc, found)]
         ctx = self.context(analysis)
-        findings = [self._place(doc, f) for f in self._fuzzy(doc, run_rules(
-            ctx, self.options.rules))]
         ctx.suppressions = suppression.parse(doc)
         findings = ctx.suppressions.silence(findings) + run_after_suppression(
             ctx, self.options.rules)

@@ -42,12 +42,19 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Analysis:
     """A document as the matcher saw it: the language of the draft (or of a translation's
-    targets), the language of a translation's sources, and the mentions of known forms."""
+    targets), the language of a translation's sources, and the mentions of known forms.
+
+    A translation whose targets are in several languages (a multilingual TMX) is analysed
+    once per target language checked: ``views`` holds, for each, the language as the file
+    writes it and the analysis of the document's view with that language's targets and their
+    sources (``Document.by_target_language``); ``language`` and ``matched`` are then the first
+    view's, ``document`` the whole document. Empty for a document in one target language."""
 
     document: Document
     language: LanguageDecision
     source_lang: str | None
     matched: MatchResult
+    views: tuple[tuple[str, Analysis], ...] = ()
 
     @property
     def lang(self) -> str:

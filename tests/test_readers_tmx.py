@@ -55,10 +55,54 @@ def test_unit_srclang_and_all_languages():
         ("source", "fr"), ("target", "en"), ("source", "de"), ("target", "en")]
 
 
-def test_only_the_first_target_language_is_read():
+def test_every_target_language_is_read_each_target_with_its_language():
+    text = memory(tu(("en", "Moscow"), ("fr", "Moscou"), ("de", "Moskau"), ("FR", "Moscou bis")),
+                  tu(("en", "Kyiv"), ("de", "Kyjiw"), ("fr", "")))
+    doc = tmx.read("m.tmx", text)
+    # The first <tuv> of each language is the target (fr and FR are one language); an empty
+    # <seg> gives no segment, and its source still lists the language.
+    assert [(s.role, s.lang, doc.text[s.start:s.end]) for s in doc.segments] == [
+        ("source", "en", "Moscow"), ("target", "fr", "Moscou"), ("target", "de", "Moskau"),
+        ("source", "en", "Kyiv"), ("target", "de", "Kyjiw")]
+    assert dict(doc.segments[0].info)["targets"] == "fr de"
+    assert dict(doc.segments[3].info)["targets"] == "de fr"
+
+
+def test_a_memory_of_several_target_languages_has_a_document_for_each():
     text = memory(tu(("en", "Moscow"), ("fr", "Moscou"), ("de", "Moskau")),
-                  tu(("en", "Kyiv"), ("de", "Kyjiw")))
-    assert [s.lang for s in tmx.read("m.tmx", text).segments] == ["en", "fr"]
+                  tu(("en", "Kyiv"), ("de", "Kyjiw"), ("fr", "")),
+                  tu(("en", "Paris"), ("fr-CA", "Paris")))
+    views = tmx.read("m.tmx", text).by_target_language()
+    assert [(tag, [(s.role, view.text[s.start:s.end]) for s in view.segments])
+            for tag, view in views] == [
+        # Kyiv, with its French <seg> empty, stays in the French document (untranslated).
+        ("fr", [("source", "Moscow"), ("target", "Moscou"), ("source", "Kyiv")]),
+        ("de", [("source", "Moscow"), ("target", "Moskau"), ("source", "Kyiv"),
+                ("target", "Kyjiw")]),
+        ("fr-CA", [("source", "Paris"), ("target", "Paris")])]
+
+
+def test_a_memory_of_one_target_language_is_one_document():
+    text = memory(tu(("en", "Moscow"), ("fr", "Moscou")), tu(("en", "Kyiv"), ("fr", "Kyiv")))
+    assert tmx.read("m.tmx", text).by_target_language() == []
+
+
+def test_inline_tags_are_named_by_x_else_i_else_their_code():
+    seg = ('<bpt i="1" x="1">&lt;b&gt;</bpt>Lavrov<ept i="1">&lt;/b&gt;</ept> '
+           '<ph>{0}</ph><it pos="begin">&lt;i&gt;</it><hi type="bold">Moscou</hi><ph x="4"/>'
+           '<ut>\\par</ut>')
+    text = memory(tu(("en", "x"), ("fr", seg)))
+    doc = tmx.read("m.tmx", text)
+    tags = doc.segments[1].tags
+    assert [(t.kind, t.key, t.written, t.pair, doc.text[t.start:t.end]) for t in tags] == [
+        ("bpt", "bpt x=1", '<bpt x="1">', "1", " "),
+        ("ept", "ept i=1", '<ept i="1">', "1", " "),
+        ("ph", "ph {0}", "<ph>{0}</ph>", None, " "),
+        ("it", "it pos=begin <i>", '<it pos="begin">&lt;i&gt;</it>', None, " "),
+        ("hi", "hi type=bold", '<hi type="bold">', None, "Moscou"),
+        ("ph", "ph x=4", '<ph x="4"/>', None, " "),
+        ("ut", "ut \\par", "<ut>\\par</ut>", None, " ")]
+    assert all(text.startswith(f"<{t.kind}", t.offset) for t in tags)
 
 
 def test_inline_codes_are_one_space_and_entities_their_character():
@@ -86,3 +130,42 @@ def test_check_reports_the_pair_findings_of_a_memory(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1
     assert f"{path}:7:43: error wrong-language 'Beijing' is the English form" in result.output
+
+
+def test_check_reports_each_target_language_of_a_memory(tmp_path):
+    path = tmp_path / "memory.tmx"
+    path.write_text(memory(tu(("en", "Sergei Lavrov spoke in Beijing on Friday evening."),
+                              ("fr", "Sergei Lavrov a parlé à Pékin vendredi soir."),
+                              ("fr-CA", "Sergueï Lavrov a parlé à Beijing vendredi soir."),
+                              ("de", "Sergej Lawrow sprach am Freitagabend in Peking."))),
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith(str(path))]
+    assert lines == [
+        f"{path}:7:25: error wrong-language 'Sergei Lavrov' is the English form; in French write "
+        "'Sergueï Lavrov' (fr target)",
+        f"{path}:8:53: error wrong-language 'Beijing' is the English form; in French write "
+        "'Pékin' (fr-CA target)"]
+    # --lang chooses the targets checked: those in that language.
+    only = CliRunner().invoke(cli, ["check", "--lang", "fr", str(path)])
+    assert "(fr target)" in only.output and "(fr-CA target)" in only.output
+    english = CliRunner().invoke(cli, ["check", "--lang", "en", str(path)])
+    assert "fr-CA target" not in english.output
+
+
+@pytest.mark.parametrize("options", [[], ["--lang", "fr"]])
+def test_each_target_language_of_a_memory_has_its_house_style(tmp_path, options):
+    path = tmp_path / "memory.tmx"
+    path.write_text(memory(tu(("en", "Is the vote over? Not yet!"),
+                              ("fr-FR", "Le vote est-il fini? Pas encore!"),
+                              ("fr-CA", "Le vote est-il fini? Pas encore!"))), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", *options, str(path)])
+    # Quebec usage puts no space before ? and !; France's does. Two languages, two targets
+    # written alike: no inconsistent translation.
+    assert [line.split(" ", 1)[1] for line in result.output.splitlines()
+            if line.startswith(str(path))] == [
+        "warning french-spacing no space before '?': French puts a no-break space there "
+        "(fr-FR target)",
+        "warning french-spacing no space before '!': French puts a no-break space there "
+        "(fr-FR target)"]

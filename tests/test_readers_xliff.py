@@ -3,6 +3,7 @@ parsing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,8 @@ def test_12_text(doc12):
 def test_12_segments(doc12):
     note = ("note", "Vérifier la graphie du prénom.")
     review = (("state", "needs-review-translation"), ("fuzzy", "1"), ("id", "moscou-2"))
-    assert doc12.segments == [
+    # Their inline tags: test_12_inline_tags.
+    assert [replace(s, tags=()) for s in doc12.segments] == [
         Segment(0, 41, "source", "en", "moscou-1",
                 (("state", "translated"), ("id", "moscou-1"), note, ("line", "6"))),
         Segment(43, 82, "target", "fr", "moscou-1",
@@ -197,7 +199,8 @@ def test_20_text(doc20):
 
 def test_20_segments(doc20):
     note = ("note", "Titre du ministre à confirmer.")
-    assert doc20.segments == [
+    # Their inline tags: test_20_inline_tags.
+    assert [replace(s, tags=()) for s in doc20.segments] == [
         Segment(0, 37, "source", "en", "pekin-1",
                 (("state", "translated"), ("id", "pekin-1"), ("segment", "s1"), note,
                  ("line", "7"))),
@@ -241,6 +244,76 @@ def test_20_native_codes_skip_their_content():
     doc = xliff.read("x.xliff", text)
     assert doc.text == "Wang Yi   Sergei Lavrov "
     assert doc.position(doc.text.index("Lavrov")) == (1, text.index("Lavrov") + 1)
+
+
+# --- inline tags ----------------------------------------------------------------------------
+
+def tags_of(doc, raw):
+    """Each segment's tags as (kind, key, written, the text they stand on), each checked to
+    point at its ``<`` in the file."""
+    out = []
+    for segment in doc.segments:
+        for tag in segment.tags:
+            assert raw[tag.offset] == "<" and raw.startswith(f"<{tag.kind}", tag.offset)
+            assert segment.start <= tag.start <= tag.end <= segment.end
+            out.append((segment.role, tag.kind, tag.key, tag.written,
+                        doc.text[tag.start:tag.end]))
+    return out
+
+
+def test_12_inline_tags(doc12):
+    assert tags_of(doc12, XLF_TEXT) == [
+        ("source", "g", "g id=1", '<g id="1">', "Wang Yi"),
+        ("target", "g", "g id=1", '<g id="1">', "Wang Yi"),
+        ("source", "x", "x id=2", '<x id="2"/>', " "),
+        ("target", "ph", "ph id=3", '<ph id="3">', " "),
+        ("target", "x", "x id=2", '<x id="2"/>', " "),
+    ]
+    # The native code's space maps to its tag.
+    ph = doc12.segments[3].tags[0]
+    assert doc12.file_offset(ph.start) == ph.offset
+
+
+def test_12_paired_codes_pair_by_rid_else_id():
+    text = unit_12('<trans-unit id="u"><source><bpt id="1">&lt;b&gt;</bpt>Lavrov'
+                   '<ept id="1">&lt;/b&gt;</ept> <bx id="2" rid="7"/>Wang<ex id="3" rid="7"/> '
+                   '<it id="4" pos="open">&lt;i&gt;</it><mrk mtype="term">Moscou</mrk>'
+                   '</source></trans-unit>')
+    doc = xliff.read("x.xlf", text)
+    tags = doc.segments[0].tags
+    assert [(t.kind, t.key, t.pair, t.opens) for t in tags] == [
+        ("bpt", "bpt id=1", "1", True), ("ept", "ept id=1", "1", False),
+        ("bx", "bx id=2", "7", True), ("ex", "ex id=3", "7", False),
+        ("it", "it id=4", None, None)]  # <mrk> is an annotation, not a tag
+    assert doc.text == " Lavrov   Wang   Moscou"
+
+
+def test_20_inline_tags(doc20):
+    assert tags_of(doc20, XLIFF2_TEXT) == [
+        ("source", "pc", "pc id=1", '<pc id="1">', "Sergei Lavrov"),
+        ("target", "pc", "pc id=1", '<pc id="1">', "Sergueï Lavrov"),
+        ("source", "ph", "ph id=2", '<ph id="2"/>', " "),
+        ("target", "ph", "ph id=2", '<ph id="2"/>', " "),
+    ]
+
+
+def test_20_start_and_end_codes_pair_unless_isolated():
+    text = ('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">'
+            '<file id="f"><unit id="u"><segment><source>Wang<sc id="1"/>Yi<ec startRef="1"/> '
+            '<sc id="5" isolated="yes"/><ec id="6" isolated="yes"/><pc id="3">Sergei '
+            '<mrk id="m" translate="no">Lavrov</mrk></pc><cp hex="0009"/><pc id="4"/>'
+            '</source></segment></unit></file></xliff>')
+    doc = xliff.read("x.xliff", text)
+    assert [(t.kind, t.key, t.written, t.pair, t.opens, doc.text[t.start:t.end])
+            for t in doc.segments[0].tags] == [
+        ("sc", "sc id=1", '<sc id="1"/>', "1", True, " "),
+        ("ec", "ec startRef=1", '<ec startRef="1"/>', "1", False, " "),
+        ("sc", "sc id=5", '<sc id="5"/>', None, None, " "),
+        ("ec", "ec id=6", '<ec id="6"/>', None, None, " "),
+        ("pc", "pc id=3", '<pc id="3">', None, None, "Sergei Lavrov"),
+        ("cp", "cp hex=0009", '<cp hex="0009"/>', None, None, " "),
+        ("pc", "pc id=4", '<pc id="4"/>', None, None, ""),
+    ]
 
 
 # --- errors and safety ----------------------------------------------------------------------
@@ -360,6 +433,10 @@ def test_round_trip_of_files_written_by_lxml(units):
     xml = etree.tostring(root, encoding="unicode")
     doc = xliff.read("x.xlf", xml)
     assert [doc.text[s.start:s.end] for s in doc.segments] == expected
+    for segment in doc.segments:  # each tag where the file writes it, and the text it holds
+        for tag in segment.tags:
+            assert xml.startswith(f"<{tag.kind}", tag.offset)
+            assert doc.text[tag.start:tag.end] == (" " if tag.kind == "x" else "Lavrov")
     for segment in doc.segments:
         for index in range(segment.start, segment.end):
             assert xml[doc.offsets[index]] in (doc.text[index], "&", "<")

@@ -19,6 +19,13 @@ source or target in another namespace than the root's (another XLIFF version's, 
 is not one XLIFF tools read, and it is never skipped unsaid: it is an input error naming its
 line, unless the unit also has one in the file's namespace (a tool's extension beside it).
 
+Each segment's ``tags`` (``InlineTag``) are its inline tags, in text order, at their place in
+the text (a native-code element's space, the text of a ``<g>`` or ``<pc>``) and their ``<`` in
+the file: native code and 1.2 ``<g>``, 2.x ``<pc>``, not ``<mrk>`` (an annotation tools add).
+A tag is named by its ``id`` (a 2.x ``<ec>`` by its ``startRef``, a ``<cp>`` by its ``hex``);
+1.2 ``<bpt>``/``<ept>`` and ``<bx>``/``<ex>`` pair by ``rid``, else ``id``; 2.x
+``<sc>``/``<ec>`` by the ``<sc>``'s ``id`` unless ``isolated="yes"``.
+
 Each segment's ``info`` holds, in this order: ``("state", …)`` (1.2 ``<target state>``, 2.x
 ``<segment state>``), ``("fuzzy", "1")`` for the 1.2 states needs-review-translation,
 needs-review-adaptation and needs-review-l10n, ``("id", unit id)``, ``("segment", id)`` for a
@@ -32,13 +39,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import cast
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
-from ..document import Document, Segment, line_of, line_starts
+from ..document import Document, InlineTag, Segment, line_of, line_starts
 from ..errors import InputError
 from .mapped import MappedString, assemble
 
@@ -48,6 +56,12 @@ _XLIFF_NAMESPACES = {None, "urn:oasis:names:tc:xliff:document:1.1",
                      "urn:oasis:names:tc:xliff:document:2.0"}
 # Inline elements standing for native code (placeholders, tags of the original format).
 _NATIVE = {"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex", "sc", "ec", "cp"}
+# The inline tags a translation must keep (``Segment.tags``): native code and the elements
+# that pair a span of text (1.2 <g>, 2.x <pc>, TMX <hi>). <mrk> (and 2.x <sm/>, <em/>) is an
+# annotation a tool may add to a target (a term, a comment), not a code of the original.
+_TAGS = _NATIVE | {"g", "pc", "hi"}
+# The tags that open (True) or close (False) a span another tag of the string closes or opens.
+_OPENS = {"bpt": True, "bx": True, "sc": True, "ept": False, "ex": False, "ec": False}
 _FUZZY_STATES = {"needs-review-translation", "needs-review-adaptation", "needs-review-l10n"}
 _PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -81,13 +95,15 @@ class _Unit:
 @dataclass
 class MappedTree:
     """An XML file parsed safely, its elements in document order with the offset of each start
-    tag in the text (``tags``), whether each is native code (``native``) and its number."""
+    tag in the text (``tags``), whether each is native code (``native``), the inline tag each
+    is (``kinds``: its name, None for an element that is no inline tag) and its number."""
 
     root: etree._Element
     elements: list[etree._Element]
     tags: list[int]
     native: list[bool]
     ordinal: dict[etree._Element, int]
+    kinds: list[str | None]
 
 
 def mapped_tree(path: str, text: str, root_name: str, kind: str) -> MappedTree:
@@ -106,8 +122,10 @@ def mapped_tree(path: str, text: str, root_name: str, kind: str) -> MappedTree:
     if names != [_split_element(el)[1] for el in elements]:
         raise InputError(path, "the XML could not be mapped to the file's lines; please report "
                                "this file to the termcheck developers")
-    return MappedTree(root, elements, tags, [_is_native(el) for el in elements],
-                      {el: n for n, el in enumerate(elements)})
+    local = [_name(el) for el in elements]
+    return MappedTree(root, elements, tags, [name in _NATIVE for name in local],
+                      {el: n for n, el in enumerate(elements)},
+                      [name if name in _TAGS else None for name in local])
 
 
 def read(path: str, text: str) -> Document:
@@ -117,13 +135,15 @@ def read(path: str, text: str) -> Document:
 
     pieces: list[MappedString] = []
     segments: list[Segment] = []
+    named: Named = {}
     position = 0
     for unit in _units(path, root):
         for role, element, lang in (("source", unit.source, unit.source_lang),
                                     ("target", unit.target, unit.target_lang)):
             if element is None:
                 continue
-            string = _read_element(path, text, tags, native, tags[ordinal[element]])
+            placed: list[Placed] = []
+            string = _read_element(path, text, tags, native, tags[ordinal[element]], placed)
             expected = _flatten(element)
             if string.value != expected:
                 raise InputError(path, f"line {element.sourceline}: the text of <{role}> could "
@@ -137,11 +157,76 @@ def read(path: str, text: str) -> Document:
                 position += 2
             segments.append(Segment(position, position + len(string.offsets), role,
                                     element_lang, unit.key,
-                                    (*unit.info, ("line", str(string.line)))))
+                                    (*unit.info, ("line", str(string.line))),
+                                    inline_tags(tree, placed, position, _identify, named)))
             position += len(string.offsets)
             pieces.append(string)
 
     return assemble(path, text, pieces, segments)
+
+
+# --- inline tags -----------------------------------------------------------------------------
+
+# What names an inline tag across a source and its target: its kind, and the key its
+# attributes give (``ph id=1``), how a message writes it, and the value that pairs an opening
+# tag with its closing one in the string (None for a tag that stands alone).
+Identify = Callable[[str, etree._Element], tuple[str, str, str | None]]
+
+
+# Tags written alike (name, attributes, text), named once in a file.
+Named = dict[tuple, tuple[str, str, str | None]]
+
+
+def inline_tags(tree: MappedTree, placed: list[Placed], base: int, identify: Identify,
+                named: Named) -> tuple[InlineTag, ...]:
+    """The inline tags among the elements ``placed`` in a string that starts at ``base`` in
+    ``Document.text``, each named by ``identify`` (the format's rules; ``named`` keeps its
+    answers for the file's other strings)."""
+    found = []
+    for where in placed:
+        kind = tree.kinds[where.element]
+        if kind is None:
+            continue
+        element = tree.elements[where.element]
+        alike = (kind, tuple(element.attrib.items()), element.text) if len(element) == 0 \
+            else None
+        known = named.get(alike) if alike is not None else None
+        if known is None:
+            known = identify(kind, element)
+            if alike is not None:
+                named[alike] = known
+        key, written, pair = known
+        found.append(InlineTag(kind, key, written, base + where.start, base + where.end,
+                               where.offset, pair, _OPENS.get(kind) if pair is not None
+                               else None))
+    return tuple(found)
+
+
+def written_tag(kind: str, element: etree._Element, attributes: list[tuple[str, str]]) -> str:
+    """A tag as a message shows it: its name and the attributes that name it, closed as the
+    file writes it (``<ph id="1">``, ``<x id="2"/>``)."""
+    shown = "".join(f" {name}={quoteattr(value)}" for name, value in attributes)
+    empty = len(element) == 0 and not element.text
+    return f"<{kind}{shown}{'/' if empty else ''}>"
+
+
+def _identify(kind: str, element: etree._Element) -> tuple[str, str, str | None]:
+    """XLIFF: a tag is named by its ``id`` (a 2.x ``<ec>`` by the ``startRef`` of its
+    ``<sc>``, a ``<cp>`` by its ``hex``); 1.2 ``<bpt>``/``<ept>`` and ``<bx>``/``<ex>`` pair
+    by ``rid``, else ``id``; 2.x ``<sc>``/``<ec>`` by the ``<sc>``'s ``id`` unless
+    ``isolated="yes"``."""
+    attribute = "hex" if kind == "cp" else (
+        "startRef" if kind == "ec" and element.get("startRef") is not None else "id")
+    value = element.get(attribute)
+    named = [(attribute, value)] if value is not None else []
+    pair = None
+    if kind in ("sc", "ec"):
+        if element.get("isolated") != "yes":
+            pair = value
+    elif kind in _OPENS:
+        pair = element.get("rid") or element.get("id")
+    key = kind + "".join(f" {name}={v}" for name, v in named)
+    return key, written_tag(kind, element, named), pair
 
 
 # --- parsing, safely ------------------------------------------------------------------------
@@ -529,9 +614,23 @@ def _append(string: MappedString, text: str, start: int, end: int, references: b
         pos += 1
 
 
+@dataclass(slots=True)
+class Placed:
+    """An element inside a string read by ``_read_element``: its number in document order
+    (``MappedTree.elements``), where it stands in the string (``start``, ``end``: the one
+    space of a native-code element, the text inside another) and where its ``<`` is in the
+    file."""
+
+    element: int
+    start: int
+    end: int
+    offset: int
+
+
 def _read_element(path: str, text: str, tags: list[int], native: list[bool],
-                  start: int) -> MappedString:
-    """The text of the element whose start tag is at ``start``, read from the file."""
+                  start: int, placed: list[Placed] | None = None) -> MappedString:
+    """The text of the element whose start tag is at ``start``, read from the file; with
+    ``placed``, each element inside it (not inside native code) is added there."""
     string = MappedString()  # end: the element's end tag (or its empty tag)
     kind, pos = _skip(text, start)
     if kind == "empty":
@@ -539,6 +638,7 @@ def _read_element(path: str, text: str, tags: list[int], native: list[bool],
         return string
     depth = 0  # open elements inside the one read
     skipping: int | None = None  # depth at which a native-code element was opened
+    opened: list[tuple[int, Placed]] = []  # elements whose end tag is to come, with their depth
     try:
         while True:
             lt = text.index("<", pos)
@@ -548,12 +648,20 @@ def _read_element(path: str, text: str, tags: list[int], native: list[bool],
             if kind == "cdata" and skipping is None:
                 _append(string, text, lt + len("<![CDATA["), pos - len("]]>"), False)
             elif kind in ("start", "empty"):
-                is_native = native[bisect_left(tags, lt)]
-                if skipping is None and is_native:
-                    string.parts.append(" ")
-                    string.offsets.append(lt)
-                    if kind == "start":
-                        skipping = depth
+                number = bisect_left(tags, lt)
+                is_native = native[number]
+                if skipping is None:
+                    here = len(string.offsets)
+                    element = Placed(number, here, here + is_native, lt)
+                    if placed is not None:
+                        placed.append(element)
+                    if is_native:
+                        string.parts.append(" ")
+                        string.offsets.append(lt)
+                        if kind == "start":
+                            skipping = depth
+                    elif kind == "start":
+                        opened.append((depth, element))
                 if kind == "start":
                     depth += 1
             elif kind == "end":
@@ -563,6 +671,8 @@ def _read_element(path: str, text: str, tags: list[int], native: list[bool],
                 depth -= 1
                 if skipping == depth:
                     skipping = None
+                elif opened and opened[-1][0] == depth:
+                    opened.pop()[1].end = len(string.offsets)
     except ValueError:
         line = line_of(text, start)
         raise InputError(path, f"line {line}: this element could not be read; please report "

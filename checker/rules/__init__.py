@@ -19,6 +19,7 @@ from . import (
     house_style,
     inconsistent,
     inconsistent_translation,
+    inline_tags,
     mixed_script,
     numbers,
     placeholders,
@@ -33,9 +34,9 @@ from . import (
 from .base import Context, FixSafety, Rule, Stage
 
 _MODULES = (avoid, capitalization, diacritics, french_spacing, house_style, inconsistent,
-            inconsistent_translation, mixed_script, numbers, placeholders, sentence_case,
-            term_mismatch, transliteration, typo, unused_suppression, untranslated,
-            wrong_language)
+            inconsistent_translation, inline_tags, mixed_script, numbers, placeholders,
+            sentence_case, term_mismatch, transliteration, typo, unused_suppression,
+            untranslated, wrong_language)
 
 
 def _registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:

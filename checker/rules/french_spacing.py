@@ -9,6 +9,7 @@ What it flags:
     - no space at all there (`Attention!`, `«Non»`); the fix inserts a no-break space, unsafe
       (a name may be written so: `Yahoo!`). Under a Canadian French house style (`fr-CA`),
       none is needed before `;` `!` `?` (Quebec usage), only before `:`.
+    An inline tag (XLIFF, TMX) between the word and the mark is looked past: it is no space.
     A no-break space (U+00A0) or a narrow no-break space (U+202F) is right. Never flagged: a
     time (`10:30`), an address (`https://`), code (`a::b`, `x:y`: no space on either side),
     the second mark of `?!` or `!!`, a mark without a space inside words copied as they are from
@@ -62,27 +63,28 @@ def check_document(ctx: Context) -> list[Finding]:
         body = text[segment.start:segment.end]
         source = "\n".join(sources.get(segment.unit, ()))
         urls = [(m.start(), m.end()) for m in _URL.finditer(body)]
+        # The space an inline tag (XLIFF, TMX) reads as is no space: look past it.
+        codes = {tag.start - segment.start for tag in segment.tags
+                 if tag.end == tag.start + 1 and text[tag.start] == " "}
         for i, char in enumerate(body):
             if char in _HIGH:
-                if i == 0 or body[i - 1] in _HIGH or _in_code(body, i, urls):
+                j = _next(i, -1, codes)
+                if j < 0 or body[j] in _HIGH or _in_code(body, i, urls):
                     continue
-                before = body[i - 1]
-                if before == " ":
-                    findings.append(_plain(ctx, segment.start + i - 1, char))
-                elif (before not in _GOOD and not before.isspace() and char not in bare_ok
+                if body[j] == " ":
+                    findings.append(_plain(ctx, segment.start + j, char))
+                elif (body[j] not in _GOOD and not body[j].isspace() and char not in bare_ok
                       and not _copied(body, i, source)):
                     findings.append(_missing(ctx, segment.start + i, char, before=True))
-            elif char == "«" and i + 1 < len(body):
-                after = body[i + 1]
-                if after == " ":
-                    findings.append(_plain(ctx, segment.start + i + 1, char))
-                elif after not in _GOOD and not after.isspace():
+            elif char == "«" and (j := _next(i, 1, codes)) < len(body):
+                if body[j] == " ":
+                    findings.append(_plain(ctx, segment.start + j, char))
+                elif body[j] not in _GOOD and not body[j].isspace():
                     findings.append(_missing(ctx, segment.start + i, char, before=False))
-            elif char == "»" and i > 0:
-                before = body[i - 1]
-                if before == " ":
-                    findings.append(_plain(ctx, segment.start + i - 1, char))
-                elif before not in _GOOD and not before.isspace():
+            elif char == "»" and (j := _next(i, -1, codes)) >= 0:
+                if body[j] == " ":
+                    findings.append(_plain(ctx, segment.start + j, char))
+                elif body[j] not in _GOOD and not body[j].isspace():
                     findings.append(_missing(ctx, segment.start + i, char, before=True))
     return findings
 
@@ -96,6 +98,15 @@ def _copied(body: str, i: int, source: str) -> bool:
     if before is None:
         return False
     return body[before.start():after.end() if after else i + 1] in source
+
+
+def _next(i: int, step: int, codes: set[int]) -> int:
+    """The index of the character beside ``i`` (``step`` -1: before it, 1: after it), past
+    the spaces inline tags read as."""
+    i += step
+    while i in codes:
+        i += step
+    return i
 
 
 def _in_code(body: str, i: int, urls: list[tuple[int, int]]) -> bool:

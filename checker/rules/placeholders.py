@@ -11,8 +11,8 @@ What it flags:
     or a placeholder of the target its source does not have (on that placeholder). They are
     found by sight, whatever the PO flags say: a `%` followed by a letter in prose (`50%d'…`)
     is rare enough; a `% d` with a space and `50%d` after a digit are never taken for one.
-    Not seen: XLIFF inline tags (`<ph>`, `<g>`, `<x/>`…), which the XLIFF reader reads as a
-    space.
+    Not seen: XLIFF and TMX inline tags (`<ph>`, `<g>`, `<x/>`…), which the readers read as
+    a space and keep aside: `inline-tags` compares them.
 Why it matters:
     A dropped or added placeholder makes the program crash or print the wrong value where the
     string is shown (Python raises on `%(name)s` missing from its arguments; gettext's msgfmt

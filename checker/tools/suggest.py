@@ -229,11 +229,23 @@ def _acceptable(words: SegmentWords, run: list[int], lang: str) -> bool:
 
 
 def mine(checker: Checker, analysis: Analysis) -> list[Occurrence]:
-    """The capitalised runs of words of an analysed document that no known form accounts for."""
+    """The capitalised runs of words of an analysed document that no known form accounts for
+    (in a memory of several target languages, each language's targets in their language, and
+    the sources once)."""
+    seen: set[int] = set()  # the sources mined already (a source is in several views)
+    return [found for _, view in analysis.views or (("", analysis),)
+            for found in _mine(checker, view, seen)]
+
+
+def _mine(checker: Checker, analysis: Analysis, seen: set[int]) -> list[Occurrence]:
     doc, lang, source_lang = analysis.document, analysis.lang, analysis.source_lang
     spans = [(m.start, m.end) for m in analysis.matched.mentions]
     found: list[Occurrence] = []
     for segment in doc.segments:
+        if segment.role == "source":
+            if segment.start in seen:
+                continue
+            seen.add(segment.start)
         seg_lang = (source_lang or lang) if segment.role == "source" else lang
         words, seps = checker.matcher.segment_words(doc, segment)
         # Mentions, and the adjectives and demonyms the termbase lists (Bruxellois): known.
