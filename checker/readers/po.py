@@ -140,7 +140,16 @@ def read(path: str, text: str) -> Document:
     _check_lines(path, text)
     doc = assemble(path, text, pieces, segments)
     doc.language_header = _language_header(text, target_lang)
+    doc.escape = escape
     return doc
+
+
+_WRITTEN = {value: f"\\{letter}" for letter, value in _ESCAPES.items()}
+
+
+def escape(text: str) -> str:
+    """``text`` as a PO string writes it between its quotes (a line break as ``\\n``)."""
+    return "".join(_WRITTEN.get(char, char) for char in text)
 
 
 _LANGUAGE_LINE = regex.compile(r'^[ \t]*(?:msgstr[ \t]+)?"Language[ \t]*:', regex.M | regex.I)

@@ -27,7 +27,7 @@ from ..errors import InputError
 from .mapped import MappedString, assemble
 
 # The XML machinery is the XLIFF reader's: one safe parse, one mapping of text to offsets.
-from .xliff import _flatten, _read_element, mapped_tree
+from .xliff import _flatten, _read_element, escape, mapped_tree
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ANY = "*all*"
@@ -98,4 +98,6 @@ def read(path: str, text: str) -> Document:
                                     (*info, ("line", str(string.line)))))
             position += len(string.offsets)
             pieces.append(string)
-    return assemble(path, text, pieces, segments)
+    doc = assemble(path, text, pieces, segments)
+    doc.escape = escape
+    return doc

@@ -15,13 +15,15 @@ from ..report import FileResult
 __all__ = ["apply_edits", "diff", "encode", "fixed_text", "planned_edits", "write_atomic"]
 
 Edit = tuple[int, int, str]  # start, end (offsets of the file's text), replacement
-# Characters a replacement may not bring into an escaped format (PO, XLIFF) as they are.
+# Characters a replacement may not bring as they are into an escaped format whose reader does
+# not say how it escapes them.
 _NEEDS_ESCAPING = set('"\\<>&\n')
 
 
 def planned_edits(result: FileResult, unsafe: bool = False) -> list[Edit]:
     """The edits ``--fix`` would make: safe fixes (and unsafe ones when asked) whose span is a
-    plain copy of the file's text, without overlaps."""
+    plain copy of the file's text (escaped as the file escapes it, when the reader says how:
+    ``Document.escape``), without overlaps; the replacement is escaped the same way."""
     doc = result.document
     if doc is None:
         return []
@@ -32,11 +34,14 @@ def planned_edits(result: FileResult, unsafe: bool = False) -> list[Edit]:
         if fix is None or not (fix.safe or unsafe) or finding.start == finding.end:
             continue
         start, end = doc.file_offset(finding.start), doc.file_end(finding.end)
-        if doc.raw[start:end] != doc.text[finding.start:finding.end]:
-            continue  # the span holds escapes or markup: not an exact replacement
-        if escaped and _NEEDS_ESCAPING & set(fix.replacement):
+        written, replacement = doc.text[finding.start:finding.end], fix.replacement
+        if doc.escape is not None:  # as the file writes them (PO: a line break as \n)
+            written, replacement = doc.escape(written), doc.escape(replacement)
+        elif escaped and _NEEDS_ESCAPING & set(replacement):
             continue
-        edits.append((start, end, fix.replacement))
+        if doc.raw[start:end] != written:
+            continue  # the span holds markup or other escapes: not an exact replacement
+        edits.append((start, end, replacement))
     edits.sort()
     kept: list[Edit] = []
     for edit in edits:
