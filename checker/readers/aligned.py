@@ -5,11 +5,12 @@ The Document is the target file's: ``raw`` is its text and ``text`` is the targe
 blank line, then the source text. Each non-blank target line is a target segment and the
 matching source line a source segment, both with ``unit`` = the target line's number; a
 segment is its line without the whitespace at its ends (in a plain-text file that is layout,
-not part of the translation: the whitespace rule has nothing to compare there). ``info`` holds ``("line", target line)`` and, on sources, ``("source-line", source line)``.
-Offsets of the target part are the file's own; the whole source line k (and its line break)
-maps to the start of target line k, where a finding in the source is reported; a blank source
-line maps to the start of the next pair's target line (the end of the target file after the
-last pair). Languages are left to the caller (``None``).
+not part of the translation: the whitespace rule has nothing to compare there). ``info``
+holds ``("line", target line)`` and, on sources, ``("source-line", source line)``. Offsets
+of the target part are the file's own; the whole source line k (and its line break) maps to
+the start of target line k, where a finding in the source is reported; a blank source line
+maps to the start of the next pair's target line (the end of the target file after the last
+pair). Languages are left to the caller (``None``).
 """
 
 from __future__ import annotations
