@@ -27,6 +27,7 @@ from . import (
     typo,
     untranslated,
     unused_suppression,
+    whitespace,
     wrong_language,
 )
 from .base import Context, FixSafety, Rule, Stage
@@ -34,7 +35,7 @@ from .base import Context, FixSafety, Rule, Stage
 _MODULES = (avoid, capitalization, diacritics, french_spacing, house_style, inconsistent,
             inconsistent_translation, mixed_script, numbers, placeholders, sentence_case,
             term_mismatch, transliteration, typo, unused_suppression, untranslated,
-            wrong_language)
+            whitespace, wrong_language)
 
 
 def _registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:

@@ -37,6 +37,7 @@ def planned_edits(result: FileResult, unsafe: bool = False) -> list[Edit]:
         written, replacement = doc.text[finding.start:finding.end], fix.replacement
         if doc.escape is not None:  # as the file writes them (PO: a line break as \n)
             written, replacement = doc.escape(written), doc.escape(replacement)
+            end = start + len(written)  # the span's last character may be an escape
         elif escaped and _NEEDS_ESCAPING & set(replacement):
             continue
         if doc.raw[start:end] != written:
