@@ -14,6 +14,7 @@ from . import (
     avoid,
     capitalization,
     diacritics,
+    end_punctuation,
     french_spacing,
     house_style,
     inconsistent,
@@ -32,7 +33,7 @@ from . import (
 )
 from .base import Context, FixSafety, Rule, Stage
 
-_MODULES = (avoid, capitalization, diacritics, french_spacing, house_style, inconsistent,
+_MODULES = (avoid, capitalization, diacritics, end_punctuation, french_spacing, house_style, inconsistent,
             inconsistent_translation, mixed_script, numbers, placeholders, sentence_case,
             term_mismatch, transliteration, typo, unused_suppression, untranslated,
             whitespace, wrong_language)
