@@ -24,7 +24,8 @@ Use instead:
     target "Le vote est-il terminé ?"
 Fix safety:
     Unsafe, and only where the target ends with no punctuation at all: the fix adds the
-    source's mark (in French with a no-break space before `?` `!` `:`). Elsewhere none: which
+    source's mark (in French with the no-break space the house style writes before `?` `!`
+    `:`, as `french-spacing` does). Elsewhere none: which
     mark the sentence wants is the translator's call.
 """
 
@@ -34,7 +35,7 @@ import regex
 
 from ..findings import Finding, Severity
 from .base import Context, FixSafety, Rule, Stage
-from .french_spacing import NBSP
+from .french_spacing import space_for
 
 _CLOSERS = "\"”»’')]}"
 _MARKS = ".?!:;,…-–—"
@@ -116,7 +117,7 @@ def _finding(ctx: Context, start: int, at: int, translation: str, want: str,
     expected = None
     if have == "" and want:  # no mark at all: add the source's
         spaced = ctx.lang.startswith("fr") and want in "?!:"
-        expected = text[begin:end] + (NBSP if spaced else "") + want
+        expected = text[begin:end] + (space_for(want, ctx.profile) if spaced else "") + want
     return RULE.finding(begin, end, text[begin:end], message, expected=expected, lang=ctx.lang)
 
 
