@@ -25,8 +25,9 @@ regions (``fr-CA: …`` in a termbase), else the entry's preferred form. ``write
 whose capitals it writes its own way wherever a form holds them (``Nations unies`` in a dozen
 names of UN bodies). ``french-spacing`` (French profiles only) says which no-break space a
 fix writes before ``; ! ?`` and inside ``« »``: ``narrow`` (U+202F, and U+00A0 before ``:``,
-as the Imprimerie nationale writes) or ``nbsp`` (U+00A0 everywhere, the default). Problems (an unknown key, entry, form, rule or language) are errors that
-name the file and line; a profile with any problem is not used at all.
+as the Imprimerie nationale writes) or ``nbsp`` (U+00A0 everywhere, the default).
+Problems (an unknown key, entry, form, rule or language) are errors that name the file and
+line; a profile with any problem is not used at all.
 
 Knows termbases (``Termbase``, ``Entry``), never drafts.
 """

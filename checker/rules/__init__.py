@@ -33,10 +33,10 @@ from . import (
 )
 from .base import Context, FixSafety, Rule, Stage
 
-_MODULES = (avoid, capitalization, diacritics, end_punctuation, french_spacing, house_style, inconsistent,
-            inconsistent_translation, mixed_script, numbers, placeholders, sentence_case,
-            term_mismatch, transliteration, typo, unused_suppression, untranslated,
-            whitespace, wrong_language)
+_MODULES = (avoid, capitalization, diacritics, end_punctuation, french_spacing, house_style,
+            inconsistent, inconsistent_translation, mixed_script, numbers, placeholders,
+            sentence_case, term_mismatch, transliteration, typo, unused_suppression,
+            untranslated, whitespace, wrong_language)
 
 
 def _registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:

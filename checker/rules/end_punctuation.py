@@ -4,16 +4,21 @@ What it flags:
     In a translation (PO, XLIFF, TMX, aligned text), a warning where the source ends with a
     full stop, a question mark, an exclamation mark, a colon, an ellipsis or no punctuation at
     all, and its target ends otherwise: `Why?` translated `Pourquoi.`, `Results:` translated
-    `Résultats`, `Polls are closed.` translated `Les bureaux sont fermés`. The end is read
+    `Résultats.`, `Polls are closed.` translated `Les bureaux sont fermés`. The end is read
     after closing quotes and brackets, the marks among them counted alike
     (`He said "no."` ends as `Il a dit « non ».` does), and as each language writes it: French
     `?` `!` `:` after a space or a no-break space are those marks, `...` is `…`, `?!` is a
     question. Let through:
     - a source of fewer than three words: a label or a name, not a sentence (`OK`, `Paris`);
+    - a source with no final mark and a target ending with a full stop: a sentence the source
+      left open, or a headline given a full stop, which nobody can tell apart;
     - a full stop against no mark where one side ends with a closing quote or bracket (French
       puts the full stop after `»`, English inside `"`, and either may leave it out there);
     - a full stop against an ellipsis (`…` for a trailing-off `.` and the reverse are the
       translator's choice);
+    - a sentence that goes on in the next unit: a side that ends with no full stop, question
+      or exclamation mark while the next unit's text on that side starts in lower case (or,
+      after a colon, with a quotation): the translator joined or split sentences there;
     - a source ending in a comma, a semicolon or a dash: a piece of a sentence, not compared.
 Why it matters:
     A question turned into a statement, a dropped full stop or a lost colon before a list shows
@@ -23,10 +28,10 @@ Example:
 Use instead:
     target "Le vote est-il terminé ?"
 Fix safety:
-    Unsafe, and only where the target ends with no punctuation at all: the fix adds the
-    source's mark (in French with the no-break space the house style writes before `?` `!`
-    `:`, as `french-spacing` does). Elsewhere none: which
-    mark the sentence wants is the translator's call.
+    Unsafe: only where the target ends with no punctuation at all, the fix adds the source's
+    mark (in French with the no-break space the house style writes before `?` `!` `:`, as
+    `french-spacing` does). Elsewhere none: which mark the sentence wants is the translator's
+    call.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ What it flags:
       narrow` (`fr-FR`, the Imprimerie nationale's), a narrow no-break space (U+202F) before
       `;` `!` `?` and inside `« »` and a no-break space (U+00A0) before `:`; otherwise a
       no-break space (U+00A0) everywhere;
-    - no space at all there (`Attention!`, `«Non»`); the fix inserts a no-break space, unsafe
+    - no space at all there (`Attention!`, `«Non»`); the fix inserts that space, unsafe
       (a name may be written so: `Yahoo!`). Under a Canadian French house style (`fr-CA`),
       none is needed before `;` `!` `?` (Quebec usage), only before `:`.
     A no-break space (U+00A0) or a narrow no-break space (U+202F) is right whatever the

@@ -6,8 +6,8 @@ What it flags:
     a line break (`"Saved.\\n"`) whose translation ends without one, a source starting with
     two spaces whose translation starts with none, a trailing space the translation adds.
     Each end is compared on its own, one finding for each that differs. A no-break space
-    counts as a space (`Prix :` ends the way `Price:` does when both end in one), CR LF as a
-    line break. An inline code of XLIFF or TMX (`<ph/>`, `<x/>`) is no whitespace: the
+    counts as a space (`Total : ` with a no-break space at its end ends as `Total: ` does),
+    CR LF as a line break. An inline code of XLIFF or TMX (`<ph/>`, `<x/>`) is no whitespace: the
     comparison stops there. Not on aligned text, whose lines are read without the spaces at
     their ends (layout of the file, not part of the translation).
 Why it matters:
