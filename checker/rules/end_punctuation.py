@@ -116,7 +116,9 @@ def _finding(ctx: Context, start: int, at: int, translation: str, want: str,
     """A finding on the target's final marks (on its last character where it has none)."""
     text = ctx.doc.text
     end = start + len(translation.rstrip())
-    begin = start + at if at < len(translation.rstrip()) else end - 1
+    while at < len(translation) and translation[at].isspace():
+        at += 1  # the marks, not the space before them
+    begin = start + at if start + at < end else end - 1
     message = (f"the source ends with {_NAMES[want]}; the translation ends with "
                f"{_NAMES.get(have, repr(have))}")
     expected = None
