@@ -45,9 +45,17 @@ from .french_spacing import space_for
 _CLOSERS = "\"”»’')]}"
 _MARKS = ".?!:;,…-–—"
 # How each end is named in messages.
-_NAMES = {".": "a full stop", "?": "a question mark", "!": "an exclamation mark",
-          ":": "a colon", "…": "an ellipsis", "": "no punctuation", ";": "a semicolon",
-          ",": "a comma", "-": "a dash"}
+_NAMES = {
+    ".": "a full stop",
+    "?": "a question mark",
+    "!": "an exclamation mark",
+    ":": "a colon",
+    "…": "an ellipsis",
+    "": "no punctuation",
+    ";": "a semicolon",
+    ",": "a comma",
+    "-": "a dash",
+}
 _COMPARED = {".", "?", "!", ":", "…", ""}
 _SENTENCE_ENDS = {".", "?", "!", "…"}
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -76,8 +84,8 @@ def check_document(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     pairs = ctx.translation_pairs
     for number, (source, target) in enumerate(pairs):
-        original = text[source.start:source.end]
-        translation = text[target.start:target.end]
+        original = text[source.start : source.end]
+        translation = text[target.start : target.end]
         want, source_closed, _ = ending(original)
         have, target_closed, at = ending(translation)
         if want == have or want not in _COMPARED or len(_WORD.findall(original)) < 3:
@@ -88,11 +96,13 @@ def check_document(ctx: Context) -> list[Finding]:
             continue  # "… no." / « … non » : where the full stop goes around a quote
         if {want, have} == {".", "…"}:
             continue
-        following = next((pair for pair in pairs[number + 1:number + 3]
-                          if pair[1].unit != target.unit), None)
+        following = next(
+            (pair for pair in pairs[number + 1 : number + 3] if pair[1].unit != target.unit), None
+        )
         if following is not None and (
-                _continued(have, text[following[1].start:following[1].end])
-                or _continued(want, text[following[0].start:following[0].end])):
+            _continued(have, text[following[1].start : following[1].end])
+            or _continued(want, text[following[0].start : following[0].end])
+        ):
             continue  # a sentence that goes on in the next unit: joined or split there
         findings.append(_finding(ctx, target.start, at, translation, want, have))
     return findings
@@ -111,16 +121,17 @@ def _continued(end: str, following: str) -> bool:
     return bool(_LOWER_NEXT.match(following) or (end == ":" and _QUOTE_NEXT.match(following)))
 
 
-def _finding(ctx: Context, start: int, at: int, translation: str, want: str,
-             have: str) -> Finding:
+def _finding(ctx: Context, start: int, at: int, translation: str, want: str, have: str) -> Finding:
     """A finding on the target's final marks (on its last character where it has none)."""
     text = ctx.doc.text
     end = start + len(translation.rstrip())
     while at < len(translation) and translation[at].isspace():
         at += 1  # the marks, not the space before them
     begin = start + at if start + at < end else end - 1
-    message = (f"the source ends with {_NAMES[want]}; the translation ends with "
-               f"{_NAMES.get(have, repr(have))}")
+    message = (
+        f"the source ends with {_NAMES[want]}; the translation ends with "
+        f"{_NAMES.get(have, repr(have))}"
+    )
     expected = None
     if have == "" and want:  # no mark at all: add the source's
         spaced = ctx.lang.startswith("fr") and want in "?!:"
@@ -128,10 +139,16 @@ def _finding(ctx: Context, start: int, at: int, translation: str, want: str,
     return RULE.finding(begin, end, text[begin:end], message, expected=expected, lang=ctx.lang)
 
 
-RULE = Rule(code="end-punctuation", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
-            stage=Stage.PAIRS, priority=119,
-            summary="a translation ending with other punctuation than its source (`.` `?` `!` "
-                    "`:` `…` or none)",
-            example="`Is the vote over?` translated `Le vote est terminé.`",
-            fix_note="none where the target ends with a mark",
-            doc=__doc__, on_document=check_document)
+RULE = Rule(
+    code="end-punctuation",
+    severity=Severity.WARNING,
+    fix_safety=FixSafety.UNSAFE,
+    stage=Stage.PAIRS,
+    priority=119,
+    summary="a translation ending with other punctuation than its source (`.` `?` `!` "
+    "`:` `…` or none)",
+    example="`Is the vote over?` translated `Le vote est terminé.`",
+    fix_note="none where the target ends with a mark",
+    doc=__doc__,
+    on_document=check_document,
+)

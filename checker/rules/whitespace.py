@@ -33,10 +33,14 @@ from .base import Context, FixSafety, Rule, Stage
 
 # Spaces that count as one another at the ends of a string; CR LF is a line break.
 _ALIKE = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
-_NAMES = {" ": ("a space", "spaces"), "\t": ("a tab", "tabs"),
-          "\n": ("a line break", "line breaks"), "\r": ("a carriage return", "carriage returns"),
-          "\u00a0": ("a no-break space", "no-break spaces"),
-          "\u202f": ("a narrow no-break space", "narrow no-break spaces")}
+_NAMES = {
+    " ": ("a space", "spaces"),
+    "\t": ("a tab", "tabs"),
+    "\n": ("a line break", "line breaks"),
+    "\r": ("a carriage return", "carriage returns"),
+    "\u00a0": ("a no-break space", "no-break spaces"),
+    "\u202f": ("a narrow no-break space", "narrow no-break spaces"),
+}
 
 
 def check_document(ctx: Context) -> list[Finding]:
@@ -49,10 +53,10 @@ def check_document(ctx: Context) -> list[Finding]:
             continue  # a string of whitespace only: nothing to compare it with
         (source_lead, source_trail), (lead, trail) = source_edges, target_edges
         text = doc.text
-        wanted, found = text[source.start:source_lead], text[target.start:lead]
+        wanted, found = text[source.start : source_lead], text[target.start : lead]
         if _key(wanted) != _key(found):
             findings.append(_finding(ctx, target.start, lead, wanted, found, at_start=True))
-        wanted, found = text[source_trail:source.end], text[trail:target.end]
+        wanted, found = text[source_trail : source.end], text[trail : target.end]
         if _key(wanted) != _key(found):
             findings.append(_finding(ctx, trail, target.end, wanted, found, at_start=False))
     return findings
@@ -77,14 +81,17 @@ def _key(whitespace: str) -> str:
     return whitespace.replace("\r\n", "\n").translate(_ALIKE)
 
 
-def _finding(ctx: Context, start: int, end: int, wanted: str, found: str, *,
-             at_start: bool) -> Finding:
+def _finding(
+    ctx: Context, start: int, end: int, wanted: str, found: str, *, at_start: bool
+) -> Finding:
     """A finding on the target's whitespace at one end (``start:end``), or, where it has none,
     on the character next to where the source's goes; the fix writes the source's."""
     text = ctx.doc.text
     where = "starts" if at_start else "ends"
-    message = (f"the source {where} with {describe(wanted)}; the translation {where} with "
-               f"{describe(found)}")
+    message = (
+        f"the source {where} with {describe(wanted)}; the translation {where} with "
+        f"{describe(found)}"
+    )
     expected = wanted
     if start == end:  # nothing to replace: the fix rewrites the character beside it
         if at_start:
@@ -94,8 +101,9 @@ def _finding(ctx: Context, start: int, end: int, wanted: str, found: str, *,
             start -= 1
             expected = text[start:end] + wanted
     fixable = not any(ctx.doc.is_markup(i) for i in range(start, end))
-    return RULE.finding(start, end, text[start:end], message, expected=expected,
-                        lang=ctx.lang, fixable=fixable)
+    return RULE.finding(
+        start, end, text[start:end], message, expected=expected, lang=ctx.lang, fixable=fixable
+    )
 
 
 def describe(whitespace: str) -> str:
@@ -110,9 +118,15 @@ def describe(whitespace: str) -> str:
     return runs[0] if len(runs) == 1 else ", ".join(runs[:-1]) + " and " + runs[-1]
 
 
-RULE = Rule(code="whitespace", severity=Severity.WARNING, fix_safety=FixSafety.SAFE,
-            stage=Stage.PAIRS, priority=117,
-            summary="a translation whose leading or trailing spaces, tabs or line breaks are "
-                    "not its source's",
-            example='`msgid "File saved.\\n"` translated `msgstr "Fichier enregistré."`',
-            doc=__doc__, on_document=check_document)
+RULE = Rule(
+    code="whitespace",
+    severity=Severity.WARNING,
+    fix_safety=FixSafety.SAFE,
+    stage=Stage.PAIRS,
+    priority=117,
+    summary="a translation whose leading or trailing spaces, tabs or line breaks are "
+    "not its source's",
+    example='`msgid "File saved.\\n"` translated `msgstr "Fichier enregistré."`',
+    doc=__doc__,
+    on_document=check_document,
+)
