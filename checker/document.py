@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -130,6 +130,9 @@ class Document:
     # Where a format with a language field declares the targets' language ("line 3 (Language
     # header)"), or that it does not ("no Language header"): named when the field is unusable.
     language_header: str | None = None
+    # How the file writes a text where ``text`` and the file differ (PO: a line break as
+    # ``\n``; XLIFF, TMX: ``<`` as ``&lt;``), set by the reader: fixes are written through it.
+    escape: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _text_line_starts: list[int] | None = field(default=None, repr=False)
     _segment_starts: list[int] = field(default_factory=list, repr=False)
@@ -161,6 +164,13 @@ class Document:
         if self.offsets is None or offset == 0:
             return self.file_offset(offset)
         return self.offsets[offset - 1] + 1
+
+    def is_markup(self, offset: int) -> bool:
+        """Whether the character of ``text`` at ``offset`` stands for markup of the file, not
+        for a character of it: the space an XLIFF or TMX reader gives an inline code
+        (``<ph/>``, ``<x/>``), mapped to its ``<``."""
+        return (self.offsets is not None and self.text[offset] == " "
+                and self.raw[self.file_offset(offset)] == "<")
 
     def end_position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file of the end of a span ending at ``offset``."""

@@ -148,8 +148,12 @@ class Checker:
         if declared and problem is None:
             return LanguageDecision(normalize_code(declared, self.termbase_languages), "file",
                                     region=region_of(declared))
-        prose = " ".join(doc.text[s.start:s.end] for s in segments)
         default = self.options.default_lang
+        if role is None and segments and all(s.role == "source" for s in segments):
+            # A template (a POT, a PO with nothing translated): no text of it is checked, so
+            # there is no language to identify, nor to say anything about.
+            return LanguageDecision(default, "unchecked", "nothing translated to check")
+        prose = " ".join(doc.text[s.start:s.end] for s in segments)
         if role == "source":  # a source is rarely in the language of its target
             default = next((lang for lang in self.languages if lang != default), default)
         decision = detect_language(prose, self.languages, default)

@@ -79,7 +79,7 @@ def region_of(code: str | None) -> str | None:
 @dataclass(frozen=True)
 class LanguageDecision:
     lang: str
-    source: str  # option | config | file | detected | fallback
+    source: str  # option | config | file | detected | fallback | unchecked (a template)
     reason: str = ""
     region: str | None = None  # from a tag such as fr-CA: selects a house style
 

@@ -10,6 +10,7 @@ language: fr
 regions: [CA]                      # a draft tagged fr-CA is checked with it
 titles: lower                      # lower | before-name | free
 accented-capitals: true            # États-Unis, not Etats-Unis
+french-spacing: narrow             # narrow | nbsp: the space French puts before ; ! ? and :
 sources: OQLF, Banque de dépannage linguistique; La Presse canadienne
 extends: fr-FR                     # optional: another profile's settings, then these
 prefer:                            # by entry id: the forms it chooses among the entry's own
@@ -22,8 +23,11 @@ A profile prefers, for each entry, the forms it lists (which must be preferred, 
 short forms of the entry in its language), else the termbase's regional choice for one of its
 regions (``fr-CA: …`` in a termbase), else the entry's preferred form. ``writes`` gives words
 whose capitals it writes its own way wherever a form holds them (``Nations unies`` in a dozen
-names of UN bodies). Problems (an unknown key, entry, form, rule or language) are errors that
-name the file and line; a profile with any problem is not used at all.
+names of UN bodies). ``french-spacing`` (French profiles only) says which no-break space a
+fix writes before ``; ! ?`` and inside ``« »``: ``narrow`` (U+202F, and U+00A0 before ``:``,
+as the Imprimerie nationale writes) or ``nbsp`` (U+00A0 everywhere, the default).
+Problems (an unknown key, entry, form, rule or language) are errors that name the file and
+line; a profile with any problem is not used at all.
 
 Knows termbases (``Termbase``, ``Entry``), never drafts.
 """
@@ -50,8 +54,9 @@ if TYPE_CHECKING:
     from yaml.nodes import Node
 
 TITLE_STYLES = ("lower", "before-name", "free")
-KEYS = ("id", "name", "usage", "language", "regions", "titles", "accented-capitals", "sources",
-        "extends", "prefer", "writes")
+FRENCH_SPACINGS = ("narrow", "nbsp")
+KEYS = ("id", "name", "usage", "language", "regions", "titles", "accented-capitals",
+        "french-spacing", "sources", "extends", "prefer", "writes")
 REQUIRED = ("id", "name", "language")
 MAX_PROFILE_SIZE = 1_000_000  # bytes: a profile lists choices, never a termbase
 _ID = regex.compile(r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$")
@@ -83,6 +88,8 @@ class Profile:
     regions: tuple[str, ...] = ()
     titles: str = "lower"
     accented_capitals: bool = False
+    # The no-break space French punctuation gets: narrow | nbsp | "" (not said: nbsp).
+    french_spacing: str = ""
     sources: str = ""
     prefer: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     writes: tuple[str, ...] = ()
@@ -216,6 +223,14 @@ class _Reader:
                                    f"{', '.join(TITLE_STYLES)}")
                 return None
             return value
+        if key == "french-spacing":
+            value = self.text_of(node, "'french-spacing'")
+            if value is not None and value not in FRENCH_SPACINGS:
+                self.problem(node, f"unknown French spacing '{value}'; use narrow (U+202F "
+                                   "before ; ! ? and inside « », U+00A0 before :) or nbsp "
+                                   "(U+00A0 everywhere)")
+                return None
+            return value
         if key == "language":
             value = self.text_of(node, "'language'")
             if value is None:
@@ -322,6 +337,10 @@ def parse_profile(text: str, path: str, *, shipped: bool = False,
         reader.problem(settings["language"][1], f"the profile extends '{base.id}', a "
                                                 f"'{base.language}' profile, but is '{language}'")
         raise ProfileError(reader.problems)
+    if "french-spacing" in settings and language != "fr":
+        reader.problem(settings["french-spacing"][1], f"'french-spacing' is for French "
+                                                      f"profiles; this one is '{language}'")
+        raise ProfileError(reader.problems)
     prefer: dict[str, tuple[str, ...]] = dict(base.prefer) if base else {}
     lines: dict[str, int] = dict(base.lines) if base else {}
     for entry_id, (forms, line) in dict(get("prefer", {})).items():  # type: ignore[call-overload]
@@ -335,6 +354,7 @@ def parse_profile(text: str, path: str, *, shipped: bool = False,
         titles=str(get("titles", base.titles if base else "lower")),
         accented_capitals=bool(get("accented-capitals",
                                    base.accented_capitals if base else False)),
+        french_spacing=str(get("french-spacing", base.french_spacing if base else "")),
         sources=str(get("sources", base.sources if base else "")),
         prefer=prefer, writes=writes, path=path, shipped=shipped, lines=lines)
 
@@ -519,6 +539,9 @@ def profile_table(profiles: Sequence[Profile], termbase: Termbase) -> str:
         lines.append("| titles | " + " | ".join(_TITLE_WORDS[p.titles] for p in group) + " |")
         lines.append("| accents on capitals | " + " | ".join(
             "required" if p.accented_capitals else "not required" for p in group) + " |")
+        if any(p.french_spacing for p in group):
+            lines.append("| French spacing | " + " | ".join(
+                _SPACING_WORDS[p.french_spacing] for p in group) + " |")
         ids = list(dict.fromkeys(i for p in group for i in p.prefer))
         for entry_id in ids:
             entry = termbase.get(entry_id)
@@ -535,6 +558,9 @@ def profile_table(profiles: Sequence[Profile], termbase: Termbase) -> str:
     return "\n".join(lines)
 
 
+_SPACING_WORDS = {"narrow": "narrow no-break space (U+202F) before `; ! ?` and inside `« »`, "
+                             "no-break space (U+00A0) before `:`",
+                  "nbsp": "no-break space (U+00A0)", "": "no-break space (U+00A0), not said"}
 _TITLE_WORDS = {"lower": "lower case inside a sentence",
                 "before-name": "capitalised before a name only",
                 "free": "not checked"}

@@ -60,3 +60,10 @@ def test_lang_option_wins_over_a_bad_header(tmp_path):
 def test_an_octal_escape_does_not_hide_a_name(tmp_path):
     result = check(tmp_path, catalogue('"Language: fr\\n"', name="\\123ergei"))
     assert "'Sergei Lavrov' is the English form" in result.stdout
+
+
+def test_a_template_says_nothing_about_its_language(tmp_path):
+    """A POT (nothing translated, no Language header) has no text to check: no notice."""
+    template = HEADER.format(language="") + '\nmsgid "The minister resigned."\nmsgstr ""\n'
+    result = check(tmp_path, template)
+    assert (result.exit_code, result.stderr) == (0, "")

@@ -430,3 +430,17 @@ def test_a_profile_whose_titles_are_free_leaves_french_titles_alone(write):
                                           "--format", "json"))] == ["capitalization"]
     assert report(run("check", str(draft), "--lang", "fr", "--style", str(profile),
                       "--format", "json")) == []
+
+
+# --- French spacing ---------------------------------------------------------------------------
+def test_french_spacing_is_read_inherited_and_checked():
+    profiles = shipped_profiles()
+    assert (profiles["fr-FR"].french_spacing, profiles["fr-FR-presse"].french_spacing,
+            profiles["fr-CA"].french_spacing) == ("narrow", "narrow", "nbsp")
+    base = "id: maison\nname: La Maison\nlanguage: {language}\nfrench-spacing: {spacing}\n"
+    assert parse_profile(base.format(language="fr", spacing="nbsp"), "m.yaml").french_spacing \
+        == "nbsp"
+    with pytest.raises(ProfileError, match=r"m.yaml:4: unknown French spacing 'thin'"):
+        parse_profile(base.format(language="fr", spacing="thin"), "m.yaml")
+    with pytest.raises(ProfileError, match=r"m.yaml:4: 'french-spacing' is for French profiles"):
+        parse_profile(base.format(language="en", spacing="narrow"), "m.yaml")

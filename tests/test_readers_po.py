@@ -85,7 +85,7 @@ def test_pot_without_languages():
 
 def test_msgctxt_fuzzy_and_translator_comment(doc):
     headline = "headline\x04Lavrov and Wang Yi"
-    info = (("fuzzy", "1"), ("context", "headline"),
+    info = (("fuzzy", "1"), ("flags", "fuzzy"), ("context", "headline"),
             ("comment", "Vérifier la graphie du prénom."))
     assert doc.segments[2:4] == [
         Segment(84, 102, "source", "en", headline, (*info, ("line", "20"))),

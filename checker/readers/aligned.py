@@ -3,12 +3,14 @@ the translation of the i-th non-blank line of the other (blank lines are not cou
 
 The Document is the target file's: ``raw`` is its text and ``text`` is the target text, a
 blank line, then the source text. Each non-blank target line is a target segment and the
-matching source line a source segment, both with ``unit`` = the target line's number;
-``info`` holds ``("line", target line)`` and, on sources, ``("source-line", source line)``.
-Offsets of the target part are the file's own; the whole source line k (and its line break)
-maps to the start of target line k, where a finding in the source is reported; a blank source
-line maps to the start of the next pair's target line (the end of the target file after the
-last pair). Languages are left to the caller (``None``).
+matching source line a source segment, both with ``unit`` = the target line's number; a
+segment is its line without the whitespace at its ends (in a plain-text file that is layout,
+not part of the translation: the whitespace rule has nothing to compare there). ``info``
+holds ``("line", target line)`` and, on sources, ``("source-line", source line)``. Offsets
+of the target part are the file's own; the whole source line k (and its line break) maps to
+the start of target line k, where a finding in the source is reported; a blank source line
+maps to the start of the next pair's target line (the end of the target file after the last
+pair). Languages are left to the caller (``None``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,12 @@ def _lines(text: str) -> list[tuple[int, int, int, int]]:
     return lines
 
 
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of ``text[start:end]`` without the whitespace at its ends."""
+    line = text[start:end]
+    return start + len(line) - len(line.lstrip()), end - len(line) + len(line.rstrip())
+
+
 def read_pair(source_path: str, source_text: str, target_path: str,
               target_text: str) -> Document:
     sources = _lines(source_text)
@@ -40,8 +48,8 @@ def read_pair(source_path: str, source_text: str, target_path: str,
         raise InputError(target_path, f"{len(sources)} source lines but {len(targets)} target "
                                       "lines; the files must be aligned line by line")
     base = len(target_text) + 2  # where the source text starts in the Document's text
-    segments = [Segment(start, end, "target", None, str(number), (("line", str(number)),))
-                for number, start, end, _ in targets]
+    segments = [Segment(*_stripped(target_text, start, end), "target", None, str(number),
+                        (("line", str(number)),)) for number, start, end, _ in targets]
     offsets = list(range(len(target_text) + 1))
     offsets.append(len(target_text))  # the separator maps to the end of the target text
     cursor = 0  # next offset of the source text to map
@@ -50,7 +58,8 @@ def read_pair(source_path: str, source_text: str, target_path: str,
         offsets.extend([target_start] * (start - cursor))  # blank lines before this one
         cursor = line_end
         offsets.extend([target_start] * (cursor - start))
-        segments.append(Segment(base + start, base + end, "source", None, str(target_number),
+        first, last = _stripped(source_text, start, end)
+        segments.append(Segment(base + first, base + last, "source", None, str(target_number),
                                 (("line", str(target_number)), ("source-line", str(number)))))
     offsets.extend([len(target_text)] * (len(source_text) + 1 - cursor))
     return Document(target_path, f"{target_text}\n\n{source_text}", segments, raw=target_text,

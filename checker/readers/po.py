@@ -8,7 +8,9 @@ them itself and checks that the result is polib's value, which gives every chara
 
 ``Document.text`` is the strings one after the other, separated by a blank line; the header,
 obsolete entries, ``msgctxt`` and empty strings are not in it. Each segment's ``info`` holds,
-in this order: ``("fuzzy", "1")`` when the entry is fuzzy, ``("context", msgctxt)``,
+in this order: ``("fuzzy", "1")`` when the entry is fuzzy, ``("flags", "python-format,fuzzy")``:
+the entry's flags (its ``#,`` comment) joined by commas as written, when it has any,
+``("context", msgctxt)``,
 ``("plural", n)`` on ``msgstr[n]`` (and ``("plural", "1")`` on ``msgid_plural``),
 ``("comment", translator comment)`` and ``("line", line of the string's keyword)``.
 Languages come from the header: ``Language`` for the targets and ``X-Source-Language``, when
@@ -114,6 +116,8 @@ def read(path: str, text: str) -> Document:
         common: list[tuple[str, str]] = []
         if entry.fuzzy:
             common.append(("fuzzy", "1"))
+        if entry.flags:
+            common.append(("flags", ",".join(entry.flags)))
         if entry.msgctxt is not None:
             common.append(("context", entry.msgctxt))
         for string in strings:
@@ -140,7 +144,16 @@ def read(path: str, text: str) -> Document:
     _check_lines(path, text)
     doc = assemble(path, text, pieces, segments)
     doc.language_header = _language_header(text, target_lang)
+    doc.escape = escape
     return doc
+
+
+_WRITTEN = {value: f"\\{letter}" for letter, value in _ESCAPES.items()}
+
+
+def escape(text: str) -> str:
+    """``text`` as a PO string writes it between its quotes (a line break as ``\\n``)."""
+    return "".join(_WRITTEN.get(char, char) for char in text)
 
 
 _LANGUAGE_LINE = regex.compile(r'^[ \t]*(?:msgstr[ \t]+)?"Language[ \t]*:', regex.M | regex.I)

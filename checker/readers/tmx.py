@@ -27,7 +27,6 @@ Inline tags (``Segment.tags``): ``<bpt>``, ``<ept>``, ``<it>``, ``<ph>``, ``<ut>
 from __future__ import annotations
 
 from bisect import bisect_right
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -41,6 +40,7 @@ from .xliff import (
     Placed,
     _flatten,
     _read_element,
+    escape,
     inline_tags,
     mapped_tree,
     written_tag,
@@ -148,4 +148,6 @@ def read(path: str, text: str) -> Document:
                                     inline_tags(tree, placed, position, _identify, named)))
             position += len(string.offsets)
             pieces.append(string)
-    return assemble(path, text, pieces, segments)
+    doc = assemble(path, text, pieces, segments)
+    doc.escape = escape
+    return doc

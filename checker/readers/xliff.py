@@ -162,7 +162,18 @@ def read(path: str, text: str) -> Document:
             position += len(string.offsets)
             pieces.append(string)
 
-    return assemble(path, text, pieces, segments)
+    doc = assemble(path, text, pieces, segments)
+    doc.escape = escape
+    return doc
+
+
+_WRITTEN = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+
+
+def escape(text: str) -> str:
+    """``text`` as the content of an XML element writes it (``<`` as ``&lt;``); a line break
+    stays one (XML reads a written CR as a line break: it is written ``&#13;``)."""
+    return "".join(_WRITTEN.get(char, char) for char in text)
 
 
 # --- inline tags -----------------------------------------------------------------------------

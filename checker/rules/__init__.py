@@ -15,6 +15,7 @@ from . import (
     avoid,
     capitalization,
     diacritics,
+    end_punctuation,
     french_spacing,
     house_style,
     inconsistent,
@@ -29,14 +30,15 @@ from . import (
     typo,
     untranslated,
     unused_suppression,
+    whitespace,
     wrong_language,
 )
 from .base import Context, FixSafety, Rule, Stage
 
-_MODULES = (avoid, capitalization, diacritics, french_spacing, house_style, inconsistent,
-            inconsistent_translation, inline_tags, mixed_script, numbers, placeholders,
-            sentence_case, term_mismatch, transliteration, typo, unused_suppression,
-            untranslated, wrong_language)
+_MODULES = (avoid, capitalization, diacritics, end_punctuation, french_spacing, house_style,
+            inconsistent, inconsistent_translation, inline_tags, mixed_script, numbers,
+            placeholders, sentence_case, term_mismatch, transliteration, typo,
+            unused_suppression, untranslated, whitespace, wrong_language)
 
 
 def _registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:

@@ -68,6 +68,26 @@ class Context:
         """Short forms several entries share that the document does not resolve."""
         return [m for m in self.result.unresolved if not m.in_source]
 
+    @cached_property
+    def translation_pairs(self) -> list[tuple[Segment, Segment]]:
+        """Each target segment with the source segment it translates, in file order: the
+        unit's first source, but the plural source (``("plural", "1")``, a PO
+        ``msgid_plural``) for a plural form past the first (``msgstr[1]``…)."""
+        sources: dict[str, list[Segment]] = {}
+        for segment in self.doc.segments:
+            if segment.role == "source" and segment.unit is not None:
+                sources.setdefault(segment.unit, []).append(segment)
+        pairs = []
+        for segment in self.doc.segments:
+            if segment.role != "target" or segment.unit not in sources:
+                continue
+            own = sources[segment.unit or ""]
+            source = own[0]
+            if dict(segment.info).get("plural", "0") != "0":
+                source = next((s for s in own if ("plural", "1") in s.info), source)
+            pairs.append((source, segment))
+        return pairs
+
     def sentence_start(self, offset: int) -> bool:
         known = self._sentence_starts.get(offset)
         if known is None:

@@ -4,13 +4,17 @@ before `:` `;` `!` `?` and inside `« »`.
 What it flags:
     In a French target of a translation (PO, XLIFF, aligned files), a warning:
     - a plain space before `:` `;` `!` `?`, after `«` or before `»`: it lets the line break
-      there, leaving the mark alone at the start of a line; the fix, safe, makes it a no-break
-      space (U+00A0);
-    - no space at all there (`Attention!`, `«Non»`); the fix inserts a no-break space, unsafe
+      there, leaving the mark alone at the start of a line; the fix, safe, makes it the
+      no-break space the house style writes there: under a profile with `french-spacing:
+      narrow` (`fr-FR`, the Imprimerie nationale's), a narrow no-break space (U+202F) before
+      `;` `!` `?` and inside `« »` and a no-break space (U+00A0) before `:`; otherwise a
+      no-break space (U+00A0) everywhere;
+    - no space at all there (`Attention!`, `«Non»`); the fix inserts that space, unsafe
       (a name may be written so: `Yahoo!`). Under a Canadian French house style (`fr-CA`),
       none is needed before `;` `!` `?` (Quebec usage), only before `:`.
     An inline tag (XLIFF, TMX) between the word and the mark is looked past: it is no space.
-    A no-break space (U+00A0) or a narrow no-break space (U+202F) is right. Never flagged: a
+    A no-break space (U+00A0) or a narrow no-break space (U+202F) is right whatever the
+    house style (the fix writes the house's, a check accepts both). Never flagged: a
     time (`10:30`), an address (`https://`), code (`a::b`, `x:y`: no space on either side),
     the second mark of `?!` or `!!`, a mark without a space inside words copied as they are from
     the source (an English title quoted in the French text: `« Double Down: Game Change »`), and
@@ -23,7 +27,8 @@ Why it matters:
 Example:
     target "Il a déclaré : « Nous partons ! »" with plain spaces
 Use instead:
-    the same with no-break spaces (U+00A0) before `:` and `!` and inside `« »`.
+    the same with no-break spaces (U+00A0) before `:` and `!` and inside `« »` (under `fr-FR`:
+    narrow no-break spaces, U+202F, before `!` and inside `« »`).
 Fix safety:
     Safe: where a plain space stands, only the kind of space changes. Where there is no space
     at all, the fix that inserts one is unsafe.
@@ -33,10 +38,13 @@ from __future__ import annotations
 
 import regex
 
+from glossary.profiles import Profile
+
 from ..findings import Finding, Severity
 from .base import Context, FixSafety, Rule, Stage
 
 NBSP = "\u00a0"
+NARROW_NBSP = "\u202f"
 _GOOD = "\u00a0\u202f"
 _HIGH = ":;!?"
 # What makes a mark no punctuation of prose: a letter, digit or slash right after it (10:30,
@@ -117,17 +125,32 @@ def _in_code(body: str, i: int, urls: list[tuple[int, int]]) -> bool:
     return any(start <= i < end for start, end in urls)
 
 
+def space_for(mark: str, profile: Profile | None) -> str:
+    """The no-break space French puts at ``mark`` (before ``: ; ! ? »``, after ``«``) as the
+    house style writes it: narrow (U+202F) but before ``:`` under ``french-spacing: narrow``,
+    else U+00A0."""
+    if profile is not None and profile.french_spacing == "narrow" and mark != ":":
+        return NARROW_NBSP
+    return NBSP
+
+
+def _named(space: str) -> str:
+    return "narrow no-break space" if space == NARROW_NBSP else "no-break space"
+
+
 def _plain(ctx: Context, at: int, mark: str) -> Finding:
+    space = space_for(mark, ctx.profile)
     return RULE.finding(at, at + 1, " ",
-                        f"a plain space at '{mark}': French puts a no-break space there",
-                        expected=NBSP, lang=ctx.lang)
+                        f"a plain space at '{mark}': French puts a {_named(space)} there",
+                        expected=space, lang=ctx.lang)
 
 
 def _missing(ctx: Context, at: int, mark: str, *, before: bool) -> Finding:
     where = "before" if before else "after"
+    space = space_for(mark, ctx.profile)
     return RULE.finding(at, at + 1, mark,
-                        f"no space {where} '{mark}': French puts a no-break space there",
-                        expected=NBSP + mark if before else mark + NBSP, lang=ctx.lang,
+                        f"no space {where} '{mark}': French puts a {_named(space)} there",
+                        expected=space + mark if before else mark + space, lang=ctx.lang,
                         safe=False)
 
 

@@ -8,9 +8,14 @@ What it flags:
       the top-level name `n` only (the words inside the branches are translated).
     Then, an error: a placeholder of the source missing from the target (on the whole target;
     not from a PO plural's first form, `msgstr[0]`, which may say "one" in words),
-    or a placeholder of the target its source does not have (on that placeholder). They are
-    found by sight, whatever the PO flags say: a `%` followed by a letter in prose (`50%d'…`)
-    is rare enough; a `% d` with a space and `50%d` after a digit are never taken for one.
+    or a placeholder of the target its source does not have (on that placeholder).
+    A PO entry's flags say which format its strings are in, and only that one is compared:
+    `python-format` and `c-format` (also `objc-`, `php-`, `java-printf-`, `awk-format`)
+    printf placeholders, `python-brace-format` (and `perl-brace-format`) braces; a `no-…`
+    flag (`no-python-format`) says the string is in no such format, and it is not compared.
+    Where no flag says (XLIFF, TMX, aligned text, a PO entry without flags), both are found
+    by sight: a `%` followed by a letter in prose (`50%d'…`) is rare enough; a `% d` with a
+    space and `50%d` after a digit are never taken for one.
     Not seen: XLIFF and TMX inline tags (`<ph>`, `<g>`, `<x/>`…), which the readers read as
     a space and keep aside: `inline-tags` compares them.
 Why it matters:
@@ -42,10 +47,32 @@ _PRINTF = regex.compile(
 _NAME = regex.compile(r"\s*([A-Za-z_][\w.]*|\d+)?\s*(?:[,:!}]|$)")
 
 
-def placeholders(text: str) -> list[tuple[str, int, int]]:
-    """Each placeholder of ``text``: its key (what must match) and its span."""
+# The gettext flags of formats with printf placeholders, and of those with braces.
+_PRINTF_FORMATS = {"c-format", "objc-format", "python-format", "php-format",
+                   "java-printf-format", "awk-format"}
+_BRACE_FORMATS = {"python-brace-format", "perl-brace-format"}
+
+
+def formats(info: tuple[tuple[str, str], ...]) -> tuple[bool, bool]:
+    """Whether to compare printf placeholders, and braces, in a segment whose reader gave
+    ``info`` (a PO entry's ``flags``): the format a flag names, only; by sight, both, unless a
+    ``no-…-format`` flag rules one out."""
+    flags = {flag.strip() for flag in dict(info).get("flags", "").split(",")}
+    printf, braces = bool(flags & _PRINTF_FORMATS), bool(flags & _BRACE_FORMATS)
+    if printf or braces:
+        return printf, braces
+    return (not {f"no-{name}" for name in _PRINTF_FORMATS} & flags,
+            not {f"no-{name}" for name in _BRACE_FORMATS} & flags)
+
+
+def placeholders(text: str, printf: bool = True,
+                 braces: bool = True) -> list[tuple[str, int, int]]:
+    """Each placeholder of ``text`` (printf ones, brace ones, as asked): its key (what must
+    match) and its span."""
     found = [(m.group(), m.start(), m.end()) for m in _PRINTF.finditer(text)
-             if m.group() != "%%"]
+             if m.group() != "%%"] if printf else []
+    if not braces:
+        return found
     depth, start = 0, 0
     for i, char in enumerate(text):
         if char == "{":
@@ -69,14 +96,14 @@ def check_document(ctx: Context) -> list[Finding]:
         if segment.unit is None:
             continue
         if segment.role == "source":
-            wanted[segment.unit] |= Counter(
-                key for key, _, _ in placeholders(text[segment.start:segment.end]))
+            wanted[segment.unit] |= Counter(key for key, _, _ in placeholders(
+                text[segment.start:segment.end], *formats(segment.info)))
         elif segment.role == "target":
             targets.append(segment)
     findings: list[Finding] = []
     for segment in targets:
         want = wanted.get(segment.unit or "", Counter())
-        found = placeholders(text[segment.start:segment.end])
+        found = placeholders(text[segment.start:segment.end], *formats(segment.info))
         missing = want - Counter(key for key, _, _ in found)
         # A plural's first form may say the number in words (msgfmt allows it): "un ministre"
         # for "%d ministers".

@@ -18,13 +18,15 @@ __all__ = ["apply_edits", "diff", "encode", "exact_edit", "fixed_text", "planned
            "write_atomic"]
 
 Edit = tuple[int, int, str]  # start, end (offsets of the file's text), replacement
-# Characters a replacement may not bring into an escaped format (PO, XLIFF) as they are.
+# Characters a replacement may not bring as they are into an escaped format whose reader does
+# not say how it escapes them.
 _NEEDS_ESCAPING = set('"\\<>&\n')
 
 
 def planned_edits(result: FileResult, unsafe: bool = False) -> list[Edit]:
     """The edits ``--fix`` would make: safe fixes (and unsafe ones when asked) whose span is a
-    plain copy of the file's text, without overlaps."""
+    plain copy of the file's text (escaped as the file escapes it, when the reader says how:
+    ``Document.escape``), without overlaps; the replacement is escaped the same way."""
     doc = result.document
     if doc is None:
         return []
@@ -39,17 +41,22 @@ def planned_edits(result: FileResult, unsafe: bool = False) -> list[Edit]:
 
 
 def exact_edit(doc: Document, finding: Finding) -> Edit | None:
-    """The edit of the file's text that the fix of ``finding`` makes, or None when it has no
-    fix or its span is not a plain copy of the file (escapes, markup)."""
+    """The edit of the file's text that the fix of ``finding`` makes, written as the file
+    escapes text (PO: a line break as ``\\n``), or None when it has no fix or its span is not a
+    plain copy of the file (markup, escapes the document cannot write)."""
     fix = finding.fix
     if fix is None or finding.start == finding.end:
         return None
     start, end = doc.file_offset(finding.start), doc.file_end(finding.end)
-    if doc.raw[start:end] != doc.text[finding.start:finding.end]:
-        return None  # the span holds escapes or markup: not an exact replacement
-    if doc.offsets is not None and _NEEDS_ESCAPING & set(fix.replacement):
+    written, replacement = doc.text[finding.start:finding.end], fix.replacement
+    if doc.escape is not None:  # as the file writes them
+        written, replacement = doc.escape(written), doc.escape(replacement)
+        end = start + len(written)  # the span's last character may be an escape
+    elif doc.offsets is not None and _NEEDS_ESCAPING & set(replacement):
         return None
-    return start, end, fix.replacement
+    if doc.raw[start:end] != written:
+        return None  # the span holds markup or other escapes: not an exact replacement
+    return start, end, replacement
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:

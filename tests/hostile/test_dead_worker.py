@@ -145,7 +145,7 @@ def test_an_exception_let_out_of_a_worker_is_raised_in_the_parent(deadline):
     # As --debug lets a bug out of check_path: it reaches the parent with the worker's
     # traceback, and the workers are stopped. Whichever worker fails first is reported (two
     # run at once: on a loaded machine b's may come before a's).
-    with pytest.raises(ValueError, match="a bug on [abc]") as caught:
+    with pytest.raises(ValueError, match=r"a bug on [abc]") as caught:
         list(checked_in_workers(raising, ["a", "b", "c"], 2, 1, failed))
     assert "Traceback" in str(caught.value.__cause__)
     assert multiprocessing.active_children() == []

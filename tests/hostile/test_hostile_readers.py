@@ -327,7 +327,9 @@ def test_cr_only_xliff_file_reports_the_editor_lines(folder):
     (folder / "fr.xlf").write_bytes(content.replace("\n", "\r").encode())
     status, data = run("fr.xlf")
     assert status == 1
-    assert findings(data, "fr.xlf") == [(8, 1, "wrong-language", "Sergei Lavrov")]
+    # The target's leading line break (its source has none) is on line 7, after <target>.
+    assert findings(data, "fr.xlf") == [(7, 9, "whitespace", "\n"),
+                                        (8, 1, "wrong-language", "Sergei Lavrov")]
     (folder / "bad.xlf").write_bytes(content.replace("\n", "\r").replace(
         "<target>", "<target>&nbsp;").encode())
     assert error_of(run("bad.xlf")[1], "bad.xlf").startswith("line 7, column ")
