@@ -123,7 +123,7 @@ RULE = Rule(
     severity=Severity.WARNING,
     fix_safety=FixSafety.SAFE,
     stage=Stage.PAIRS,
-    priority=117,
+    priority=115,
     summary="a translation whose leading or trailing spaces, tabs or line breaks are "
     "not its source's",
     example='`msgid "File saved.\\n"` translated `msgstr "Fichier enregistré."`',
