@@ -70,13 +70,19 @@ def test_translation_files_are_checked_and_fixed_in_place(pairs, kind, unsafe):
     new = fixes.fixed_text(result, unsafe)
     if new is None:
         return
-    by_span = {(doc.file_offset(f.start), doc.file_end(f.end)): f for f in result.findings
-               if f.fix is not None}
+
+    def written(text: str) -> str:  # as the file escapes text (PO: a line break as \n)
+        return doc.escape(text) if doc.escape else text
+
     expected = doc.text
     for start, end, replacement in reversed(edits):
-        finding = by_span[start, end]  # every edit is a flagged span...
-        assert replacement == finding.fix.replacement  # ...replaced by its fix
-        expected = expected[:finding.start] + replacement + expected[finding.end:]
+        # Every edit is a flagged span of the file replaced by its fix (two findings may start
+        # at one place: the edit is one of them).
+        finding = next(f for f in result.findings
+                       if f.fix is not None and doc.file_offset(f.start) == start
+                       and written(f.fix.replacement) == replacement
+                       and raw[start:end] == written(doc.text[f.start:f.end]))
+        expected = expected[:finding.start] + finding.fix.replacement + expected[finding.end:]
     assert reader_for(kind)(kind, new).text == expected  # the file still reads, as intended
 
     final, last = fixes.converged_text(result, checker.recheck, unsafe)
