@@ -195,9 +195,10 @@ _NUMBER_WORDS: dict[int, tuple[str, ...]] = {
 def _in_words(number: str, target: str) -> bool:
     """Whether ``target`` writes ``number`` (a whole number the table knows) in words."""
     words = _NUMBER_WORDS.get(int(number)) if number.isdigit() else None
-    return bool(words) and regex.search(
-        r"(?<![\p{L}-])(?:" + "|".join(words) + r")s?(?![\p{L}-])", target,
-        regex.IGNORECASE) is not None
+    if not words:
+        return False
+    return regex.search(r"(?<![\p{L}-])(?:" + "|".join(words) + r")s?(?![\p{L}-])", target,
+                        regex.IGNORECASE) is not None
 
 
 def _alike(lost: str, written: str) -> bool:

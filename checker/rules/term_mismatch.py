@@ -74,7 +74,7 @@ def check_document(ctx: Context) -> list:
     targets = [s for s in ctx.doc.segments if s.role == "target" and s.unit is not None]
     by_unit: dict[str, list[Segment]] = defaultdict(list)
     for segment in targets:
-        by_unit[segment.unit].append(segment)  # type: ignore[index]
+        by_unit[str(segment.unit)].append(segment)
     search = FormSearch()
     findings = []
     for position, segment in enumerate(targets):
@@ -89,13 +89,14 @@ def check_document(ctx: Context) -> list:
         target_text = text[segment.start:segment.end]
         source_text = " / ".join(text[s.start:s.end] for s in sources[_pair_key(segment)])
         # Names move between the segments of a unit: the whole unit's sources for added names.
-        unit_source = " / ".join(text[s.start:s.end] for s in sources[str(segment.unit)])
+        unit = str(segment.unit)
+        unit_source = " / ".join(text[s.start:s.end] for s in sources[unit])
         # Names of the target that its source does not name: the other entity a missing name
         # may have become (Autriche for Australia), else an added name (info).
         added = [m for m in mentions
                  if m.entry.id not in wanted
                  and not _stands_for_related(ctx, m.entry.id, wanted, have)
-                 and m.entry.id not in described_in(segment.unit)
+                 and m.entry.id not in described_in(unit)
                  and not search.count(m.entry, unit_source, ctx.source_lang or ctx.lang,
                                       derived=False)
                  and not namesake(ctx.doc, m, _title_ends(mentions))]
@@ -109,13 +110,12 @@ def check_document(ctx: Context) -> list:
                 continue
             # The name the matcher left out (inside a longer name, a form two entries share,
             # hyphenated, elided): the target names it all the same.
-            found = max(have[entry_id], search.count(entry, target_text, ctx.lang))
+            found: int = max(have[entry_id], search.count(entry, target_text, ctx.lang))
             # The segments of one unit (XLIFF) are one translation: a name in any of them is
             # there. A PO entry's plural forms are not: each is shown alone.
             if not _plural(segment):
                 found += sum(search.count(entry, text[t.start:t.end], ctx.lang)
-                             for t in by_unit[segment.unit]
-                             if t is not segment and not _plural(t))
+                             for t in by_unit[unit] if t is not segment and not _plural(t))
                 if found >= count:
                     continue
             others = [m for m in added if m.entry.type is entry.type
