@@ -1,18 +1,27 @@
 """term-mismatch: a translated segment that lacks the target form of a term its source mentions.
 
 What it flags:
-    In a translation (PO, XLIFF, aligned files), for each entry the source segment mentions:
-    - error: the target holds no form of the entry at all (the name was lost or paraphrased);
+    In a translation (PO, XLIFF, TMX, aligned files), for each entry the source segment names,
+    one finding per cause:
+    - error: the target holds no form of the entry at all (the name was lost or paraphrased),
+      or names another entry of the same kind instead (Australia → l'Autriche: on that name);
     - warning: the target names it fewer times than the source does, or names only an entry
       related to it (`see_also`: Britain and le Royaume-Uni; related names are often, not
       always, interchangeable);
-    - info: the target names an entry its source does not mention (an added name may be a
-      mistake).
-    A target that holds another language's form of the entry is not a mismatch: `wrong-language`
-    reports that form with the expected one. An adjective or a demonym the termbase lists for
-    the entry counts as naming it, in either segment: source "the UK government", target "le
-    gouvernement britannique" is no mismatch, nor is source "British voters", target "les
-    électeurs du Royaume-Uni" an added name.
+    - info: a pronoun of the target may stand for it (on the pronoun; nothing when the name is
+      in the unit before or after), a title is rendered otherwise (titles are translated by
+      sense), or the target names an entry its source does not (an added name may be a
+      mistake; added titles are not reported).
+    What counts as naming the entry in the target: any form of it in any language, whatever
+    its accents, hyphens (Maison-Blanche), elision (d'Obama) or contracted article (du Caire),
+    inside a longer name too (Los Angeles International Airport); an adjective or a demonym
+    the termbase lists (source "the UK government", target "le gouvernement britannique");
+    a name in another segment of the same XLIFF unit. A form in the other language's spelling
+    is `wrong-language`'s finding and a name in the wrong case `capitalization`'s. A source
+    mention that names someone else wants nothing: a surname after another first name or a
+    capitalised word (Ryan Morrison, the Old Bailey), after a determiner (la Hollande), a
+    month (in May), an organisation opening a longer name (the Democratic Movement of
+    Mozambique). The text report shows the source under the finding.
 Why it matters:
     A translation that drops or changes a name is the costliest error of translated copy: the
     reader of one language is told about someone else, or no one.
