@@ -16,19 +16,23 @@ import regex
 from glossary.langtags import split_tag, tag_problem
 
 from . import datacache
+from .i18n import N_, _
 
 MIN_WORDS = 8
 MIN_PROBABILITY = 0.90
 _SAMPLE_CHARS = 20_000
 _WORD = regex.compile(r"\p{L}{2,}")
 
-LANGUAGE_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish",
-                  "it": "Italian", "pt": "Portuguese", "ru": "Russian", "uk": "Ukrainian"}
+LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English"), "de": N_("German"),
+                  "es": N_("Spanish"), "it": N_("Italian"), "pt": N_("Portuguese"),
+                  "ru": N_("Russian"), "uk": N_("Ukrainian")}
 
 
 def language_name(code: str) -> str:
-    """``French`` for ``fr``; the code itself for a language without a name here."""
-    return LANGUAGE_NAMES.get(code.split("-")[0], code)
+    """``French`` for ``fr``, in the interface language; the code itself for a language
+    without a name here."""
+    name = LANGUAGE_NAMES.get(code.split("-")[0])
+    return _(name) if name is not None else code
 
 
 def normalize_code(code: str, known: tuple[str, ...] | list[str]) -> str:

@@ -29,6 +29,7 @@ from glossary import Status
 from glossary.profiles import Profile, is_short, variant_key
 
 from ..findings import Finding, Severity
+from ..i18n import _
 from ..matcher import MatchKind, Mention
 from .base import Context, FixSafety, Rule, Stage, fit_case, with_dot
 
@@ -106,7 +107,8 @@ def _finding(mention: Mention, ctx: Context, profile: Profile, expected: str,
              other: str) -> Finding:
     end, replacement, fixable = with_dot(ctx.doc.text, mention, expected)
     text = ctx.doc.text[mention.start:end]
-    message = f"house style: {profile.name} writes '{expected}'; '{_shown(text)}' is {other} usage"
+    message = _("house style: {style} writes '{expected}'; '{text}' is {usage} usage").format(
+        style=profile.name, expected=expected, text=_shown(text), usage=other)
     return RULE.finding(mention.start, end, text, message, expected=replacement,
                         entry=mention.entry.id, lang=ctx.lang, fixable=fixable)
 

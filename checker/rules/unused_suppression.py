@@ -17,6 +17,7 @@ Fix safety:
 from __future__ import annotations
 
 from ..findings import Finding, Severity
+from ..i18n import _
 from .base import Context, FixSafety, Rule, Stage
 
 
@@ -28,7 +29,8 @@ def check_document(ctx: Context) -> list[Finding]:
         return []
     active = ctx.active_rules
     return [Finding(RULE.code, RULE.severity, 0, 0, ignore.text,
-                    f"'{ignore.text}' silences nothing here; remove it", path=ctx.doc.path,
+                    _("'{text}' silences nothing here; remove it").format(text=ignore.text),
+                    path=ctx.doc.path,
                     line=ignore.line, column=ignore.column, end_line=ignore.line,
                     end_column=ignore.column + len(ignore.text))
             for ignore in ctx.suppressions.unused()
