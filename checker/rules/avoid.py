@@ -23,7 +23,7 @@ from glossary import Status
 from glossary.validate import CASE, form_variant
 
 from ..findings import Severity
-from ..i18n import _
+from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
 from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
 
@@ -49,6 +49,6 @@ def _capitals_of_place(mention: Mention, ctx: Context) -> bool:
 
 RULE = Rule(code="avoid", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
             stage=Stage.DRAFT, priority=20,
-            summary="a form the termbase says to avoid",
+            summary=N_("a form the termbase says to avoid"),
             example="`Nikolaï Patrushev` → `Nikolaï Patrouchev`",
             doc=__doc__, on_mention=check)

@@ -47,7 +47,7 @@ from glossary import CasePolicy, EntryType
 from glossary.normalize import nfc
 
 from ..findings import Finding, Severity
-from ..i18n import _
+from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
 from . import house_style
 from .base import Context, FixSafety, Rule, Stage, fit_case
@@ -235,7 +235,7 @@ def check_titles(ctx: Context) -> list[Finding]:
 
 RULE = Rule(code="capitalization", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
             stage=Stage.DRAFT, priority=60,
-            summary="a known form written with wrong capitals",
+            summary=N_("a known form written with wrong capitals"),
             example="`jake Sullivan` → `Jake Sullivan`",
             fix_note="unsafe for a title capitalised inside a sentence",
             doc=__doc__, on_mention=check, on_document=check_titles)

@@ -30,7 +30,7 @@ from __future__ import annotations
 from glossary.normalize import has_diacritics
 
 from ..findings import Severity
-from ..i18n import _
+from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
 from .base import Context, FixSafety, Rule, Stage, fit_case
 
@@ -119,6 +119,6 @@ def check(mention: Mention, ctx: Context):
 
 RULE = Rule(code="diacritics", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
             stage=Stage.DRAFT, priority=50,
-            summary="a known form with missing or wrong accents",
+            summary=N_("a known form with missing or wrong accents"),
             example="`Serguei Lavrov` → `Sergueï Lavrov`",
             doc=__doc__, on_mention=check)

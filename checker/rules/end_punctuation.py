@@ -144,8 +144,8 @@ RULE = Rule(
     fix_safety=FixSafety.UNSAFE,
     stage=Stage.PAIRS,
     priority=119,
-    summary="a translation ending with other punctuation than its source (`.` `?` `!` "
-    "`:` `…` or none)",
+    summary=N_("a translation ending with other punctuation than its source (`.` `?` `!` "
+       "`:` `…` or none)"),
     example="`Is the vote over?` translated `Le vote est terminé.`",
     fix_note="none where the target ends with a mark",
     doc=__doc__,

@@ -41,7 +41,7 @@ import regex
 from glossary.profiles import Profile
 
 from ..findings import Finding, Severity
-from ..i18n import _
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 
 NBSP = "\u00a0"
@@ -158,8 +158,8 @@ def _missing(ctx: Context, at: int, mark: str, *, before: bool) -> Finding:
 
 RULE = Rule(code="french-spacing", severity=Severity.WARNING, fix_safety=FixSafety.SAFE,
             stage=Stage.PAIRS, priority=118,
-            summary="a French translation without a no-break space before `: ; ! ?` or inside "
-                    "`« »`",
+            summary=N_("a French translation without a no-break space before `: ; ! ?` or inside "
+                       "`« »`"),
             example="`Il a dit : « Non ! »` with plain spaces → no-break spaces",
             fix_note="unsafe where no space stands at all",
             doc=__doc__, on_document=check_document)

@@ -29,7 +29,7 @@ from glossary import Status
 from glossary.profiles import Profile, is_short, variant_key
 
 from ..findings import Finding, Severity
-from ..i18n import _
+from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
 from .base import Context, FixSafety, Rule, Stage, fit_case, with_dot
 
@@ -115,6 +115,6 @@ def _finding(mention: Mention, ctx: Context, profile: Profile, expected: str,
 
 RULE = Rule(code="house-style", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
             stage=Stage.DRAFT, priority=40,
-            summary="a form another house style prefers, where the draft's prefers another",
+            summary=N_("a form another house style prefers, where the draft's prefers another"),
             example="`Nations Unies` → `Nations unies` (fr-FR)",
             doc=__doc__, on_mention=check)

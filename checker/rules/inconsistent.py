@@ -36,7 +36,7 @@ from glossary.normalize import fold_capital_accents
 from glossary.tokens import split_form
 
 from ..findings import Severity
-from ..i18n import _
+from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
 from ..project import Parts
 from .base import Context, FixSafety, Rule, Stage, fit_case
@@ -128,6 +128,6 @@ def _acronym(form: str) -> bool:
 
 RULE = Rule(code="inconsistent", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
             stage=Stage.DRAFT, priority=90,
-            summary="one entry written in two accepted forms in one document",
+            summary=N_("one entry written in two accepted forms in one document"),
             example="`Kim Jong Un` … `Kim Jong-un`",
             doc=__doc__, on_document=check_document, uses=uses)

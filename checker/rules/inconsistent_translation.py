@@ -25,7 +25,7 @@ import regex
 
 from ..document import Segment
 from ..findings import Severity
-from ..i18n import _
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 
 _SPACE = regex.compile(r"\s+")
@@ -94,6 +94,6 @@ def _short(text: str, limit: int = 60) -> str:
 
 RULE = Rule(code="inconsistent-translation", severity=Severity.WARNING, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=120,
-            summary="one source translated two ways, or two sources translated alike",
+            summary=N_("one source translated two ways, or two sources translated alike"),
             example="`Foreign Minister Wang Yi` translated two ways in one file",
             doc=__doc__, on_document=check_document)

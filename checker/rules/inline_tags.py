@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 
 from ..document import InlineTag, Segment
 from ..findings import Finding, Severity
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from .base import Context, FixSafety, Rule, Stage
 
 
@@ -147,8 +147,8 @@ def _on(ctx: Context, segment: Segment, tag: InlineTag, message: str) -> Finding
 
 RULE = Rule(code="inline-tags", severity=Severity.ERROR, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=117,
-            summary="an XLIFF or TMX inline tag (`<ph>`, `<x/>`, `<g>`, `<bpt>`/`<ept>`, "
-                    "`<sc/>`/`<ec/>`, `<it>`, `<hi>`) of the source dropped, added or left "
-                    "unpaired in the translation",
+            summary=N_("an XLIFF or TMX inline tag (`<ph>`, `<x/>`, `<g>`, `<bpt>`/`<ept>`, "
+                       "`<sc/>`/`<ec/>`, `<it>`, `<hi>`) of the source dropped, added or left "
+                       "unpaired in the translation"),
             example='`Read <g id="1">the report</g>.` translated `Lisez le rapport.`',
             doc=__doc__, on_document=check_document)

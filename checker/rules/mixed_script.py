@@ -247,7 +247,7 @@ def _finding(ctx: Context, start: int, word: str, what: str, expected: str | Non
 
 RULE = Rule(code="mixed-script", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
             stage=Stage.DRAFT, priority=10,
-            summary="a name mixing scripts or holding invisible/bidi control characters",
+            summary=N_("a name mixing scripts or holding invisible/bidi control characters"),
             example="`Lаvrov` (a Cyrillic а) → `Lavrov`",
             fix_note="unsafe where a bidi control shows the letters in another order than stored",
             doc=__doc__, on_document=check_document)

@@ -35,7 +35,7 @@ import regex
 
 from ..document import Segment
 from ..findings import Finding, Severity
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from .base import Context, FixSafety, Rule, Stage
 
 # A number: digits, with groups of three after a space of any kind, or anything after a point
@@ -223,7 +223,7 @@ def _alike(lost: str, written: str) -> bool:
 
 RULE = Rule(code="numbers", severity=Severity.ERROR, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=114,
-            summary="a number of the source dropped or changed in the translation "
-                    "(locale-aware: `1,000.5` = `1 000,5`)",
+            summary=N_("a number of the source dropped or changed in the translation "
+                       "(locale-aware: `1,000.5` = `1 000,5`)"),
             example="`27 people` translated `26 personnes`",
             doc=__doc__, on_document=check_document)

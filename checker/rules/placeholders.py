@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 import regex
 
 from ..findings import Finding, Severity
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from .base import Context, FixSafety, Rule, Stage
 
 # printf conversions: position or name, flags (no space: `50 % d'entre eux`), width,
@@ -130,7 +130,7 @@ def check_document(ctx: Context) -> list[Finding]:
 
 RULE = Rule(code="placeholders", severity=Severity.ERROR, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=116,
-            summary="a placeholder (`%s`, `%(name)s`, `{count}`, ICU) of the source dropped or "
-                    "added in the translation",
+            summary=N_("a placeholder (`%s`, `%(name)s`, `{count}`, ICU) of the source dropped or "
+                       "added in the translation"),
             example="`%(count)s people voted.` translated `Des personnes ont voté.`",
             doc=__doc__, on_document=check_document)

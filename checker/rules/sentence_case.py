@@ -23,7 +23,7 @@ from glossary.normalize import nfc
 
 from .. import words as wordlist
 from ..findings import Severity
-from ..i18n import _
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 
 # Abbreviations that end with a full stop and may be followed by a lower-case word.
@@ -88,6 +88,6 @@ def check_document(ctx: Context) -> list:
 
 RULE = Rule(code="sentence-case", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
             stage=Stage.DRAFT, priority=100,
-            summary="a sentence that starts in lower case after a full stop",
+            summary=N_("a sentence that starts in lower case after a full stop"),
             example="`. la` → `. La`",
             doc=__doc__, on_document=check_document)

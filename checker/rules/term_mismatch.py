@@ -36,7 +36,7 @@ from glossary.validate import FUNCTION_WORDS
 
 from ..document import Segment
 from ..findings import Finding, Severity
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..matcher import Mention
 from ..renderings import FormSearch, namesake, pronoun
 from .base import Context, FixSafety, Rule, Stage
@@ -309,6 +309,6 @@ def _name(entry, ctx: Context) -> str:
 
 RULE = Rule(code="term-mismatch", severity=Severity.ERROR, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=110,
-            summary="a translated segment lacks the target form of a term its source mentions",
+            summary=N_("a translated segment lacks the target form of a term its source mentions"),
             example="`Wang Yi met Sergei Lavrov.` translated without `Sergueï Lavrov`",
             doc=__doc__, on_document=check_document)

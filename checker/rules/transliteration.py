@@ -37,7 +37,7 @@ from glossary.normalize import nfc
 
 from .. import words as wordlist
 from ..findings import Severity
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..matcher import MatchKind, Mention, Word, romanised
 from ..project import Parts
 from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
@@ -174,6 +174,6 @@ def _known_spellings(spellings: dict[str, str], lang: str) -> dict[str, bool]:
 
 RULE = Rule(code="transliteration", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
             stage=Stage.DRAFT, priority=70,
-            summary="one name spelled in two romanisations in a document",
+            summary=N_("one name spelled in two romanisations in a document"),
             example="`Khrushchev` … `Khrouchtchev`",
             doc=__doc__, on_mention=check, on_document=check_document, uses=uses)

@@ -32,7 +32,7 @@ Fix safety:
 from __future__ import annotations
 
 from ..findings import Severity
-from ..i18n import _
+from ..i18n import N_, _
 from ..matcher import MatchKind, Mention, romanised
 from .base import Context, FixSafety, Rule, Stage, expected_for
 
@@ -54,6 +54,6 @@ def check(mention: Mention, ctx: Context):
 
 RULE = Rule(code="typo", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
             stage=Stage.DRAFT, priority=80,
-            summary="a near miss of a known form",
+            summary=N_("a near miss of a known form"),
             example="`Lavorv` → `Lavrov`",
             doc=__doc__, on_mention=check)

@@ -29,6 +29,7 @@ import regex
 
 from ..document import Segment
 from ..findings import Finding, Severity
+from ..i18n import N_
 from .base import Context, FixSafety, Rule, Stage
 
 _LETTER = regex.compile(r"\p{L}")
@@ -79,6 +80,7 @@ def _may_stay(ctx: Context, segment: Segment, target: str) -> bool:
 
 RULE = Rule(code="untranslated", severity=Severity.WARNING, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=112,
-            summary="a translation unit with an empty target, or a target copied from its source",
+            summary=N_("a translation unit with an empty target, or a target copied from its "
+                       "source"),
             example='`msgid "The minister resigned."` / `msgstr ""`',
             doc=__doc__, on_document=check_document)

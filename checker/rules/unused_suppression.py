@@ -17,7 +17,7 @@ Fix safety:
 from __future__ import annotations
 
 from ..findings import Finding, Severity
-from ..i18n import _
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 
 
@@ -41,6 +41,6 @@ def check_document(ctx: Context) -> list[Finding]:
 
 RULE = Rule(code="unused-suppression", severity=Severity.INFO, fix_safety=FixSafety.NONE,
             stage=Stage.SUPPRESSIONS, priority=130,
-            summary="a suppression comment that silences nothing",
+            summary=N_("a suppression comment that silences nothing"),
             example="`<!-- termcheck: ignore[typo] -->` on a line without a typo",
             doc=__doc__, on_document=check_document)

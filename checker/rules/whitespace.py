@@ -128,8 +128,8 @@ RULE = Rule(
     fix_safety=FixSafety.SAFE,
     stage=Stage.PAIRS,
     priority=115,
-    summary="a translation whose leading or trailing spaces, tabs or line breaks are "
-    "not its source's",
+    summary=N_("a translation whose leading or trailing spaces, tabs or line breaks are "
+       "not its source's"),
     example='`msgid "File saved.\\n"` translated `msgstr "Fichier enregistré."`',
     doc=__doc__,
     on_document=check_document,

@@ -127,6 +127,6 @@ def _letters(text: str) -> str:
 
 RULE = Rule(code="wrong-language", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
             stage=Stage.DRAFT, priority=30,
-            summary="another language's form of a known entry",
+            summary=N_("another language's form of a known entry"),
             example="`Sergei Lavrov` → `Sergueï Lavrov` (in French)",
             doc=__doc__, on_mention=check)
