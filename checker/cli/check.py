@@ -27,11 +27,10 @@ from ..app import (
     worker_count,
 )
 from ..config import SCOPES, ConfigError, check_timeout
-from ..engine import DEFAULT_MAX_FINDINGS
 from ..findings import Severity
+from ..i18n import N_
 from ..inputs import read_path_list
 from ..language import language_name
-from ..limits import DEFAULT_TIMEOUT
 from ..report import Report
 from ..reporters import FORMATS
 from .common import (
@@ -112,82 +111,90 @@ def planned_reports(fmt: str | None, output: str | None, extra: Reports) -> Repo
     return reports
 
 
-@cli.command("check")
+@cli.command("check", help=N_(
+    "Check drafts and translations (files, folders, or - for standard input).\n\n"
+    "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error, "
+    "a broken termbase or configuration, or an input that could not be read (the other "
+    "inputs are still checked and reported)."))
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @terms_option
 @lang_option
 @default_lang_option
 @click.option("--source-lang", metavar="L",
-              help="Language of translation sources, when the file does not say.")
+              help=N_("Language of translation sources, when the file does not say."))
 @click.option("--select", multiple=True, metavar="RULE[,RULE]",
-              help="Check only these rules (codes in any case; repeatable), even one the "
-                   "configuration switches off.")
+              help=N_("Check only these rules (codes in any case; repeatable), even one the "
+                      "configuration switches off."))
 @click.option("--ignore", multiple=True, metavar="RULE[,RULE]",
-              help="Do not check these rules (repeatable; wins over --select).")
+              help=N_("Do not check these rules (repeatable; wins over --select)."))
 @click.option("--scope", type=click.Choice(SCOPES, case_sensitive=False), default=None,
-              help="What the consistency rules (inconsistent, transliteration) look across: "
-                   "each file alone (files, the default) or every file checked together "
-                   "(project: a series of articles, a book in chapters).")
+              help=N_("What the consistency rules (inconsistent, transliteration) look across: "
+                      "each file alone (files, the default) or every file checked together "
+                      "(project: a series of articles, a book in chapters)."))
 @click.option("--include-fuzzy", is_flag=True, default=None,
-              help="Report findings in fuzzy (unreviewed) translations at their severity, "
-                   "not as info.")
+              help=N_("Report findings in fuzzy (unreviewed) translations at their severity, "
+                      "not as info."))
 @click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False),
-              help="Report format (default text).")
+              help=N_("Report format (default text)."))
 @color_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
-              help="Write the report to FILE instead of standard output.")
+              help=N_("Write the report to FILE instead of standard output."))
 @click.option("--report", "report_specs", multiple=True, callback=_report_option,
               metavar="FORMAT[=PATH]",
-              help="Also write a report in FORMAT to PATH (standard output without a path); "
-                   "repeat for several, e.g. --report github --report sarif=termcheck.sarif. "
-                   "With --report and no --format, only these reports are written.")
+              help=N_("Also write a report in FORMAT to PATH (standard output without a path); "
+                      "repeat for several, e.g. --report github --report sarif=termcheck.sarif. "
+                      "With --report and no --format, only these reports are written."))
 @click.option("--fail-on", type=click.Choice([str(s) for s in Severity], case_sensitive=False),
-              help="Exit with status 1 when a finding reaches this severity (default warning).")
+              help=N_("Exit with status 1 when a finding reaches this severity (default "
+                      "warning)."))
 @click.option("--exit-zero", is_flag=True,
-              help="Exit with status 0 even with findings (still 2 when an input is unreadable).")
-@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report the rest.")
+              help=N_("Exit with status 0 even with findings (still 2 when an input is "
+                      "unreadable)."))
+@click.option("--fix", is_flag=True,
+              help=N_("Apply safe fixes to the files, then report the rest."))
 @click.option("--unsafe-fixes", is_flag=True,
-              help="With --fix or --diff, also apply typo, transliteration and other guesses.")
+              help=N_("With --fix or --diff, also apply typo, transliteration and other "
+                      "guesses."))
 @click.option("--diff", "show_diff", is_flag=True,
-              help="Print the changes --fix would make, as a unified diff; write nothing.")
+              help=N_("Print the changes --fix would make, as a unified diff; write nothing."))
 @click.option("--source", "source_file", metavar="FILE",
-              help="With --target: a plain-text source whose line i the target's line i "
-                   "translates.")
+              help=N_("With --target: a plain-text source whose line i the target's line i "
+                      "translates."))
 @click.option("--target", "target_file", metavar="FILE",
-              help="With --source: the aligned plain-text translation to check.")
+              help=N_("With --source: the aligned plain-text translation to check."))
 @click.option("--files-from", metavar="FILE",
-              help="Also check the paths listed in FILE, one per line ('-': standard input).")
+              help=N_("Also check the paths listed in FILE, one per line ('-': standard input)."))
 @click.option("--stdin-filename", metavar="NAME",
-              help="Name (and format, by its suffix) of the draft read from standard input.")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching GLOB.")
+              help=N_("Name (and format, by its suffix) of the draft read from standard input."))
+@click.option("--exclude", multiple=True, metavar="GLOB", help=N_("Skip paths matching GLOB."))
 @click.option("--baseline", metavar="FILE",
-              help="Do not report the findings recorded in FILE (see --write-baseline).")
+              help=N_("Do not report the findings recorded in FILE (see --write-baseline)."))
 @click.option("--write-baseline", metavar="FILE",
-              help="Record the current findings in FILE, to accept them for now.")
+              help=N_("Record the current findings in FILE, to accept them for now."))
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Check files in this many processes (0: one per available CPU; never more "
-                   "than the CPUs available).")
+              help=N_("Check files in this many processes (0: one per available CPU; never more "
+                      "than the CPUs available)."))
 @no_cache_option
 @click.option("--index", "index_file", metavar="FILE",
-              help="Compiled index to use (see 'terms compile'); rebuilt if stale.")
+              help=N_("Compiled index to use (see 'terms compile'); rebuilt if stale."))
 @click.option("--timeout", type=float, callback=_timeout_option, metavar="SECONDS",
-              help=f"Skip (and report) a file whose check takes longer than this; 0 for no "
-                   f"limit (default {DEFAULT_TIMEOUT:g}).")
+              # The defaults are written out (a message id is a constant); a test holds them.
+              help=N_("Skip (and report) a file whose check takes longer than this; 0 for no "
+                      "limit (default 60)."))
 @click.option("--max-file-size", metavar="SIZE",
-              help="Skip (and report) a file larger than this, without reading it: bytes, or "
-                   "with a unit (500kB, 20MB, 1GiB; default 20MB).")
+              help=N_("Skip (and report) a file larger than this, without reading it: bytes, or "
+                      "with a unit (500kB, 20MB, 1GiB; default 20MB)."))
 @click.option("--max-memory", metavar="SIZE",
-              help="Skip (and report) a file whose check takes the process past this much "
-                   "memory; 0 for no limit (default 800MB; Linux only).")
+              help=N_("Skip (and report) a file whose check takes the process past this much "
+                      "memory; 0 for no limit (default 800MB; Linux only)."))
 @click.option("--max-findings", type=click.IntRange(min=0), metavar="N",
-              help=f"Report at most N findings per file, the most severe first (default "
-                   f"{DEFAULT_MAX_FINDINGS:,}; 0 for all); the others are counted on standard "
-                   f"error.")
+              help=N_("Report at most N findings per file, the most severe first (default "
+                      "1,000; 0 for all); the others are counted on standard error."))
 @config_option
 @click.option("--style", "styles", multiple=True, metavar="NAME|FILE",
-              help="House style: a shipped profile (fr-FR, fr-CA, en-US, en-GB) or a profile "
-                   "file; repeat for one per language. Default: the configuration's, else the "
-                   "region of the language (--lang fr-CA).")
+              help=N_("House style: a shipped profile (fr-FR, fr-CA, en-US, en-GB) or a profile "
+                      "file; repeat for one per language. Default: the configuration's, else the "
+                      "region of the language (--lang fr-CA)."))
 @usage_errors
 def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   default_lang: str | None, source_lang: str | None,
@@ -202,12 +209,6 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   timeout: float | None, max_file_size: str | None,
                   max_memory: str | None, max_findings: int | None,
                   config_path: str | None, styles: Sequence[str]) -> None:
-    """Check drafts and translations (files, folders, or - for standard input).
-
-    Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error, a
-    broken termbase or configuration, or an input that could not be read (the other inputs are
-    still checked and reported).
-    """
     settings = settings_from(
         config_path=config_path, terms=terms, lang=lang, default_lang=default_lang,
         source_lang=source_lang, include_fuzzy=include_fuzzy, fail_on=fail_on,
