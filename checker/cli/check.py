@@ -28,7 +28,7 @@ from ..app import (
 )
 from ..config import SCOPES, ConfigError, check_timeout
 from ..findings import Severity
-from ..i18n import N_
+from ..i18n import N_, _
 from ..inputs import read_path_list
 from ..language import language_name
 from ..report import Report
@@ -78,11 +78,13 @@ def _report_option(ctx: click.Context, param: click.Parameter,
         name, equals, path = value.partition("=")
         fmt = name.strip().lower()
         if fmt not in FORMATS:
-            raise click.BadParameter(f"{name!r} is not a report format; choose from "
-                                     f"{', '.join(FORMATS)} (FORMAT or FORMAT=PATH)", ctx, param)
+            raise click.BadParameter(_("{name} is not a report format; choose from {formats} "
+                                       "(FORMAT or FORMAT=PATH)").format(
+                name=repr(name), formats=", ".join(FORMATS)), ctx, param)
         if equals and not path:
-            raise click.BadParameter(f"{value!r} names no file: write {fmt}=PATH, or {fmt} "
-                                     f"alone for standard output", ctx, param)
+            raise click.BadParameter(_("{value} names no file: write {format}=PATH, or {format} "
+                                       "alone for standard output").format(
+                value=repr(value), format=fmt), ctx, param)
         reports.append((fmt, None if not equals or path == "-" else path))
     return reports
 
@@ -96,17 +98,18 @@ def planned_reports(fmt: str | None, output: str | None, extra: Reports) -> Repo
         reports.insert(0, (fmt or "text", output))
     to_stdout = [f for f, path in reports if path is None]
     if len(to_stdout) > 1:
-        raise click.UsageError(f"the {' and '.join(to_stdout)} reports would both go to "
-                               f"standard output: give all but one a file "
-                               f"(--report FORMAT=PATH)")
+        raise click.UsageError(_("the {formats} reports would both go to standard output: give "
+                                 "all but one a file (--report FORMAT=PATH)").format(
+            formats=_(" and ").join(to_stdout)))
     seen: dict[str, str] = {}
     for f, path in reports:
         if path is None:
             continue
         key = os.path.realpath(path)
         if key in seen:
-            raise click.UsageError(f"the {seen[key]} and {f} reports would both be written "
-                                   f"to {path}: give each report a file of its own")
+            raise click.UsageError(_("the {first} and {second} reports would both be written "
+                                     "to {path}: give each report a file of its own").format(
+                first=seen[key], second=f, path=path))
         seen[key] = f
     return reports
 
@@ -219,16 +222,16 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     stdout_fmt = next((f for f, path in reports if path is None), None)
     # A notice's file name is escaped as workflow command data when the run writes GitHub
     # annotations (it is then read by a runner); shown as the text report shows it otherwise.
-    notice_fmt = "github" if any(f == "github" for f, _ in reports) else "text"
+    notice_fmt = "github" if any(f == "github" for f, _path in reports) else "text"
     paths = list(paths) + (read_path_list(files_from) if files_from else [])
     if bool(source_file) != bool(target_file):
-        raise click.UsageError("--source and --target go together")
+        raise click.UsageError(_("--source and --target go together"))
     if not paths and not target_file:
         if files_from:  # a pipeline's list of changed drafts may well be empty
-            click.echo("termcheck: no files to check", err=True)
+            click.echo("termcheck: " + _("no files to check"), err=True)
             sys.exit(EXIT_OK)
-        raise click.UsageError("give at least one PATH (or --files-from FILE, or --source "
-                               "and --target)")
+        raise click.UsageError(_("give at least one PATH (or --files-from FILE, or --source "
+                                 "and --target)"))
     index = open_index(settings)
     show_termbase_warnings(index.termbase, settings.terms)
     checker = open_checker(settings, index).checker
@@ -251,25 +254,28 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         filter_baseline(report, baseline)
     if write_baseline:
         count = record_baseline(report, write_baseline)
-        click.echo(f"termcheck: {count} findings recorded in {write_baseline}", err=True)
+        click.echo("termcheck: " + _("{count} findings recorded in {file}").format(
+            count=count, file=write_baseline), err=True)
     for result in report.results:
         for notice in result.notices:  # escaped as the path: it may quote the draft
             click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: "
                        f"{notice_path(notice, notice_fmt)}", err=True)
         if result.omitted:
             from ..reporters.text import safe  # shown, never obeyed: a name may hold "\n::"
-            click.echo(f"termcheck: {safe(result.path)}: {result.omitted:,} more findings not "
-                       f"reported (at most {settings.max_findings:,} per file, the most severe "
-                       f"first; --max-findings 0 reports them all)", err=True)
+            click.echo(f"termcheck: {safe(result.path)}: " + _(
+                "{count} more findings not reported (at most {most} per file, the most severe "
+                "first; --max-findings 0 reports them all)").format(
+                    count=f"{result.omitted:,}", most=f"{settings.max_findings:,}"), err=True)
         if result.language and result.language.source == "fallback":
-            click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: "
-                       f"{result.language.reason}; checked as "
-                       f"{language_name(result.language.lang)} (set --lang to choose)", err=True)
+            click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: " + _(
+                "{reason}; checked as {language} (set --lang to choose)").format(
+                    reason=result.language.reason,
+                    language=language_name(result.language.lang)), err=True)
         elif result.language and result.language.source == "detected" and result.language.reason:
-            click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: "
-                       f"{result.language.reason}; identified as "
-                       f"{language_name(result.language.lang)} from the text (set --lang to "
-                       "choose)", err=True)
+            click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: " + _(
+                "{reason}; identified as {language} from the text (set --lang to "
+                "choose)").format(reason=result.language.reason,
+                                  language=language_name(result.language.lang)), err=True)
     write_reports(package.render, report, reports, show_diff, color)
     sys.exit(exit_status(report, settings.fail_on, exit_zero))
 
@@ -286,7 +292,7 @@ def write_reports(render: Callable[..., str], report: Report, reports: Reports,
 
     rendered = [(path, render(report, f, color=f == "text" and colored(path)), colored(path))
                 for f, path in reports]
-    for path, text, _ in rendered:
+    for path, text, _color in rendered:
         if path is not None:
             write_output(path, "the report", functools.partial(write_file, path,
                                                                text.encode("utf-8")))
@@ -306,7 +312,8 @@ def progress_bar(stdout_fmt: str | None):
         if total < PROGRESS_MIN_FILES:
             yield from results
             return
-        with click.progressbar(results, length=total, label="checking", file=sys.stderr) as bar:
+        with click.progressbar(results, length=total, label=_("checking"),
+                               file=sys.stderr) as bar:
             yield from bar
 
     return wrap

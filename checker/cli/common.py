@@ -16,7 +16,7 @@ from glossary.termbase import resolve_path
 
 from .. import app, datacache
 from ..config import PROVIDERS  # noqa: F401  (the commands import it from here)
-from ..i18n import N_
+from ..i18n import N_, _
 from ..settings import OptionError, Settings, resolve_settings
 
 # What only some commands need is imported in them (``check`` runs on every commit in CI, so
@@ -85,11 +85,12 @@ def renamed(old: str, new: str, dest: str, **attrs: Any) -> Callable[[F], F]:
         def run(*args: Any, **kwargs: Any) -> Any:
             value = kwargs.pop(alias, None)
             if value not in (None, ()):
-                click.echo(f"termcheck: {old} is deprecated and will be removed in the next "
-                           f"release; use {new}", err=True)
+                click.echo("termcheck: " + _("{old} is deprecated and will be removed in the "
+                                             "next release; use {new}").format(old=old, new=new),
+                           err=True)
                 if kwargs.get(dest) not in (None, ()):
-                    raise click.UsageError(f"{old} is the former name of {new}: give {new} "
-                                           f"only")
+                    raise click.UsageError(_("{old} is the former name of {new}: give {new} "
+                                             "only").format(old=old, new=new))
                 kwargs[dest] = value
             return command(*args, **kwargs)
 
