@@ -10,6 +10,7 @@ default and the fallback: a message missing from a catalogue is shown in English
   built; named placeholders only, filled after translation, so that a translation may order
   them as its language needs.
 - ``ngettext(singular, plural, n)``: a message whose words follow a count.
+- ``pgettext(context, message)``: a word translated apart from its other uses.
 - ``N_("…")``: a message marked where it is defined (a click help text, a table of labels)
   and translated where it is shown, by ``_`` on the value.
 
@@ -107,6 +108,12 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message that fits ``count``, in the interface's language."""
     return _catalogue.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the interface's language, as meant in ``context`` (a word that is
+    translated apart from its other uses: a severity's name)."""
+    return _catalogue.pgettext(context, message)
 
 
 def N_(message: str) -> str:

@@ -10,7 +10,7 @@ import re
 import click
 
 from ..findings import Finding, Severity
-from ..i18n import N_, _, ngettext
+from ..i18n import _, ngettext, pgettext
 from ..report import Report
 from .paths import valid_text
 
@@ -90,14 +90,16 @@ def render(report: Report, color: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-SEVERITY_LABELS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"),
-                   Severity.INFO: N_("info")}
-
-
 def severity_label(severity: Severity | str) -> str:
     """A severity's name for people (the HTML report) in the interface language; the reports
-    that tools read keep ``error``, ``warning``, ``info``."""
-    return _(SEVERITY_LABELS[Severity(severity)])
+    that tools read, and the text report's finding lines, keep ``error``, ``warning``,
+    ``info``."""
+    severity = Severity(severity)
+    if severity is Severity.ERROR:
+        return pgettext("severity", "error")
+    if severity is Severity.WARNING:
+        return pgettext("severity", "warning")
+    return pgettext("severity", "info")
 
 
 def severity_count(severity: Severity | str, count: int) -> str:
