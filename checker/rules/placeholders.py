@@ -130,7 +130,7 @@ def check_document(ctx: Context) -> list[Finding]:
 
 RULE = Rule(code="placeholders", severity=Severity.ERROR, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=116,
-            summary=N_("a placeholder (`%s`, `{name}`, ICU) of the source dropped or "
+            summary=N_("a placeholder (`%s`, `%d`, `{count}`, ICU) of the source dropped or "
                        "added in the translation"),
             example="`%(count)s people voted.` translated `Des personnes ont voté.`",
             doc=__doc__, on_document=check_document)
