@@ -29,7 +29,7 @@ import regex
 
 from ..document import Segment
 from ..findings import Finding, Severity
-from ..i18n import N_
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 
 _LETTER = regex.compile(r"\p{L}")
@@ -54,7 +54,7 @@ def check_document(ctx: Context) -> list[Finding]:
             continue
         findings.append(RULE.finding(
             first.start, first.end, text[first.start:first.end],
-            "this string has no translation (the target is empty)", lang=ctx.lang))
+            _("this string has no translation (the target is empty)"), lang=ctx.lang))
     for unit, unit_targets in targets.items():
         originals = {text[s.start:s.end].strip() for s in sources.get(unit, ())}
         for segment in unit_targets:
@@ -62,7 +62,8 @@ def check_document(ctx: Context) -> list[Finding]:
             if target.strip() in originals and not _may_stay(ctx, segment, target.strip()):
                 findings.append(RULE.finding(
                     segment.start, segment.end, target,
-                    "the translation is a copy of its source (not translated?)", lang=ctx.lang))
+                    _("the translation is a copy of its source (not translated?)"),
+                    lang=ctx.lang))
     return findings
 
 
