@@ -21,7 +21,8 @@ from glossary.termbase import resolve_path
 
 from .engine import Checker, available_cpus, collect_less
 from .findings import Severity
-from .limits import CheckTimeout, CheckTooLarge, human_size, timeout_message
+from .i18n import _
+from .limits import CheckTimeout, CheckTooLarge, human_size
 from .outputs import OverwriteError, refuse_overwriting_inputs, written
 from .report import FileResult, Report
 from .settings import Settings, check_options
@@ -96,13 +97,16 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool,
                 new_data, new_text, fixed = (_fixed(checker, result, unsafe) if fixable
                                              else (None, None, result))
         except CheckTimeout as exc:
-            result.error = (f"fixing it {timeout_message(exc.seconds).replace('; skipped', '')}"
-                            "; the file was left as it was")
+            result.error = _("fixing it took longer than {seconds} s (raise the budget with "
+                             "--timeout if this file is meant to be checked, and report it if "
+                             "it is an ordinary draft); the file was left as it was").format(
+                                 seconds=f"{exc.seconds:g}")
             results.append(result)
             continue
         except CheckTooLarge as exc:
-            result.error = (f"fixing it needs more than {human_size(exc.limit)} of memory (raise "
-                            "the budget with --max-memory); the file was left as it was")
+            result.error = _("fixing it needs more than {size} of memory (raise the budget "
+                             "with --max-memory); the file was left as it was").format(
+                                 size=human_size(exc.limit))
             results.append(result)
             continue
         if new_text is None:
@@ -120,22 +124,25 @@ def apply_fixes(checker: Checker, report: Report, *, write: bool, unsafe: bool,
             fixes.write_atomic(result.path, new_data if new_data is not None
                                else fixes.encode(source, new_text), expected=source.stamp)
         except ConcurrentEditError:
-            result.error = ("changed while it was being checked; not fixed (the changes made "
-                            "meanwhile were kept: check it again)")
+            result.error = _("changed while it was being checked; not fixed (the changes made "
+                             "meanwhile were kept: check it again)")
             results.append(result)
             continue
         except PartlyWrittenError as exc:
-            result.error = (f"could not be fixed ({exc.reason}) and may be part written: its "
-                            f"original is in {exc.backup}; put it back")
+            result.error = _("could not be fixed ({reason}) and may be part written: its "
+                             "original is in {backup}; put it back").format(
+                                 reason=exc.reason, backup=exc.backup)
             results.append(result)
             continue
         except NotRegularFileError as exc:
-            result.error = f"could not be fixed ({exc.strerror}); the file was left as it was"
+            result.error = _("could not be fixed ({reason}); the file was left as it "
+                             "was").format(reason=exc.strerror)
             results.append(result)
             continue
         except OSError as exc:
-            result.error = (f"could not be fixed ({exc.strerror or exc}); the file was left as "
-                            "it was: check that it and its folder are writable")
+            result.error = _("could not be fixed ({reason}); the file was left as it was: "
+                             "check that it and its folder are writable").format(
+                                 reason=exc.strerror or exc)
             results.append(result)
             continue
         results.append(fixed)

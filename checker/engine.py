@@ -23,6 +23,7 @@ from . import words as wordlist
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity
+from .i18n import _
 from .inputs import (
     DEFAULT_MAX_FILE_SIZE,
     STDIN,
@@ -226,7 +227,8 @@ class Checker:
         for tag, part in analysis.views or (("", analysis),):
             found = run_rules(self.context(part), self.options.rules)
             if analysis.views:  # a memory of several target languages: say which
-                found = [replace(f, message=f"{f.message} ({tag} target)") for f in found]
+                found = [replace(f, message=_("{message} ({language} target)").format(
+                    message=f.message, language=tag)) for f in found]
             findings += [self._place(doc, f) for f in self._fuzzy(doc, found)]
         ctx = self.context(analysis)
         ctx.suppressions = suppression.parse(doc)
@@ -299,8 +301,8 @@ class Checker:
             result = self.check_document(doc)
             result.source = source
             if path != STDIN and not is_draft(path):
-                result.notices.append(f"not a file type termcheck knows ({known_types()}); "
-                                      "read as plain text")
+                result.notices.append(_("not a file type termcheck knows ({types}); read as "
+                                        "plain text").format(types=known_types()))
             return result
 
         return self._bounded(path, check)
@@ -462,8 +464,8 @@ MAX_CHUNK = 16
 def _not_checked(path: str, reason: str) -> FileResult:
     """The result of a file whose --jobs worker died while checking it."""
     return FileResult(path, error=(
-        f"was not checked: the process checking it died ({reason}); check it alone with "
-        f"--jobs 1, and report it if it is an ordinary draft"))
+        _("was not checked: the process checking it died ({reason}); check it alone with "
+          "--jobs 1, and report it if it is an ordinary draft").format(reason=reason)))
 
 
 def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
@@ -495,7 +497,7 @@ def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
             else:
                 accepted.extend(findings)
     taken = _Spans()
-    for _, finding in sorted(candidates, key=lambda c: (c[0], c[1].start)):
+    for _order, finding in sorted(candidates, key=lambda c: (c[0], c[1].start)):
         if taken.add(finding.start, finding.end):
             accepted.append(finding)
     return accepted

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from glossary.atomic import Snapshot
 
 from .errors import InputError
+from .i18n import N_, _
 from .readers import checked_suffixes, is_binary, is_draft
 
 if TYPE_CHECKING:  # imported when a folder is walked: a run on files alone never needs it
@@ -23,9 +24,9 @@ STDIN = "-"
 DEFAULT_MAX_FILE_SIZE = 20_000_000  # bytes (--max-file-size)
 # Formats people give termcheck that it does not read (yet): said plainly, never decoded.
 _UNSUPPORTED = {
-    ".doc": "is a Word 97-2003 document, which termcheck cannot read; save it as a Word "
-            "document (.docx) and check that",
-    ".pdf": "is a PDF, which termcheck cannot read; check the text it was made from",
+    ".doc": N_("is a Word 97-2003 document, which termcheck cannot read; save it as a Word "
+               "document (.docx) and check that"),
+    ".pdf": N_("is a PDF, which termcheck cannot read; check the text it was made from"),
 }
 
 
@@ -66,19 +67,19 @@ def decode(data: bytes, path: str) -> Source:
                                 head[3::4].count(0) > quarter * 3 // 4) or
                                (head[0::4].count(0) > quarter * 3 // 4 and
                                 head[1::4].count(0) > quarter * 3 // 4)):
-            raise InputError(path, "looks like UTF-32 text without a byte-order mark; save it "
-                                   "as UTF-8 (or as UTF-32 with a BOM)")
+            raise InputError(path, _("looks like UTF-32 text without a byte-order mark; save "
+                                     "it as UTF-8 (or as UTF-32 with a BOM)"))
         if len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or
                                head[0::2].count(0) > len(head) // 4):
-            raise InputError(path, "looks like UTF-16 text without a byte-order mark; save it "
-                                   "as UTF-8 (or as UTF-16 with a BOM)")
-        raise InputError(path, "looks like a binary file, not text; skipped")
+            raise InputError(path, _("looks like UTF-16 text without a byte-order mark; save "
+                                     "it as UTF-8 (or as UTF-16 with a BOM)"))
+        raise InputError(path, _("looks like a binary file, not text; skipped"))
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
         byte = exc.start + len(data) - len(body)  # counted from the start of the file
-        raise InputError(path, f"is not valid {encoding.upper()} (byte {byte}); save it as "
-                               f"UTF-8") from None
+        raise InputError(path, _("is not valid {encoding} (byte {byte}); save it as "
+                                 "UTF-8").format(encoding=encoding.upper(), byte=byte)) from None
     return Source(path, text, encoding, bom)
 
 
@@ -86,8 +87,8 @@ def too_large(size: int, limit: int) -> str:
     shown, most = _human(size), _human(limit)
     if shown == most:  # just past the limit: the exact counts tell them apart
         shown, most = f"{size:,} bytes", f"{limit:,} bytes"
-    return (f"is {shown}, more than the {most} limit; skipped (raise it with --max-file-size if "
-            f"this file is meant to be checked)")
+    return _("is {size}, more than the {limit} limit; skipped (raise it with --max-file-size "
+             "if this file is meant to be checked)").format(size=shown, limit=most)
 
 
 def _human(size: int) -> str:
@@ -106,15 +107,15 @@ def read_source(path: str, stdin_name: str | None = None,
         name = stdin_name or "<stdin>"
         data = sys.stdin.buffer.read(max_size + 1)
         if len(data) > max_size:
-            raise InputError(name, f"is more than the {_human(max_size)} limit; skipped "
-                                   "(raise it with --max-file-size if it is meant to be "
-                                   "checked)")
+            raise InputError(name, _("is more than the {limit} limit; skipped (raise it with "
+                                     "--max-file-size if it is meant to be checked)").format(
+                                         limit=_human(max_size)))
         if is_binary(name):
             return Source(name, "", encoding="binary", stdin=True, data=data)
         return replace(decode(data, name), stdin=True)
     unsupported = _UNSUPPORTED.get(Path(path).suffix.lower())
     if unsupported and os.path.isfile(path):
-        raise InputError(path, unsupported)
+        raise InputError(path, _(unsupported))
     try:
         with open(path, "rb") as stream:
             info = os.fstat(stream.fileno())  # before reading: a change while read shows
@@ -123,11 +124,12 @@ def read_source(path: str, stdin_name: str | None = None,
                 raise InputError(path, too_large(size, max_size))
             data = stream.read(max_size + 1)  # a file that grows while read is still bounded
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise InputError(path, _("no such file")) from None
     except IsADirectoryError:
-        raise InputError(path, "is a folder") from None
+        raise InputError(path, _("is a folder")) from None
     except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(path, _("cannot be read ({reason})").format(
+            reason=exc.strerror or exc)) from None
     if len(data) > max_size:
         raise InputError(path, too_large(len(data), max_size))
     stamp = Snapshot.of(data, info.st_mtime_ns)
@@ -139,8 +141,8 @@ def read_source(path: str, stdin_name: str | None = None,
 def empty_folder_error(path: str) -> InputError:
     """The error of a folder named to be checked in which no file is of a type termcheck
     reads (``expand_paths`` gives such a folder as it is)."""
-    return InputError(path, f"is a folder holding no file termcheck checks; it checks "
-                            f"{checked_suffixes()}")
+    return InputError(path, _("is a folder holding no file termcheck checks; it checks "
+                              "{suffixes}").format(suffixes=checked_suffixes()))
 
 
 def read_path_list(path: str) -> list[str]:
@@ -149,7 +151,8 @@ def read_path_list(path: str) -> list[str]:
     try:
         text = sys.stdin.read() if path == STDIN else Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputError(path, f"cannot read the list of files ({exc.strerror})") from None
+        raise InputError(path, _("cannot read the list of files ({reason})").format(
+            reason=exc.strerror)) from None
     return [line.strip() for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
 

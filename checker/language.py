@@ -16,19 +16,23 @@ import regex
 from glossary.langtags import split_tag, tag_problem
 
 from . import datacache
+from .i18n import N_, _, ngettext
 
 MIN_WORDS = 8
 MIN_PROBABILITY = 0.90
 _SAMPLE_CHARS = 20_000
 _WORD = regex.compile(r"\p{L}{2,}")
 
-LANGUAGE_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish",
-                  "it": "Italian", "pt": "Portuguese", "ru": "Russian", "uk": "Ukrainian"}
+LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English"), "de": N_("German"),
+                  "es": N_("Spanish"), "it": N_("Italian"), "pt": N_("Portuguese"),
+                  "ru": N_("Russian"), "uk": N_("Ukrainian")}
 
 
 def language_name(code: str) -> str:
-    """``French`` for ``fr``; the code itself for a language without a name here."""
-    return LANGUAGE_NAMES.get(code.split("-")[0], code)
+    """``French`` for ``fr``, in the interface language; the code itself for a language
+    without a name here."""
+    name = LANGUAGE_NAMES.get(code.split("-")[0])
+    return _(name) if name is not None else code
 
 
 def normalize_code(code: str, known: tuple[str, ...] | list[str]) -> str:
@@ -63,10 +67,11 @@ def resolve_code(code: str, known: tuple[str, ...] | list[str]) -> tuple[str | N
     resolved = normalize_code(code, known)
     if resolved in known:
         return resolved, ""
-    reason = f"the termbase has no '{code}' forms (it has {', '.join(sorted(known))})"
+    reason = _("the termbase has no '{code}' forms (it has {languages})").format(
+        code=code, languages=", ".join(sorted(known)))
     two = _THREE_LETTERS.get(code.strip().lower())
     if two and normalize_code(two, known) in known:
-        reason += f"; write the two-letter code '{two}'"
+        reason += "; " + _("write the two-letter code '{code}'").format(code=two)
     return None, reason
 
 
@@ -170,11 +175,14 @@ def detect_language(text: str, languages: tuple[str, ...] = ("fr", "en"),
     sample = text[:_SAMPLE_CHARS]
     count = len(_WORD.findall(sample))
     if count < MIN_WORDS:
-        return LanguageDecision(default, "fallback", f"too short to identify ({count} words)")
+        return LanguageDecision(default, "fallback", ngettext(
+            "too short to identify ({count} word)", "too short to identify ({count} words)",
+            count).format(count=count))
     if len(languages) == 1:
         return LanguageDecision(languages[0], "detected")
     lang, probability = _identifier(tuple(sorted(languages))).classify(sample)
     if probability < MIN_PROBABILITY:
         return LanguageDecision(default, "fallback",
-                                f"mixed or unclear language ({lang} at {probability:.0%})")
+                                _("mixed or unclear language ({language} at {probability})")
+                                .format(language=lang, probability=f"{probability:.0%}"))
     return LanguageDecision(lang, "detected")

@@ -28,6 +28,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from .i18n import _
 from .inputs import _human as human_size
 
 DEFAULT_TIMEOUT = 60.0  # seconds per file: generous; a large PO file takes a few seconds
@@ -50,8 +51,9 @@ class CheckTimeout(Exception):
 
 
 def timeout_message(seconds: float) -> str:
-    return (f"took longer than {seconds:g} s; skipped (raise the budget with --timeout if this "
-            "file is meant to be checked, and report it if it is an ordinary draft)")
+    return _("took longer than {seconds} s; skipped (raise the budget with --timeout if this "
+             "file is meant to be checked, and report it if it is an ordinary draft)").format(
+                 seconds=f"{seconds:g}")
 
 
 _armed: float | None = None  # the budget of the check under way, None when none is
@@ -103,9 +105,9 @@ class CheckTooLarge(Exception):
 
 
 def too_large_message(limit: int) -> str:
-    return (f"needs more than {human_size(limit)} of memory to check; skipped (split it into "
-            "smaller files, or raise the budget with --max-memory if it is meant to be "
-            "checked whole)")
+    return _("needs more than {size} of memory to check; skipped (split it into smaller "
+             "files, or raise the budget with --max-memory if it is meant to be checked "
+             "whole)").format(size=human_size(limit))
 
 
 def out_of_memory_message() -> str:

@@ -23,6 +23,7 @@ from glossary import GlossaryError
 
 from .document import Document
 from .errors import InputError
+from .i18n import _
 from .inputs import DEFAULT_MAX_FILE_SIZE, Source, read_source
 from .language import LanguageDecision
 from .limits import (
@@ -114,5 +115,6 @@ def bounded(path: str, work: Callable[[], T], *, timeout: float | None,
 def internal_error_message(exc: BaseException) -> str:
     """What to say about an exception that is a bug of termcheck's, not a problem of the input."""
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return (f"could not be checked because of an internal error ({detail}); this is a bug of "
-            "termcheck's: please report it with this file (--debug shows the traceback)")
+    return _("could not be checked because of an internal error ({detail}); this is a bug of "
+             "termcheck's: please report it with this file (--debug shows the traceback)").format(
+                 detail=detail)

@@ -14,6 +14,9 @@ def pytest_configure(config):
     import tempfile
 
     os.environ.setdefault("TERMCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="termcheck-cache-"))
+    # The interface speaks English in the tests whatever the developer's locale (the outputs
+    # compared are English); tests/test_i18n.py sets the locale it tests.
+    os.environ["LANGUAGE"] = "en"
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +29,15 @@ def _collector_as_it_was():
     yield
     gc.unfreeze()
     gc.set_threshold(*threshold)
+
+
+@pytest.fixture(autouse=True)
+def _interface_in_english():
+    """An in-process command sets the interface language for the process: back to English."""
+    from checker import i18n
+
+    yield
+    i18n.use("en")
 
 
 SMALL_TERMS = """\

@@ -426,6 +426,25 @@ def test_pre_commit_hook_definition():
     assert set(hook.get("types", [])) <= {"text"}  # anything more would narrow the pattern
 
 
+def test_changed_file_filters_list_every_type_termcheck_reads():
+    """The GitHub workflow, the GitLab job and the pre-commit hook pick the changed drafts by
+    suffix: exactly the suffixes termcheck has a reader for (HTML, Word, OpenDocument, TMX
+    and reStructuredText included), so that no draft is left out and nothing else is given."""
+    from checker.readers import BINARY_READERS, READERS
+
+    readable = {suffix.lstrip(".") for suffix in [*READERS, *BINARY_READERS]}
+    alternatives = re.compile(r"\\\.\(([a-z|]+)\)\$")
+    for path in (WORKFLOW, GITLAB, HOOKS):
+        found = alternatives.findall(path.read_text(encoding="utf-8"))
+        assert found, path
+        for group in found:
+            assert set(group.split("|")) == readable, path
+    (hook,) = load(HOOKS)
+    pattern = re.compile(hook["files"])
+    for name in ["a.html", "b.HTM", "c.docx", "d.odt", "e.rst", "f.tmx", "g.xhtml"]:
+        assert pattern.search(name), name
+
+
 def is_git_checkout(path: Path) -> bool:
     try:
         top = git(path, "rev-parse", "--show-toplevel")

@@ -27,11 +27,10 @@ from ..app import (
     worker_count,
 )
 from ..config import SCOPES, ConfigError, check_timeout
-from ..engine import DEFAULT_MAX_FINDINGS
 from ..findings import Severity
+from ..i18n import N_, _
 from ..inputs import read_path_list
 from ..language import language_name
-from ..limits import DEFAULT_TIMEOUT
 from ..report import Report
 from ..reporters import FORMATS
 from .common import (
@@ -79,11 +78,13 @@ def _report_option(ctx: click.Context, param: click.Parameter,
         name, equals, path = value.partition("=")
         fmt = name.strip().lower()
         if fmt not in FORMATS:
-            raise click.BadParameter(f"{name!r} is not a report format; choose from "
-                                     f"{', '.join(FORMATS)} (FORMAT or FORMAT=PATH)", ctx, param)
+            raise click.BadParameter(_("{name} is not a report format; choose from {formats} "
+                                       "(FORMAT or FORMAT=PATH)").format(
+                name=repr(name), formats=", ".join(FORMATS)), ctx, param)
         if equals and not path:
-            raise click.BadParameter(f"{value!r} names no file: write {fmt}=PATH, or {fmt} "
-                                     f"alone for standard output", ctx, param)
+            raise click.BadParameter(_("{value} names no file: write {format}=PATH, or {format} "
+                                       "alone for standard output").format(
+                value=repr(value), format=fmt), ctx, param)
         reports.append((fmt, None if not equals or path == "-" else path))
     return reports
 
@@ -97,97 +98,106 @@ def planned_reports(fmt: str | None, output: str | None, extra: Reports) -> Repo
         reports.insert(0, (fmt or "text", output))
     to_stdout = [f for f, path in reports if path is None]
     if len(to_stdout) > 1:
-        raise click.UsageError(f"the {' and '.join(to_stdout)} reports would both go to "
-                               f"standard output: give all but one a file "
-                               f"(--report FORMAT=PATH)")
+        raise click.UsageError(_("the {formats} reports would both go to standard output: give "
+                                 "all but one a file (--report FORMAT=PATH)").format(
+            formats=_(" and ").join(to_stdout)))
     seen: dict[str, str] = {}
     for f, path in reports:
         if path is None:
             continue
         key = os.path.realpath(path)
         if key in seen:
-            raise click.UsageError(f"the {seen[key]} and {f} reports would both be written "
-                                   f"to {path}: give each report a file of its own")
+            raise click.UsageError(_("the {first} and {second} reports would both be written "
+                                     "to {path}: give each report a file of its own").format(
+                first=seen[key], second=f, path=path))
         seen[key] = f
     return reports
 
 
-@cli.command("check")
+@cli.command("check", help=N_(
+    "Check drafts and translations (files, folders, or - for standard input).\n\n"
+    "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error, "
+    "a broken termbase or configuration, or an input that could not be read (the other "
+    "inputs are still checked and reported)."))
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @terms_option
 @lang_option
 @default_lang_option
 @click.option("--source-lang", metavar="L",
-              help="Language of translation sources, when the file does not say.")
+              help=N_("Language of translation sources, when the file does not say."))
 @click.option("--select", multiple=True, metavar="RULE[,RULE]",
-              help="Check only these rules (codes in any case; repeatable), even one the "
-                   "configuration switches off.")
+              help=N_("Check only these rules (codes in any case; repeatable), even one the "
+                      "configuration switches off."))
 @click.option("--ignore", multiple=True, metavar="RULE[,RULE]",
-              help="Do not check these rules (repeatable; wins over --select).")
+              help=N_("Do not check these rules (repeatable; wins over --select)."))
 @click.option("--scope", type=click.Choice(SCOPES, case_sensitive=False), default=None,
-              help="What the consistency rules (inconsistent, transliteration) look across: "
-                   "each file alone (files, the default) or every file checked together "
-                   "(project: a series of articles, a book in chapters).")
+              help=N_("What the consistency rules (inconsistent, transliteration) look across: "
+                      "each file alone (files, the default) or every file checked together "
+                      "(project: a series of articles, a book in chapters)."))
 @click.option("--include-fuzzy", is_flag=True, default=None,
-              help="Report findings in fuzzy (unreviewed) translations at their severity, "
-                   "not as info.")
+              help=N_("Report findings in fuzzy (unreviewed) translations at their severity, "
+                      "not as info."))
 @click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False),
-              help="Report format (default text).")
+              help=N_("Report format (default text)."))
 @color_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
-              help="Write the report to FILE instead of standard output.")
+              help=N_("Write the report to FILE instead of standard output."))
 @click.option("--report", "report_specs", multiple=True, callback=_report_option,
               metavar="FORMAT[=PATH]",
-              help="Also write a report in FORMAT to PATH (standard output without a path); "
-                   "repeat for several, e.g. --report github --report sarif=termcheck.sarif. "
-                   "With --report and no --format, only these reports are written.")
+              help=N_("Also write a report in FORMAT to PATH (standard output without a path); "
+                      "repeat for several, e.g. --report github --report sarif=termcheck.sarif. "
+                      "With --report and no --format, only these reports are written."))
 @click.option("--fail-on", type=click.Choice([str(s) for s in Severity], case_sensitive=False),
-              help="Exit with status 1 when a finding reaches this severity (default warning).")
+              help=N_("Exit with status 1 when a finding reaches this severity (default "
+                      "warning)."))
 @click.option("--exit-zero", is_flag=True,
-              help="Exit with status 0 even with findings (still 2 when an input is unreadable).")
-@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report the rest.")
+              help=N_("Exit with status 0 even with findings (still 2 when an input is "
+                      "unreadable)."))
+@click.option("--fix", is_flag=True,
+              help=N_("Apply safe fixes to the files, then report the rest."))
 @click.option("--unsafe-fixes", is_flag=True,
-              help="With --fix or --diff, also apply typo, transliteration and other guesses.")
+              help=N_("With --fix or --diff, also apply typo, transliteration and other "
+                      "guesses."))
 @click.option("--diff", "show_diff", is_flag=True,
-              help="Print the changes --fix would make, as a unified diff; write nothing.")
+              help=N_("Print the changes --fix would make, as a unified diff; write nothing."))
 @click.option("--source", "source_file", metavar="FILE",
-              help="With --target: a plain-text source whose line i the target's line i "
-                   "translates.")
+              help=N_("With --target: a plain-text source whose line i the target's line i "
+                      "translates."))
 @click.option("--target", "target_file", metavar="FILE",
-              help="With --source: the aligned plain-text translation to check.")
+              help=N_("With --source: the aligned plain-text translation to check."))
 @click.option("--files-from", metavar="FILE",
-              help="Also check the paths listed in FILE, one per line ('-': standard input).")
+              help=N_("Also check the paths listed in FILE, one per line ('-': standard input)."))
 @click.option("--stdin-filename", metavar="NAME",
-              help="Name (and format, by its suffix) of the draft read from standard input.")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching GLOB.")
+              help=N_("Name (and format, by its suffix) of the draft read from standard input."))
+@click.option("--exclude", multiple=True, metavar="GLOB", help=N_("Skip paths matching GLOB."))
 @click.option("--baseline", metavar="FILE",
-              help="Do not report the findings recorded in FILE (see --write-baseline).")
+              help=N_("Do not report the findings recorded in FILE (see --write-baseline)."))
 @click.option("--write-baseline", metavar="FILE",
-              help="Record the current findings in FILE, to accept them for now.")
+              help=N_("Record the current findings in FILE, to accept them for now."))
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Check files in this many processes (0: one per available CPU; never more "
-                   "than the CPUs available).")
+              help=N_("Check files in this many processes (0: one per available CPU; never more "
+                      "than the CPUs available)."))
 @no_cache_option
 @click.option("--index", "index_file", metavar="FILE",
-              help="Compiled index to use (see 'terms compile'); rebuilt if stale.")
+              help=N_("Compiled index to use (see 'terms compile'); rebuilt if stale."))
 @click.option("--timeout", type=float, callback=_timeout_option, metavar="SECONDS",
-              help=f"Skip (and report) a file whose check takes longer than this; 0 for no "
-                   f"limit (default {DEFAULT_TIMEOUT:g}).")
+              # The defaults are written out (a message id is a constant); a test holds them.
+              help=N_("Skip (and report) a file whose check takes longer than this; 0 for no "
+                      "limit (default 60)."))
 @click.option("--max-file-size", metavar="SIZE",
-              help="Skip (and report) a file larger than this, without reading it: bytes, or "
-                   "with a unit (500kB, 20MB, 1GiB; default 20MB).")
+              help=N_("Skip (and report) a file larger than this, without reading it: bytes, or "
+                      "with a unit (500kB, 20MB, 1GiB; default 20MB)."))
 @click.option("--max-memory", metavar="SIZE",
-              help="Skip (and report) a file whose check takes the process past this much "
-                   "memory; 0 for no limit (default 800MB; Linux only).")
+              help=N_("Skip (and report) a file whose check takes the process past this much "
+                      "memory; 0 for no limit (default 800MB; Linux only)."))
 @click.option("--max-findings", type=click.IntRange(min=0), metavar="N",
-              help=f"Report at most N findings per file, the most severe first (default "
-                   f"{DEFAULT_MAX_FINDINGS:,}; 0 for all); the others are counted on standard "
-                   f"error.")
+              help=N_("Report at most N findings per file, the most severe first (default "
+                      "1,000; 0 for all); the others are counted on standard error."))
 @config_option
 @click.option("--style", "styles", multiple=True, metavar="NAME|FILE",
-              help="House style: a shipped profile (fr-FR, fr-CA, en-US, en-GB) or a profile "
-                   "file; repeat for one per language. Default: the configuration's, else the "
-                   "region of the language (--lang fr-CA).")
+              help=N_("House style: a shipped profile (fr-FR, fr-CA, en-US, en-GB) or a profile "
+                      "file; repeat for one per language. Default: the configuration's, else the "
+                      "region of the language (--lang fr-CA)."))
 @usage_errors
 def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   default_lang: str | None, source_lang: str | None,
@@ -202,12 +212,6 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   timeout: float | None, max_file_size: str | None,
                   max_memory: str | None, max_findings: int | None,
                   config_path: str | None, styles: Sequence[str]) -> None:
-    """Check drafts and translations (files, folders, or - for standard input).
-
-    Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error, a
-    broken termbase or configuration, or an input that could not be read (the other inputs are
-    still checked and reported).
-    """
     settings = settings_from(
         config_path=config_path, terms=terms, lang=lang, default_lang=default_lang,
         source_lang=source_lang, include_fuzzy=include_fuzzy, fail_on=fail_on,
@@ -218,16 +222,16 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
     stdout_fmt = next((f for f, path in reports if path is None), None)
     # A notice's file name is escaped as workflow command data when the run writes GitHub
     # annotations (it is then read by a runner); shown as the text report shows it otherwise.
-    notice_fmt = "github" if any(f == "github" for f, _ in reports) else "text"
+    notice_fmt = "github" if any(f == "github" for f, _path in reports) else "text"
     paths = list(paths) + (read_path_list(files_from) if files_from else [])
     if bool(source_file) != bool(target_file):
-        raise click.UsageError("--source and --target go together")
+        raise click.UsageError(_("--source and --target go together"))
     if not paths and not target_file:
         if files_from:  # a pipeline's list of changed drafts may well be empty
-            click.echo("termcheck: no files to check", err=True)
+            click.echo("termcheck: " + _("no files to check"), err=True)
             sys.exit(EXIT_OK)
-        raise click.UsageError("give at least one PATH (or --files-from FILE, or --source "
-                               "and --target)")
+        raise click.UsageError(_("give at least one PATH (or --files-from FILE, or --source "
+                                 "and --target)"))
     index = open_index(settings)
     show_termbase_warnings(index.termbase, settings.terms)
     checker = open_checker(settings, index).checker
@@ -250,25 +254,28 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
         filter_baseline(report, baseline)
     if write_baseline:
         count = record_baseline(report, write_baseline)
-        click.echo(f"termcheck: {count} findings recorded in {write_baseline}", err=True)
+        click.echo("termcheck: " + _("{count} findings recorded in {file}").format(
+            count=count, file=write_baseline), err=True)
     for result in report.results:
         for notice in result.notices:  # escaped as the path: it may quote the draft
             click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: "
                        f"{notice_path(notice, notice_fmt)}", err=True)
         if result.omitted:
             from ..reporters.text import safe  # shown, never obeyed: a name may hold "\n::"
-            click.echo(f"termcheck: {safe(result.path)}: {result.omitted:,} more findings not "
-                       f"reported (at most {settings.max_findings:,} per file, the most severe "
-                       f"first; --max-findings 0 reports them all)", err=True)
+            click.echo(f"termcheck: {safe(result.path)}: " + _(
+                "{count} more findings not reported (at most {most} per file, the most severe "
+                "first; --max-findings 0 reports them all)").format(
+                    count=f"{result.omitted:,}", most=f"{settings.max_findings:,}"), err=True)
         if result.language and result.language.source == "fallback":
-            click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: "
-                       f"{result.language.reason}; checked as "
-                       f"{language_name(result.language.lang)} (set --lang to choose)", err=True)
+            click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: " + _(
+                "{reason}; checked as {language} (set --lang to choose)").format(
+                    reason=result.language.reason,
+                    language=language_name(result.language.lang)), err=True)
         elif result.language and result.language.source == "detected" and result.language.reason:
-            click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: "
-                       f"{result.language.reason}; identified as "
-                       f"{language_name(result.language.lang)} from the text (set --lang to "
-                       "choose)", err=True)
+            click.echo(f"termcheck: {notice_path(result.path, notice_fmt)}: " + _(
+                "{reason}; identified as {language} from the text (set --lang to "
+                "choose)").format(reason=result.language.reason,
+                                  language=language_name(result.language.lang)), err=True)
     write_reports(package.render, report, reports, show_diff, color)
     sys.exit(exit_status(report, settings.fail_on, exit_zero))
 
@@ -285,7 +292,7 @@ def write_reports(render: Callable[..., str], report: Report, reports: Reports,
 
     rendered = [(path, render(report, f, color=f == "text" and colored(path)), colored(path))
                 for f, path in reports]
-    for path, text, _ in rendered:
+    for path, text, _color in rendered:
         if path is not None:
             write_output(path, "the report", functools.partial(write_file, path,
                                                                text.encode("utf-8")))
@@ -305,7 +312,8 @@ def progress_bar(stdout_fmt: str | None):
         if total < PROGRESS_MIN_FILES:
             yield from results
             return
-        with click.progressbar(results, length=total, label="checking", file=sys.stderr) as bar:
+        with click.progressbar(results, length=total, label=_("checking"),
+                               file=sys.stderr) as bar:
             yield from bar
 
     return wrap

@@ -16,6 +16,7 @@ from glossary.termbase import resolve_path
 
 from .. import app, datacache
 from ..config import PROVIDERS  # noqa: F401  (the commands import it from here)
+from ..i18n import N_, _
 from ..settings import OptionError, Settings, resolve_settings
 
 # What only some commands need is imported in them (``check`` runs on every commit in CI, so
@@ -29,31 +30,31 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 terms_option = click.option(
     "--terms", "terms", multiple=True, metavar="FILE",
-    help="Termbase file; repeat to layer several (later files win). 'default' names the "
-         "embedded termbase, so '--terms default --terms house.yaml' extends it.")
+    help=N_("Termbase file; repeat to layer several (later files win). 'default' names the "
+            "embedded termbase, so '--terms default --terms house.yaml' extends it."))
 format_option = click.option("--format", "fmt",
                              type=click.Choice(["text", "json"], case_sensitive=False),
-                             default="text", show_default=True, help="Output format.")
+                             default="text", show_default=True, help=N_("Output format."))
 config_option = click.option(
     "--config", "config_path", type=click.Path(exists=True, dir_okay=False),
-    help="Configuration file (default: termcheck.toml or pyproject.toml [tool.termcheck], "
-         "found upward from the working folder).")
+    help=N_("Configuration file (default: termcheck.toml or pyproject.toml [tool.termcheck], "
+            "found upward from the working folder)."))
 color_option = click.option(
     "--color", "color", type=click.Choice(COLOR_CHOICES, case_sensitive=False), default="auto",
     show_default=True,
-    help="Colour the output: auto (on a terminal, unless the NO_COLOR environment variable is "
-         "set), always, never.")
+    help=N_("Colour the output: auto (on a terminal, unless the NO_COLOR environment variable is "
+            "set), always, never."))
 no_cache_option = click.option(
     "--no-cache", is_flag=True,
-    help="Read and write no cache (termbase index, word lists, language model; the machine "
-         "translations of suggest and translate): build each afresh.")
+    help=N_("Read and write no cache (termbase index, word lists, language model; the machine "
+            "translations of suggest and translate): build each afresh."))
 lang_option = click.option(
     "--lang", metavar="L|auto",
-    help="Language of the drafts and translation targets (fr, en, any case, a region allowed: "
-         "FR, fr-CA); 'auto' (the default) identifies it from each text.")
+    help=N_("Language of the drafts and translation targets (fr, en, any case, a region allowed: "
+            "FR, fr-CA); 'auto' (the default) identifies it from each text."))
 default_lang_option = click.option(
     "--default-lang", metavar="L",
-    help="Language assumed when 'auto' cannot tell (short or mixed text); default fr.")
+    help=N_("Language assumed when 'auto' cannot tell (short or mixed text); default fr."))
 
 
 def use_color(choice: str, stream: IO[Any]) -> bool:
@@ -84,11 +85,12 @@ def renamed(old: str, new: str, dest: str, **attrs: Any) -> Callable[[F], F]:
         def run(*args: Any, **kwargs: Any) -> Any:
             value = kwargs.pop(alias, None)
             if value not in (None, ()):
-                click.echo(f"termcheck: {old} is deprecated and will be removed in the next "
-                           f"release; use {new}", err=True)
+                click.echo("termcheck: " + _("{old} is deprecated and will be removed in the "
+                                             "next release; use {new}").format(old=old, new=new),
+                           err=True)
                 if kwargs.get(dest) not in (None, ()):
-                    raise click.UsageError(f"{old} is the former name of {new}: give {new} "
-                                           f"only")
+                    raise click.UsageError(_("{old} is the former name of {new}: give {new} "
+                                             "only").format(old=old, new=new))
                 kwargs[dest] = value
             return command(*args, **kwargs)
 

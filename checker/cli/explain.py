@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import click
 
+from ..i18n import N_
 from ..rules import RULES, find_rule, unknown_rule
 from .group import cli
 
 
-@cli.command("explain")
+@cli.command("explain", help=N_(
+    "What a rule flags, why, an example, what to write instead, and whether its fix is safe.\n\n"
+    "RULE in any case (typo, TYPO). Without RULE, lists the rules."))
 @click.argument("rule", required=False)
 def explain_command(rule: str | None) -> None:
-    """What a rule flags, why, an example, what to write instead, and whether its fix is safe.
-
-    RULE in any case (typo, TYPO). Without RULE, lists the rules.
-    """
     if rule is None:
         for item in RULES:
             click.echo(f"{item.code:<16} {item.severity!s:<8} {item.summary}")

@@ -11,6 +11,7 @@ import click
 from glossary import lookup
 
 from ..app import EXIT_FINDINGS, EXIT_OK, open_index
+from ..i18n import N_
 from ..language import normalize_code
 from .common import (
     color_option,
@@ -24,22 +25,20 @@ from .common import (
 from .group import cli
 
 
-@cli.command("lookup")
+@cli.command("lookup", help=N_(
+    "How a name or title is written in each language.\n\n"
+    "Case-, accent- and typo-tolerant: 'patrouchev', 'PATRUSHEV' and 'Patrouchef' all find "
+    "Nikolai Patrushev. Exit status 1 when no entry matches."))
 @click.argument("text")
 @click.option("--lang", metavar="L",
-              help="Show only this language's forms (fr, en; any case, a region allowed).")
-@click.option("--limit", default=5, show_default=True, help="At most this many entries.")
+              help=N_("Show only this language's forms (fr, en; any case, a region allowed)."))
+@click.option("--limit", default=5, show_default=True, help=N_("At most this many entries."))
 @terms_option
 @format_option
 @color_option
 @config_option
 def lookup_command(text: str, lang: str | None, limit: int, terms: Sequence[str],
                    fmt: str, color: str, config_path: str | None) -> None:
-    """How a name or title is written in each language.
-
-    Case-, accent- and typo-tolerant: 'patrouchev', 'PATRUSHEV' and 'Patrouchef' all find
-    Nikolai Patrushev. Exit status 1 when no entry matches.
-    """
     from glossary.lookup import answers
 
     from ..terms_output import lookup_as_json, render_lookup

@@ -8,31 +8,38 @@ from collections.abc import Sequence
 import click
 
 from .. import datacache
+from ..i18n import N_
 from .common import config_option, terms_option
 from .group import cli
 
 
-@cli.command("lsp")
+@cli.command("lsp", help=N_(
+    "Run the language server (over standard input and output) for an editor.\n\n"
+    "Drafts (text, Markdown, PO, XLIFF) are checked as they are opened, changed and saved, "
+    "with the configuration file found upward from each draft's folder (pyproject.toml "
+    "[tool.termcheck] or termcheck.toml) unless --config names one. Findings are "
+    "diagnostics, fixes are code actions (safe ones preferred), and hovering a name shows "
+    "its entry. See docs/editors.md to set up VS Code, Neovim, Helix or Emacs."))
 @terms_option
 @click.option(
     "--lang",
     metavar="fr|en|auto",
-    help="Language of the drafts and translation targets (default: each draft's "
-    "configuration, else identified from its text).",
+    help=N_("Language of the drafts and translation targets (default: each draft's "
+       "configuration, else identified from its text)."),
 )
 @click.option(
     "--style",
     "styles",
     multiple=True,
     metavar="NAME|FILE",
-    help="House style: a shipped profile (fr-FR, fr-CA, en-US, en-GB) or a profile "
-    "file; repeat for one per language.",
+    help=N_("House style: a shipped profile (fr-FR, fr-CA, en-US, en-GB) or a profile "
+       "file; repeat for one per language."),
 )
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Build the termbase index, word lists and language model afresh instead of "
-    "reading them from the cache.",
+    help=N_("Build the termbase index, word lists and language model afresh instead of "
+       "reading them from the cache."),
 )
 @config_option
 @click.pass_context
@@ -44,14 +51,6 @@ def lsp_command(
     no_cache: bool,
     config_path: str | None,
 ) -> None:
-    """Run the language server (over standard input and output) for an editor.
-
-    Drafts (text, Markdown, PO, XLIFF) are checked as they are opened, changed and saved, with
-    the configuration file found upward from each draft's folder (pyproject.toml
-    [tool.termcheck] or termcheck.toml) unless --config names one. Findings are diagnostics,
-    fixes are code actions (safe ones preferred), and hovering a name shows its entry. See
-    docs/editors.md to set up VS Code, Neovim, Helix or Emacs.
-    """
     from ..lsp.runs import Runs
     from ..lsp.server import serve
 

@@ -12,6 +12,7 @@ import click
 from glossary.atomic import write_file
 
 from ..app import EXIT_ERROR, EXIT_OK, open_checker, refuse_overwriting_inputs, termbase_files
+from ..i18n import N_
 from .common import (
     PROVIDERS,
     config_option,
@@ -27,23 +28,28 @@ from .common import (
 from .group import cli
 
 
-@cli.command("suggest")
+@cli.command("suggest", help=N_(
+    "Names the termbase does not know yet, mined from drafts and translation files, as "
+    "candidate entries (most frequent first) to review and add.\n\n"
+    "Exit status 2 when an input could not be read (the others are still mined); a provider "
+    "that fails is reported in one line and the candidates are printed without its "
+    "proposals."))
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @terms_option
 @lang_option
 @default_lang_option
 @click.option("--provider", "providers", multiple=True,
               type=click.Choice(PROVIDERS, case_sensitive=False),
-              help="Propose the other language's forms with this machine translation "
-                   "provider, an online service; repeat to ask several (none by default).")
+              help=N_("Propose the other language's forms with this machine translation "
+                      "provider, an online service; repeat to ask several (none by default)."))
 @no_cache_option
 @click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Only names seen at least this many times.")
+              help=N_("Only names seen at least this many times."))
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"], case_sensitive=False),
               default="yaml", show_default=True,
-              help="Candidate entries as a termbase (YAML) or as data.")
+              help=N_("Candidate entries as a termbase (YAML) or as data."))
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write to FILE instead of standard output.")
+              help=N_("Write to FILE instead of standard output."))
 @config_option
 @renamed("--translate", "--provider", "providers", multiple=True,
          type=click.Choice(PROVIDERS, case_sensitive=False))
@@ -52,12 +58,6 @@ def suggest_command(paths: Sequence[str], terms: Sequence[str], lang: str | None
                     default_lang: str | None, providers: Sequence[str], no_cache: bool,
                     min_count: int, fmt: str, output: str | None,
                     config_path: str | None) -> None:
-    """Names the termbase does not know yet, mined from drafts and translation files, as
-    candidate entries (most frequent first) to review and add.
-
-    Exit status 2 when an input could not be read (the others are still mined); a provider
-    that fails is reported in one line and the candidates are printed without its proposals.
-    """
     from ..tools import providers as providers_module
     from ..tools import suggest as suggest_module
     from ..tools.suggest_output import as_json, as_yaml

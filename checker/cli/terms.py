@@ -18,6 +18,7 @@ from glossary.langtags import split_tag
 from glossary.termbase import resolve_path
 
 from ..app import EXIT_ERROR, refuse_overwriting_inputs
+from ..i18n import N_
 from .common import (
     EXCHANGE_FORMATS,
     format_option,
@@ -31,22 +32,20 @@ from .group import cli
 MAX_WARNINGS = 50  # warnings printed by terms import; the others are counted
 
 
-@cli.group("terms")
+@cli.group("terms", help=N_("Validate, describe and convert termbases."))
 def terms_group() -> None:
-    """Validate, describe and convert termbases."""
+    pass
 
 
-@terms_group.command("validate")
+@terms_group.command("validate", help=N_(
+    "Check termbase files (layered in order; the embedded default when none is given).\n\n"
+    "Reports problems and warnings with their file, line and entry id, the first 20 of each "
+    "unless --all; exit status 2 when there is a problem (warnings alone: 0)."))
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @terms_option
 @click.option("--all", "show_all", is_flag=True,
-              help="List every problem and warning (by default the first 20 of each).")
+              help=N_("List every problem and warning (by default the first 20 of each)."))
 def validate_command(files: Sequence[str], terms: Sequence[str], show_all: bool) -> None:
-    """Check termbase files (layered in order; the embedded default when none is given).
-
-    Reports problems and warnings with their file, line and entry id, the first 20 of each
-    unless --all; exit status 2 when there is a problem (warnings alone: 0).
-    """
     from glossary.termbase import collect
 
     from ..terms_output import render_problems, render_warnings
@@ -63,30 +62,28 @@ def validate_command(files: Sequence[str], terms: Sequence[str], show_all: bool)
     click.echo(f"ok: {len(entries)} entries in {', '.join(sources)}{noted}")
 
 
-@terms_group.command("compile")
+@terms_group.command("compile", help=N_(
+    "Compile the termbase index ahead of time, for a CI cache step.\n\n"
+    "'termcheck check --index FILE' uses a compiled file; without --output the index goes to "
+    "the cache folder (TERMCHECK_CACHE_DIR, or the user's cache folder), where every later "
+    "check of the same termbase finds it."))
 @terms_option
 @click.option("--output", "-o", metavar="FILE",
-              help="Where to write the compiled index (default: the cache folder, where "
-                   "'check' finds it).")
+              help=N_("Where to write the compiled index (default: the cache folder, where "
+                      "'check' finds it)."))
 @usage_errors
 def compile_command(terms: Sequence[str], output: str | None) -> None:
-    """Compile the termbase index ahead of time, for a CI cache step.
-
-    'termcheck check --index FILE' uses a compiled file; without --output the index goes to
-    the cache folder (TERMCHECK_CACHE_DIR, or the user's cache folder), where every later check
-    of the same termbase finds it.
-    """
     refuse_overwriting_inputs("--output", output, [resolve_path(t) for t in terms])
     target = write_output(output or "the cache folder", "the compiled index",
                           lambda: compile_index(list(terms), output))
     click.echo(f"compiled index written to {target}")
 
 
-@terms_group.command("stats")
+@terms_group.command("stats", help=N_(
+    "Entries per type and language, forms per entry."))
 @terms_option
 @format_option
 def stats_command(terms: Sequence[str], fmt: str) -> None:
-    """Entries per type and language, forms per entry."""
     from glossary.stats import termbase_stats
 
     from ..terms_output import render_stats
@@ -121,45 +118,46 @@ def _split_forms(text: str) -> list[str]:
     return [part.strip() for part in text.split("|") if part.strip()]
 
 
-@terms_group.command("add")
+@terms_group.command("add", help=N_(
+    "Add an entry to the termbase FILE, or change one with --update.\n\n"
+    "Forms are LANG=TEXT: --preferred \"fr=Nikita Khrouchtchev\" --short fr=Khrouchtchev. A "
+    "FILE that does not exist yet is created, a new termbase holding the entry. On a "
+    "terminal, what is missing is asked for. The entry and the resulting file are validated "
+    "first (with the --terms termbases layered below FILE, if given); the rest of the file, "
+    "comments included, is kept byte for byte; a file changed meanwhile is never "
+    "overwritten."))
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--id", "entry_id", metavar="ID",
-              help="Kebab-case id (default: made from the English or first preferred form).")
+              help=N_("Kebab-case id (default: made from the English or first preferred form)."))
 @click.option("--type", "entry_type", type=click.Choice([str(t) for t in EntryType]),
-              help="What the entry names.")
-@click.option("--note", help="One line telling the entry apart from its namesakes.")
+              help=N_("What the entry names."))
+@click.option("--note", help=N_("One line telling the entry apart from its namesakes."))
 @click.option("--case", "case", type=click.Choice([str(c) for c in CasePolicy]),
-              help="Case policy (default: name for people, places and organisations).")
+              help=N_("Case policy (default: name for people, places and organisations)."))
 @click.option("--ambiguous/--not-ambiguous", default=None,
-              help="Whether its one-word forms are also ordinary words (May, Rice).")
-@click.option("--preferred", multiple=True, metavar="LANG=TEXT", help="The preferred form in LANG.")
+              help=N_("Whether its one-word forms are also ordinary words (May, Rice)."))
+@click.option("--preferred", multiple=True, metavar="LANG=TEXT",
+              help=N_("The preferred form in LANG."))
 @click.option("--accepted", multiple=True, metavar="LANG=TEXT",
-              help="An accepted form; repeatable.")
-@click.option("--avoid", multiple=True, metavar="LANG=TEXT", help="A form to avoid; repeatable.")
-@click.option("--short", multiple=True, metavar="LANG=TEXT", help="A short form; repeatable.")
+              help=N_("An accepted form; repeatable."))
+@click.option("--avoid", multiple=True, metavar="LANG=TEXT",
+              help=N_("A form to avoid; repeatable."))
+@click.option("--short", multiple=True, metavar="LANG=TEXT", help=N_("A short form; repeatable."))
 @click.option("--adjective", "adjectives", multiple=True, metavar="LANG=TEXT",
-              help="An adjective of the name (fr=bolivienne), not a form of it; repeatable.")
+              help=N_("An adjective of the name (fr=bolivienne), not a form of it; repeatable."))
 @click.option("--demonym", "demonyms", multiple=True, metavar="LANG=TEXT",
-              help="A demonym (fr=Boliviens), not a form of the name; repeatable.")
+              help=N_("A demonym (fr=Boliviens), not a form of the name; repeatable."))
 @click.option("--see-also", "see_also", multiple=True, metavar="ID",
-              help="The id of a related entry that is not a variant of this one; repeatable.")
+              help=N_("The id of a related entry that is not a variant of this one; repeatable."))
 @click.option("--update", is_flag=True,
-              help="Change the existing entry with this id: the keys and form lists given "
-                   "replace its own, the others are kept.")
+              help=N_("Change the existing entry with this id: the keys and form lists given "
+                      "replace its own, the others are kept."))
 @terms_option
 def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
                       note: str | None, case: str | None, ambiguous: bool | None,
                       preferred: Sequence[str], accepted: Sequence[str], avoid: Sequence[str],
                       short: Sequence[str], adjectives: Sequence[str], demonyms: Sequence[str],
                       see_also: Sequence[str], update: bool, terms: Sequence[str]) -> None:
-    """Add an entry to the termbase FILE, or change one with --update.
-
-    Forms are LANG=TEXT: --preferred "fr=Nikita Khrouchtchev" --short fr=Khrouchtchev. A FILE
-    that does not exist yet is created, a new termbase holding the entry. On a terminal, what
-    is missing is asked for. The entry and the resulting file are validated
-    first (with the --terms termbases layered below FILE, if given); the rest of the file,
-    comments included, is kept byte for byte; a file changed meanwhile is never overwritten.
-    """
     from glossary.edit import add_entry, make_id
     data: dict[str, Any] = {}
     for key, value in (("type", entry_type), ("case", case), ("note", note),
@@ -207,16 +205,16 @@ def terms_add_command(file: str, entry_id: str | None, entry_type: str | None,
     click.echo(f"{result.path}:{result.line}: {result.action} entry '{result.entry_id}'")
 
 
-@terms_group.command("export")
+@terms_group.command("export", help=N_(
+    "Write the termbase (the --terms layers, or the embedded one) as TBX, CSV or JSON."))
 @click.option("--format", "fmt", type=click.Choice(EXCHANGE_FORMATS), required=True,
-              help="tbx (TBX-Basic, TBX v3), tbx-basic (TBX-Basic, ISO 30042:2008: "
-                   "translate-toolkit, Weblate), csv (one row per entry) or json (schema v1).")
+              help=N_("tbx (TBX-Basic, TBX v3), tbx-basic (TBX-Basic, ISO 30042:2008: "
+                      "translate-toolkit, Weblate), csv (one row per entry) or json (schema v1)."))
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write to FILE instead of standard output.")
+              help=N_("Write to FILE instead of standard output."))
 @terms_option
 @usage_errors
 def terms_export_command(fmt: str, output: str | None, terms: Sequence[str]) -> None:
-    """Write the termbase (the --terms layers, or the embedded one) as TBX, CSV or JSON."""
     from glossary.exchange import export_termbase
     refuse_overwriting_inputs("--output", output, [resolve_path(t) for t in terms])
     termbase = load_termbase(terms)
@@ -228,23 +226,22 @@ def terms_export_command(fmt: str, output: str | None, terms: Sequence[str]) -> 
         click.echo(text, nl=False)
 
 
-@terms_group.command("import")
+@terms_group.command("import", help=N_(
+    "Turn a TBX, CSV or JSON file into a termcheck termbase (YAML).\n\n"
+    "What had to be changed (several preferred terms, terms without status, unknown data "
+    "categories, a term in two concepts) is reported on standard error, one warning per "
+    "line."))
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(EXCHANGE_FORMATS),
-              help="The file's format (default: from its suffix, .tbx/.xml, .csv/.tsv, .json).")
+              help=N_("The file's format (default: from its suffix, .tbx/.xml, .csv/.tsv, .json)."))
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write the termbase to FILE instead of standard output.")
+              help=N_("Write the termbase to FILE instead of standard output."))
 @click.option("--default-type", type=click.Choice([str(t) for t in EntryType]),
               default="other", show_default=True,
-              help="Type of the entries whose file gives none.")
+              help=N_("Type of the entries whose file gives none."))
 @usage_errors
 def terms_import_command(file: str, fmt: str | None, output: str | None,
                          default_type: str) -> None:
-    """Turn a TBX, CSV or JSON file into a termcheck termbase (YAML).
-
-    What had to be changed (several preferred terms, terms without status, unknown data
-    categories, a term in two concepts) is reported on standard error, one warning per line.
-    """
     from glossary.exchange import import_file, imported_text
     refuse_overwriting_inputs("--output", output, [file])
     result = import_file(file, fmt, default_type)

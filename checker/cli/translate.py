@@ -11,6 +11,7 @@ import click
 from glossary.atomic import write_file
 
 from ..app import open_checker, open_index, refuse_overwriting_inputs, termbase_files
+from ..i18n import N_
 from ..inputs import read_source
 from ..language import resolve_code
 from ..report import Report
@@ -30,21 +31,27 @@ from .common import (
 from .group import cli
 
 
-@cli.command("translate")
+@cli.command("translate", help=N_(
+    "Machine-translate a draft for a first version in another language, names and titles "
+    "protected: each known one comes out in the target language's preferred form.\n\n"
+    "The draft goes to an online service, the provider named by --provider or the "
+    "configuration's 'provider'; with neither, termcheck refuses and sends nothing. The "
+    "translation goes to standard output (or --output); the findings of checking it, and "
+    "names the provider lost, go to standard error. Exit status 2 when the provider fails."))
 @click.argument("file", metavar="FILE")
 @click.option("--lang", "target", metavar="L",
-              help="Language to translate into, the translation's language (required; any "
-                   "case, a region allowed: EN, en-GB).")
+              help=N_("Language to translate into, the translation's language (required; any "
+                      "case, a region allowed: EN, en-GB)."))
 @click.option("--source-lang", "source", metavar="L",
-              help="Language of FILE (default: the configuration's lang, else identified "
-                   "from the text).")
+              help=N_("Language of FILE (default: the configuration's lang, else identified "
+                      "from the text)."))
 @click.option("--provider", type=click.Choice(PROVIDERS, case_sensitive=False),
-              help="Machine translation provider, an online service (deepl and libre read "
-                   "their key from DEEPL_API_KEY, LIBRE_API_KEY). Default: the "
-                   "configuration's 'provider'; without either, nothing is sent anywhere.")
+              help=N_("Machine translation provider, an online service (deepl and libre read "
+                      "their key from DEEPL_API_KEY, LIBRE_API_KEY). Default: the "
+                      "configuration's 'provider'; without either, nothing is sent anywhere."))
 @no_cache_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write the translation to FILE instead of standard output.")
+              help=N_("Write the translation to FILE instead of standard output."))
 @color_option
 @terms_option
 @config_option
@@ -54,14 +61,6 @@ from .group import cli
 def translate_command(file: str, target: str | None, source: str | None,
                       provider: str | None, no_cache: bool, output: str | None, color: str,
                       terms: Sequence[str], config_path: str | None) -> None:
-    """Machine-translate a draft for a first version in another language, names and titles
-    protected: each known one comes out in the target language's preferred form.
-
-    The draft goes to an online service, the provider named by --provider or the
-    configuration's 'provider'; with neither, termcheck refuses and sends nothing. The
-    translation goes to standard output (or --output); the findings of checking it, and names
-    the provider lost, go to standard error. Exit status 2 when the provider fails.
-    """
     if not target:
         raise click.UsageError("give --lang, the language to translate into (e.g. --lang en)")
     from ..tools import fixes, translate

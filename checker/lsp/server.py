@@ -25,6 +25,7 @@ from glossary import GlossaryError
 from .. import __version__, stages
 from ..app import Run
 from ..errors import InputError
+from ..i18n import _
 from ..inputs import too_large
 from ..language import language_name
 from ..readers import is_draft
@@ -141,11 +142,14 @@ class TermcheckServer(LanguageServer):
         try:
             checked.analysis, checked.result = checker.bounded(path, work)
         except InputError as exc:
-            return checked, [lsp.problem(f"not checked: {exc.message}")]
+            return checked, [lsp.problem(_("not checked: {reason}").format(reason=exc.message))]
         language = checked.result.language
         if language is not None and language.source in ("fallback", "detected") and language.reason:
             self._log(
-                f"termcheck: {path}: {language.reason}; checked as {language_name(language.lang)}"
+                f"termcheck: {path}: "
+                + _("{reason}; checked as {language}").format(
+                    reason=language.reason, language=language_name(language.lang)
+                )
             )
         return checked, lsp.diagnostics(checked.result, checked.positions)
 

@@ -18,16 +18,17 @@ from bisect import bisect_right
 from collections import Counter
 from html import escape
 
-from .. import __version__
+from .. import __version__, i18n
 from ..document import Document, line_starts, strip_line_break
 from ..findings import Finding, Severity
+from ..i18n import N_, _, ngettext
 from ..language import language_name
 from ..report import FileResult, Report
 from ..rules import RULES
 from .paths import valid_text
-from .text import summary_lines
+from .text import severity_count, severity_label, summary_lines
 
-_LANGUAGE_SOURCES = {"option": "as set with --lang", "detected": "identified from the text"}
+_LANGUAGE_SOURCES = {"option": N_("as set with --lang"), "detected": N_("identified from the text")}
 
 CSS = """
 :root { --error: #b42318; --error-bg: #fde3e1; --warning: #8a5a00; --warning-bg: #fff1bf;
@@ -140,21 +141,15 @@ def attribute(text: str) -> str:
                           for c in valid_text(text)), quote=True)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _counts(findings: list[Finding]) -> str:
     counts = Counter(f.severity for f in findings)
-    parts = [_plural(counts[s], str(s)) if s is not Severity.INFO else f"{counts[s]} info"
-             for s in Severity if counts[s]]
-    return ", ".join(parts)
+    return ", ".join(severity_count(s, counts[s]) for s in Severity if counts[s])
 
 
 def _hover(number: int, finding: Finding) -> str:
-    text = f"{number}. {finding.severity} · {finding.rule}: {finding.message}"
+    text = f"{number}. {severity_label(finding.severity)} · {finding.rule}: {finding.message}"
     if finding.expected is not None:
-        text += f" — expected: {finding.expected}"
+        text += " — " + _("expected: {text}").format(text=finding.expected)
     return attribute(text)
 
 
@@ -162,12 +157,12 @@ def _note(file_id: str, number: int, finding: Finding) -> str:
     severity = str(finding.severity)
     parts = [f'<div class="note {severity}" id="{file_id}-n{number}">',
              f'<div class="head"><span class="ref {severity}">{number}</span>'
-             f'<span class="sev {severity}">{severity}</span>'
+             f'<span class="sev {severity}">{escape(severity_label(severity))}</span>'
              f'<code>{escape(finding.rule)}</code></div>',
              f'<p class="message">{show(finding.message)}</p>']
     if finding.expected is not None:
-        parts.append(f'<p class="expected">Expected: <strong>{show(finding.expected)}</strong>'
-                     '</p>')
+        parts.append('<p class="expected">' + escape(_("Expected:")) + " "
+                     f"<strong>{show(finding.expected)}</strong></p>")
     parts.append("</div>")
     return "".join(parts)
 
@@ -228,20 +223,24 @@ def _language(result: FileResult) -> str:
     decision = result.language
     if decision is None:
         return ""
-    how = _LANGUAGE_SOURCES.get(decision.source, decision.reason or decision.source)
-    return f"checked as {language_name(decision.lang)} ({how})"
+    source = _LANGUAGE_SOURCES.get(decision.source)
+    how = _(source) if source is not None else decision.reason or decision.source
+    return _("checked as {language} ({how})").format(language=language_name(decision.lang),
+                                                     how=how)
 
 
 def _file_section(file_id: str, result: FileResult) -> str:
     meta = [m for m in (_language(result),
-                        f"{_plural(len(result.findings), 'finding')}: "
-                        f"{_counts(result.findings)}") if m]
+                        ngettext("{count} finding: {counts}", "{count} findings: {counts}",
+                                 len(result.findings)).format(
+                            count=len(result.findings), counts=_counts(result.findings))) if m]
     parts = [f'<section class="file" id="{file_id}">', f"<h2>{show(result.path)}</h2>",
              f'<p class="meta">{show(" · ".join(meta))}</p>']
     if result.document is not None:
         parts.append(_draft(file_id, result, result.document))
     else:  # no text to show: the notes alone
-        parts.extend(f"<p>Line {f.line}, column {f.column}:</p>{_note(file_id, n, f)}"
+        parts.extend("<p>" + escape(_("Line {line}, column {column}:").format(
+                         line=f.line, column=f.column)) + f"</p>{_note(file_id, n, f)}"
                      for n, f in enumerate(result.findings, 1))
     parts.append("</section>")
     return "\n".join(parts)
@@ -259,30 +258,33 @@ def _rules_table(findings: list[Finding]) -> str:
         if not found:
             continue
         severities = sorted({f.severity for f in found}, key=lambda s: -s.rank)
-        badges = " ".join(f'<span class="sev {s}">{s}</span>' for s in severities)
+        badges = " ".join(f'<span class="sev {s}">{escape(severity_label(s))}</span>'
+                          for s in severities)
         rows.append(f"<tr><td><code>{escape(code)}</code></td><td>{badges}</td>"
                     f'<td class="num">{len(found)}</td>'
-                    f"<td>{show(summaries.get(code, ''))}</td></tr>")
-    return ('<table class="rules"><thead><tr><th>Rule</th><th>Severity</th>'
-            '<th class="num">Findings</th><th>What it flags</th></tr></thead><tbody>\n'
-            + "\n".join(rows) + "\n</tbody></table>")
+                    f"<td>{show(_(summaries[code]) if code in summaries else '')}</td></tr>")
+    return ('<table class="rules"><thead><tr><th>' + _("Rule") + "</th><th>" + _("Severity")
+            + '</th><th class="num">' + _("Findings") + "</th><th>" + _("What it flags")
+            + "</th></tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>")
 
 
 def _files_table(report: Report, ids: dict[int, str]) -> str:
     rows = []
     for i, result in enumerate(report.results):
         if result.error is not None:
-            status = f'<span class="sev error">not checked</span> {show(result.error)}'
+            status = (f'<span class="sev error">{escape(_("not checked"))}</span> '
+                      f"{show(result.error)}")
             name = show(result.path)
         elif result.findings:
             status = show(_counts(result.findings))
             name = f'<a href="#{ids[i]}">{show(result.path)}</a>'
         else:
-            status, name = "no findings", show(result.path)
+            status, name = escape(_("no findings")), show(result.path)
         count = "—" if result.error is not None else len(result.findings)
         rows.append(f'<tr><td>{name}</td><td class="num">{count}</td><td>{status}</td></tr>')
-    return ('<table class="files"><thead><tr><th>File</th><th class="num">Findings</th>'
-            '<th>Status</th></tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>")
+    return ('<table class="files"><thead><tr><th>' + _("File") + '</th><th class="num">'
+            + _("Findings") + "</th><th>" + _("Status") + "</th></tr></thead><tbody>\n"
+            + "\n".join(rows) + "\n</tbody></table>")
 
 
 def render(report: Report, color: bool = False) -> str:
@@ -290,17 +292,16 @@ def render(report: Report, color: bool = False) -> str:
     summary = report.summary()
     headline = summary_lines(report)
     ids = {i: f"file-{i + 1}" for i, r in enumerate(report.results) if r.findings}
-    counts = "".join(
-        f'<div class="count {key}"><b>{summary[key]}</b>'
-        f"<span>{label}</span></div>"
-        for key, label in (("error", "errors" if summary["error"] != 1 else "error"),
-                           ("warning", "warnings" if summary["warning"] != 1 else "warning"),
-                           ("info", "info")))
+    labels = (("error", ngettext("error", "errors", summary["error"])),
+              ("warning", ngettext("warning", "warnings", summary["warning"])),
+              ("info", ngettext("info", "info", summary["info"])))
+    counts = "".join(f'<div class="count {key}"><b>{summary[key]}</b><span>{escape(label)}'
+                     "</span></div>" for key, label in labels)
     counts += (f'<div class="count"><b>{summary["files"]}</b>'
-               f'<span>{"file" if summary["files"] == 1 else "files"}</span></div>')
+               f'<span>{escape(ngettext("file", "files", summary["files"]))}</span></div>')
     body = [
         "<header><div class=\"inner\">",
-        "<h1>termcheck report</h1>",
+        "<h1>" + escape(_("termcheck report")) + "</h1>",
         *(f"<p>{show(line)}</p>" for line in headline),
         f'<div class="counts">{counts}</div>',
         "</div></header>",
@@ -308,28 +309,32 @@ def render(report: Report, color: bool = False) -> str:
     ]
     if findings:
         body += [
-            '<section class="panel"><h2>Findings by rule</h2>',
-            '<p class="help">Below, each draft is shown as written, with what termcheck flagged '
-            "highlighted and numbered. The note beside the line says which rule flagged it, "
-            "why, and what to write instead; hovering the highlight shows the same note. "
-            "Errors are underlined with a solid line, warnings dashed, information dotted.</p>",
+            '<section class="panel"><h2>' + escape(_("Findings by rule")) + "</h2>",
+            '<p class="help">' + escape(_(
+                "Below, each draft is shown as written, with what termcheck flagged highlighted "
+                "and numbered. The note beside the line says which rule flagged it, why, and "
+                "what to write instead; hovering the highlight shows the same note. Errors are "
+                "underlined with a solid line, warnings dashed, information dotted.")) + "</p>",
             _rules_table(findings),
             "</section>",
         ]
     elif not report.errors:
-        body.append('<section class="panel"><h2>No findings</h2><p>Every name and title '
-                    "checked matches the termbase.</p></section>")
+        body.append('<section class="panel"><h2>' + escape(_("No findings")) + "</h2><p>"
+                    + escape(_("Every name and title checked matches the termbase."))
+                    + "</p></section>")
     if len(report.results) > 1 or report.errors:
-        body += ['<section class="panel"><h2>Files</h2>', _files_table(report, ids),
+        body += ['<section class="panel"><h2>' + escape(_("Files")) + "</h2>",
+                 _files_table(report, ids),
                  "</section>"]
     for i, result in enumerate(report.results):
         if result.error is None and result.findings:
             body.append(_file_section(ids[i], result))
-    body += [f"<footer>Generated by termcheck {escape(__version__)}. Rule documentation: "
-             "<code>termcheck explain RULE</code>.</footer>", "</main>"]
-    title = escape(f"termcheck report: {headline[0]}")
+    body += ["<footer>" + escape(_("Generated by termcheck {version}.").format(
+                 version=__version__)) + " " + escape(_("Rule documentation:"))
+             + " <code>termcheck explain RULE</code>.</footer>", "</main>"]
+    title = escape(_("termcheck report: {summary}").format(summary=headline[0]))
     return ("<!DOCTYPE html>\n"
-            '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<html lang="{i18n.language()}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")

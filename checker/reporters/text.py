@@ -10,6 +10,7 @@ import re
 import click
 
 from ..findings import Finding, Severity
+from ..i18n import _, ngettext, pgettext
 from ..report import Report
 from .paths import valid_text
 
@@ -65,14 +66,11 @@ def _finding(finding: Finding, line_text: str | None, color: bool) -> list[str]:
         lines.append(" " * (len(gutter) - 2) + "| " + " " * start
                      + style("^" * max(1, end - start), fg=_COLORS[finding.severity]))
     if finding.expected is not None:
-        lines.append(f"{'':>5} = expected: {safe(finding.expected)}")
+        lines.append(f"{'':>5} = " + _("expected: {text}").format(text=safe(finding.expected)))
     if finding.extra.get("source"):
-        lines.append(f"{'':>5} = source: {safe(finding.extra['source'])}")
+        lines.append(f"{'':>5} = " + _("source: {text}").format(
+            text=safe(finding.extra["source"])))
     return lines
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def render(report: Report, color: bool = False) -> str:
@@ -86,9 +84,34 @@ def render(report: Report, color: bool = False) -> str:
         out.extend(_finding(finding, line_text, color))
         out.append("")
     for result in report.errors:
-        out.append(f"{safe(result.path)}: error: {safe(result.error or '')}")
+        out.append(_("{path}: error: {error}").format(path=safe(result.path),
+                                                      error=safe(result.error or "")))
     out.extend(summary_lines(report))
     return "\n".join(out) + "\n"
+
+
+def severity_label(severity: Severity | str) -> str:
+    """A severity's name for people (the HTML report) in the interface language; the reports
+    that tools read, and the text report's finding lines, keep ``error``, ``warning``,
+    ``info``."""
+    severity = Severity(severity)
+    if severity is Severity.ERROR:
+        return pgettext("severity", "error")
+    if severity is Severity.WARNING:
+        return pgettext("severity", "warning")
+    return pgettext("severity", "info")
+
+
+def severity_count(severity: Severity | str, count: int) -> str:
+    """``3 errors``, ``1 warning``, ``2 info``, in the interface language."""
+    severity = Severity(severity)
+    if severity is Severity.ERROR:
+        text = ngettext("{count} error", "{count} errors", count)
+    elif severity is Severity.WARNING:
+        text = ngettext("{count} warning", "{count} warnings", count)
+    else:
+        text = ngettext("{count} info", "{count} info", count)
+    return text.format(count=count)
 
 
 def summary_lines(report: Report) -> list[str]:
@@ -96,13 +119,17 @@ def summary_lines(report: Report) -> list[str]:
     files could not be checked (shared by the reports that end with a plain summary)."""
     out: list[str] = []
     summary = report.summary()
-    counts = ", ".join(_plural(summary[s], s) if s != "info" else f"{summary[s]} info"
-                       for s in ("error", "warning", "info"))
-    files = _plural(summary["files"], "file")
+    counts = ", ".join(severity_count(s, summary[s]) for s in ("error", "warning", "info"))
+    files = ngettext("{count} file", "{count} files", summary["files"]).format(
+        count=summary["files"])
     if summary["findings"]:
-        out.append(f"{_plural(summary['findings'], 'finding')} in {files} ({counts})")
+        out.append(ngettext("{count} finding in {files} ({counts})",
+                            "{count} findings in {files} ({counts})", summary["findings"]).format(
+            count=summary["findings"], files=files, counts=counts))
     else:
-        out.append(f"no findings in {files}")
+        out.append(_("no findings in {files}").format(files=files))
     if report.errors:
-        out.append(f"{_plural(len(report.errors), 'file')} could not be checked")
+        out.append(ngettext("{count} file could not be checked",
+                            "{count} files could not be checked", len(report.errors)).format(
+            count=len(report.errors)))
     return out

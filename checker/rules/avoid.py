@@ -23,6 +23,7 @@ from glossary import Status
 from glossary.validate import CASE, form_variant
 
 from ..findings import Severity
+from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
 from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
 
@@ -32,8 +33,8 @@ def check(mention: Mention, ctx: Context):
             or mention.kind > MatchKind.ACCENTS or _capitals_of_place(mention, ctx)):
         return None
     expected = expected_for(mention, ctx)
-    return RULE.on(mention, ctx, f"'{mention.text}' is a form to avoid; write '{expected}'",
-                   expected)
+    return RULE.on(mention, ctx, _("'{text}' is a form to avoid; write '{expected}'").format(
+        text=mention.text, expected=expected), expected)
 
 
 def _capitals_of_place(mention: Mention, ctx: Context) -> bool:
@@ -48,6 +49,6 @@ def _capitals_of_place(mention: Mention, ctx: Context) -> bool:
 
 RULE = Rule(code="avoid", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
             stage=Stage.DRAFT, priority=20,
-            summary="a form the termbase says to avoid",
+            summary=N_("a form the termbase says to avoid"),
             example="`Nikolaï Patrushev` → `Nikolaï Patrouchev`",
             doc=__doc__, on_mention=check)

@@ -47,6 +47,7 @@ from glossary import CasePolicy, EntryType
 from glossary.normalize import nfc
 
 from ..findings import Finding, Severity
+from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
 from . import house_style
 from .base import Context, FixSafety, Rule, Stage, fit_case
@@ -111,8 +112,8 @@ def check(mention: Mention, ctx: Context):
         return RULE.finding(mention.start, mention.end, mention.text, _title_message(
             mention.text, expected), expected=expected, entry=mention.entry.id, lang=ctx.lang,
             severity=Severity.WARNING, safe=False)
-    return RULE.on(mention, ctx, f"'{mention.text}' has wrong capitals; write '{expected}'",
-                   expected)
+    return RULE.on(mention, ctx, _("'{text}' has wrong capitals; write '{expected}'").format(
+        text=mention.text, expected=expected), expected)
 
 
 # Short words a title in title case keeps in lower case (Secretary of State).
@@ -145,8 +146,10 @@ def _before_name(mention: Mention, ctx: Context) -> Finding | None:
         if not person or text == capitalised:
             return None
         return RULE.finding(mention.start, mention.end, mention.text, (
-            f"'{text}' stands before a name: {ctx.profile.name} capitalises a formal title "
-            f"there; write '{capitalised}'"), expected=capitalised, entry=mention.entry.id,
+            _("'{text}' stands before a name: {style} capitalises a formal title there; "
+              "write '{expected}'").format(text=text, style=ctx.profile.name,
+                                           expected=capitalised)),
+            expected=capitalised, entry=mention.entry.id,
             lang=ctx.lang, severity=Severity.WARNING, safe=False)
     expected = fit_case(mention.form.text, mention.text, sentence_start)
     if text == expected or text == mention.form.text:
@@ -154,8 +157,9 @@ def _before_name(mention: Mention, ctx: Context) -> Finding | None:
     if mention.form.text != mention.form.text.lower():
         return None  # a title the termbase capitalises (a name of an office)
     return RULE.finding(mention.start, mention.end, mention.text, (
-        f"'{text}' is a title without a name after it: {ctx.profile.name} writes it in lower "
-        f"case; write '{expected}'"), expected=expected, entry=mention.entry.id, lang=ctx.lang,
+        _("'{text}' is a title without a name after it: {style} writes it in lower case; "
+          "write '{expected}'").format(text=text, style=ctx.profile.name, expected=expected)),
+        expected=expected, entry=mention.entry.id, lang=ctx.lang,
         severity=Severity.WARNING, safe=False)
 
 
@@ -165,8 +169,8 @@ def _only_first_capital(mention: Mention, expected: str) -> bool:
 
 
 def _title_message(text: str, expected: str) -> str:
-    return (f"'{text}' is a title: French newsroom style writes titles and functions in lower "
-            f"case inside a sentence; write '{expected}'")
+    return _("'{text}' is a title: French newsroom style writes titles and functions in lower "
+             "case inside a sentence; write '{expected}'").format(text=text, expected=expected)
 
 
 # French titles and functions that newsroom style writes in lower case inside a sentence (the
@@ -231,7 +235,7 @@ def check_titles(ctx: Context) -> list[Finding]:
 
 RULE = Rule(code="capitalization", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
             stage=Stage.DRAFT, priority=60,
-            summary="a known form written with wrong capitals",
+            summary=N_("a known form written with wrong capitals"),
             example="`jake Sullivan` → `Jake Sullivan`",
             fix_note="unsafe for a title capitalised inside a sentence",
             doc=__doc__, on_mention=check, on_document=check_titles)

@@ -30,6 +30,7 @@ from __future__ import annotations
 from glossary.normalize import has_diacritics
 
 from ..findings import Severity
+from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
 from .base import Context, FixSafety, Rule, Stage, fit_case
 
@@ -96,8 +97,10 @@ def check(mention: Mention, ctx: Context):
             return None
         expected = fit_case(mention.form.text, mention.text, ctx.sentence_start(mention.start))
         return RULE.finding(mention.start, mention.end, mention.text, (
-            f"'{mention.text}' lacks the accent of a capital: {profile.name} keeps accents on "
-            f"capitals; write '{expected}'"), expected=expected, entry=mention.entry.id,
+            _("'{text}' lacks the accent of a capital: {style} keeps accents on capitals; "
+              "write '{expected}'").format(text=mention.text, style=profile.name,
+                                           expected=expected)),
+            expected=expected, entry=mention.entry.id,
             lang=ctx.lang, severity=Severity.WARNING)
     if mention.size == 1 and has_diacritics(mention.text) and not has_diacritics(
             mention.form.text):
@@ -105,15 +108,17 @@ def check(mention: Mention, ctx: Context):
     expected = fit_case(mention.form.text, mention.text, ctx.sentence_start(mention.start))
     if only_accents_added(mention):
         return RULE.finding(mention.start, mention.end, mention.text, (
-            f"'{mention.text}' is the name's own spelling; this termbase writes it without "
-            f"those accents: '{expected}'"), expected=expected, entry=mention.entry.id,
+            _("'{text}' is the name's own spelling; this termbase writes it without those "
+              "accents: '{expected}'").format(text=mention.text, expected=expected)),
+            expected=expected, entry=mention.entry.id,
             lang=ctx.lang, severity=Severity.WARNING, safe=False)
-    return RULE.on(mention, ctx, f"'{mention.text}' has wrong or missing accents; write "
-                                 f"'{expected}'", expected)
+    return RULE.on(mention, ctx, _("'{text}' has wrong or missing accents; write "
+                                   "'{expected}'").format(text=mention.text, expected=expected),
+                   expected)
 
 
 RULE = Rule(code="diacritics", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
             stage=Stage.DRAFT, priority=50,
-            summary="a known form with missing or wrong accents",
+            summary=N_("a known form with missing or wrong accents"),
             example="`Serguei Lavrov` → `Sergueï Lavrov`",
             doc=__doc__, on_mention=check)

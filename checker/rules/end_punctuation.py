@@ -39,6 +39,7 @@ from __future__ import annotations
 import regex
 
 from ..findings import Finding, Severity
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 from .french_spacing import space_for
 
@@ -46,15 +47,15 @@ _CLOSERS = "\"”»’')]}"
 _MARKS = ".?!:;,…-–—"
 # How each end is named in messages.
 _NAMES = {
-    ".": "a full stop",
-    "?": "a question mark",
-    "!": "an exclamation mark",
-    ":": "a colon",
-    "…": "an ellipsis",
-    "": "no punctuation",
-    ";": "a semicolon",
-    ",": "a comma",
-    "-": "a dash",
+    ".": N_("a full stop"),
+    "?": N_("a question mark"),
+    "!": N_("an exclamation mark"),
+    ":": N_("a colon"),
+    "…": N_("an ellipsis"),
+    "": N_("no punctuation"),
+    ";": N_("a semicolon"),
+    ",": N_("a comma"),
+    "-": N_("a dash"),
 }
 _COMPARED = {".", "?", "!", ":", "…", ""}
 _SENTENCE_ENDS = {".", "?", "!", "…"}
@@ -128,10 +129,8 @@ def _finding(ctx: Context, start: int, at: int, translation: str, want: str, hav
     while at < len(translation) and translation[at].isspace():
         at += 1  # the marks, not the space before them
     begin = start + at if start + at < end else end - 1
-    message = (
-        f"the source ends with {_NAMES[want]}; the translation ends with "
-        f"{_NAMES.get(have, repr(have))}"
-    )
+    message = _("the source ends with {source}; the translation ends with {translation}").format(
+        source=_(_NAMES[want]), translation=_(_NAMES[have]) if have in _NAMES else repr(have))
     expected = None
     if have == "" and want:  # no mark at all: add the source's
         spaced = ctx.lang.startswith("fr") and want in "?!:"
@@ -145,8 +144,8 @@ RULE = Rule(
     fix_safety=FixSafety.UNSAFE,
     stage=Stage.PAIRS,
     priority=119,
-    summary="a translation ending with other punctuation than its source (`.` `?` `!` "
-    "`:` `…` or none)",
+    summary=N_("a translation ending with other punctuation than its source (`.` `?` `!` "
+       "`:` `…` or none)"),
     example="`Is the vote over?` translated `Le vote est terminé.`",
     fix_note="none where the target ends with a mark",
     doc=__doc__,

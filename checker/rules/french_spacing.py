@@ -41,6 +41,7 @@ import regex
 from glossary.profiles import Profile
 
 from ..findings import Finding, Severity
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 
 NBSP = "\u00a0"
@@ -135,29 +136,30 @@ def space_for(mark: str, profile: Profile | None) -> str:
 
 
 def _named(space: str) -> str:
-    return "narrow no-break space" if space == NARROW_NBSP else "no-break space"
+    return _("narrow no-break space") if space == NARROW_NBSP else _("no-break space")
 
 
 def _plain(ctx: Context, at: int, mark: str) -> Finding:
     space = space_for(mark, ctx.profile)
     return RULE.finding(at, at + 1, " ",
-                        f"a plain space at '{mark}': French puts a {_named(space)} there",
+                        _("a plain space at '{mark}': French puts a {space} there").format(
+                            mark=mark, space=_named(space)),
                         expected=space, lang=ctx.lang)
 
 
 def _missing(ctx: Context, at: int, mark: str, *, before: bool) -> Finding:
-    where = "before" if before else "after"
+    message = (_("no space before '{mark}': French puts a {space} there") if before else
+               _("no space after '{mark}': French puts a {space} there"))
     space = space_for(mark, ctx.profile)
-    return RULE.finding(at, at + 1, mark,
-                        f"no space {where} '{mark}': French puts a {_named(space)} there",
+    return RULE.finding(at, at + 1, mark, message.format(mark=mark, space=_named(space)),
                         expected=space + mark if before else mark + space, lang=ctx.lang,
                         safe=False)
 
 
 RULE = Rule(code="french-spacing", severity=Severity.WARNING, fix_safety=FixSafety.SAFE,
             stage=Stage.PAIRS, priority=118,
-            summary="a French translation without a no-break space before `: ; ! ?` or inside "
-                    "`« »`",
+            summary=N_("a French translation without a no-break space before `: ; ! ?` or inside "
+                       "`« »`"),
             example="`Il a dit : « Non ! »` with plain spaces → no-break spaces",
             fix_note="unsafe where no space stands at all",
             doc=__doc__, on_document=check_document)

@@ -29,6 +29,7 @@ from glossary import Status
 from glossary.profiles import Profile, is_short, variant_key
 
 from ..findings import Finding, Severity
+from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
 from .base import Context, FixSafety, Rule, Stage, fit_case, with_dot
 
@@ -106,13 +107,14 @@ def _finding(mention: Mention, ctx: Context, profile: Profile, expected: str,
              other: str) -> Finding:
     end, replacement, fixable = with_dot(ctx.doc.text, mention, expected)
     text = ctx.doc.text[mention.start:end]
-    message = f"house style: {profile.name} writes '{expected}'; '{_shown(text)}' is {other} usage"
+    message = _("house style: {style} writes '{expected}'; '{text}' is {usage} usage").format(
+        style=profile.name, expected=expected, text=_shown(text), usage=other)
     return RULE.finding(mention.start, end, text, message, expected=replacement,
                         entry=mention.entry.id, lang=ctx.lang, fixable=fixable)
 
 
 RULE = Rule(code="house-style", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
             stage=Stage.DRAFT, priority=40,
-            summary="a form another house style prefers, where the draft's prefers another",
+            summary=N_("a form another house style prefers, where the draft's prefers another"),
             example="`Nations Unies` → `Nations unies` (fr-FR)",
             doc=__doc__, on_mention=check)

@@ -36,6 +36,7 @@ from glossary.normalize import fold_capital_accents
 from glossary.tokens import split_form
 
 from ..findings import Severity
+from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
 from ..project import Parts
 from .base import Context, FixSafety, Rule, Stage, fit_case
@@ -97,16 +98,18 @@ def check_document(ctx: Context) -> list:
             # Under a house style, its choice is the main form (house-style flags the others).
             choices = ctx.styles.choices(ctx.profile, mentions[0].entry)
             preferred = [f for f in forms if f[0] in choices] or preferred
-        main, _, where = (preferred or forms)[0]
-        # Checked together with other files, the main form may be another file's.
-        elsewhere = f" (in {where})" if where != ctx.doc.path else ""
+        main, _preferred, where = (preferred or forms)[0]
         for mention in mentions:
             if fold_capital_accents(mention.form.text) == fold_capital_accents(main):
                 continue
             expected = fit_case(main, mention.text, ctx.sentence_start(mention.start))
-            findings.append(RULE.on(mention, ctx, f"'{mention.text}' and '{main}'{elsewhere} "
-                                                  f"are both used for one name; keep '{main}'",
-                                    expected))
+            if where == ctx.doc.path:
+                message = _("'{text}' and '{main}' are both used for one name; keep '{main}'")
+            else:  # checked together with other files, the main form may be another file's
+                message = _("'{text}' and '{main}' (in {file}) are both used for one name; keep "
+                            "'{main}'")
+            findings.append(RULE.on(mention, ctx, message.format(text=mention.text, main=main,
+                                                                 file=where), expected))
     return findings
 
 
@@ -125,6 +128,6 @@ def _acronym(form: str) -> bool:
 
 RULE = Rule(code="inconsistent", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
             stage=Stage.DRAFT, priority=90,
-            summary="one entry written in two accepted forms in one document",
+            summary=N_("one entry written in two accepted forms in one document"),
             example="`Kim Jong Un` … `Kim Jong-un`",
             doc=__doc__, on_document=check_document, uses=uses)

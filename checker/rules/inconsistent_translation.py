@@ -25,6 +25,7 @@ import regex
 
 from ..document import Segment
 from ..findings import Severity
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 
 _SPACE = regex.compile(r"\s+")
@@ -67,12 +68,14 @@ def check_document(ctx: Context) -> list:
     for key, group in by_source.items():
         source = key.split("\x04", 1)[1]
         if len({target for _, target in group}) > 1:
-            findings.append(_group_finding(ctx, group, f"the source '{_short(source)}' is "
-                                                       f"translated in {len(group)} ways"))
+            findings.append(_group_finding(ctx, group, _(
+                "the source '{source}' is translated in {count} ways").format(
+                    source=_short(source), count=len(group))))
     for target, group in by_target.items():
         if len({source for _, source in group}) > 1:
-            findings.append(_group_finding(ctx, group, f"{len(group)} different sources are "
-                                                       f"translated '{_short(target)}'"))
+            findings.append(_group_finding(ctx, group, _(
+                "{count} different sources are translated '{target}'").format(
+                    count=len(group), target=_short(target))))
     return findings
 
 
@@ -81,7 +84,8 @@ def _group_finding(ctx: Context, group: list, what: str):
     lines = sorted({ctx.doc.position(segment.start)[0] for segment, _ in group})
     text = ctx.doc.text[first.start:first.end]
     return RULE.finding(first.start, first.end, text,
-                        f"{what} (lines {', '.join(map(str, lines))})", lang=ctx.lang)
+                        _("{what} (lines {lines})").format(
+                            what=what, lines=", ".join(map(str, lines))), lang=ctx.lang)
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -90,6 +94,6 @@ def _short(text: str, limit: int = 60) -> str:
 
 RULE = Rule(code="inconsistent-translation", severity=Severity.WARNING, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=120,
-            summary="one source translated two ways, or two sources translated alike",
+            summary=N_("one source translated two ways, or two sources translated alike"),
             example="`Foreign Minister Wang Yi` translated two ways in one file",
             doc=__doc__, on_document=check_document)

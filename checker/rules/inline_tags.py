@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 
 from ..document import InlineTag, Segment
 from ..findings import Finding, Severity
+from ..i18n import N_, _, ngettext
 from .base import Context, FixSafety, Rule, Stage
 
 
@@ -73,14 +74,16 @@ def _compare(ctx: Context, segment: Segment, source: list[InlineTag]) -> list[Fi
         start = segment.start
         findings.append(RULE.finding(
             start, start + 1, text[start:start + 1],
-            f"the translation lacks the source's tag{'s' if len(lost) > 1 else ''} "
-            f"{', '.join(lost)}", lang=ctx.lang))
+            ngettext("the translation lacks the source's tag {tags}",
+                     "the translation lacks the source's tags {tags}", len(lost)).format(
+                         tags=", ".join(lost)), lang=ctx.lang))
     left = Counter(extra)
     for tag in segment.tags:
         if left[tag.key] > 0:
             left[tag.key] -= 1
-            findings.append(_on(ctx, segment, tag, f"the translation has the tag "
-                                                   f"{tag.written}, its source does not"))
+            findings.append(_on(ctx, segment, tag, _(
+                "the translation has the tag {tag}, its source does not").format(
+                    tag=tag.written)))
     # An opening or closing tag without its partner: reported when the source pairs them and
     # the target has them both (a missing or added one is reported above).
     changed = {_pair(tag) for tag in (*source, *segment.tags)
@@ -97,13 +100,15 @@ def _compare(ctx: Context, segment: Segment, source: list[InlineTag]) -> list[Fi
                      None)
         if later is not None:
             openers.remove(later)
-            message = f"{tag.written} closes before {later.written} opens in the translation"
+            message = _("{tag} closes before {later} opens in the translation").format(
+                tag=tag.written, later=later.written)
         else:
-            message = f"{tag.written} closes no tag opened before it in the translation"
+            message = _("{tag} closes no tag opened before it in the translation").format(
+                tag=tag.written)
         findings.append(_on(ctx, segment, tag, message))
     for tag in openers:
-        findings.append(_on(ctx, segment, tag, f"{tag.written} is not closed after it in the "
-                                               "translation"))
+        findings.append(_on(ctx, segment, tag, _(
+            "{tag} is not closed after it in the translation").format(tag=tag.written)))
     return findings
 
 
@@ -142,8 +147,8 @@ def _on(ctx: Context, segment: Segment, tag: InlineTag, message: str) -> Finding
 
 RULE = Rule(code="inline-tags", severity=Severity.ERROR, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=117,
-            summary="an XLIFF or TMX inline tag (`<ph>`, `<x/>`, `<g>`, `<bpt>`/`<ept>`, "
-                    "`<sc/>`/`<ec/>`, `<it>`, `<hi>`) of the source dropped, added or left "
-                    "unpaired in the translation",
+            summary=N_("an XLIFF or TMX inline tag (`<ph>`, `<x/>`, `<g>`, `<bpt>`/`<ept>`, "
+                       "`<sc/>`/`<ec/>`, `<it>`, `<hi>`) of the source dropped, added or left "
+                       "unpaired in the translation"),
             example='`Read <g id="1">the report</g>.` translated `Lisez le rapport.`',
             doc=__doc__, on_document=check_document)

@@ -54,6 +54,7 @@ from glossary.normalize import (
 )
 
 from ..findings import Fix, Severity
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 
 # A word as this rule reads it: letters with their marks and the invisible characters (control
@@ -70,7 +71,8 @@ _BETWEEN = regex.compile(rf"(?<=\p{{L}}\p{{M}}*)[\p{{DI}}{CONTROLS}]+(?=\p{{L}})
 # Names of the control characters (Unicode gives them none, only aliases).
 _CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x1B: "ESCAPE", 0x7F: "DELETE"}
 _WHOLLY = "is written in Cyrillic or Greek letters that look Latin"
-_REORDERED = "holds a bidi control"
+# How a message on a reordered word starts (its translation starts with this one's).
+_REORDERED = N_("holds a bidi control")
 _NEIGHBOURS = 3  # words on each side that tell Cyrillic or Greek text from a spoofed name
 
 
@@ -97,9 +99,11 @@ def _invisible(word: str) -> str:
     char = next(c for c in word if has_invisible(c))
     if unicodedata.category(char) == "Cc":
         name = _CONTROL_NAMES.get(ord(char), "")
-        return f"holds a control character (U+{ord(char):04X}{' ' + name if name else ''})"
+        return _("holds a control character ({char})").format(
+            char=f"U+{ord(char):04X}{' ' + name if name else ''}")
     name = unicodedata.name(char, "")
-    return f"holds an invisible character (U+{ord(char):04X}{' ' + name if name else ''})"
+    return _("holds an invisible character ({char})").format(
+        char=f"U+{ord(char):04X}{' ' + name if name else ''}")
 
 
 def _reordered(ctx: Context, word: str) -> tuple[str, str | None] | None:
@@ -113,8 +117,8 @@ def _reordered(ctx: Context, word: str) -> tuple[str, str | None] | None:
     expected = next((text for text in (shown, stored)
                      if _known_form(ctx, text) or _known_word(ctx, text)), None)
     char = next(c for c in word if has_reordering_controls(c))
-    what = (f"{_REORDERED} (U+{ord(char):04X} {unicodedata.name(char)}) that shows "
-            f"'{shown}' but stores '{stored}'")
+    what = _("holds a bidi control ({char}) that shows '{shown}' but stores '{stored}'").format(
+        char=f"U+{ord(char):04X} {unicodedata.name(char)}", shown=shown, stored=stored)
     return what, expected
 
 
@@ -137,7 +141,7 @@ def _judge(ctx: Context, word: str) -> tuple[str, str | None] | None:
         return (_invisible(word), expected) if has_invisible(word) else None
     if scripts(expected) == {"Latin"}:  # look-alikes that spell a Latin word
         if len(found) > 1:
-            return "mixes Latin letters with Cyrillic or Greek look-alikes", expected
+            return _("mixes Latin letters with Cyrillic or Greek look-alikes"), expected
         if _known_word(ctx, expected):
             return _WHOLLY, expected
     # A real Cyrillic or Greek word (Соса, Москва): only its invisible characters are wrong.
@@ -228,20 +232,22 @@ def check_document(ctx: Context) -> list:
 
 
 def _finding(ctx: Context, start: int, word: str, what: str, expected: str | None):
-    if not what.startswith(_REORDERED):
+    retype = _("this word {what}; retype it as '{expected}'")
+    if not what.startswith(_(_REORDERED)):
         return RULE.finding(start, start + len(word), word,
-                            f"this word {what}; retype it as '{expected}'",
+                            retype.format(what=what, expected=expected),
                             expected=expected, lang=ctx.lang)
     # Letters shown in another order than stored: the fix is a guess, never applied by --fix.
-    advice = f"retype it as '{expected}'" if expected else "retype it"
-    finding = RULE.finding(start, start + len(word), word, f"this word {what}; {advice}",
+    message = (retype if expected else _("this word {what}; retype it")).format(
+        what=what, expected=expected)
+    finding = RULE.finding(start, start + len(word), word, message,
                            expected=expected, lang=ctx.lang)
     return replace(finding, fix=Fix(finding.fix.replacement, False)) if finding.fix else finding
 
 
 RULE = Rule(code="mixed-script", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
             stage=Stage.DRAFT, priority=10,
-            summary="a name mixing scripts or holding invisible/bidi control characters",
+            summary=N_("a name mixing scripts or holding invisible/bidi control characters"),
             example="`Lаvrov` (a Cyrillic а) → `Lavrov`",
             fix_note="unsafe where a bidi control shows the letters in another order than stored",
             doc=__doc__, on_document=check_document)

@@ -35,6 +35,7 @@ import regex
 
 from ..document import Segment
 from ..findings import Finding, Severity
+from ..i18n import N_, _, ngettext
 from .base import Context, FixSafety, Rule, Stage
 
 # A number: digits, with groups of three after a space of any kind, or anything after a point
@@ -89,7 +90,7 @@ def numbers(text: str) -> list[tuple[str, int, int]]:
 def units(text: str, found: list[tuple[str, int, int]]) -> dict[int, str]:
     """The unit after each number of ``found`` that has one, by the number's start."""
     out = {}
-    for _, start, end in found:
+    for _number, start, end in found:
         word = _UNIT.match(text, end)
         unit = _UNITS.get(word.group(1).casefold()) if word else None
         if unit is not None:
@@ -156,13 +157,13 @@ def check_document(ctx: Context) -> list[Finding]:
                 missing[lost] -= 1
                 missing += Counter()  # drops the numbers all found
         if extra and missing:
-            for (_, start, end), lost in zip(extra, sorted(missing.elements()), strict=False):
+            for (_number, start, end), lost in zip(extra, sorted(missing.elements()), strict=False):
                 start += segment.start
                 end += segment.start
                 findings.append(RULE.finding(
                     start, end, text[start:end],
-                    f"the source has {written[segment.unit or '', lost]} here; the translation "
-                    f"has {text[start:end]}",
+                    _("the source has {source} here; the translation has {translation}").format(
+                        source=written[segment.unit or "", lost], translation=text[start:end]),
                     lang=ctx.lang))
             continue
         gone = [written[segment.unit or "", n] for n in sorted(missing.elements())
@@ -170,8 +171,10 @@ def check_document(ctx: Context) -> list[Finding]:
         if gone:
             findings.append(RULE.finding(
                 segment.start, segment.end, text[segment.start:segment.end],
-                f"the source's {', '.join(gone)} {'is' if len(gone) == 1 else 'are'} missing "
-                "from the translation", lang=ctx.lang, severity=Severity.WARNING))
+                ngettext("the source's {numbers} is missing from the translation",
+                         "the source's {numbers} are missing from the translation",
+                         len(gone)).format(numbers=", ".join(gone)),
+                lang=ctx.lang, severity=Severity.WARNING))
     return findings
 
 
@@ -220,7 +223,7 @@ def _alike(lost: str, written: str) -> bool:
 
 RULE = Rule(code="numbers", severity=Severity.ERROR, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=114,
-            summary="a number of the source dropped or changed in the translation "
-                    "(locale-aware: `1,000.5` = `1 000,5`)",
+            summary=N_("a number of the source dropped or changed in the translation "
+                       "(locale-aware: `1,000.5` = `1 000,5`)"),
             example="`27 people` translated `26 personnes`",
             doc=__doc__, on_document=check_document)

@@ -37,6 +37,7 @@ from collections import Counter, defaultdict
 import regex
 
 from ..findings import Finding, Severity
+from ..i18n import N_, _, ngettext
 from .base import Context, FixSafety, Rule, Stage
 
 # printf conversions: position or name, flags (no space: `50 % d'entre eux`), width,
@@ -111,8 +112,9 @@ def check_document(ctx: Context) -> list[Finding]:
             lost = sorted(missing.elements())
             findings.append(RULE.finding(
                 segment.start, segment.end, text[segment.start:segment.end],
-                f"the translation lacks the source's placeholder{'s' if len(lost) > 1 else ''} "
-                f"{', '.join(lost)}", lang=ctx.lang))
+                ngettext("the translation lacks the source's placeholder {placeholders}",
+                         "the translation lacks the source's placeholders {placeholders}",
+                         len(lost)).format(placeholders=", ".join(lost)), lang=ctx.lang))
         extra = Counter(key for key, _, _ in found) - want
         for key, start, end in found:
             if extra[key] > 0:
@@ -120,14 +122,15 @@ def check_document(ctx: Context) -> list[Finding]:
                 findings.append(RULE.finding(
                     segment.start + start, segment.start + end,
                     text[segment.start + start:segment.start + end],
-                    f"the translation has the placeholder {key}, its source does not",
+                    _("the translation has the placeholder {placeholder}, its source does "
+                      "not").format(placeholder=key),
                     lang=ctx.lang))
     return findings
 
 
 RULE = Rule(code="placeholders", severity=Severity.ERROR, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=116,
-            summary="a placeholder (`%s`, `%(name)s`, `{count}`, ICU) of the source dropped or "
-                    "added in the translation",
+            summary=N_("a placeholder (`%s`, `%d`, `{count}`, ICU) of the source dropped or "
+                       "added in the translation"),
             example="`%(count)s people voted.` translated `Des personnes ont voté.`",
             doc=__doc__, on_document=check_document)

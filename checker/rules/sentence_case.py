@@ -23,6 +23,7 @@ from glossary.normalize import nfc
 
 from .. import words as wordlist
 from ..findings import Severity
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 
 # Abbreviations that end with a full stop and may be followed by a lower-case word.
@@ -78,14 +79,15 @@ def check_document(ctx: Context) -> list:
             word = text[start:end]
             expected = word[:1].upper() + word[1:]
             findings.append(RULE.finding(start, end, word,
-                                         f"sentence starts in lower case after a full stop; "
-                                         f"write '{expected}'", expected=expected,
+                                         _("sentence starts in lower case after a full "
+                                           "stop; write '{expected}'").format(
+                                             expected=expected), expected=expected,
                                          lang=ctx.lang))
     return findings
 
 
 RULE = Rule(code="sentence-case", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
             stage=Stage.DRAFT, priority=100,
-            summary="a sentence that starts in lower case after a full stop",
+            summary=N_("a sentence that starts in lower case after a full stop"),
             example="`. la` → `. La`",
             doc=__doc__, on_document=check_document)

@@ -45,6 +45,7 @@ from glossary.validate import FUNCTION_WORDS
 
 from ..document import Segment
 from ..findings import Finding, Severity
+from ..i18n import N_, _, ngettext
 from ..matcher import Mention
 from ..renderings import FormSearch, namesake, pronoun
 from .base import Context, FixSafety, Rule, Stage
@@ -134,9 +135,11 @@ def check_document(ctx: Context) -> list:
                 replaced.add(other.start)
                 findings.append(RULE.finding(
                     other.start, other.end, other.text,
-                    f"the source names {_name(entry, ctx)}; the translation names "
-                    f"'{other.text}' ({_name(other.entry, ctx)}) instead (expected "
-                    f"'{expected}')", expected=expected, entry=entry_id, lang=ctx.lang,
+                    _("the source names '{name}'; the translation names '{text}' ('{other}') "
+                      "instead (expected '{expected}')").format(
+                          name=_name(entry, ctx), text=other.text,
+                          other=_name(other.entry, ctx), expected=expected),
+                    expected=expected, entry=entry_id, lang=ctx.lang,
                     fixable=False, source=source_text))
                 continue
             finding = _gap(ctx, entry, segment, found, count, have, expected, source_text,
@@ -149,7 +152,8 @@ def check_document(ctx: Context) -> list:
             if mention.start not in replaced and mention.entry.type is not EntryType.TITLE:
                 findings.append(RULE.finding(
                     mention.start, mention.end, mention.text,
-                    f"'{mention.text}' is in the translation but not in its source",
+                    _("'{text}' is in the translation but not in its source").format(
+                        text=mention.text),
                     entry=mention.entry.id, lang=ctx.lang, severity=Severity.INFO,
                     source=source_text))
     return findings
@@ -195,24 +199,29 @@ def _gap(ctx: Context, entry: Entry, segment: Segment, found: int, count: int,
     if found:
         return RULE.finding(
             start, end, text[start:end],
-            f"the source names {name} {count} times, the translation {found} "
-            f"time{'s' if found > 1 else ''}", expected=expected, entry=entry.id,
-            lang=ctx.lang, fixable=False, severity=Severity.WARNING, source=source_text)
+            ngettext("the source names '{name}' {count} times, the translation {found} time",
+                     "the source names '{name}' {count} times, the translation {found} times",
+                     found).format(name=name, count=count, found=found),
+            expected=expected, entry=entry.id, lang=ctx.lang,
+            fixable=False, severity=Severity.WARNING, source=source_text)
     related = _related_in(ctx, entry.id, have)
     if related is not None and ctx.index is not None:
         other = ctx.index.termbase.get(related)
         return RULE.finding(
             start, end, text[start:end],
-            f"the source names {name}; the translation names the related {_name(other, ctx)} "
-            f"instead (expected '{expected}')", expected=expected, entry=entry.id,
-            lang=ctx.lang, fixable=False, severity=Severity.WARNING, source=source_text)
+            _("the source names '{name}'; the translation names the related '{other}' instead "
+              "(expected '{expected}')").format(name=name, other=_name(other, ctx),
+                                                expected=expected),
+            expected=expected, entry=entry.id, lang=ctx.lang,
+            fixable=False, severity=Severity.WARNING, source=source_text)
     if entry.type is EntryType.TITLE:
         # Titles are translated by sense as often as by the book (general manager for
         # directrice générale): a missing one is for the reviewer to look at, not an error.
         return RULE.finding(
             start, end, text[start:end],
-            f"the source's title {name} has no form in the translation (expected "
-            f"'{expected}'); check that it is rendered", expected=expected, entry=entry.id,
+            _("the source's title '{name}' has no form in the translation (expected "
+              "'{expected}'); check that it is rendered").format(name=name, expected=expected),
+            expected=expected, entry=entry.id,
             lang=ctx.lang, fixable=False, severity=Severity.INFO, source=source_text)
     stand_in = pronoun(text, start, end, ctx.lang, entry.type is EntryType.PERSON)
     if stand_in is not None:
@@ -220,13 +229,15 @@ def _gap(ctx: Context, entry: Entry, segment: Segment, found: int, count: int,
             return None  # a pronoun, and the name in the sentence before or after
         return RULE.finding(
             stand_in[0], stand_in[1], text[stand_in[0]:stand_in[1]],
-            f"the source names {name}; the translation has '{text[stand_in[0]:stand_in[1]]}' "
-            f"where it may stand for it (expected '{expected}' somewhere in the unit)",
+            _("the source names '{name}'; the translation has '{text}' where it may stand for "
+              "it (expected '{expected}' somewhere in the unit)").format(
+                  name=name, text=text[stand_in[0]:stand_in[1]], expected=expected),
             expected=expected, entry=entry.id, lang=ctx.lang, fixable=False,
             severity=Severity.INFO, source=source_text)
     return RULE.finding(
         start, end, text[start:end],
-        f"the source names {name}; the translation has no form of it (expected '{expected}')",
+        _("the source names '{name}'; the translation has no form of it (expected "
+          "'{expected}')").format(name=name, expected=expected),
         expected=expected, entry=entry.id, lang=ctx.lang, fixable=False, source=source_text)
 
 
@@ -302,11 +313,11 @@ def _stands_for_related(ctx: Context, entry_id: str, wanted: Counter[str],
 
 
 def _name(entry, ctx: Context) -> str:
-    return f"'{entry.preferred(ctx.source_lang or ctx.lang) or entry.preferred(ctx.lang)}'"
+    return f"{entry.preferred(ctx.source_lang or ctx.lang) or entry.preferred(ctx.lang)}"
 
 
 RULE = Rule(code="term-mismatch", severity=Severity.ERROR, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=110,
-            summary="a translated segment lacks the target form of a term its source mentions",
+            summary=N_("a translated segment lacks the target form of a term its source mentions"),
             example="`Wang Yi met Sergei Lavrov.` translated without `Sergueï Lavrov`",
             doc=__doc__, on_document=check_document)

@@ -37,6 +37,7 @@ from glossary.normalize import nfc
 
 from .. import words as wordlist
 from ..findings import Severity
+from ..i18n import N_, _, ngettext
 from ..matcher import MatchKind, Mention, Word, romanised
 from ..project import Parts
 from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
@@ -58,10 +59,12 @@ def check(mention: Mention, ctx: Context):
         if expected is None or expected == nfc(mention.text):
             return None
         if mention.kind is not MatchKind.TRANSLIT:
-            return RULE.on(mention, ctx, f"'{mention.text}' is written '{expected}' in the "
-                                         f"termbase: hyphens and spaces differ", expected)
-        return RULE.on(mention, ctx, f"'{mention.text}' is another romanisation of "
-                                     f"'{expected}', the termbase form", expected)
+            return RULE.on(mention, ctx, _("'{text}' is written '{expected}' in the termbase: "
+                                           "hyphens and spaces differ").format(
+                                               text=mention.text, expected=expected), expected)
+        return RULE.on(mention, ctx, _("'{text}' is another romanisation of '{expected}', the "
+                                       "termbase form").format(text=mention.text,
+                                                               expected=expected), expected)
     return None
 
 
@@ -105,7 +108,7 @@ def _merge(parts: Parts) -> tuple[dict[str, str], Counter, bool]:
     used), how often each is used, and whether more than one file uses them."""
     order: dict[str, str] = {}
     counts: Counter = Counter()
-    for _, spellings in parts:
+    for _path, spellings in parts:
         for folded, written, count in spellings:
             order.setdefault(folded, written)
             counts[folded] += count
@@ -128,7 +131,6 @@ def check_document(ctx: Context) -> list:
         majority = max(spellings, key=lambda s: (known[s], spellings[s], -list(order).index(s)))
         expected_text = order[majority]
         used = spellings[majority]
-        where = " in the files checked" if several_files else ""
         for w in occurrences:
             if w.folded == majority:
                 continue
@@ -137,12 +139,21 @@ def check_document(ctx: Context) -> list:
             written = text[w.start:w.end]
             findings.append(RULE.finding(
                 w.start, w.end, written,
-                f"'{written}' and '{expected_text}' look like one name in two romanisations; "
-                f"keep '{expected_text}' ("
-                + ("a known spelling" if known[majority] else
-                   f"used once{where}" if used == 1 else f"used {used} times{where}") + ")",
+                _("'{text}' and '{expected}' look like one name in two romanisations; keep "
+                  "'{expected}' ({why})").format(text=written, expected=expected_text,
+                                                 why=_why(known[majority], used, several_files)),
                 expected=expected, lang=ctx.lang))
     return findings
+
+
+def _why(known: bool, used: int, several_files: bool) -> str:
+    """Why the kept spelling is kept: known, or used most (in the files checked together)."""
+    if known:
+        return _("a known spelling")
+    if several_files:
+        return ngettext("used once in the files checked", "used {count} times in the files "
+                        "checked", used).format(count=used)
+    return ngettext("used once", "used {count} times", used).format(count=used)
 
 
 def _known_spellings(spellings: dict[str, str], lang: str) -> dict[str, bool]:
@@ -163,6 +174,6 @@ def _known_spellings(spellings: dict[str, str], lang: str) -> dict[str, bool]:
 
 RULE = Rule(code="transliteration", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
             stage=Stage.DRAFT, priority=70,
-            summary="one name spelled in two romanisations in a document",
+            summary=N_("one name spelled in two romanisations in a document"),
             example="`Khrushchev` … `Khrouchtchev`",
             doc=__doc__, on_mention=check, on_document=check_document, uses=uses)

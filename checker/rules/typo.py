@@ -32,6 +32,7 @@ Fix safety:
 from __future__ import annotations
 
 from ..findings import Severity
+from ..i18n import N_, _
 from ..matcher import MatchKind, Mention, romanised
 from .base import Context, FixSafety, Rule, Stage, expected_for
 
@@ -46,12 +47,13 @@ def check(mention: Mention, ctx: Context):
     if expected is None:
         return None
     name = mention.entry.preferred(ctx.lang) or mention.entry.id
-    return RULE.on(mention, ctx, f"'{mention.text}' looks like a misspelling of '{expected}' "
-                                 f"({name})", expected)
+    return RULE.on(mention, ctx, _("'{text}' looks like a misspelling of '{expected}' "
+                                   "({name})").format(text=mention.text, expected=expected,
+                                                      name=name), expected)
 
 
 RULE = Rule(code="typo", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
             stage=Stage.DRAFT, priority=80,
-            summary="a near miss of a known form",
+            summary=N_("a near miss of a known form"),
             example="`Lavorv` → `Lavrov`",
             doc=__doc__, on_mention=check)

@@ -29,6 +29,7 @@ import regex
 
 from ..document import Segment
 from ..findings import Finding, Severity
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 
 _LETTER = regex.compile(r"\p{L}")
@@ -53,7 +54,7 @@ def check_document(ctx: Context) -> list[Finding]:
             continue
         findings.append(RULE.finding(
             first.start, first.end, text[first.start:first.end],
-            "this string has no translation (the target is empty)", lang=ctx.lang))
+            _("this string has no translation (the target is empty)"), lang=ctx.lang))
     for unit, unit_targets in targets.items():
         originals = {text[s.start:s.end].strip() for s in sources.get(unit, ())}
         for segment in unit_targets:
@@ -61,7 +62,8 @@ def check_document(ctx: Context) -> list[Finding]:
             if target.strip() in originals and not _may_stay(ctx, segment, target.strip()):
                 findings.append(RULE.finding(
                     segment.start, segment.end, target,
-                    "the translation is a copy of its source (not translated?)", lang=ctx.lang))
+                    _("the translation is a copy of its source (not translated?)"),
+                    lang=ctx.lang))
     return findings
 
 
@@ -79,6 +81,7 @@ def _may_stay(ctx: Context, segment: Segment, target: str) -> bool:
 
 RULE = Rule(code="untranslated", severity=Severity.WARNING, fix_safety=FixSafety.NONE,
             stage=Stage.PAIRS, priority=112,
-            summary="a translation unit with an empty target, or a target copied from its source",
+            summary=N_("a translation unit with an empty target, or a target copied from its "
+                       "source"),
             example='`msgid "The minister resigned."` / `msgstr ""`',
             doc=__doc__, on_document=check_document)

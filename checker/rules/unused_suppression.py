@@ -17,6 +17,7 @@ Fix safety:
 from __future__ import annotations
 
 from ..findings import Finding, Severity
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 
 
@@ -28,7 +29,8 @@ def check_document(ctx: Context) -> list[Finding]:
         return []
     active = ctx.active_rules
     return [Finding(RULE.code, RULE.severity, 0, 0, ignore.text,
-                    f"'{ignore.text}' silences nothing here; remove it", path=ctx.doc.path,
+                    _("'{text}' silences nothing here; remove it").format(text=ignore.text),
+                    path=ctx.doc.path,
                     line=ignore.line, column=ignore.column, end_line=ignore.line,
                     end_column=ignore.column + len(ignore.text))
             for ignore in ctx.suppressions.unused()
@@ -39,6 +41,6 @@ def check_document(ctx: Context) -> list[Finding]:
 
 RULE = Rule(code="unused-suppression", severity=Severity.INFO, fix_safety=FixSafety.NONE,
             stage=Stage.SUPPRESSIONS, priority=130,
-            summary="a suppression comment that silences nothing",
+            summary=N_("a suppression comment that silences nothing"),
             example="`<!-- termcheck: ignore[typo] -->` on a line without a typo",
             doc=__doc__, on_document=check_document)

@@ -29,17 +29,18 @@ from itertools import groupby
 
 from ..document import Document, Segment
 from ..findings import Finding, Severity
+from ..i18n import N_, _
 from .base import Context, FixSafety, Rule, Stage
 
 # Spaces that count as one another at the ends of a string; CR LF is a line break.
 _ALIKE = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
 _NAMES = {
-    " ": ("a space", "spaces"),
-    "\t": ("a tab", "tabs"),
-    "\n": ("a line break", "line breaks"),
-    "\r": ("a carriage return", "carriage returns"),
-    "\u00a0": ("a no-break space", "no-break spaces"),
-    "\u202f": ("a narrow no-break space", "narrow no-break spaces"),
+    " ": (N_("a space"), N_("{count} spaces")),
+    "\t": (N_("a tab"), N_("{count} tabs")),
+    "\n": (N_("a line break"), N_("{count} line breaks")),
+    "\r": (N_("a carriage return"), N_("{count} carriage returns")),
+    "\u00a0": (N_("a no-break space"), N_("{count} no-break spaces")),
+    "\u202f": (N_("a narrow no-break space"), N_("{count} narrow no-break spaces")),
 }
 
 
@@ -87,11 +88,11 @@ def _finding(
     """A finding on the target's whitespace at one end (``start:end``), or, where it has none,
     on the character next to where the source's goes; the fix writes the source's."""
     text = ctx.doc.text
-    where = "starts" if at_start else "ends"
-    message = (
-        f"the source {where} with {describe(wanted)}; the translation {where} with "
-        f"{describe(found)}"
-    )
+    if at_start:
+        message = _("the source starts with {source}; the translation starts with {translation}")
+    else:
+        message = _("the source ends with {source}; the translation ends with {translation}")
+    message = message.format(source=describe(wanted), translation=describe(found))
     expected = wanted
     if start == end:  # nothing to replace: the fix rewrites the character beside it
         if at_start:
@@ -109,13 +110,16 @@ def _finding(
 def describe(whitespace: str) -> str:
     """``whitespace`` in words: ``a line break``, ``2 spaces and a tab``, ``no whitespace``."""
     if not whitespace:
-        return "no whitespace"
+        return _("no whitespace")
     runs = []
     for char, group in groupby(whitespace.replace("\r\n", "\n")):
         count = len(list(group))
-        one, many = _NAMES.get(char, (f"U+{ord(char):04X}", f"U+{ord(char):04X}"))
-        runs.append(one if count == 1 else f"{count} {many}")
-    return runs[0] if len(runs) == 1 else ", ".join(runs[:-1]) + " and " + runs[-1]
+        code = f"U+{ord(char):04X}"
+        one, many = _NAMES.get(char, (code, "{count} " + code))
+        runs.append(_(one) if count == 1 else _(many).format(count=count))
+    if len(runs) == 1:
+        return runs[0]
+    return _("{runs} and {last}").format(runs=", ".join(runs[:-1]), last=runs[-1])
 
 
 RULE = Rule(
@@ -124,8 +128,8 @@ RULE = Rule(
     fix_safety=FixSafety.SAFE,
     stage=Stage.PAIRS,
     priority=115,
-    summary="a translation whose leading or trailing spaces, tabs or line breaks are "
-    "not its source's",
+    summary=N_("a translation whose leading or trailing spaces, tabs or line breaks are "
+       "not its source's"),
     example='`msgid "File saved.\\n"` translated `msgstr "Fichier enregistré."`',
     doc=__doc__,
     on_document=check_document,

@@ -34,6 +34,7 @@ from glossary.normalize import casefold, fold_diacritics, nfc
 
 from .. import words as wordlist
 from ..findings import Severity
+from ..i18n import N_, _
 from ..language import language_name
 from ..matcher import _PLACE_PREPOSITIONS as PLACED
 from ..matcher import DETERMINERS, MatchKind, Mention, _word_before
@@ -53,20 +54,23 @@ def check(mention: Mention, ctx: Context):
     if expected is None or expected == nfc(mention.text):
         return None
     if mention.mixed:
-        message = (f"'{mention.text}' mixes two languages' spellings of one name; in "
-                   f"{ctx.lang_name} write '{expected}'")
+        message = _("'{text}' mixes two languages' spellings of one name; in {language} write "
+                    "'{expected}'").format(text=mention.text, language=ctx.lang_name,
+                                           expected=expected)
         return RULE.on(mention, ctx, message, expected)
     what = _only_difference(mention.text, expected)
     if what is not None:
         # The languages write the name with the same letters: a house's choice of capitals,
         # accents or hyphens, not a name left in another language.
         return RULE.finding(mention.start, mention.end, mention.text,
-                            f"'{mention.text}' differs from the {ctx.lang_name} form "
-                            f"'{expected}' by its {what} only",
+                            _("'{text}' differs from the {language} form '{expected}' by its "
+                              "{what} only").format(text=mention.text, language=ctx.lang_name,
+                                                    expected=expected, what=_(what)),
                             expected=expected, entry=mention.entry.id, lang=ctx.lang,
                             severity=Severity.WARNING)
-    message = (f"'{mention.text}' is the {language_name(mention.form.lang)} form; in "
-               f"{ctx.lang_name} write '{expected}'")
+    message = _("'{text}' is the {other} form; in {language} write '{expected}'").format(
+        text=mention.text, other=language_name(mention.form.lang), language=ctx.lang_name,
+        expected=expected)
     return RULE.on(mention, ctx, message, expected)
 
 
@@ -109,11 +113,11 @@ def _only_difference(text: str, expected: str) -> str | None:
     accents or hyphens and spaces; None when the letters differ."""
     text, expected = nfc(text), nfc(expected)
     if casefold(text) == casefold(expected):
-        return "capitals"
+        return N_("capitals")
     if fold_diacritics(casefold(text)) == fold_diacritics(casefold(expected)):
-        return "accents"
+        return N_("accents")
     if _letters(text) == _letters(expected):
-        return "hyphens and spaces"
+        return N_("hyphens and spaces")
     return None
 
 
@@ -123,6 +127,6 @@ def _letters(text: str) -> str:
 
 RULE = Rule(code="wrong-language", severity=Severity.ERROR, fix_safety=FixSafety.SAFE,
             stage=Stage.DRAFT, priority=30,
-            summary="another language's form of a known entry",
+            summary=N_("another language's form of a known entry"),
             example="`Sergei Lavrov` → `Sergueï Lavrov` (in French)",
             doc=__doc__, on_mention=check)
