@@ -11,17 +11,21 @@ it parses no arguments and prints nothing (what it has to show, a diff, goes to 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from glossary import Termbase, TermIndex
 from glossary.atomic import ConcurrentEditError, NotRegularFileError, PartlyWrittenError
-from glossary.index.cache import load_index
+from glossary.index.cache import index_key, load_index
 from glossary.termbase import resolve_path
 
-from .engine import Checker, available_cpus, collect_less
+from .engine import PROJECT, Checker, available_cpus, collect_less
+from .errors import UsageError
 from .findings import Severity
 from .i18n import _
+from .inputs import STDIN
 from .limits import CheckTimeout, CheckTooLarge, human_size
 from .outputs import OverwriteError, refuse_overwriting_inputs, written
 from .report import FileResult, Report
@@ -74,6 +78,45 @@ def run_check(checker: Checker, paths: Sequence[str], *, jobs: int = 1,
     if pair:
         report.results.append(checker.check_pair(*pair))
     return report
+
+
+def run_check_on_cluster(run: Run, paths: Sequence[str], scheduler: str, *,
+                         progress: Progress | None = None,
+                         pair: tuple[str, str] | None = None) -> Report:
+    """Check ``paths`` (files, folders, URLs) on the Dask cluster whose scheduler is at
+    ``scheduler`` (``checker.distributed``): the report a one-process ``run_check`` gives,
+    each worker checking with a checker built from ``run``'s settings over its index. Then
+    the aligned ``pair``, here."""
+    from .distributed import IndexImage, check_on_cluster
+
+    if run.settings.scope == PROJECT:
+        raise UsageError("--scope project cannot run on a cluster (--scheduler) yet: the "
+                         "consistency rules need every file's uses before any file is checked; "
+                         "check the project without --scheduler")
+    files = run.checker.inputs(paths)
+    if STDIN in files:
+        raise UsageError("standard input (-) cannot be checked on a cluster (--scheduler): "
+                         "give files, folders or URLs the workers can read")
+    image = IndexImage.of(run.index, index_key(list(run.settings.terms)))
+    make_checker = functools.partial(cluster_checker, portable(run.settings))
+    return Report(check_on_cluster(scheduler, files, make_checker, image, progress=progress)
+                  + ([run.checker.check_pair(*pair)] if pair else []))
+
+
+def cluster_checker(settings: Settings, index: TermIndex) -> Checker:
+    """A cluster worker's checker: ``open_checker``'s, over the index the run sent."""
+    return open_checker(settings, index).checker
+
+
+def portable(settings: Settings) -> Settings:
+    """``settings`` as a process elsewhere reads them: the configuration file and the house
+    style files by absolute path (a worker's working folder is not the client's)."""
+    config = settings.config
+    if config.path is not None and not config.path.is_absolute():
+        config = replace(config, path=config.path.resolve())
+    styles = tuple(str(Path(name).resolve()) if Path(name).is_file() else name
+                   for name in settings.styles)
+    return replace(settings, config=config, styles=styles)
 
 
 def worker_count(jobs: int, cpus: Callable[[], int] = available_cpus) -> int:
@@ -207,6 +250,7 @@ __all__ = [
     "record_baseline",
     "refuse_overwriting_inputs",
     "run_check",
+    "run_check_on_cluster",
     "termbase_files",
     "worker_count",
     "written",

@@ -25,3 +25,8 @@ class UsageError(CheckerError):
 
 class OutputError(CheckerError):
     """A report, a baseline or another output file could not be written."""
+
+
+class ClusterError(CheckerError):
+    """A check on a Dask cluster (``check --scheduler``) cannot run: the extra is not
+    installed, the scheduler cannot be reached, or its workers cannot open the termbase."""

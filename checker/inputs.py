@@ -1,8 +1,16 @@
-"""Finding the drafts to check and reading them as text (encoding, BOM, line endings kept)."""
+"""Finding the drafts to check and reading them as text (encoding, BOM, line endings kept).
+
+A path may also be a URL that fsspec reads (``s3://bucket/archive/``, ``gs://…``,
+``file:///srv/archive``): a folder of one is walked as a local folder is (hidden names
+skipped; no ``.gitignore``), and its files read within the same size limit. fsspec, and the
+filesystem of each protocol (s3fs, gcsfs), are imported only when a URL is given
+(``termcheck[dask]`` installs fsspec).
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -19,6 +27,9 @@ if TYPE_CHECKING:  # imported when a folder is walked: a run on files alone neve
     import pathspec
 
 STDIN = "-"
+# A URL fsspec reads (s3://, gs://, file://, memory://): a scheme, then "://".
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+FSSPEC_HINT = "pip install 'termcheck[dask]'"
 # Larger drafts are refused, not read: a newsroom draft or a translation file is far smaller,
 # and a file this size is a mistake (a log, a dump) that would hold a pipeline for minutes.
 DEFAULT_MAX_FILE_SIZE = 20_000_000  # bytes (--max-file-size)
@@ -100,9 +111,9 @@ def _human(size: int) -> str:
 
 def read_source(path: str, stdin_name: str | None = None,
                 max_size: int = DEFAULT_MAX_FILE_SIZE) -> Source:
-    """Read a draft (``-`` is standard input, named ``stdin_name`` in reports). A file larger
-    than ``max_size`` bytes is refused before it is read. Raises ``InputError`` with a clear
-    message."""
+    """Read a draft (``-`` is standard input, named ``stdin_name`` in reports; a URL is read
+    through fsspec). A file larger than ``max_size`` bytes is refused before it is read.
+    Raises ``InputError`` with a clear message."""
     if path == STDIN:
         name = stdin_name or "<stdin>"
         data = sys.stdin.buffer.read(max_size + 1)
@@ -114,6 +125,10 @@ def read_source(path: str, stdin_name: str | None = None,
             return Source(name, "", encoding="binary", stdin=True, data=data)
         return replace(decode(data, name), stdin=True)
     unsupported = _UNSUPPORTED.get(Path(path).suffix.lower())
+    if is_url(path):
+        if unsupported:
+            raise InputError(path, unsupported)
+        return _source(path, _read_url(path, max_size), None)
     if unsupported and os.path.isfile(path):
         raise InputError(path, _(unsupported))
     try:
@@ -132,10 +147,57 @@ def read_source(path: str, stdin_name: str | None = None,
             reason=exc.strerror or exc)) from None
     if len(data) > max_size:
         raise InputError(path, too_large(len(data), max_size))
-    stamp = Snapshot.of(data, info.st_mtime_ns)
+    return _source(path, data, Snapshot.of(data, info.st_mtime_ns))
+
+
+def _source(path: str, data: bytes, stamp: Snapshot | None) -> Source:
+    """The ``Source`` of a file's bytes: kept as bytes for a format read from bytes, else
+    decoded."""
     if is_binary(path):
         return Source(path, "", encoding="binary", stamp=stamp, data=data)
     return replace(decode(data, path), stamp=stamp)
+
+
+def is_url(path: str) -> bool:
+    """Whether ``path`` is a URL (``s3://bucket/key``), read through fsspec, not a local path."""
+    return _URL.match(path) is not None
+
+
+def _filesystem(url: str):
+    """The fsspec filesystem of ``url`` and the path in it. Raises ``InputError`` when fsspec,
+    or the package of the URL's protocol, is not installed."""
+    try:
+        from fsspec.core import url_to_fs
+    except ImportError:
+        raise InputError(url, f"is a URL, and reading URLs needs fsspec: {FSSPEC_HINT}") \
+            from None
+    try:
+        return url_to_fs(url)
+    except ImportError as exc:  # s3:// without s3fs: fsspec says which package to install
+        raise InputError(url, f"cannot be read: {exc}") from None
+    except ValueError as exc:  # a protocol fsspec does not know
+        raise InputError(url, f"cannot be read ({exc})") from None
+
+
+def _read_url(url: str, max_size: int) -> bytes:
+    """The bytes of the file at ``url``, at most ``max_size`` of them (``InputError``)."""
+    fs, inner = _filesystem(url)
+    try:
+        info = fs.info(inner)
+        if info.get("type") == "directory":
+            raise InputError(url, "is a folder")
+        size = info.get("size")
+        if size is not None and size > max_size:
+            raise InputError(url, too_large(size, max_size))
+        with fs.open(inner, "rb") as stream:
+            data = stream.read(max_size + 1)
+    except FileNotFoundError:
+        raise InputError(url, "no such file") from None
+    except OSError as exc:  # fsspec's filesystems raise OSError and its kinds on failures
+        raise InputError(url, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_size:
+        raise InputError(url, too_large(len(data), max_size))
+    return data
 
 
 def empty_folder_error(path: str) -> InputError:
@@ -170,8 +232,9 @@ def expand_paths(paths: Iterable[str],
         if path == STDIN:
             yield path
             continue
-        path = os.path.normpath(path)  # ./drafts/a.md is reported as drafts/a.md
-        if os.path.isdir(path):
+        if is_url(path):
+            found = [p for p in _walk_url(path) if not excluded(p)] or [path]
+        elif os.path.isdir(path := os.path.normpath(path)):  # ./drafts/a.md: drafts/a.md
             found = [p for p in _walk(path) if not excluded(p)] or [path]
         else:
             found = [path] if not excluded(path) else []
@@ -220,3 +283,23 @@ def _walk(folder: str) -> Iterator[str]:
             full = os.path.join(root, name)
             if not name.startswith(".") and is_draft(name) and not _ignored(full, False, specs):
                 yield os.path.normpath(full)
+
+
+def _walk_url(url: str) -> Iterator[str]:
+    """The drafts in the folder at ``url``, as URLs, in sorted order (hidden names skipped);
+    ``url`` itself when it is no folder, or cannot be listed (reading it says why)."""
+    try:
+        fs, root = _filesystem(url)
+        if not fs.isdir(root):
+            yield url
+            return
+        found = sorted(fs.find(root))
+    except (InputError, OSError):
+        yield url
+        return
+    prefix = root.rstrip("/") + "/"
+    for inner in found:
+        relative = inner[len(prefix):] if inner.startswith(prefix) else inner
+        parts = relative.split("/")
+        if not any(part.startswith(".") for part in parts) and is_draft(parts[-1]):
+            yield fs.unstrip_protocol(inner)

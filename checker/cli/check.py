@@ -23,13 +23,14 @@ from ..app import (
     record_baseline,
     refuse_overwriting_inputs,
     run_check,
+    run_check_on_cluster,
     termbase_files,
     worker_count,
 )
 from ..config import SCOPES, ConfigError, check_timeout
 from ..findings import Severity
 from ..i18n import N_, _
-from ..inputs import read_path_list
+from ..inputs import is_url, read_path_list
 from ..language import language_name
 from ..report import Report
 from ..reporters import FORMATS
@@ -177,6 +178,10 @@ def planned_reports(fmt: str | None, output: str | None, extra: Reports) -> Repo
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help=N_("Check files in this many processes (0: one per available CPU; never more "
                       "than the CPUs available)."))
+@click.option("--scheduler", metavar="ADDRESS",
+              help=N_("Check on the Dask cluster whose scheduler is at ADDRESS "
+                      "(tcp://host:8786): files on a filesystem its workers share, or URLs "
+                      "(s3://, gs://); needs termcheck[dask]."))
 @no_cache_option
 @click.option("--index", "index_file", metavar="FILE",
               help=N_("Compiled index to use (see 'terms compile'); rebuilt if stale."))
@@ -208,7 +213,7 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   show_diff: bool, source_file: str | None, target_file: str | None,
                   files_from: str | None, stdin_filename: str | None,
                   exclude: Sequence[str], baseline: str | None, write_baseline: str | None,
-                  jobs: int, no_cache: bool, index_file: str | None,
+                  jobs: int, scheduler: str | None, no_cache: bool, index_file: str | None,
                   timeout: float | None, max_file_size: str | None,
                   max_memory: str | None, max_findings: int | None,
                   config_path: str | None, styles: Sequence[str]) -> None:
@@ -232,9 +237,14 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
             sys.exit(EXIT_OK)
         raise click.UsageError(_("give at least one PATH (or --files-from FILE, or --source "
                                  "and --target)"))
+@click.option("--scheduler", metavar="ADDRESS",
+              help=N_("Check on the Dask cluster whose scheduler is at ADDRESS "
+                      "(tcp://host:8786): files on a filesystem its workers share, or URLs "
+                      "(s3://, gs://); needs termcheck[dask]."))
     index = open_index(settings)
     show_termbase_warnings(index.termbase, settings.terms)
-    checker = open_checker(settings, index).checker
+    run = open_checker(settings, index)
+    checker = run.checker
     files = [(f, path) for f, path in reports if path is not None]
     if files or write_baseline:  # before anything is checked, fixed or written
         read = [*checker.inputs(paths), *filter(None, [source_file, target_file, files_from]),
@@ -244,9 +254,13 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
             refuse_overwriting_inputs(option, path, [*read, *filter(None, [baseline])])
         refuse_overwriting_inputs("--write-baseline", write_baseline, read)
     package = patchable()
-    report = run_check(checker, paths, jobs=worker_count(jobs, package.available_cpus),
-                       progress=progress_bar(stdout_fmt),
-                       pair=(source_file, target_file) if source_file and target_file else None)
+    pair = (source_file, target_file) if source_file and target_file else None
+    if scheduler:
+        report = run_check_on_cluster(run, paths, scheduler, progress=progress_bar(stdout_fmt),
+                                      pair=pair)
+    else:
+        report = run_check(checker, paths, jobs=worker_count(jobs, package.available_cpus),
+                           progress=progress_bar(stdout_fmt), pair=pair)
     if fix or show_diff:
         report = apply_fixes(checker, report, write=fix and not show_diff, unsafe=unsafe_fixes,
                              show_diff=lambda diff: click.echo(diff, nl=False))

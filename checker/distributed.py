@@ -1,0 +1,243 @@
+"""Checking files on a Dask cluster (``check --scheduler ADDRESS``), beside the ``--jobs`` workers
+of ``checker.workers``: the same ``Checker.check_path`` of each file, run by the cluster's workers
+instead of forked processes, its results back in input order.
+
+The client sends the compiled index once, as bytes scattered to every worker; each worker
+writes them to its local folder, maps them (``glossary.index.cache.read_index``) and builds its
+checker with ``make_checker`` (the run's settings, pickled with it) the first time one of the
+run's tasks reaches it, then keeps it for the run's other tasks. Files go out in batches (a
+task checks a few dozen, so the scheduler's cost per task stays small), a few batches per
+worker in flight at a time, so that a run over millions of files never holds millions of
+tasks; results come back as batches finish, and the client puts them back in input order.
+
+Failures: a file that cannot be read or checked is reported by ``check_path`` itself, as in one
+process. A worker that dies while it checks a batch (killed, out of memory) is replaced by the
+cluster and the batch run again on another (Dask's ``allowed-failures``); a batch that kills
+worker after worker (``KilledWorker``) is split, each of its files sent alone, and the one file
+that still kills its worker is reported as not checked, never dropped.
+
+Local paths must be on a filesystem the workers share (a laptop's ``LocalCluster``, NFS or
+Lustre on a cluster): they are sent absolute and reported as given. Without a shared
+filesystem, give URLs the workers can read (``s3://``, ``gs://``: ``checker.inputs``). The
+time and memory budgets of a file (``--timeout``, ``--max-memory``) are not enforced on a
+worker, which runs tasks in threads and timers need the main thread; the size limit is, and the
+cluster's own memory limit stops a worker that holds too much.
+
+``distributed`` is imported only here, and only when a run asks for a cluster: it comes with
+the optional extra ``termcheck[dask]``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+import threading
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from glossary import TermIndex
+from glossary.atomic import write_atomic
+from glossary.index.cache import read_index, write_index
+
+from .engine import Checker
+from .errors import ClusterError
+from .inputs import is_url
+from .report import FileResult
+
+INSTALL_HINT = "pip install 'termcheck[dask]'"
+# Batches in flight per worker: enough that a worker never waits for the client, few enough
+# that the files of a batch lost with a worker are soon checked again.
+BATCHES_PER_WORKER = 4
+MAX_BATCH = 64  # files per task at most
+CONNECT_TIMEOUT = "30s"
+
+Progress = Callable[[Iterable[FileResult], int], Iterator[FileResult]]
+CheckerFactory = Callable[[TermIndex], Checker]
+
+
+@dataclass(frozen=True)
+class IndexImage:
+    """A compiled index as the bytes of its file, and the key it was stored under."""
+
+    key: str
+    data: bytes
+
+    @classmethod
+    def of(cls, index: TermIndex, key: str) -> IndexImage:
+        """The image of ``index``, written as ``terms compile`` writes one."""
+        with tempfile.TemporaryDirectory(prefix="termcheck-") as folder:
+            path = Path(folder) / "index.idx"
+            write_index(index, key, path)
+            return cls(key, path.read_bytes())
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What every task of a run needs, scattered to each worker once: the index and how to
+    build the checker over it (the run's settings, in ``make_checker``)."""
+
+    id: str
+    image: IndexImage
+    make_checker: CheckerFactory
+
+
+def cluster_client(address: str) -> Any:
+    """A client of the Dask scheduler at ``address`` (``tcp://host:8786``). Raises
+    ``ClusterError`` when the extra is not installed or the scheduler cannot be reached."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterError(f"--scheduler checks on a Dask cluster, which needs termcheck's "
+                           f"Dask extra: {INSTALL_HINT}") from None
+    try:
+        return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address} ({exc}); is it "
+                           f"running, and is the address its 'Scheduler at' line?") from None
+
+
+def check_on_cluster(address: str, files: Sequence[str], make_checker: CheckerFactory,
+                     image: IndexImage, *, progress: Progress | None = None,
+                     batch: int | None = None) -> list[FileResult]:
+    """``Checker.check_path`` of each of ``files`` on the cluster whose scheduler is at
+    ``address``, each worker's checker built once by ``make_checker`` over the index of
+    ``image``; the results in the order of ``files``. ``progress`` wraps the results as they
+    come in (in the order they finish), as ``Checker.check_paths`` has it do."""
+    client = cluster_client(address)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        size = batch or max(1, min(MAX_BATCH, len(files) // (workers * BATCHES_PER_WORKER)))
+        sent = [os.path.abspath(p) if not is_url(p) else p for p in files]
+        batches = [list(zip(range(start, start + size), sent[start:start + size], strict=True))
+                   for start in range(0, len(files), size)]
+        results: list[FileResult | None] = [None] * len(files)
+        done = _results(client, batches, make_checker, image, workers * BATCHES_PER_WORKER)
+        finished = (_shown(results, position, result, files[position])
+                    for position, result in done)
+        for _ in progress(finished, len(files)) if progress is not None else finished:
+            pass
+    finally:
+        client.close()
+    assert all(r is not None for r in results)  # every position comes back, or raises
+    return [r for r in results if r is not None]
+
+
+def _shown(results: list[FileResult | None], position: int, result: FileResult,
+           name: str) -> FileResult:
+    """``result`` under the name its file was given (a path made absolute to be sent), put
+    at its place."""
+    if result.path != name:
+        result = _renamed(result, name)
+    results[position] = result
+    return result
+
+
+def _renamed(result: FileResult, name: str) -> FileResult:
+    result.path = name
+    result.findings = [dataclasses.replace(f, path=name) for f in result.findings]
+    if result.source is not None:
+        result.source = dataclasses.replace(result.source, path=name)
+    if result.document is not None:
+        result.document.path = name
+    return result
+
+
+def _results(client: Any, batches: list[list[tuple[int, str]]], make_checker: CheckerFactory,
+         image: IndexImage, window: int) -> Iterator[tuple[int, FileResult]]:
+    """(position, result) of every file of ``batches``, as their tasks finish."""
+    from distributed import KilledWorker, as_completed
+
+    # Sent once to every worker (and from them to a worker that joins), not with each task.
+    run = client.scatter(_Run(uuid.uuid4().hex, image, make_checker), broadcast=True,
+                         hash=False)
+    pending = deque(batches)
+    in_flight: dict[Any, list[tuple[int, str]]] = {}
+
+    def submit() -> list[Any]:
+        futures = []
+        while pending and len(in_flight) < window:
+            batch = pending.popleft()
+            future = client.submit(_check_batch, run, batch, pure=False)
+            in_flight[future] = batch
+            futures.append(future)
+        return futures
+
+    finished = as_completed(submit(), loop=client.loop)
+    for future in finished:
+        batch = in_flight.pop(future)
+        if future.status == "finished":
+            yield from future.result()
+        else:
+            error = future.exception()
+            if not isinstance(error, KilledWorker):
+                raise ClusterError(f"the cluster could not check the files: "
+                                   f"{type(error).__name__}: {error}")
+            if len(batch) > 1:  # which of its files kills its worker? each alone, first
+                pending.extendleft(reversed([[item] for item in batch]))
+            else:
+                position, path = batch[0]
+                yield position, not_checked(path)
+        future.release()
+        for more in submit():
+            finished.add(more)
+
+
+def not_checked(path: str) -> FileResult:
+    """The result of a file that killed every worker that checked it."""
+    return FileResult(path, error=(
+        "was not checked: every cluster worker that checked it died (out of memory, or "
+        "killed); check it alone without --scheduler, and report it if it is an ordinary "
+        "draft"))
+
+
+# --- on a worker ------------------------------------------------------------------------------
+_opened: dict[str, Checker] = {}  # by run: the checker of the run under way
+_lock = threading.Lock()  # one check at a time in a worker process, in whatever thread
+
+
+def _check_batch(run: _Run, batch: list[tuple[int, str]]) -> list[tuple[int, FileResult]]:
+    """A task: ``check_path`` of each (position, path) of ``batch``, on this worker's checker
+    of ``run`` (built the first time)."""
+    with _lock:
+        checker = _opened.get(run.id)
+        if checker is None:
+            _opened.clear()  # a worker serves one run at a time: the last one's goes
+            checker = run.make_checker(_load_index(run.image))
+            checker.prepare()
+            _opened[run.id] = checker
+        return [(position, _lean(checker.check_path(path))) for position, path in batch]
+
+
+def _load_index(image: IndexImage) -> TermIndex:
+    """The index of ``image``, written to this worker's folder and mapped from there."""
+    folder = tempfile.gettempdir()
+    try:
+        from distributed import get_worker
+
+        folder = get_worker().local_directory
+    except (ImportError, ValueError):  # not in a worker (a test calling this directly)
+        pass
+    path = Path(folder) / f"termcheck-index-{image.key}.idx"
+    index = read_index(path, image.key) if path.exists() else None
+    if index is None:
+        write_atomic(path, image.data, private=True)
+        index = read_index(path, image.key)
+    if index is None:
+        raise ClusterError(f"the compiled index sent to the worker could not be read back "
+                           f"from {path}")
+    return index
+
+
+def _lean(result: FileResult) -> FileResult:
+    """``result`` without the text of a draft with no findings, which no report shows (the
+    text and HTML reports quote the lines of findings; SARIF hashes them): only what is
+    reported goes back over the network."""
+    if not result.findings:
+        result.document = None
+        result.source = None
+    return result
