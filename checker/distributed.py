@@ -2,10 +2,12 @@
 of ``checker.workers``: the same ``Checker.check_path`` of each file, run by the cluster's workers
 instead of forked processes, its results back in input order.
 
-The client sends the compiled index once, as bytes scattered to every worker; each worker
-writes them to its local folder, maps them (``glossary.index.cache.read_index``) and builds its
-checker with ``make_checker`` (the run's settings, pickled with it) the first time one of the
-run's tasks reaches it, then keeps it for the run's other tasks. Files go out in batches (a
+The client sends the compiled index once, as the bytes of its file in a worker plugin
+(``RunPlugin``) that the scheduler hands every worker, and every worker that joins later (one
+started in place of a worker that died); each worker writes them to its local folder, maps
+them (``glossary.index.cache.read_index``) and builds its checker with ``make_checker`` (the
+run's settings, pickled with it) when the run's first task reaches it, then keeps it for the
+run's other tasks. Files go out in batches (a
 task checks a few dozen, so the scheduler's cost per task stays small), a few batches per
 worker in flight at a time, so that a run over millions of files never holds millions of
 tasks; results come back as batches finish, and the client puts them back in input order.
@@ -38,7 +40,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary import TermIndex
 from glossary.atomic import write_atomic
@@ -48,6 +50,14 @@ from .engine import Checker
 from .errors import ClusterError
 from .inputs import is_url
 from .report import FileResult
+
+if TYPE_CHECKING:
+    from distributed.diagnostics.plugin import WorkerPlugin
+else:
+    try:  # the optional extra: without it, cluster_client says how to install it
+        from distributed.diagnostics.plugin import WorkerPlugin
+    except ImportError:
+        WorkerPlugin = object
 
 INSTALL_HINT = "pip install 'termcheck[dask]'"
 # Batches in flight per worker: enough that a worker never waits for the client, few enough
@@ -76,16 +86,6 @@ class IndexImage:
             return cls(key, path.read_bytes())
 
 
-@dataclass(frozen=True)
-class _Run:
-    """What every task of a run needs, scattered to each worker once: the index and how to
-    build the checker over it (the run's settings, in ``make_checker``)."""
-
-    id: str
-    image: IndexImage
-    make_checker: CheckerFactory
-
-
 def cluster_client(address: str) -> Any:
     """A client of the Dask scheduler at ``address`` (``tcp://host:8786``). Raises
     ``ClusterError`` when the extra is not installed or the scheduler cannot be reached."""
@@ -112,9 +112,9 @@ def check_on_cluster(address: str, files: Sequence[str], make_checker: CheckerFa
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         size = batch or max(1, min(MAX_BATCH, len(files) // (workers * BATCHES_PER_WORKER)))
-        sent = [os.path.abspath(p) if not is_url(p) else p for p in files]
-        batches = [list(zip(range(start, start + size), sent[start:start + size], strict=True))
-                   for start in range(0, len(files), size)]
+        sent = [(position, path if is_url(path) else os.path.abspath(path))
+                for position, path in enumerate(files)]
+        batches = [sent[start:start + size] for start in range(0, len(sent), size)]
         results: list[FileResult | None] = [None] * len(files)
         done = _results(client, batches, make_checker, image, workers * BATCHES_PER_WORKER)
         finished = (_shown(results, position, result, files[position])
@@ -150,18 +150,31 @@ def _renamed(result: FileResult, name: str) -> FileResult:
 def _results(client: Any, batches: list[list[tuple[int, str]]], make_checker: CheckerFactory,
          image: IndexImage, window: int) -> Iterator[tuple[int, FileResult]]:
     """(position, result) of every file of ``batches``, as their tasks finish."""
+    # Sent once to every worker, and by the scheduler to each worker that joins later (one
+    # started in place of a worker that died): not with each task.
+    run = f"termcheck-{uuid.uuid4().hex}"
+    client.register_plugin(RunPlugin(image, make_checker), name=run)
+    try:
+        yield from _batches(client, run, batches, window)
+    finally:
+        client.unregister_worker_plugin(run)
+
+
+def _batches(client: Any, run: str, batches: list[list[tuple[int, str]]],
+             window: int) -> Iterator[tuple[int, FileResult]]:
     from distributed import KilledWorker, as_completed
 
-    # Sent once to every worker (and from them to a worker that joins), not with each task.
-    run = client.scatter(_Run(uuid.uuid4().hex, image, make_checker), broadcast=True,
-                         hash=False)
     pending = deque(batches)
+    # The files of batches that killed their workers, checked again one at a time once the
+    # others are done: a task alone on the cluster that kills its worker is to blame (a task
+    # waiting on the same worker is counted a suspect too when it dies).
+    suspects: deque[list[tuple[int, str]]] = deque()
     in_flight: dict[Any, list[tuple[int, str]]] = {}
 
     def submit() -> list[Any]:
         futures = []
-        while pending and len(in_flight) < window:
-            batch = pending.popleft()
+        while (pending and len(in_flight) < window) or (suspects and not in_flight):
+            batch = pending.popleft() if pending else suspects.popleft()
             future = client.submit(_check_batch, run, batch, pure=False)
             in_flight[future] = batch
             futures.append(future)
@@ -170,18 +183,19 @@ def _results(client: Any, batches: list[list[tuple[int, str]]], make_checker: Ch
     finished = as_completed(submit(), loop=client.loop)
     for future in finished:
         batch = in_flight.pop(future)
-        if future.status == "finished":
-            yield from future.result()
-        else:
-            error = future.exception()
-            if not isinstance(error, KilledWorker):
-                raise ClusterError(f"the cluster could not check the files: "
-                                   f"{type(error).__name__}: {error}")
-            if len(batch) > 1:  # which of its files kills its worker? each alone, first
-                pending.extendleft(reversed([[item] for item in batch]))
-            else:
-                position, path = batch[0]
-                yield position, not_checked(path)
+        try:
+            # Finished, or lost with the worker that held it (then computed again first).
+            done: list[tuple[int, FileResult]] = future.result()
+        except KilledWorker:  # run on worker after worker, and each died
+            if len(batch) > 1 or pending or in_flight:
+                suspects.extend([item] for item in batch)  # alone, once the others are done
+                done = []
+            else:  # alone on the cluster, it killed every worker that ran it
+                done = [(batch[0][0], not_checked(batch[0][1]))]
+        except Exception as error:
+            raise ClusterError(f"the cluster could not check the files ({type(error).__name__}"
+                               f": {error})") from None
+        yield from done
         future.release()
         for more in submit():
             finished.add(more)
@@ -196,41 +210,56 @@ def not_checked(path: str) -> FileResult:
 
 
 # --- on a worker ------------------------------------------------------------------------------
-_opened: dict[str, Checker] = {}  # by run: the checker of the run under way
 _lock = threading.Lock()  # one check at a time in a worker process, in whatever thread
 
 
-def _check_batch(run: _Run, batch: list[tuple[int, str]]) -> list[tuple[int, FileResult]]:
-    """A task: ``check_path`` of each (position, path) of ``batch``, on this worker's checker
-    of ``run`` (built the first time)."""
-    with _lock:
-        checker = _opened.get(run.id)
-        if checker is None:
-            _opened.clear()  # a worker serves one run at a time: the last one's goes
-            checker = run.make_checker(_load_index(run.image))
+class RunPlugin(WorkerPlugin):
+    """A run's index and how to build its checker, on each worker: the checker is built by
+    the first task that needs it (in the task's thread, not in the worker's event loop), then
+    kept for the run's other tasks, the index bytes dropped once mapped from a file."""
+
+    def __init__(self, image: IndexImage, make_checker: CheckerFactory):
+        self.image: IndexImage | None = image
+        self.make_checker = make_checker
+        self.folder = tempfile.gettempdir()
+        self.path: Path | None = None
+        self.opened: Checker | None = None
+
+    def setup(self, worker: Any) -> None:
+        self.folder = worker.local_directory
+
+    def teardown(self, worker: Any) -> None:
+        self.opened = None
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+    def checker(self) -> Checker:
+        if self.opened is None:
+            assert self.image is not None
+            path = Path(self.folder) / f"termcheck-index-{uuid.uuid4().hex}.idx"
+            write_atomic(path, self.image.data, private=True)
+            self.path = path
+            index = read_index(path, self.image.key)
+            if index is None:
+                raise ClusterError(f"the compiled index sent to the worker could not be read "
+                                   f"back from {path}")
+            checker = self.make_checker(index)
             checker.prepare()
-            _opened[run.id] = checker
+            self.opened, self.image = checker, None
+        return self.opened
+
+
+def _check_batch(run: str, batch: list[tuple[int, str]]) -> list[tuple[int, FileResult]]:
+    """A task: ``check_path`` of each (position, path) of ``batch``, by this worker's checker
+    of the run ``run``."""
+    from distributed import get_worker
+
+    plugin = get_worker().plugins.get(run)
+    if not isinstance(plugin, RunPlugin):
+        raise ClusterError(f"this worker has not received the run {run}")
+    with _lock:
+        checker = plugin.checker()
         return [(position, _lean(checker.check_path(path))) for position, path in batch]
-
-
-def _load_index(image: IndexImage) -> TermIndex:
-    """The index of ``image``, written to this worker's folder and mapped from there."""
-    folder = tempfile.gettempdir()
-    try:
-        from distributed import get_worker
-
-        folder = get_worker().local_directory
-    except (ImportError, ValueError):  # not in a worker (a test calling this directly)
-        pass
-    path = Path(folder) / f"termcheck-index-{image.key}.idx"
-    index = read_index(path, image.key) if path.exists() else None
-    if index is None:
-        write_atomic(path, image.data, private=True)
-        index = read_index(path, image.key)
-    if index is None:
-        raise ClusterError(f"the compiled index sent to the worker could not be read back "
-                           f"from {path}")
-    return index
 
 
 def _lean(result: FileResult) -> FileResult:

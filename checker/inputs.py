@@ -287,11 +287,12 @@ def _walk(folder: str) -> Iterator[str]:
 
 def _walk_url(url: str) -> Iterator[str]:
     """The drafts in the folder at ``url``, as URLs, in sorted order (hidden names skipped);
-    ``url`` itself when it is no folder, or cannot be listed (reading it says why)."""
+    the file at ``url`` when it is no folder (as fsspec writes its URL: named twice, it is
+    checked once), or ``url`` when it cannot be listed (reading it says why)."""
     try:
         fs, root = _filesystem(url)
         if not fs.isdir(root):
-            yield url
+            yield fs.unstrip_protocol(root)
             return
         found = sorted(fs.find(root))
     except (InputError, OSError):

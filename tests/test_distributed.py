@@ -1,0 +1,269 @@
+"""``check --scheduler``: the files checked on a Dask cluster (a ``LocalCluster`` of two worker
+processes here) give the reports one process gives, byte for byte; URLs are read through
+fsspec; a worker lost mid-run is retried and a file that kills every worker is reported."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+import cloudpickle
+import pytest
+from click.testing import CliRunner
+
+from checker import distributed
+from checker.app import cluster_checker, open_checker, portable
+from checker.cli import cli
+from checker.distributed import IndexImage, check_on_cluster
+from checker.engine import Checker
+from checker.errors import ClusterError
+from checker.inputs import expand_paths, read_source
+from checker.settings import resolve_settings
+from glossary.index.cache import index_key
+
+dask = pytest.importorskip("dask")
+distributed_package = pytest.importorskip("distributed")
+
+# Pickled by value: the workers need not import this test module.
+cloudpickle.register_pickle_by_value(sys.modules[__name__])
+
+TERMS = """\
+version: 1
+entries:
+  - id: lavrov-sergei
+    type: person
+    en: {preferred: Sergei Lavrov, short: [Lavrov]}
+    fr: {preferred: Sergueï Lavrov, short: [Lavrov], avoid: [Sergei Lavrov]}
+  - id: hopper-grace
+    type: person
+    en: {preferred: Grace Hopper, short: [Hopper]}
+    fr: {preferred: Grace Hopper, short: [Hopper]}
+  - id: korolev-sergei
+    type: person
+    en: {preferred: Sergei Korolev, short: [Korolev]}
+    fr: {preferred: Sergueï Korolev, short: [Korolev]}
+"""
+# Sentences of our own, with and without errors, mixed into each generated article.
+SENTENCES = [
+    "Sergueï Lavrov a reçu ses homologues mardi pour préparer la réunion.",
+    "Selon Sergei Lavrov, les discussions avancent lentement.",
+    "grace Hopper avait écrit le premier compilateur, rappelle le musée.",
+    "Le programme spatial doit beaucoup à Sergueï Korolyov, note l'historien.",
+    "La conférence se tiendra à la fin du mois dans la capitale.",
+    "Grace Hoper reste une figure citée dans les écoles d'ingénieurs.",
+]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two worker processes, one thread each; a task whose worker dies is tried once more
+    before it is given up (``KilledWorker``), to keep the killing tests short."""
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
+            distributed_package.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                             dashboard_address=None) as local:
+        yield local
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    """A small archive: 40 articles in two folders, one file that is not UTF-8."""
+    root = tmp_path / "archive"
+    for number in range(40):
+        folder = root / f"20{number % 2 + 24}"
+        folder.mkdir(parents=True, exist_ok=True)
+        picked = [SENTENCES[(number + k) % len(SENTENCES)] for k in range(number % 4 + 2)]
+        (folder / f"article-{number:03}.md").write_text(
+            f"# Dépêche {number}\n\n" + " ".join(picked) + "\n", encoding="utf-8")
+    (root / "2024" / "broken.txt").write_bytes("Sergueï Lavrov".encode() + b" \xff\xfe a dit.\n")
+    return root
+
+
+@pytest.fixture
+def terms(tmp_path: Path) -> Path:
+    path = tmp_path / "terms.yaml"
+    path.write_text(TERMS, encoding="utf-8")
+    return path
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["check", *args])
+
+
+def test_the_cluster_writes_the_reports_one_process_writes(cluster, archive, terms, tmp_path,
+                                                          monkeypatch):
+    monkeypatch.chdir(tmp_path)  # relative paths, sent absolute, reported as given
+    reports = {}
+    for name, extra in (("one", []), ("dask", ["--scheduler", cluster.scheduler_address])):
+        out = tmp_path / name
+        out.mkdir()
+        done = run("archive", "--terms", "terms.yaml", "--lang", "fr", "--format", "json",
+                   "--report", f"text={out}/report.txt", "--report", f"sarif={out}/r.sarif",
+                   "--report", f"html={out}/report.html", *extra)
+        assert done.exit_code == 2 and done.stdout, done.output  # findings, and the file that is not UTF-8
+        reports[name] = {"json": done.stdout,
+                         **{p.name: p.read_bytes() for p in sorted(out.iterdir())}}
+    assert reports["dask"] == reports["one"]
+    data = json.loads(reports["dask"]["json"])
+    assert data["summary"]["files"] == 41
+    assert {f["rule"] for f in data["findings"]} >= {"avoid", "capitalization", "typo"}
+    assert data["findings"][0]["path"].startswith("archive/2024/")
+    (error,) = data["errors"]
+    assert error["path"] == "archive/2024/broken.txt" and "UTF-8" in error["message"]
+
+
+def test_file_urls_on_the_cluster(cluster, archive, terms):
+    url = archive.as_uri()
+    one = run(url, "--terms", str(terms), "--lang", "fr", "--format", "json")
+    on_cluster = run(url, "--terms", str(terms), "--lang", "fr", "--format", "json",
+                     "--scheduler", cluster.scheduler_address)
+    assert on_cluster.stdout == one.stdout
+    paths = {f["path"] for f in json.loads(on_cluster.stdout)["findings"]}
+    assert paths and all(p.startswith(f"file://{archive}/") for p in paths)
+
+
+# --- workers that die -------------------------------------------------------------------------
+class DyingChecker(Checker):
+    """A checker whose process dies on a file named ``poison-*`` (always), or ``shaky-*`` (the
+    first time: it leaves a mark beside the file before it dies)."""
+
+    def check_path(self, path: str):
+        name = Path(path).name
+        mark = Path(path).with_suffix(".died")
+        if name.startswith("poison-") or (name.startswith("shaky-") and not mark.exists()):
+            mark.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return super().check_path(path)
+
+
+def dying_checker(settings, index):
+    checker = cluster_checker(settings, index)
+    dying = DyingChecker(checker.termbase, checker.options, checker.index)
+    return dying
+
+
+def setup(terms: Path):
+    settings = resolve_settings(terms=[str(terms)], lang="fr")
+    run = open_checker(settings)
+    image = IndexImage.of(run.index, index_key([str(terms)]))
+    return run, image, lambda index: dying_checker(portable(settings), index)
+
+
+@pytest.mark.slow  # five workers killed and started again: six seconds
+def test_a_lost_worker_is_retried_and_a_killing_file_reported(cluster, archive, terms):
+    shaky = archive / "2025" / "shaky-1.txt"
+    shaky.write_text("Selon Sergei Lavrov, rien ne change.\n", encoding="utf-8")
+    poison = archive / "2025" / "poison-1.txt"
+    poison.write_text("Grace Hopper.\n", encoding="utf-8")
+    run_, image, make = setup(terms)
+    files = run_.checker.inputs([str(archive)])
+    seen: list[int] = []
+
+    def progress(results, total):
+        for result in results:
+            seen.append(total)
+            yield result
+
+    results = check_on_cluster(cluster.scheduler_address, files, make, image, batch=8,
+                               progress=progress)
+    assert [r.path for r in results] == files
+    assert len(seen) == len(files)  # the progress saw every file
+    by_path = {r.path: r for r in results}
+    assert "every cluster worker that checked it died" in by_path[str(poison)].error
+    assert by_path[str(shaky)].error is None  # its worker died once: checked again
+    assert [f.rule for f in by_path[str(shaky)].findings] == ["avoid"]
+    alone = [run_.checker.check_path(p) for p in files if p != str(poison)]
+    assert [(r.path, r.findings, r.error) for r in results if r.path != str(poison)] == \
+        [(r.path, r.findings, r.error) for r in alone]
+
+
+# --- without a cluster ------------------------------------------------------------------------
+def test_without_the_extra_the_flag_says_how_to_install_it(terms, archive, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed fails
+    done = run(str(archive), "--terms", str(terms), "--scheduler", "tcp://127.0.0.1:8786")
+    assert done.exit_code == 2
+    assert "pip install 'termcheck[dask]'" in done.stderr
+
+
+def test_an_unreachable_scheduler_is_said(terms, archive, monkeypatch):
+    monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", "0.5s")
+    with pytest.raises(ClusterError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        distributed.cluster_client("tcp://127.0.0.1:9")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--jobs", "2"], "--jobs and --scheduler"),
+    (["--fix"], "--fix fixes local files"),
+    (["--scope", "project"], "--scope project cannot run on a cluster"),
+])
+def test_what_a_cluster_run_cannot_do_is_said(terms, archive, args, message):
+    done = run(str(archive), "--terms", str(terms), "--scheduler", "tcp://127.0.0.1:9", *args)
+    assert done.exit_code == 2
+    assert message in done.stderr
+
+
+def test_standard_input_is_not_sent_to_a_cluster(terms):
+    done = CliRunner().invoke(cli, ["check", "-", "--terms", str(terms), "--scheduler",
+                                    "tcp://127.0.0.1:9"], input="Sergei Lavrov.")
+    assert done.exit_code == 2
+    assert "standard input (-) cannot be checked on a cluster" in done.stderr
+
+
+# --- URLs through fsspec ----------------------------------------------------------------------
+@pytest.fixture
+def memory_archive():
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe({"/news/b.md": "Selon Sergei Lavrov, rien.\n".encode(),
+             "/news/a/c.txt": b"Grace Hopper.\n", "/news/.hidden/d.txt": b"x",
+             "/news/data.bin": b"\x00", "/news/bad.txt": b"\xff\xfe\x00\x00abc"})
+    yield "memory://news"
+    fs.rm("/news", recursive=True)
+
+
+def test_a_url_folder_is_walked_as_a_folder_is(memory_archive):
+    assert list(expand_paths([memory_archive, f"{memory_archive}/b.md"])) == [
+        "memory:///news/a/c.txt", "memory:///news/b.md", "memory:///news/bad.txt"]
+
+
+def test_urls_are_checked_in_one_process_too(memory_archive, terms):
+    done = run(memory_archive, "--terms", str(terms), "--lang", "fr", "--format", "json")
+    data = json.loads(done.stdout)
+    assert [(f["path"], f["rule"]) for f in data["findings"]] == [
+        ("memory:///news/b.md", "avoid")]
+    assert data["summary"]["files"] == 3
+
+
+def test_a_url_that_cannot_be_read_is_an_input_error(memory_archive):
+    from checker.errors import InputError
+
+    source = read_source(f"{memory_archive}/b.md")
+    assert source.text.startswith("Selon") and source.stamp is None
+    for url, message in [(f"{memory_archive}/nope.md", "no such file"),
+                         (memory_archive, "is a folder"),
+                         ("nope://bucket/a.md", "Protocol not known"),
+                         (f"{memory_archive}/a/c.txt", "limit")]:
+        with pytest.raises(InputError, match=message):
+            read_source(url, max_size=5)
+
+
+def test_without_fsspec_a_url_says_how_to_install_it(monkeypatch):
+    from checker.errors import InputError
+
+    monkeypatch.setitem(sys.modules, "fsspec", None)
+    monkeypatch.setitem(sys.modules, "fsspec.core", None)
+    with pytest.raises(InputError, match=r"pip install 'termcheck\[dask\]'"):
+        read_source("s3://bucket/a.md")
+
+
+def test_portable_settings_name_files_by_absolute_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("termcheck.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    Path("house.yaml").write_text("", encoding="utf-8")
+    settings = resolve_settings(config_path="termcheck.toml", styles=["house.yaml", "fr-CA"])
+    moved = portable(settings)
+    assert moved.config.path == tmp_path / "termcheck.toml"
+    assert moved.styles == (str(tmp_path / "house.yaml"), "fr-CA")
