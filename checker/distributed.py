@@ -92,18 +92,28 @@ def cluster_client(address: str) -> Any:
     try:
         from distributed import Client
     except ImportError:
-        raise ClusterError(f"--scheduler checks on a Dask cluster, which needs termcheck's "
-                           f"Dask extra: {INSTALL_HINT}") from None
+        raise ClusterError(
+            f"--scheduler checks on a Dask cluster, which needs termcheck's "
+            f"Dask extra: {INSTALL_HINT}"
+        ) from None
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address} ({exc}); is it "
-                           f"running, and is the address its 'Scheduler at' line?") from None
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address} ({exc}); is it "
+            f"running, and is the address its 'Scheduler at' line?"
+        ) from None
 
 
-def check_on_cluster(address: str, files: Sequence[str], make_checker: CheckerFactory,
-                     image: IndexImage, *, progress: Progress | None = None,
-                     batch: int | None = None) -> list[FileResult]:
+def check_on_cluster(
+    address: str,
+    files: Sequence[str],
+    make_checker: CheckerFactory,
+    image: IndexImage,
+    *,
+    progress: Progress | None = None,
+    batch: int | None = None,
+) -> list[FileResult]:
     """``Checker.check_path`` of each of ``files`` on the cluster whose scheduler is at
     ``address``, each worker's checker built once by ``make_checker`` over the index of
     ``image``; the results in the order of ``files``. ``progress`` wraps the results as they
@@ -112,13 +122,14 @@ def check_on_cluster(address: str, files: Sequence[str], make_checker: CheckerFa
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         size = batch or max(1, min(MAX_BATCH, len(files) // (workers * BATCHES_PER_WORKER)))
-        sent = [(position, path if is_url(path) else os.path.abspath(path))
-                for position, path in enumerate(files)]
-        batches = [sent[start:start + size] for start in range(0, len(sent), size)]
+        sent = [
+            (position, path if is_url(path) else os.path.abspath(path))
+            for position, path in enumerate(files)
+        ]
+        batches = [sent[start : start + size] for start in range(0, len(sent), size)]
         results: list[FileResult | None] = [None] * len(files)
         done = _results(client, batches, make_checker, image, workers * BATCHES_PER_WORKER)
-        finished = (_shown(results, position, result, files[position])
-                    for position, result in done)
+        finished = (_shown(results, position, result, files[position]) for position, result in done)
         for _ in progress(finished, len(files)) if progress is not None else finished:
             pass
     finally:
@@ -127,8 +138,9 @@ def check_on_cluster(address: str, files: Sequence[str], make_checker: CheckerFa
     return [r for r in results if r is not None]
 
 
-def _shown(results: list[FileResult | None], position: int, result: FileResult,
-           name: str) -> FileResult:
+def _shown(
+    results: list[FileResult | None], position: int, result: FileResult, name: str
+) -> FileResult:
     """``result`` under the name its file was given (a path made absolute to be sent), put
     at its place."""
     if result.path != name:
@@ -147,8 +159,13 @@ def _renamed(result: FileResult, name: str) -> FileResult:
     return result
 
 
-def _results(client: Any, batches: list[list[tuple[int, str]]], make_checker: CheckerFactory,
-         image: IndexImage, window: int) -> Iterator[tuple[int, FileResult]]:
+def _results(
+    client: Any,
+    batches: list[list[tuple[int, str]]],
+    make_checker: CheckerFactory,
+    image: IndexImage,
+    window: int,
+) -> Iterator[tuple[int, FileResult]]:
     """(position, result) of every file of ``batches``, as their tasks finish."""
     # Sent once to every worker, and by the scheduler to each worker that joins later (one
     # started in place of a worker that died): not with each task.
@@ -160,8 +177,9 @@ def _results(client: Any, batches: list[list[tuple[int, str]]], make_checker: Ch
         client.unregister_worker_plugin(run)
 
 
-def _batches(client: Any, run: str, batches: list[list[tuple[int, str]]],
-             window: int) -> Iterator[tuple[int, FileResult]]:
+def _batches(
+    client: Any, run: str, batches: list[list[tuple[int, str]]], window: int
+) -> Iterator[tuple[int, FileResult]]:
     from distributed import KilledWorker, as_completed
 
     pending = deque(batches)
@@ -193,8 +211,9 @@ def _batches(client: Any, run: str, batches: list[list[tuple[int, str]]],
             else:  # alone on the cluster, it killed every worker that ran it
                 done = [(batch[0][0], not_checked(batch[0][1]))]
         except Exception as error:
-            raise ClusterError(f"the cluster could not check the files ({type(error).__name__}"
-                               f": {error})") from None
+            raise ClusterError(
+                f"the cluster could not check the files ({type(error).__name__}: {error})"
+            ) from None
         yield from done
         future.release()
         for more in submit():
@@ -203,10 +222,14 @@ def _batches(client: Any, run: str, batches: list[list[tuple[int, str]]],
 
 def not_checked(path: str) -> FileResult:
     """The result of a file that killed every worker that checked it."""
-    return FileResult(path, error=(
-        "was not checked: every cluster worker that checked it died (out of memory, or "
-        "killed); check it alone without --scheduler, and report it if it is an ordinary "
-        "draft"))
+    return FileResult(
+        path,
+        error=(
+            "was not checked: every cluster worker that checked it died (out of memory, or "
+            "killed); check it alone without --scheduler, and report it if it is an ordinary "
+            "draft"
+        ),
+    )
 
 
 # --- on a worker ------------------------------------------------------------------------------
@@ -241,8 +264,9 @@ class RunPlugin(WorkerPlugin):
             self.path = path
             index = read_index(path, self.image.key)
             if index is None:
-                raise ClusterError(f"the compiled index sent to the worker could not be read "
-                                   f"back from {path}")
+                raise ClusterError(
+                    f"the compiled index sent to the worker could not be read back from {path}"
+                )
             checker = self.make_checker(index)
             checker.prepare()
             self.opened, self.image = checker, None
