@@ -18,7 +18,10 @@ measures, in one run:
 - the floor: reading the text and tokenising it with one `regex` pass, and our ratio to it;
 - the obvious designs: one big alternation of all forms, and per-entry `regex` fuzzy patterns on
   a sample of entries, extrapolated to the whole termbase;
-- `--jobs 2` against `--jobs 1` on many files.
+- `--jobs 2` against `--jobs 1` on many files;
+- with the Dask extra installed (`termcheck[dask]`), `check --scheduler` on a local cluster of
+  one worker process and of two: the throughput of each, their ratio, and whether the JSON
+  report is byte for byte the one-process one (docs/scale.md).
 """
 
 from __future__ import annotations
@@ -525,6 +528,9 @@ def measure(size: int, megabytes: list[float], work: Path, quick: bool) -> dict:
     log("--jobs 1 and 2")
     row["jobs"] = jobs_speedup(work / f"corpus-{first['lang']}-{megabytes[-1]}", terms, env,
                                first["lang"])
+    log("Dask: one worker and two")
+    row["dask"] = dask_speedup(work / f"corpus-{first['lang']}-{megabytes[-1]}", terms, env,
+                               first["lang"])
     return row
 
 
@@ -536,6 +542,42 @@ def jobs_speedup(folder: Path, terms: Path, env: dict, lang: str) -> dict:
     two, _, _ = run_cli(["check", str(folder), "--terms", str(terms), "--lang", lang,
                          "--format", "json", "--jobs", "2"], env)
     return {"files": files, "jobs1_s": one, "jobs2_s": two, "speedup": one / two}
+
+
+def dask_speedup(folder: Path, terms: Path, env: dict, lang: str) -> dict | None:
+    """``check --scheduler`` on a local Dask cluster of one worker process, then of two (one
+    thread each), on the same folder. Each cluster first checks a few files (the workers import
+    what they need), then half the folder, then all of it: the whole folder's seconds are end to
+    end (the client's startup, the index sent to the workers and their checkers built included),
+    and the difference between the two runs gives the throughput of the workers alone, what
+    a run of millions of files sees. None without the extra."""
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        return None
+    files = sorted(folder.glob("*.txt"))
+    half = files[: len(files) // 2]
+    megabytes = sum(p.stat().st_size for p in files) / 1e6
+    half_mb = sum(p.stat().st_size for p in half) / 1e6
+    options = ["--terms", str(terms), "--lang", lang, "--format", "json"]
+    _, _, reference = run_cli(["check", str(folder), *options], env)
+    row: dict = {"files": len(files), "mb": megabytes, "identical": True}
+    for workers in (1, 2):
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster:
+            address = ["--scheduler", cluster.scheduler_address]
+            run_cli(["check", *map(str, files[:4]), *options, *address], env)  # warm-up
+            half_s, _, _ = run_cli(["check", *map(str, half), *options, *address], env)
+            wall, _, out = run_cli(["check", str(folder), *options, *address], env)
+        row[f"workers{workers}_s"] = wall
+        row[f"workers{workers}_mb_per_s"] = megabytes / wall
+        row[f"workers{workers}_marginal_mb_per_s"] = (megabytes - half_mb) / max(
+            wall - half_s, 1e-9)
+        row["identical"] = row["identical"] and out == reference
+    row["speedup"] = row["workers1_s"] / row["workers2_s"]
+    row["marginal_speedup"] = (row["workers2_marginal_mb_per_s"]
+                               / row["workers1_marginal_mb_per_s"])
+    return row
 
 
 def print_table(rows: list[dict]) -> None:
@@ -560,6 +602,17 @@ def print_table(rows: list[dict]) -> None:
               f"fuzzy regex: {fuzzy['extrapolated_s_per_mb']:.0f} s per MB for the whole "
               f"termbase" + (f"; --jobs 2 is {jobs['speedup']:.2f}x --jobs 1 on "
                              f"{jobs['files']} files" if jobs else ""))
+        dask = row.get("dask")
+        if dask:
+            print(f"{row['entries']:>8} entries, Dask on {dask['files']} files "
+                  f"({dask['mb']:.1f} MB), end to end: one worker "
+                  f"{dask['workers1_mb_per_s']:.2f} MB/s, two {dask['workers2_mb_per_s']:.2f} "
+                  f"MB/s, {dask['speedup']:.2f}x; the workers alone (the second half of the "
+                  f"files): one {dask['workers1_marginal_mb_per_s']:.2f} MB/s, two "
+                  f"{dask['workers2_marginal_mb_per_s']:.2f} MB/s, "
+                  f"{dask['marginal_speedup']:.2f}x; JSON "
+                  f"{'byte-identical to' if dask['identical'] else 'DIFFERENT from'} one "
+                  f"process")
 
 
 def main() -> None:
