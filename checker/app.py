@@ -12,13 +12,15 @@ it parses no arguments and prints nothing (what it has to show, a diff, goes to 
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from glossary import Termbase, TermIndex
 from glossary.atomic import ConcurrentEditError, NotRegularFileError, PartlyWrittenError
-from glossary.index.cache import index_key, load_index
+from glossary.cachedir import ENV_OFF, cache_dir
+from glossary.index.cache import SUFFIX, index_key, load_index
 from glossary.termbase import resolve_path
 
 from .engine import PROJECT, Checker, available_cpus, collect_less
@@ -97,10 +99,21 @@ def run_check_on_cluster(run: Run, paths: Sequence[str], scheduler: str, *,
     if STDIN in files:
         raise UsageError("standard input (-) cannot be checked on a cluster (--scheduler): "
                          "give files, folders or URLs the workers can read")
-    image = IndexImage.of(run.index, index_key(list(run.settings.terms)))
+    key = index_key(list(run.settings.terms))
+    image = IndexImage.of(run.index, key, index_files(run.settings, key))
     make_checker = functools.partial(cluster_checker, portable(run.settings))
     return Report(check_on_cluster(scheduler, files, make_checker, image, progress=progress)
                   + ([run.checker.check_pair(*pair)] if pair else []))
+
+
+def index_files(settings: Settings, key: str) -> list[Path]:
+    """Where ``open_index`` reads the compiled index of ``settings`` from (``--index``, or the
+    cache file of ``key``, named as ``glossary.index.cache.load_index`` names it)."""
+    if settings.index_file:
+        return [Path(settings.index_file)]
+    if not settings.use_cache or os.environ.get(ENV_OFF):
+        return []
+    return [cache_dir() / f"index-{key}{SUFFIX}"]
 
 
 def cluster_checker(settings: Settings, index: TermIndex) -> Checker:

@@ -15,14 +15,14 @@ import pytest
 from click.testing import CliRunner
 
 from checker import distributed
-from checker.app import cluster_checker, open_checker, portable
+from checker.app import cluster_checker, index_files, open_checker, portable
 from checker.cli import cli
 from checker.distributed import IndexImage, check_on_cluster
 from checker.engine import Checker
 from checker.errors import ClusterError
 from checker.inputs import expand_paths, read_source
 from checker.settings import resolve_settings
-from glossary.index.cache import index_key
+from glossary.index.cache import index_key, read_index
 
 dask = pytest.importorskip("dask")
 distributed_package = pytest.importorskip("distributed")
@@ -209,6 +209,23 @@ def test_a_lost_worker_is_retried_and_a_killing_file_reported(cluster, archive, 
     assert [(r.path, r.findings, r.error) for r in results if r.path != str(poison)] == [
         (r.path, r.findings, r.error) for r in alone
     ]
+
+
+# --- the index sent ---------------------------------------------------------------------------
+def test_the_index_sent_is_the_file_the_run_read(terms, tmp_path):
+    key = index_key([str(terms)])
+    cached = resolve_settings(terms=[str(terms)])
+    run_ = open_checker(cached)
+    (path,) = index_files(cached, key)
+    assert path.is_file()  # the cache file open_index wrote, named as it names it
+    assert IndexImage.of(run_.index, key, [path]).data == path.read_bytes()
+    named = resolve_settings(terms=[str(terms)], index_file=str(tmp_path / "house.idx"))
+    open_checker(named)
+    assert index_files(named, key) == [tmp_path / "house.idx"]
+    # No file at hand: the index is written afresh, and reads back.
+    image = IndexImage.of(run_.index, key, [tmp_path / "missing.idx"])
+    (tmp_path / "again.idx").write_bytes(image.data)
+    assert read_index(tmp_path / "again.idx", key) is not None
 
 
 # --- without a cluster ------------------------------------------------------------------------
