@@ -552,7 +552,7 @@ def dask_speedup(folder: Path, terms: Path, env: dict, lang: str) -> dict | None
     and the difference between the two runs gives the throughput of the workers alone, what
     a run of millions of files sees. None without the extra."""
     try:
-        from distributed import LocalCluster
+        from distributed import Client, LocalCluster
     except ImportError:
         return None
     files = sorted(folder.glob("*.txt"))
@@ -568,7 +568,14 @@ def dask_speedup(folder: Path, terms: Path, env: dict, lang: str) -> dict | None
             address = ["--scheduler", cluster.scheduler_address]
             run_cli(["check", *map(str, files[:4]), *options, *address], env)  # warm-up
             half_s, _, _ = run_cli(["check", *map(str, half), *options, *address], env)
-            wall, _, out = run_cli(["check", str(folder), *options, *address], env)
+            with Client(cluster) as client:  # the CPU time the workers spend on the folder
+                before = client.run(time.process_time)
+                wall, _, out = run_cli(["check", str(folder), *options, *address], env)
+                after = client.run(time.process_time)
+        cpu_s = sum(after[w] - before[w] for w in after)
+        # What each worker checks per second of its own CPU time: its throughput when it has
+        # a core to itself, whatever else the machine runs.
+        row[f"workers{workers}_cpu_mb_per_s"] = megabytes / cpu_s
         row[f"workers{workers}_s"] = wall
         row[f"workers{workers}_mb_per_s"] = megabytes / wall
         row[f"workers{workers}_marginal_mb_per_s"] = (megabytes - half_mb) / max(
@@ -610,7 +617,9 @@ def print_table(rows: list[dict]) -> None:
                   f"MB/s, {dask['speedup']:.2f}x; the workers alone (the second half of the "
                   f"files): one {dask['workers1_marginal_mb_per_s']:.2f} MB/s, two "
                   f"{dask['workers2_marginal_mb_per_s']:.2f} MB/s, "
-                  f"{dask['marginal_speedup']:.2f}x; JSON "
+                  f"{dask['marginal_speedup']:.2f}x; per second of a worker's CPU time: "
+                  f"{dask['workers1_cpu_mb_per_s']:.2f} MB (one), "
+                  f"{dask['workers2_cpu_mb_per_s']:.2f} MB (two); JSON "
                   f"{'byte-identical to' if dask['identical'] else 'DIFFERENT from'} one "
                   f"process")
 

@@ -46,7 +46,7 @@ from glossary import TermIndex
 from glossary.atomic import write_atomic
 from glossary.index.cache import read_index, write_index
 
-from .engine import Checker
+from .engine import Checker, collect_less
 from .errors import ClusterError
 from .inputs import is_url
 from .report import FileResult
@@ -277,6 +277,7 @@ class RunPlugin(WorkerPlugin):
                 )
             checker = self.make_checker(index)
             checker.prepare()
+            collect_less()  # as the command line does: this process checks files now
             self.opened, self.image = checker, None
         return self.opened
 
