@@ -546,19 +546,18 @@ def jobs_speedup(folder: Path, terms: Path, env: dict, lang: str) -> dict:
 
 def dask_speedup(folder: Path, terms: Path, env: dict, lang: str) -> dict | None:
     """``check --scheduler`` on a local Dask cluster of one worker process, then of two (one
-    thread each), on the same folder. Each cluster first checks a few files (the workers import
-    what they need), then half the folder, then all of it: the whole folder's seconds are end to
-    end (the client's startup, the index sent to the workers and their checkers built included),
-    and the difference between the two runs gives the throughput of the workers alone, what
-    a run of millions of files sees. None without the extra."""
+    thread each), on the same folder, after a first run on a few files (the workers import what
+    they need). For each: the seconds of the whole command (the client's startup and the index
+    sent to the workers included), the seconds the workers were at work (from the first task's
+    start to the last one's end, their checkers built included: what a run of millions of files
+    sees), and the MB a worker checks per second of its own CPU time (its throughput when it
+    has a core to itself, whatever else the machine runs). None without the extra."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client, LocalCluster, get_task_stream
     except ImportError:
         return None
     files = sorted(folder.glob("*.txt"))
-    half = files[: len(files) // 2]
     megabytes = sum(p.stat().st_size for p in files) / 1e6
-    half_mb = sum(p.stat().st_size for p in half) / 1e6
     options = ["--terms", str(terms), "--lang", lang, "--format", "json"]
     _, _, reference = run_cli(["check", str(folder), *options], env)
     row: dict = {"files": len(files), "mb": megabytes, "identical": True}
@@ -567,23 +566,22 @@ def dask_speedup(folder: Path, terms: Path, env: dict, lang: str) -> dict | None
                           dashboard_address=None) as cluster:
             address = ["--scheduler", cluster.scheduler_address]
             run_cli(["check", *map(str, files[:4]), *options, *address], env)  # warm-up
-            half_s, _, _ = run_cli(["check", *map(str, half), *options, *address], env)
-            with Client(cluster) as client:  # the CPU time the workers spend on the folder
+            with Client(cluster) as client, get_task_stream(client) as stream:
                 before = client.run(time.process_time)
                 wall, _, out = run_cli(["check", str(folder), *options, *address], env)
                 after = client.run(time.process_time)
-        cpu_s = sum(after[w] - before[w] for w in after)
-        # What each worker checks per second of its own CPU time: its throughput when it has
-        # a core to itself, whatever else the machine runs.
-        row[f"workers{workers}_cpu_mb_per_s"] = megabytes / cpu_s
+        spans = [(span["start"], span["stop"]) for task in stream.data
+                 if str(task["key"]).startswith("_check_batch")
+                 for span in task["startstops"] if span["action"] == "compute"]
+        busy = max(stop for _, stop in spans) - min(start for start, _ in spans)
         row[f"workers{workers}_s"] = wall
         row[f"workers{workers}_mb_per_s"] = megabytes / wall
-        row[f"workers{workers}_marginal_mb_per_s"] = (megabytes - half_mb) / max(
-            wall - half_s, 1e-9)
+        row[f"workers{workers}_busy_mb_per_s"] = megabytes / busy
+        row[f"workers{workers}_cpu_mb_per_s"] = megabytes / sum(after[w] - before[w]
+                                                                for w in after)
         row["identical"] = row["identical"] and out == reference
     row["speedup"] = row["workers1_s"] / row["workers2_s"]
-    row["marginal_speedup"] = (row["workers2_marginal_mb_per_s"]
-                               / row["workers1_marginal_mb_per_s"])
+    row["busy_speedup"] = row["workers2_busy_mb_per_s"] / row["workers1_busy_mb_per_s"]
     return row
 
 
@@ -614,10 +612,10 @@ def print_table(rows: list[dict]) -> None:
             print(f"{row['entries']:>8} entries, Dask on {dask['files']} files "
                   f"({dask['mb']:.1f} MB), end to end: one worker "
                   f"{dask['workers1_mb_per_s']:.2f} MB/s, two {dask['workers2_mb_per_s']:.2f} "
-                  f"MB/s, {dask['speedup']:.2f}x; the workers alone (the second half of the "
-                  f"files): one {dask['workers1_marginal_mb_per_s']:.2f} MB/s, two "
-                  f"{dask['workers2_marginal_mb_per_s']:.2f} MB/s, "
-                  f"{dask['marginal_speedup']:.2f}x; per second of a worker's CPU time: "
+                  f"MB/s, {dask['speedup']:.2f}x; while the workers work: one "
+                  f"{dask['workers1_busy_mb_per_s']:.2f} MB/s, two "
+                  f"{dask['workers2_busy_mb_per_s']:.2f} MB/s, "
+                  f"{dask['busy_speedup']:.2f}x; per second of a worker's CPU time: "
                   f"{dask['workers1_cpu_mb_per_s']:.2f} MB (one), "
                   f"{dask['workers2_cpu_mb_per_s']:.2f} MB (two); JSON "
                   f"{'byte-identical to' if dask['identical'] else 'DIFFERENT from'} one "
