@@ -67,6 +67,9 @@ def test_the_benchmark_runs_and_writes_its_figures(tmp_path):
         assert corpus["cli_mb_per_s"] > 0 and corpus["ratio_to_floor"] > 1
         assert corpus["peak_rss_mb"] > 0
     assert row["jobs"]["files"] >= 2 and row["jobs"]["speedup"] > 0
+    dask = row["dask"]  # check --scheduler on a local cluster of one worker, then two
+    assert dask["identical"] and dask["files"] == row["jobs"]["files"]
+    assert dask["speedup"] > 0 and dask["busy_speedup"] > 0 and dask["workers2_cpu_mb_per_s"] > 0
     assert row["naive_alternation"]["forms"] > 200
 
 
