@@ -92,6 +92,9 @@ def terms(tmp_path: Path) -> Path:
     return path
 
 
+FR_JSON = ["--terms", "terms.yaml", "--lang", "fr", "--format", "json"]
+
+
 def run(*args: str):
     return CliRunner().invoke(cli, ["check", *args])
 
@@ -106,12 +109,7 @@ def test_the_cluster_writes_the_reports_one_process_writes(
         out.mkdir()
         done = run(
             "archive",
-            "--terms",
-            "terms.yaml",
-            "--lang",
-            "fr",
-            "--format",
-            "json",
+            *FR_JSON,
             "--report",
             f"text={out}/report.txt",
             "--report",
@@ -137,18 +135,9 @@ def test_the_cluster_writes_the_reports_one_process_writes(
 
 def test_file_urls_on_the_cluster(cluster, archive, terms):
     url = archive.as_uri()
-    one = run(url, "--terms", str(terms), "--lang", "fr", "--format", "json")
-    on_cluster = run(
-        url,
-        "--terms",
-        str(terms),
-        "--lang",
-        "fr",
-        "--format",
-        "json",
-        "--scheduler",
-        cluster.scheduler_address,
-    )
+    options = ["--terms", str(terms), "--lang", "fr", "--format", "json"]
+    one = run(url, *options)
+    on_cluster = run(url, *options, "--scheduler", cluster.scheduler_address)
     assert on_cluster.stdout == one.stdout
     paths = {f["path"] for f in json.loads(on_cluster.stdout)["findings"]}
     assert paths and all(p.startswith(f"file://{archive}/") for p in paths)
@@ -170,11 +159,10 @@ class DyingChecker(Checker):
 
 def dying_checker(settings, index):
     checker = cluster_checker(settings, index)
-    dying = DyingChecker(checker.termbase, checker.options, checker.index)
-    return dying
+    return DyingChecker(checker.termbase, checker.options, checker.index)
 
 
-def setup(terms: Path):
+def dying_run(terms: Path):
     settings = resolve_settings(terms=[str(terms)], lang="fr")
     run = open_checker(settings)
     image = IndexImage.of(run.index, index_key([str(terms)]))
@@ -187,7 +175,7 @@ def test_a_lost_worker_is_retried_and_a_killing_file_reported(cluster, archive, 
     shaky.write_text("Selon Sergei Lavrov, rien ne change.\n", encoding="utf-8")
     poison = archive / "2025" / "poison-1.txt"
     poison.write_text("Grace Hopper.\n", encoding="utf-8")
-    run_, image, make = setup(terms)
+    run_, image, make = dying_run(terms)
     files = run_.checker.inputs([str(archive)])
     seen: list[int] = []
 
