@@ -92,13 +92,13 @@ def run_check_on_cluster(run: Run, paths: Sequence[str], scheduler: str, *,
     from .distributed import IndexImage, check_on_cluster
 
     if run.settings.scope == PROJECT:
-        raise UsageError("--scope project cannot run on a cluster (--scheduler) yet: the "
-                         "consistency rules need every file's uses before any file is checked; "
-                         "check the project without --scheduler")
+        raise UsageError(_("--scope project cannot run on a cluster (--scheduler) yet: the "
+                           "consistency rules need every file's uses before any file is "
+                           "checked; check the project without --scheduler"))
     files = run.checker.inputs(paths)
     if STDIN in files:
-        raise UsageError("standard input (-) cannot be checked on a cluster (--scheduler): "
-                         "give files, folders or URLs the workers can read")
+        raise UsageError(_("standard input (-) cannot be checked on a cluster (--scheduler): "
+                           "give files, folders or URLs the workers can read"))
     key = index_key(list(run.settings.terms))
     image = IndexImage.of(run.index, key, index_files(run.settings, key))
     make_checker = functools.partial(cluster_checker, portable(run.settings))

@@ -48,6 +48,7 @@ from glossary.index.cache import read_index, write_index
 
 from .engine import Checker, collect_less
 from .errors import ClusterError
+from .i18n import _, language, using
 from .inputs import is_url
 from .report import FileResult
 
@@ -101,15 +102,19 @@ def cluster_client(address: str) -> Any:
         from distributed import Client
     except ImportError:
         raise ClusterError(
-            f"--scheduler checks on a Dask cluster, which needs termcheck's "
-            f"Dask extra: {INSTALL_HINT}"
+            _(
+                "--scheduler checks on a Dask cluster, which needs termcheck's Dask extra: "
+                "{install}"
+            ).format(install=INSTALL_HINT)
         ) from None
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(
-            f"cannot reach the Dask scheduler at {address} ({exc}); is it "
-            f"running, and is the address its 'Scheduler at' line?"
+            _(
+                "cannot reach the Dask scheduler at {address} ({reason}); is it running, and "
+                "is the address its 'Scheduler at' line?"
+            ).format(address=address, reason=exc)
         ) from None
 
 
@@ -220,7 +225,9 @@ def _batches(
                 done = [(batch[0][0], not_checked(batch[0][1]))]
         except Exception as error:
             raise ClusterError(
-                f"the cluster could not check the files ({type(error).__name__}: {error})"
+                _("the cluster could not check the files ({reason})").format(
+                    reason=f"{type(error).__name__}: {error}"
+                )
             ) from None
         yield from done
         future.release()
@@ -232,7 +239,7 @@ def not_checked(path: str) -> FileResult:
     """The result of a file that killed every worker that checked it."""
     return FileResult(
         path,
-        error=(
+        error=_(
             "was not checked: every cluster worker that checked it died (out of memory, or "
             "killed); check it alone without --scheduler, and report it if it is an ordinary "
             "draft"
@@ -252,6 +259,7 @@ class RunPlugin(WorkerPlugin):
     def __init__(self, image: IndexImage, make_checker: CheckerFactory):
         self.image: IndexImage | None = image
         self.make_checker = make_checker
+        self.language = language()  # the messages of the findings and errors sent back
         self.folder = tempfile.gettempdir()
         self.path: Path | None = None
         self.opened: Checker | None = None
@@ -273,7 +281,9 @@ class RunPlugin(WorkerPlugin):
             index = read_index(path, self.image.key)
             if index is None:
                 raise ClusterError(
-                    f"the compiled index sent to the worker could not be read back from {path}"
+                    _(
+                        "the compiled index sent to the worker could not be read back from {path}"
+                    ).format(path=path)
                 )
             checker = self.make_checker(index)
             checker.prepare()
@@ -289,8 +299,8 @@ def _check_batch(run: str, batch: list[tuple[int, str]]) -> list[tuple[int, File
 
     plugin = get_worker().plugins.get(run)
     if not isinstance(plugin, RunPlugin):
-        raise ClusterError(f"this worker has not received the run {run}")
-    with _lock:
+        raise ClusterError(_("this worker has not received the run {run}").format(run=run))
+    with _lock, using(plugin.language):  # the client's interface language, not the worker's
         checker = plugin.checker()
         return [(position, _lean(checker.check_path(path))) for position, path in batch]
 

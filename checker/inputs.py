@@ -169,14 +169,14 @@ def _filesystem(url: str):
     try:
         from fsspec.core import url_to_fs
     except ImportError:
-        raise InputError(url, f"is a URL, and reading URLs needs fsspec: {FSSPEC_HINT}") \
-            from None
+        raise InputError(url, _("is a URL, and reading URLs needs fsspec: {install}").format(
+            install=FSSPEC_HINT)) from None
     try:
         return url_to_fs(url)
     except ImportError as exc:  # s3:// without s3fs: fsspec says which package to install
-        raise InputError(url, f"cannot be read: {exc}") from None
+        raise InputError(url, _("cannot be read: {reason}").format(reason=exc)) from None
     except ValueError as exc:  # a protocol fsspec does not know
-        raise InputError(url, f"cannot be read ({exc})") from None
+        raise InputError(url, _("cannot be read ({reason})").format(reason=exc)) from None
 
 
 def _read_url(url: str, max_size: int) -> bytes:
@@ -185,16 +185,17 @@ def _read_url(url: str, max_size: int) -> bytes:
     try:
         info = fs.info(inner)
         if info.get("type") == "directory":
-            raise InputError(url, "is a folder")
+            raise InputError(url, _("is a folder"))
         size = info.get("size")
         if size is not None and size > max_size:
             raise InputError(url, too_large(size, max_size))
         with fs.open(inner, "rb") as stream:
             data = stream.read(max_size + 1)
     except FileNotFoundError:
-        raise InputError(url, "no such file") from None
+        raise InputError(url, _("no such file")) from None
     except OSError as exc:  # fsspec's filesystems raise OSError and its kinds on failures
-        raise InputError(url, f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(url, _("cannot be read ({reason})").format(
+            reason=exc.strerror or exc)) from None
     if len(data) > max_size:
         raise InputError(url, too_large(len(data), max_size))
     return data

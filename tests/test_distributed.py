@@ -143,6 +143,14 @@ def test_file_urls_on_the_cluster(cluster, archive, terms):
     assert paths and all(p.startswith(f"file://{archive}/") for p in paths)
 
 
+def test_the_workers_speak_the_clients_interface_language(cluster, archive, terms):
+    options = ["--ui-lang", "fr", "check", str(archive), "--terms", str(terms), "--lang", "fr"]
+    one = CliRunner().invoke(cli, options)
+    on_cluster = CliRunner().invoke(cli, [*options, "--scheduler", cluster.scheduler_address])
+    assert on_cluster.stdout == one.stdout
+    assert "forme à éviter" in on_cluster.stdout  # the findings' messages, in French
+
+
 # --- workers that die -------------------------------------------------------------------------
 class DyingChecker(Checker):
     """A checker whose process dies on a file named ``poison-*`` (always), or ``shaky-*`` (the

@@ -237,10 +237,13 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
             sys.exit(EXIT_OK)
         raise click.UsageError(_("give at least one PATH (or --files-from FILE, or --source "
                                  "and --target)"))
-@click.option("--scheduler", metavar="ADDRESS",
-              help=N_("Check on the Dask cluster whose scheduler is at ADDRESS "
-                      "(tcp://host:8786): files on a filesystem its workers share, or URLs "
-                      "(s3://, gs://); needs termcheck[dask]."))
+    if scheduler and jobs != 1:
+        raise click.UsageError(_("--jobs and --scheduler: the cluster's workers check the "
+                                 "files; give one or the other"))
+    if (fix or show_diff) and (scheduler or any(is_url(path) for path in paths)):
+        raise click.UsageError(_("{option} fixes local files, checked without --scheduler: "
+                                 "check URLs, or on a cluster, to report").format(
+                                     option="--fix" if fix else "--diff"))
     index = open_index(settings)
     show_termbase_warnings(index.termbase, settings.terms)
     run = open_checker(settings, index)
