@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import framing
-from ..atomic import write_atomic
+from ..atomic import Chunks, write_atomic
 from ..cachedir import (
     ENV_DIR,
     ENV_OFF,
@@ -48,10 +48,10 @@ from .packed import PackedEntries
 __all__ = ["ENV_DIR", "ENV_OFF", "FORMAT", "SUFFIX", "cache_dir", "compile_index", "index_key",
            "load_index", "read_index", "write_index"]
 
-# 7: the termbase's warnings in the header; 6: entries carry their regional choices (fr-CA:
-# …); 5: see_also and derived words, the index their table (4: a BLAKE2b-authenticated frame,
-# entries in JSON; 3: marshal, a CRC of the body)
-FORMAT = 7
+# 8: the termbase's statistics (``terms stats``) in the header; 7: its warnings; 6: entries
+# carry their regional choices (fr-CA: …); 5: see_also and derived words, the index their
+# table (4: a BLAKE2b-authenticated frame, entries in JSON; 3: marshal, a CRC of the body)
+FORMAT = 8
 KIND = "index"
 SUFFIX = ".idx"
 # No compiled index is read past this size (100,000 entries make 214 MB): the digest is read
@@ -86,30 +86,34 @@ def index_key(paths: Sequence[str | Path] | None) -> str:
     return digest.hexdigest()[:40]
 
 
-def _blocks(index: TermIndex) -> tuple[dict[str, bytes], dict]:
-    """The index as named blocks of bytes, and what else reading it back needs."""
-    entries = list(index.termbase)
-    blob, offsets, ids, paths = PackedEntries.pack(entries, index.pattern_data)
-    blocks = {"entries": blob, "entry_offsets": offsets.tobytes(),
-              "form_refs": index.parts.form_refs.tobytes()}
+def _blocks(index: TermIndex) -> tuple[dict[str, framing.Buffer], dict]:
+    """The index as named blocks of bytes (views of its arrays where it has them, not
+    copies), and what else reading it back needs."""
+    termbase = index.termbase
+    packed = index.parts.packed
+    if packed is None:  # built without packing its entries as it went
+        packed = PackedEntries.pack(list(termbase), index.pattern_data)
+    blob, offsets, ids, paths = packed
+    blocks: dict[str, framing.Buffer] = {"entries": blob, "entry_offsets": offsets,
+                                         "form_refs": index.parts.form_refs}
     for name, table in [("ids", ids), *index.parts.tables.items()]:
-        blocks[f"{name}.hashes"], blocks[f"{name}.values"] = table.to_bytes()
+        blocks[f"{name}.hashes"], blocks[f"{name}.values"] = table.buffers()
     for name, block in index.parts.strings.items():
         blocks[name] = block.text.encode("utf-8", "surrogatepass")
-    termbase = index.termbase
     # Relations both ways, so that a check never unpacks every entry to find who names whom.
     relations = (termbase.relations if termbase.relations is not None
-                 else relation_map(entries))
+                 else relation_map(termbase))
     pairs = sorted([a, b] for a, related in relations.items() for b in related if a < b)
     meta = {"paths": paths, "sources": list(termbase.sources),
             "codes": termbase.languages, "relations": pairs,
-            "warnings": [[w.path, w.line, w.message, w.entry_id] for w in termbase.warnings]}
+            "warnings": [[w.path, w.line, w.message, w.entry_id] for w in termbase.warnings],
+            "stats": index.stats()}
     return blocks, meta
 
 
-def _encode(index: TermIndex, key: str) -> bytearray:
+def _encode(index: TermIndex, key: str) -> Chunks:
     blocks, meta = _blocks(index)
-    return framing.encode(KIND, key, meta, blocks)
+    return framing.frame_chunks(KIND, key, meta, blocks)
 
 
 def write_index(index: TermIndex, key: str, path: Path) -> None:
@@ -178,7 +182,10 @@ def _index_of(frame: framing.Frame, shown: str) -> TermIndex:
     parts = IndexParts(blocks["form_refs"].cast("Q"), {name: table(name) for name in TABLES},
                        {name: StringBlock(str(blocks[name], "utf-8", "surrogatepass"))
                         for name in STRINGS})
-    return TermIndex.from_parts(termbase, entries.at, parts, entries.patterns_at)
+    stats = meta["stats"]
+    if not isinstance(stats, dict):
+        raise TypeError("the statistics are not an object")
+    return TermIndex.from_parts(termbase, entries.at, parts, entries.patterns_at, stats)
 
 
 def load_index(paths: Sequence[str | Path] | None = None, *, use_cache: bool = True,
@@ -193,17 +200,20 @@ def load_index(paths: Sequence[str | Path] | None = None, *, use_cache: bool = T
         target = Path(index_file)
         index = read_index(target, key)
         if index is None:
-            index = TermIndex(load_termbase(paths))
+            index = TermIndex(load_termbase(paths), pack=True)
             with contextlib.suppress(OSError):  # a read-only place only costs speed
                 write_index(index, key, target)
+            index.parts.packed = None  # written: the entries are in memory as objects
         return index
     folder = cache_dir()
     target = folder / f"index-{key}{SUFFIX}"
     index = read_index(target, key) if usable_folder(folder) else None
     if index is None:
-        index = TermIndex(load_termbase(paths))
+        index = TermIndex(load_termbase(paths), pack=True)
         blocks, meta = _blocks(index)
         framing.store(target, KIND, key, meta, blocks)
+        del blocks
+        index.parts.packed = None  # written: the entries are in memory as objects
     return index
 
 
@@ -213,7 +223,7 @@ def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None)
     key = index_key(paths)
     if output:
         target = Path(output)
-        write_index(TermIndex(load_termbase(paths)), key, target)
+        write_index(TermIndex(load_termbase(paths), pack=True), key, target)
         return target
     folder = cache_dir()
     target = folder / f"index-{key}{SUFFIX}"
@@ -221,7 +231,7 @@ def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None)
         raise GlossaryError(f"the cache folder {shown(folder)} cannot be used (see "
                             f"the warning above, or it cannot be created); write the index "
                             f"elsewhere with --output FILE")
-    data = _encode(TermIndex(load_termbase(paths)), key)
+    data = _encode(TermIndex(load_termbase(paths), pack=True), key)
     clear_the_way(target)
     write_atomic(target, data, private=True)
     return target

@@ -65,10 +65,10 @@ class KeyTable:
         hashed = numpy.asarray(hashes, dtype=numpy.uint64)
         # A stable sort: the values of one key stay in the order they were given.
         order = numpy.argsort(hashed, kind="stable")
-        sorted_hashes, sorted_values = array(_WORD), array(_WORD)
-        sorted_hashes.frombytes(hashed[order].tobytes())
-        sorted_values.frombytes(numpy.asarray(values, dtype=numpy.uint64)[order].tobytes())
-        return cls(sorted_hashes, sorted_values)
+        sorted_hashes = hashed[order]
+        del hashed
+        sorted_values = numpy.asarray(values, dtype=numpy.uint64)[order]
+        return cls(words_of(sorted_hashes), words_of(sorted_values))
 
     def get(self, key: str) -> list[int]:
         """The values of ``key`` (empty when it has none)."""
@@ -93,7 +93,17 @@ class KeyTable:
     def to_bytes(self) -> tuple[bytes, bytes]:
         return bytes(memoryview(self._hashes).cast("B")), bytes(memoryview(self._values).cast("B"))
 
+    def buffers(self) -> tuple[memoryview, memoryview]:
+        """The bytes ``to_bytes`` gives, as views of the table's own arrays (not copied)."""
+        return memoryview(self._hashes).cast("B"), memoryview(self._values).cast("B")
+
     @classmethod
     def from_buffers(cls, hashes: memoryview, values: memoryview) -> KeyTable:
         """The table over two byte buffers written by ``to_bytes`` (not copied)."""
         return cls(hashes.cast(_WORD), values.cast(_WORD))
+
+
+def words_of(data: object) -> memoryview:
+    """A view of the 64-bit unsigned integers of ``data`` (an array, a NumPy array: anything
+    with a C-contiguous buffer of 8-byte items), as a table holds them."""
+    return memoryview(data).cast("B").cast(_WORD)  # type: ignore[arg-type]

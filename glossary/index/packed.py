@@ -29,7 +29,7 @@ from ..model import (
     Status,
     WordKind,
 )
-from .keytable import KeyTable
+from .keytable import KeyTable, stable_hash
 
 _STATUSES = tuple(Status)
 # Enums by value without calling the enum class (a call costs a microsecond, an entry has many).
@@ -145,7 +145,7 @@ def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry,
 class PackedEntries(Mapping[str, Entry]):
     """Entries by id, unpacked from ``blob`` on first access and kept."""
 
-    def __init__(self, blob: bytes | memoryview, offsets: Sequence[int], ids: KeyTable,
+    def __init__(self, blob: bytes | bytearray | memoryview, offsets: Sequence[int], ids: KeyTable,
                  paths: Sequence[str], file: str = "(in memory)"):
         """``offsets``: where each entry starts in ``blob``, plus its end; ``ids``: entry id
         to position; ``file``: where the blob was read from, for errors."""
@@ -160,19 +160,13 @@ class PackedEntries(Mapping[str, Entry]):
     @classmethod
     def pack(cls, entries: Sequence[Entry],
              patterns: Callable[[int], Sequence[tuple | None]] | None = None
-             ) -> tuple[bytes, array, KeyTable, list[str]]:
+             ) -> tuple[bytearray, array, KeyTable, list[str]]:
         """The parts ``PackedEntries`` is made of, for ``entries`` in order; ``patterns``
         gives what to store with the entry at a position (see ``pack_entry``)."""
-        path_ids: dict[str, int] = {}
-        chunks = [pack_entry(entry, path_ids, patterns(i) if patterns else ())
-                  for i, entry in enumerate(entries)]
-        offsets = array("Q", [0])
-        total = 0
-        for chunk in chunks:
-            total += len(chunk)
-            offsets.append(total)
-        ids = KeyTable.build([entry.id for entry in entries], range(len(entries)))
-        return b"".join(chunks), offsets, ids, list(path_ids)
+        packer = Packer()
+        for i, entry in enumerate(entries):
+            packer.add(entry, patterns(i) if patterns else ())
+        return packer.finish()
 
     def at(self, position: int) -> Entry:
         """The entry at ``position`` in termbase order."""
@@ -211,3 +205,28 @@ class PackedEntries(Mapping[str, Entry]):
 
     def __iter__(self) -> Iterator[str]:
         return (self.at(i).id for i in range(len(self)))
+
+
+class Packer:
+    """Packs entries one at a time, as an index is built (``glossary.index.compiled``), into
+    the parts ``PackedEntries`` is made of: one block of bytes, nothing kept per entry but its
+    offset and the hash of its id."""
+
+    def __init__(self) -> None:
+        self._blob = bytearray()
+        self._offsets = array("Q", [0])
+        self._ids = array("Q")
+        self._path_ids: dict[str, int] = {}
+
+    def add(self, entry: Entry, patterns: Sequence[tuple | None] = ()) -> None:
+        """Pack ``entry`` after those added before it (``patterns``: see ``pack_entry``)."""
+        self._blob += pack_entry(entry, self._path_ids, patterns)
+        self._offsets.append(len(self._blob))
+        self._ids.append(stable_hash(entry.id))
+
+    def finish(self) -> tuple[bytearray, array, KeyTable, list[str]]:
+        """The block of entries, the offsets of each (and of the end), the table of their ids
+        and the termbase files their origins name."""
+        positions = array("Q", range(len(self._ids)))
+        return (self._blob, self._offsets, KeyTable.from_hashes(self._ids, positions),
+                list(self._path_ids))
