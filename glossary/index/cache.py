@@ -25,6 +25,7 @@ import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .. import framing
 from ..atomic import Chunks, write_atomic
@@ -39,16 +40,18 @@ from ..cachedir import (
 from ..errors import GlossaryError, TermbaseWarning
 from ..files import MAX_TERMBASE_SIZE, UnreadableFile, read_regular_file
 from ..model import Termbase, relation_map
+from ..stats import termbase_stats
 from ..termbase import DEFAULT_NAME, load_termbase, resolve_path
 from ..version import VERSION
-from .compiled import STRINGS, TABLES, IndexParts, StringBlock, TermIndex
+from .compiled import STRINGS, TABLES, VALUE_FORMATS, IndexParts, StringBlock, TermIndex
 from .keytable import KeyTable
 from .packed import PackedEntries
 
 __all__ = ["ENV_DIR", "ENV_OFF", "FORMAT", "SUFFIX", "cache_dir", "compile_index", "index_key",
-           "load_index", "read_index", "write_index"]
+           "load_index", "load_stats", "read_index", "write_index"]
 
-# 8: the termbase's statistics (``terms stats``) in the header; 7: its warnings; 6: entries
+# 8: the termbase's statistics (``terms stats``) in the header, the near-miss table's values
+# in 32 bits; 7: its warnings; 6: entries
 # carry their regional choices (fr-CA: …); 5: see_also and derived words, the index their
 # table (4: a BLAKE2b-authenticated frame, entries in JSON; 3: marshal, a CRC of the body)
 FORMAT = 8
@@ -161,10 +164,8 @@ def _index_of(frame: framing.Frame, shown: str) -> TermIndex:
         raise TypeError("the header is not an object")
 
     def table(name: str) -> KeyTable:
-        hashes, values = blocks[f"{name}.hashes"], blocks[f"{name}.values"]
-        if len(hashes) != len(values):
-            raise ValueError(f"table {name}: hashes and values differ in length")
-        return KeyTable.from_buffers(hashes, values)
+        return KeyTable.from_buffers(blocks[f"{name}.hashes"], blocks[f"{name}.values"],
+                                     VALUE_FORMATS.get(name, "Q"))
 
     offsets = blocks["entry_offsets"].cast("Q")
     ids = table("ids")
@@ -215,6 +216,17 @@ def load_index(paths: Sequence[str | Path] | None = None, *, use_cache: bool = T
         del blocks
         index.parts.packed = None  # written: the entries are in memory as objects
     return index
+
+
+def load_stats(paths: Sequence[str | Path] | None = None, *,
+               index_file: str | Path | None = None) -> dict[str, Any]:
+    """The statistics of the layered termbase ``paths`` (``glossary.stats.termbase_stats``),
+    read from the header of its compiled index (``index_file``, or the cache's), which is
+    compiled and stored when it is missing or stale: no entry is unpacked to count them.
+    Without a cache (``TERMCHECK_NO_CACHE``), counted from the loaded termbase."""
+    if os.environ.get(ENV_OFF) and not index_file:
+        return termbase_stats(load_termbase(paths))
+    return load_index(paths, index_file=index_file).stats()
 
 
 def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None) -> Path:

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..bulk import gc_paused
 from ..model import Entry, EntryType, Form, Termbase
-from ..normalize import casefold, fold_key, match_key, translit_key, translit_word
+from ..normalize import casefold, clear_memos, fold_key, match_key, translit_key, translit_word
 from ..stats import termbase_stats
 from ..tokens import split_form, words
 from .keytable import KeyTable, hash_all, stable_hash, words_of
@@ -233,6 +233,9 @@ class IndexParts:
 # The tables of an index, by name (the on-disk format names them so).
 TABLES = ("singles", "pairs", "firsts", "name_words", "near", "form_words", "match", "fold",
           "translit", "word", "derived")
+# The tables whose values are not 64-bit: the near-miss table's are word numbers, and it holds
+# millions (32 bits: 25 MB less for 100,000 entries).
+VALUE_FORMATS = {"near": "I"}
 # Derived words of more words than this (Trinidadian and Tobagonian) are known word by word
 # only: a translation is searched for runs of at most this many words.
 DERIVED_MAX_WORDS = 3
@@ -306,7 +309,9 @@ def _near_table(name_words: Iterable[str]) -> KeyTable:
     for start in range(0, len(order), step):
         order[start:start + step] = numpy.searchsorted(ends, order[start:start + step],
                                                         side="right")
-    return KeyTable(words_of(hashed), words_of(order))
+    values = order.astype(numpy.uint32)  # (VALUE_FORMATS: fewer than 4 billion words)
+    del order
+    return KeyTable(words_of(hashed), memoryview(values).cast("B").cast(VALUE_FORMATS["near"]))
 
 
 def build_parts(entries: Iterable[Entry], packer: Packer | None = None) -> IndexParts:
@@ -387,8 +392,9 @@ def build_parts(entries: Iterable[Entry], packer: Packer | None = None) -> Index
     strings = {"fold_choices": fold_choices.block(),
                "translit_choices": translit_choices.block()}
     del fold_choices, translit_choices
-    tables["near"] = _near_table(name_words)
     strings["name_word_texts"] = StringBlock(_SEPARATOR.join(name_words))
+    clear_memos()  # filled with forms, not a draft's words
+    tables["near"] = _near_table(name_words)
     return IndexParts(form_refs, {name: tables[name] for name in TABLES},
                       {name: strings[name] for name in STRINGS})
 

@@ -98,9 +98,15 @@ class KeyTable:
         return memoryview(self._hashes).cast("B"), memoryview(self._values).cast("B")
 
     @classmethod
-    def from_buffers(cls, hashes: memoryview, values: memoryview) -> KeyTable:
-        """The table over two byte buffers written by ``to_bytes`` (not copied)."""
-        return cls(hashes.cast(_WORD), values.cast(_WORD))
+    def from_buffers(cls, hashes: memoryview, values: memoryview,
+                     value_format: str = _WORD) -> KeyTable:
+        """The table over two byte buffers written by ``to_bytes`` (not copied); its values
+        are 64-bit unless ``value_format`` says otherwise (``"I"``: 32-bit). Raises
+        ``ValueError`` when the buffers do not hold as many values as hashes."""
+        table = cls(hashes.cast(_WORD), values.cast(value_format))
+        if len(table._values) != table._size:
+            raise ValueError("hashes and values differ in number")
+        return table
 
 
 def words_of(data: object) -> memoryview:
