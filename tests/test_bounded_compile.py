@@ -126,3 +126,16 @@ def test_an_index_without_statistics_is_built_again(generated, tmp_path):
     target.write_bytes(framing.encode(cache.KIND, key, meta, blocks))
     with pytest.warns(UserWarning, match="damaged"):
         assert cache.read_index(target, key) is None
+
+
+@pytest.mark.parametrize("which", ["default", "generated"])
+def test_terms_compile_writes_the_index_the_in_memory_build_writes(which, generated, tmp_path):
+    """``compile_index`` lets each entry go once compiled; the file is the same."""
+    paths = [generated] if which == "generated" else None
+    compiled = cache.compile_index(paths, tmp_path / "compiled.idx")
+    in_memory = tmp_path / "in-memory.idx"
+    cache.write_index(TermIndex(load_termbase(paths), pack=True), cache.index_key(paths),
+                      in_memory)
+    assert compiled.read_bytes() == in_memory.read_bytes()
+    index = cache.read_index(compiled, cache.index_key(paths))
+    assert index is not None and len(index.termbase) == len(load_termbase(paths))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +39,21 @@ from ..cachedir import (
 )
 from ..errors import GlossaryError, TermbaseWarning
 from ..files import MAX_TERMBASE_SIZE, UnreadableFile, read_regular_file
-from ..model import Termbase, relation_map
+from ..model import Entry, Termbase, relation_map
 from ..stats import termbase_stats
 from ..termbase import DEFAULT_NAME, load_termbase, resolve_path
 from ..version import VERSION
-from .compiled import STRINGS, TABLES, VALUE_FORMATS, IndexParts, StringBlock, TermIndex
+from .compiled import (
+    STRINGS,
+    TABLES,
+    VALUE_FORMATS,
+    IndexParts,
+    StringBlock,
+    TermIndex,
+    build_parts,
+)
 from .keytable import KeyTable
-from .packed import PackedEntries
+from .packed import PackedEntries, Packer
 
 __all__ = ["ENV_DIR", "ENV_OFF", "FORMAT", "SUFFIX", "cache_dir", "compile_index", "index_key",
            "load_index", "load_stats", "read_index", "write_index"]
@@ -92,26 +100,38 @@ def index_key(paths: Sequence[str | Path] | None) -> str:
 def _blocks(index: TermIndex) -> tuple[dict[str, framing.Buffer], dict]:
     """The index as named blocks of bytes (views of its arrays where it has them, not
     copies), and what else reading it back needs."""
-    termbase = index.termbase
     packed = index.parts.packed
     if packed is None:  # built without packing its entries as it went
-        packed = PackedEntries.pack(list(termbase), index.pattern_data)
-    blob, offsets, ids, paths = packed
-    blocks: dict[str, framing.Buffer] = {"entries": blob, "entry_offsets": offsets,
-                                         "form_refs": index.parts.form_refs}
-    for name, table in [("ids", ids), *index.parts.tables.items()]:
-        blocks[f"{name}.hashes"], blocks[f"{name}.values"] = table.buffers()
-    for name, block in index.parts.strings.items():
-        blocks[name] = block.text.encode("utf-8", "surrogatepass")
+        packed = PackedEntries.pack(list(index.termbase), index.pattern_data)
+    meta = _meta(index.termbase, index.stats())
+    return _parts_blocks(index.parts, packed, meta), meta
+
+
+def _meta(termbase: Termbase, stats: dict[str, Any]) -> dict[str, Any]:
+    """What the header of the index of ``termbase`` holds besides the blocks' layout."""
     # Relations both ways, so that a check never unpacks every entry to find who names whom.
     relations = (termbase.relations if termbase.relations is not None
                  else relation_map(termbase))
     pairs = sorted([a, b] for a, related in relations.items() for b in related if a < b)
-    meta = {"paths": paths, "sources": list(termbase.sources),
-            "codes": termbase.languages, "relations": pairs,
+    return {"sources": list(termbase.sources), "codes": termbase.languages,
+            "relations": pairs,
             "warnings": [[w.path, w.line, w.message, w.entry_id] for w in termbase.warnings],
-            "stats": index.stats()}
-    return blocks, meta
+            "stats": stats}
+
+
+def _parts_blocks(parts: IndexParts, packed: tuple, meta: dict[str, Any]
+                  ) -> dict[str, framing.Buffer]:
+    """The blocks of compiled ``parts`` and ``packed`` entries (``Packer.finish``); the
+    names of the files the entries name go to ``meta``."""
+    blob, offsets, ids, paths = packed
+    meta["paths"] = paths
+    blocks: dict[str, framing.Buffer] = {"entries": blob, "entry_offsets": offsets,
+                                         "form_refs": parts.form_refs}
+    for name, table in [("ids", ids), *parts.tables.items()]:
+        blocks[f"{name}.hashes"], blocks[f"{name}.values"] = table.buffers()
+    for name, block in parts.strings.items():
+        blocks[name] = block.text.encode("utf-8", "surrogatepass")
+    return blocks
 
 
 def _encode(index: TermIndex, key: str) -> Chunks:
@@ -119,12 +139,38 @@ def _encode(index: TermIndex, key: str) -> Chunks:
     return framing.frame_chunks(KIND, key, meta, blocks)
 
 
+def _compiled(paths: Sequence[str | Path] | None, key: str) -> Chunks:
+    """The frame of the index of the layered termbase ``paths``, compiled with the least
+    memory: the header's figures are taken from the termbase first, then each entry is
+    let go as soon as it is compiled and packed (100,000 entries take some 250 MB as
+    objects), so that the termbase and its whole index are never in memory together."""
+    termbase = load_termbase(paths)
+    meta = _meta(termbase, termbase_stats(termbase))
+    entries = list(termbase)
+    del termbase
+    packer = Packer()
+    parts = build_parts(_let_go(entries), packer)
+    return framing.frame_chunks(KIND, key, meta, _parts_blocks(parts, packer.finish(), meta))
+
+
+def _let_go(entries: list[Entry]) -> Iterator[Entry]:
+    """The entries in order, each dropped from ``entries`` as it is given."""
+    for position, entry in enumerate(entries):
+        entries[position] = None  # type: ignore[call-overload]
+        yield entry
+    entries.clear()
+
+
 def write_index(index: TermIndex, key: str, path: Path) -> None:
     """Write a compiled index atomically (a reader never sees half a file) to ``path``, a file
     the user named (``terms compile -o``, ``check --index``): written as ``write_atomic``
     keeps a user's file (through a link, its mode and owner kept); a new one is not made
     writable by its group or others, or it would not be read back."""
-    data = _encode(index, key)
+    _write_named(path, _encode(index, key))
+
+
+def _write_named(path: Path, data: Chunks) -> None:
+    """Write an index to a file the user named (see ``write_index``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data, mode=0o644)
 
@@ -235,7 +281,7 @@ def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None)
     key = index_key(paths)
     if output:
         target = Path(output)
-        write_index(TermIndex(load_termbase(paths), pack=True), key, target)
+        _write_named(target, _compiled(paths, key))
         return target
     folder = cache_dir()
     target = folder / f"index-{key}{SUFFIX}"
@@ -243,7 +289,7 @@ def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None)
         raise GlossaryError(f"the cache folder {shown(folder)} cannot be used (see "
                             f"the warning above, or it cannot be created); write the index "
                             f"elsewhere with --output FILE")
-    data = _encode(TermIndex(load_termbase(paths), pack=True), key)
+    data = _compiled(paths, key)
     clear_the_way(target)
     write_atomic(target, data, private=True)
     return target

@@ -59,16 +59,21 @@ class KeyTable:
     @classmethod
     def from_hashes(cls, hashes: Sequence[int], values: Sequence[int]) -> KeyTable:
         """A table from the ``stable_hash`` of each key (for a caller that hashes as it goes
-        rather than hold millions of keys) and the values beside them."""
+        rather than hold millions of keys) and the values beside them. An ``array`` of hashes
+        is sorted in place and kept by the table: the caller gives it up."""
         import numpy  # only to compile: a stable sort of millions of keys in C
 
-        hashed = numpy.asarray(hashes, dtype=numpy.uint64)
+        if isinstance(hashes, array) and hashes.typecode == _WORD:
+            # Sorted where it is (the caller's array is given up): no copy of a large table.
+            hashed = numpy.frombuffer(hashes, dtype=numpy.uint64) if hashes else \
+                numpy.zeros(0, dtype=numpy.uint64)
+        else:
+            hashed = numpy.array(hashes, dtype=numpy.uint64)
         # A stable sort: the values of one key stay in the order they were given.
         order = numpy.argsort(hashed, kind="stable")
-        sorted_hashes = hashed[order]
-        del hashed
+        hashed.sort()
         sorted_values = numpy.asarray(values, dtype=numpy.uint64)[order]
-        return cls(words_of(sorted_hashes), words_of(sorted_values))
+        return cls(words_of(hashed), words_of(sorted_values))
 
     def get(self, key: str) -> list[int]:
         """The values of ``key`` (empty when it has none)."""
