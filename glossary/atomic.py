@@ -36,6 +36,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .errors import GlossaryError
 
@@ -85,23 +86,49 @@ class Snapshot:
         return cls(len(data), mtime_ns, _digest(data))
 
 
+@dataclass(frozen=True)
+class FileSpan:
+    """``size`` bytes of an open file (a temporary file) from ``offset``: content written to
+    disk while it was made, copied from there a piece at a time, never read into memory
+    whole."""
+
+    file: IO[bytes]
+    offset: int
+    size: int
+
+    def read(self, start: int, stop: int) -> bytes:
+        """The bytes from ``start`` to ``stop`` of the span (``OSError`` if they are not
+        all there)."""
+        length = stop - start
+        data = os.pread(self.file.fileno(), length, self.offset + start)
+        if len(data) != length:
+            raise OSError(errno.EIO, "a temporary file is shorter than what was written to it")
+        return data
+
+
 class Chunks(tuple):
-    """Content given as several buffers, written one after the other: a compiled index's
-    blocks (hundreds of MB) are written from where they are, never first copied into one."""
+    """Content given as several pieces, buffers or ``FileSpan``s, written one after the
+    other: a compiled index's blocks (hundreds of MB) are written from where they are,
+    never first copied into one."""
 
     __slots__ = ()
 
 
 # What a file is written with: bytes, or ``Chunks`` of them.
 Content = bytes | bytearray | Chunks
+_PIECE = 1 << 20
 
 
 def _write(stream, data: Content) -> None:
-    if isinstance(data, Chunks):
-        for chunk in data:
-            stream.write(chunk)
-    else:
+    if not isinstance(data, Chunks):
         stream.write(data)
+        return
+    for chunk in data:
+        if isinstance(chunk, FileSpan):
+            for start in range(0, chunk.size, _PIECE):
+                stream.write(chunk.read(start, min(chunk.size, start + _PIECE)))
+        else:
+            stream.write(chunk)
 
 
 def _digest(data: bytes) -> bytes:

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from .atomic import Chunks
+from .atomic import Chunks, FileSpan
 from .cachedir import file_problem, shown, warn, write_cache_file
 from .version import VERSION
 
@@ -125,17 +125,19 @@ def encode(kind: str, key: str, meta: object, blocks: Mapping[str, Buffer]) -> b
     return bytearray().join(frame_chunks(kind, key, meta, blocks))
 
 
-def frame_chunks(kind: str, key: str, meta: object, blocks: Mapping[str, Buffer]) -> Chunks:
+def frame_chunks(kind: str, key: str, meta: object,
+                 blocks: Mapping[str, Buffer | FileSpan]) -> Chunks:
     """The frame ``encode`` makes, as the chunks of bytes that follow one another in it: the
     blocks are not copied (an index's weigh hundreds of MB), only hashed where they are.
     Raises ``ValueError`` as ``encode`` does."""
-    views = {name: memoryview(data).cast("B") for name, data in blocks.items()}
+    views = {name: data if isinstance(data, FileSpan) else memoryview(data).cast("B")
+             for name, data in blocks.items()}
     layout: dict[str, list[int]] = {}
     body_size = 0
     for name, view in views.items():
         body_size += -body_size % _ALIGN
-        layout[name] = [body_size, view.nbytes]
-        body_size += view.nbytes
+        layout[name] = [body_size, _size(view)]
+        body_size += _size(view)
     header = json.dumps({"meta": meta, "blocks": layout}, ensure_ascii=False,
                         allow_nan=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
     key_bytes = key.encode("ascii")
@@ -146,38 +148,45 @@ def frame_chunks(kind: str, key: str, meta: object, blocks: Mapping[str, Buffer]
     head += key_bytes
     head += header
     head += bytes(-len(head) % _ALIGN)
-    chunks: list[Buffer] = [head]
+    chunks: list[Buffer | FileSpan] = [head]
     written = 0
     for name, view in views.items():
         if layout[name][0] > written:
             chunks.append(bytes(layout[name][0] - written))
         chunks.append(view)
-        written = layout[name][0] + view.nbytes
+        written = layout[name][0] + _size(view)
     parts = _Parts(chunks)
     chunks.append(tree_digest(parts.read, parts.length))
     return Chunks(chunks)
 
 
+def _size(chunk: Buffer | FileSpan) -> int:
+    return chunk.size if isinstance(chunk, FileSpan) else memoryview(chunk).nbytes
+
+
 class _Parts:
     """Chunks of bytes read as the one run of bytes they make, a slice at a time."""
 
-    def __init__(self, chunks: list[Buffer]):
-        self.views = [memoryview(chunk).cast("B") for chunk in chunks]
+    def __init__(self, chunks: list[Buffer | FileSpan]):
+        self.views = [chunk if isinstance(chunk, FileSpan) else memoryview(chunk).cast("B")
+                      for chunk in chunks]
         self.starts = []
         self.length = 0
         for view in self.views:
             self.starts.append(self.length)
-            self.length += view.nbytes
+            self.length += _size(view)
 
     def read(self, part: slice) -> Buffer:
         start, stop = part.start, part.stop
         index = bisect_right(self.starts, start) - 1
-        pieces = []
+        pieces: list[Buffer] = []
         while start < stop:
             view, offset = self.views[index], self.starts[index]
-            end = min(stop, offset + view.nbytes)
+            end = min(stop, offset + _size(view))
             if end > start:
-                pieces.append(view[start - offset:end - offset])
+                pieces.append(view.read(start - offset, end - offset)
+                              if isinstance(view, FileSpan)
+                              else view[start - offset:end - offset])
             start = end
             index += 1
         return pieces[0] if len(pieces) == 1 else b"".join(pieces)

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from checker.cli import cli
 from glossary import framing, load_termbase
-from glossary.atomic import Chunks, write_atomic
+from glossary.atomic import Chunks, FileSpan, write_atomic
 from glossary.index import cache
 from glossary.index.compiled import TermIndex, _near_table, deletes
 from glossary.index.keytable import KeyTable
@@ -139,3 +139,15 @@ def test_terms_compile_writes_the_index_the_in_memory_build_writes(which, genera
     assert compiled.read_bytes() == in_memory.read_bytes()
     index = cache.read_index(compiled, cache.index_key(paths))
     assert index is not None and len(index.termbase) == len(load_termbase(paths))
+
+
+def test_a_block_waiting_in_a_file_is_framed_as_the_same_bytes(tmp_path):
+    data = bytes(range(256)) * 30_000  # 7.7 MB: leaves and pieces cut through it
+    with open(tmp_path / "spill", "w+b") as spill:
+        spill.write(b"ignored" + data)
+        spill.flush()
+        span = FileSpan(spill, 7, len(data))
+        chunks = framing.frame_chunks("data", "k" * 40, {}, {"a": b"head", "b": span})
+        write_atomic(tmp_path / "frame", chunks)
+    assert (tmp_path / "frame").read_bytes() == framing.encode("data", "k" * 40, {},
+                                                               {"a": b"head", "b": data})

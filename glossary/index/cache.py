@@ -23,7 +23,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -139,18 +140,23 @@ def _encode(index: TermIndex, key: str) -> Chunks:
     return framing.frame_chunks(KIND, key, meta, blocks)
 
 
-def _compiled(paths: Sequence[str | Path] | None, key: str) -> Chunks:
-    """The frame of the index of the layered termbase ``paths``, compiled with the least
-    memory: the header's figures are taken from the termbase first, then each entry is
-    let go as soon as it is compiled and packed (100,000 entries take some 250 MB as
-    objects), so that the termbase and its whole index are never in memory together."""
+def _compile(paths: Sequence[str | Path] | None, key: str,
+             write: Callable[[Chunks], None]) -> None:
+    """``write`` the frame of the index of the layered termbase ``paths``, compiled with the
+    least memory: the header's figures are taken from the termbase first, then each entry
+    is let go as soon as it is compiled and packed (100,000 entries take some 250 MB as
+    objects), so that the termbase and its whole index are never in memory together; the
+    packed entries wait in a temporary file."""
     termbase = load_termbase(paths)
     meta = _meta(termbase, termbase_stats(termbase))
     entries = list(termbase)
     del termbase
-    packer = Packer()
-    parts = build_parts(_let_go(entries), packer)
-    return framing.frame_chunks(KIND, key, meta, _parts_blocks(parts, packer.finish(), meta))
+    with tempfile.TemporaryFile(prefix="termcheck-entries-") as spill:
+        packer = Packer(spill)
+        parts = build_parts(_let_go(entries), packer)
+        blocks = _parts_blocks(parts, packer.finish(), meta)
+        del parts
+        write(framing.frame_chunks(KIND, key, meta, blocks))
 
 
 def _let_go(entries: list[Entry]) -> Iterator[Entry]:
@@ -281,7 +287,7 @@ def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None)
     key = index_key(paths)
     if output:
         target = Path(output)
-        _write_named(target, _compiled(paths, key))
+        _compile(paths, key, lambda data: _write_named(target, data))
         return target
     folder = cache_dir()
     target = folder / f"index-{key}{SUFFIX}"
@@ -289,7 +295,10 @@ def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None)
         raise GlossaryError(f"the cache folder {shown(folder)} cannot be used (see "
                             f"the warning above, or it cannot be created); write the index "
                             f"elsewhere with --output FILE")
-    data = _compiled(paths, key)
-    clear_the_way(target)
-    write_atomic(target, data, private=True)
+
+    def write(data: Chunks) -> None:
+        clear_the_way(target)
+        write_atomic(target, data, private=True)
+
+    _compile(paths, key, write)
     return target

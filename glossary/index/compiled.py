@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..atomic import FileSpan
 from ..bulk import gc_paused
 from ..model import Entry, EntryType, Form, Termbase
 from ..normalize import casefold, clear_memos, fold_key, match_key, translit_key, translit_word
@@ -227,7 +228,7 @@ class IndexParts:
     # Patterns by form number, made as a draft or a query reaches them.
     patterns: dict[int, FormPattern | None] = field(default_factory=dict)
     # The entries packed as the index was built (``Packer.finish``), to be written to disk.
-    packed: tuple[bytearray, array, KeyTable, list[str]] | None = None
+    packed: tuple[bytearray | FileSpan, array, KeyTable, list[str]] | None = None
 
 
 # The tables of an index, by name (the on-disk format names them so).

@@ -16,7 +16,9 @@ import json
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain
+from typing import IO
 
+from ..atomic import FileSpan
 from ..errors import IndexDamagedError
 from ..model import (
     CasePolicy,
@@ -210,23 +212,35 @@ class PackedEntries(Mapping[str, Entry]):
 class Packer:
     """Packs entries one at a time, as an index is built (``glossary.index.compiled``), into
     the parts ``PackedEntries`` is made of: one block of bytes, nothing kept per entry but its
-    offset and the hash of its id."""
+    offset and the hash of its id. With ``spill``, the block is written to that (temporary)
+    file as it grows, and given as a ``FileSpan`` of it: 100,000 entries make 55 MB."""
 
-    def __init__(self) -> None:
+    def __init__(self, spill: IO[bytes] | None = None) -> None:
         self._blob = bytearray()
+        self._spill = spill
+        self._size = 0
         self._offsets = array("Q", [0])
         self._ids = array("Q")
         self._path_ids: dict[str, int] = {}
 
     def add(self, entry: Entry, patterns: Sequence[tuple | None] = ()) -> None:
         """Pack ``entry`` after those added before it (``patterns``: see ``pack_entry``)."""
-        self._blob += pack_entry(entry, self._path_ids, patterns)
-        self._offsets.append(len(self._blob))
+        data = pack_entry(entry, self._path_ids, patterns)
+        if self._spill is None:
+            self._blob += data
+        else:
+            self._spill.write(data)
+        self._size += len(data)
+        self._offsets.append(self._size)
         self._ids.append(stable_hash(entry.id))
 
-    def finish(self) -> tuple[bytearray, array, KeyTable, list[str]]:
+    def finish(self) -> tuple[bytearray | FileSpan, array, KeyTable, list[str]]:
         """The block of entries, the offsets of each (and of the end), the table of their ids
-        and the termbase files their origins name."""
+        and the termbase files their origins name. Once: the packer is then spent."""
         positions = array("Q", range(len(self._ids)))
-        return (self._blob, self._offsets, KeyTable.from_hashes(self._ids, positions),
-                list(self._path_ids))
+        blob: bytearray | FileSpan = self._blob
+        if self._spill is not None:
+            self._spill.flush()
+            blob = FileSpan(self._spill, 0, self._size)
+        return blob, self._offsets, KeyTable.from_hashes(self._ids, positions), \
+            list(self._path_ids)
