@@ -43,6 +43,12 @@ _LOW = (1 << 32) - 1
 _ENTRIES = "entries"
 
 
+def _line(event: Event) -> int:
+    """The line an event starts on (every event the parser gives has its place)."""
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else 0
+
+
 class _Composed(Exception):
     """Raised on an event the stream leaves to ``compose`` (an alias, an anchor given twice, a
     second document): the file is composed whole for its problems."""
@@ -125,7 +131,7 @@ class _EventReader:
                 item = self.next()
                 if item.__class__ is SequenceEndEvent:
                     break
-                item_lines.append(item.start_mark.line + 1)
+                item_lines.append(_line(item))
                 items.append(self.value(item, lines))
             lines.lines[id(items)] = item_lines
             return items
@@ -141,7 +147,7 @@ class _EventReader:
             event = self.next()
             if event.__class__ is MappingEndEvent:
                 break
-            key_line = event.start_mark.line + 1
+            key_line = _line(event)
             key = self.value(event, lines)
             event = self.next()
             if key.__class__ is not str:
@@ -155,7 +161,7 @@ class _EventReader:
                     RejectedKey(key_line, key, first_line=keys[key] >> 32))
                 self.value(event, self._dropped)
                 continue
-            keys[key] = key_line << 32 | (event.start_mark.line + 1)
+            keys[key] = key_line << 32 | _line(event)
             if stream is not None and key == _ENTRIES and \
                     event.__class__ is SequenceStartEvent:
                 data[key] = stream(event)
@@ -189,7 +195,7 @@ class _FileReader:
         if event.__class__ is StreamEndEvent:
             return [], [empty(self.path)], []
         event = reader.next()  # (after the document's start) the root's
-        top = _Lines(self.path, event.start_mark.line + 1)
+        top = _Lines(self.path, _line(event))
         if event.__class__ is not MappingStartEvent or getattr(event, "anchor", None):
             root = reader.value(event, top)
             reader.end()
@@ -214,7 +220,7 @@ class _FileReader:
             event = reader.next()
             if event.__class__ is SequenceEndEvent:
                 break
-            lines.lines[id(holder)] = [event.start_mark.line + 1]
+            lines.lines[id(holder)] = [_line(event)]
             holder[0] = reader.value(event, lines)
             entry = builder.build_entry(holder, 0)
             if entry is not None:

@@ -26,7 +26,7 @@ from ..model import Entry, EntryType, Form, Termbase
 from ..normalize import casefold, clear_memos, fold_key, match_key, translit_key, translit_word
 from ..stats import termbase_stats
 from ..tokens import split_form, words
-from .keytable import KeyTable, hash_all, stable_hash, words_of
+from .keytable import KeyTable, ValueFormat, hash_all, stable_hash, words_of
 from .packed import Packer
 
 # Near misses are searched for words of at least this many letters (never for short names).
@@ -236,7 +236,7 @@ TABLES = ("singles", "pairs", "firsts", "name_words", "near", "form_words", "mat
           "translit", "word", "derived")
 # The tables whose values are not 64-bit: the near-miss table's are word numbers, and it holds
 # millions (32 bits: 25 MB less for 100,000 entries).
-VALUE_FORMATS = {"near": "I"}
+VALUE_FORMATS: dict[str, ValueFormat] = {"near": "I"}
 # Derived words of more words than this (Trinidadian and Tobagonian) are known word by word
 # only: a translation is searched for runs of at most this many words.
 DERIVED_MAX_WORDS = 3
@@ -312,7 +312,7 @@ def _near_table(name_words: Iterable[str]) -> KeyTable:
                                                         side="right")
     values = order.astype(numpy.uint32)  # (VALUE_FORMATS: fewer than 4 billion words)
     del order
-    return KeyTable(words_of(hashed), memoryview(values).cast("B").cast(VALUE_FORMATS["near"]))
+    return KeyTable(words_of(hashed), words_of(values, VALUE_FORMATS["near"]))
 
 
 def build_parts(entries: Iterable[Entry], packer: Packer | None = None) -> IndexParts:
@@ -405,6 +405,8 @@ class TermIndex:
     checker needs), and by key for lookup, all in ``KeyTable``s; entries, forms and patterns
     are made when first reached."""
 
+    _stats: dict[str, Any] | None  # (``stats``)
+
     def __init__(self, termbase: Termbase, pack: bool = False):
         """The index of ``termbase``; with ``pack``, its entries are packed as it is built,
         ready to be written to disk (``glossary.index.cache``)."""
@@ -425,23 +427,24 @@ class TermIndex:
         ``patterns_at``: the pattern data ``pattern_data`` gave for its forms; ``stats``:
         its ``termbase_stats``, when they were stored)."""
         index = cls.__new__(cls)
-        index._setup(termbase, entry_at, parts, patterns_at)
-        index._stats = stats
+        index._setup(termbase, entry_at, parts, patterns_at, stats)
         return index
 
     def stats(self) -> dict[str, Any]:
         """The termbase's statistics (``glossary.stats.termbase_stats``): stored in a compiled
         index, so that ``terms stats`` does not unpack 100,000 entries to count them."""
-        if self._stats is None:
-            self._stats = termbase_stats(self.termbase)
-        return self._stats
+        stats = self._stats
+        if stats is None:
+            stats = self._stats = termbase_stats(self.termbase)
+        return stats
 
     def _setup(self, termbase: Termbase, entry_at: Callable[[int], Entry],
                parts: IndexParts,
-               patterns_at: Callable[[int], Sequence[tuple | None]] | None = None) -> None:
+               patterns_at: Callable[[int], Sequence[tuple | None]] | None = None,
+               stats: dict[str, Any] | None = None) -> None:
         self.termbase = termbase
         self.entry_at = entry_at
-        self._stats: dict[str, Any] | None = None
+        self._stats = stats
         self._patterns_at = patterns_at
         self.parts = parts
         self.form_refs = parts.form_refs

@@ -18,10 +18,12 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from typing import Final
+from typing import Final, Literal
 
 _SEED = 0x5BD1E995
 _WORD: Final = "Q"  # 64-bit unsigned
+# How a table's values are stored: 64-bit (most), 32-bit (``glossary.index.compiled``).
+ValueFormat = Literal["Q", "I"]
 
 
 def stable_hash(key: str) -> int:
@@ -104,7 +106,7 @@ class KeyTable:
 
     @classmethod
     def from_buffers(cls, hashes: memoryview, values: memoryview,
-                     value_format: str = _WORD) -> KeyTable:
+                     value_format: ValueFormat = _WORD) -> KeyTable:
         """The table over two byte buffers written by ``to_bytes`` (not copied); its values
         are 64-bit unless ``value_format`` says otherwise (``"I"``: 32-bit). Raises
         ``ValueError`` when the buffers do not hold as many values as hashes."""
@@ -114,7 +116,7 @@ class KeyTable:
         return table
 
 
-def words_of(data: object) -> memoryview:
-    """A view of the 64-bit unsigned integers of ``data`` (an array, a NumPy array: anything
-    with a C-contiguous buffer of 8-byte items), as a table holds them."""
-    return memoryview(data).cast("B").cast(_WORD)  # type: ignore[arg-type]
+def words_of(data: object, fmt: ValueFormat = _WORD) -> memoryview:
+    """A view of the unsigned integers of ``data`` (an array, a NumPy array: anything with a
+    C-contiguous buffer), 64-bit or as ``fmt`` says, as a table holds them."""
+    return memoryview(data).cast("B").cast(fmt)  # type: ignore[arg-type]

@@ -78,7 +78,7 @@ def _is_int(value: object) -> bool:
     return type(value) is int  # not a bool
 
 
-def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry, tuple]:
+def unpack_entry(data: bytes | bytearray | memoryview, paths: Sequence[str]) -> tuple[Entry, tuple]:
     """The entry ``pack_entry`` wrote (``paths``: the file names, by number), and the
     patterns stored with it. Raises ``MalformedEntry`` for anything else."""
     try:
@@ -162,7 +162,7 @@ class PackedEntries(Mapping[str, Entry]):
     @classmethod
     def pack(cls, entries: Sequence[Entry],
              patterns: Callable[[int], Sequence[tuple | None]] | None = None
-             ) -> tuple[bytearray, array, KeyTable, list[str]]:
+             ) -> tuple[bytearray | FileSpan, array, KeyTable, list[str]]:
         """The parts ``PackedEntries`` is made of, for ``entries`` in order; ``patterns``
         gives what to store with the entry at a position (see ``pack_entry``)."""
         packer = Packer()
