@@ -1,9 +1,11 @@
-"""The defences of YAML reading: a termbase file is composed into a node tree only in a way a
-hostile file cannot turn against the process, and refused, with problems naming their lines,
-when it nests too deep, shares nodes through aliases or is not YAML.
+"""The defences of YAML reading: a termbase file is parsed (``event_loader``) or composed into
+a node tree (``compose``) only in a way a hostile file cannot turn against the process, and
+refused, with problems naming their lines, when it nests too deep, shares nodes through
+aliases or is not YAML.
 
-Nothing here knows the termbase schema: ``glossary.loader`` turns the tree into plain data and
-``glossary.entries`` builds the entries.
+Nothing here knows the termbase schema: ``glossary.loader`` turns the parser's events into
+plain data, an entry at a time, and ``glossary.entries`` builds the entries; a file the events
+alone cannot tell (aliases, a second document) is composed here for its problems.
 """
 
 from __future__ import annotations
