@@ -270,15 +270,24 @@ def load_index(paths: Sequence[str | Path] | None = None, *, use_cache: bool = T
     return index
 
 
-def load_stats(paths: Sequence[str | Path] | None = None, *,
-               index_file: str | Path | None = None) -> dict[str, Any]:
+def load_stats(paths: Sequence[str | Path] | None = None) -> dict[str, Any]:
     """The statistics of the layered termbase ``paths`` (``glossary.stats.termbase_stats``),
-    read from the header of its compiled index (``index_file``, or the cache's), which is
-    compiled and stored when it is missing or stale: no entry is unpacked to count them.
-    Without a cache (``TERMCHECK_NO_CACHE``), counted from the loaded termbase."""
-    if os.environ.get(ENV_OFF) and not index_file:
-        return termbase_stats(load_termbase(paths))
-    return load_index(paths, index_file=index_file).stats()
+    read from the header of its compiled index in the cache: no entry is unpacked to count
+    them. A missing or stale index is compiled into the cache first (as ``terms compile``
+    does, with bounded memory); without a usable cache (``TERMCHECK_NO_CACHE``, a folder
+    that cannot be used), they are counted from the loaded termbase."""
+    if not os.environ.get(ENV_OFF):
+        key = index_key(paths)
+        folder = cache_dir()
+        target = folder / f"index-{key}{SUFFIX}"
+        index = read_index(target, key) if usable_folder(folder) else None
+        if index is None and usable_folder(folder, create=True):
+            with contextlib.suppress(OSError):  # not written: counted below
+                compile_index(paths, None)
+                index = read_index(target, key)
+        if index is not None:
+            return index.stats()
+    return termbase_stats(load_termbase(paths))
 
 
 def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None) -> Path:
