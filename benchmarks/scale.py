@@ -3,6 +3,7 @@
     python benchmarks/scale.py                 # 1k, 10k, 100k entries; 1 MB and 10 MB corpora
     python benchmarks/scale.py --quick         # 1k and 10k entries, 1 MB: a minute or two
     python benchmarks/scale.py --json out.json # also write the figures as JSON
+    python benchmarks/scale.py --sizes 100000 --mb 1 --shared-surnames  # repeated surnames too
 
 It generates deterministic data: termbases of schema-v1 entries (multi-word names with accents,
 French/English transliteration pairs, short, accepted and avoid forms) and French and English
@@ -19,6 +20,10 @@ measures, in one run:
 - the obvious designs: one big alternation of all forms, and per-entry `regex` fuzzy patterns on
   a sample of entries, extrapolated to the whole termbase;
 - `--jobs 2` against `--jobs 1` on many files;
+- `termcheck terms compile`: seconds and peak RSS; `terms stats` once the index is cached;
+- with `--shared-surnames`, the same figures (cold load, compile, stats, check throughput) for a
+  termbase whose surnames repeat, as real ones do (a surname several people bear is the short
+  form of each), and their ratios to the termbase of unique names.
 - with the Dask extra installed (`termcheck[dask]`), `check --scheduler` on a local cluster of
   one worker process and of two: the throughput of each, their ratio, and whether the JSON
   report is byte for byte the one-process one (docs/scale.md).
@@ -479,6 +484,7 @@ def measure(size: int, megabytes: list[float], work: Path, quick: bool) -> dict:
     row["warm_load_s"], _ = timed(load_index, [terms])
     warm_cli, _, _ = run_cli(["terms", "stats", "--terms", str(terms)], env)
     row["warm_cli_stats_s"] = warm_cli
+    row.update(compile_figures(terms, work / f"compiled-{size}.idx", env))
     row["corpora"] = []
     for mb in megabytes:
         for lang in ("fr", "en"):
@@ -532,6 +538,59 @@ def measure(size: int, megabytes: list[float], work: Path, quick: bool) -> dict:
     row["dask"] = dask_speedup(work / f"corpus-{first['lang']}-{megabytes[-1]}", terms, env,
                                first["lang"])
     return row
+
+
+def compile_figures(terms: Path, output: Path, env: dict) -> dict:
+    """`termcheck terms compile` of ``terms``: seconds and peak RSS (the bound is 600 MB at
+    100,000 entries, issue 19)."""
+    seconds, rss, _ = run_cli(["terms", "compile", "--terms", str(terms), "-o", str(output)],
+                              env)
+    return {"compile_s": seconds, "compile_rss_mb": rss / 1024}
+
+
+SHARED_FIGURES = ("cold_load_s", "compile_s", "compile_rss_mb", "warm_cli_stats_s",
+                  "api_mb_per_s")
+
+
+def shared_surnames(size: int, megabytes: float, work: Path, unique: dict) -> dict:
+    """The figures of a termbase of ``size`` people whose surnames repeat (a surname several
+    people bear is the short form of each, as Clinton is Bill's and Hillary's), beside those
+    of the termbase of unique ones (``unique``, a row of ``measure``), on the same French
+    articles: cold load, compile, warm `terms stats`, check throughput (the library API)."""
+    people = make_people(size, shared_surnames=True)
+    terms = work / f"terms-{size}-shared.yaml"
+    terms.write_text(termbase_yaml(people), encoding="utf-8")
+    shorts: dict[str, int] = {}
+    for person in people:
+        if person.en_short:
+            shorts[match_key(person.en_short)] = shorts.get(match_key(person.en_short), 0) + 1
+    env = {**os.environ, "TERMCHECK_CACHE_DIR": str(work / f"cache-{size}-shared")}
+    row: dict = {"entries": size,
+                 "sharing_entries": sum(n for n in shorts.values() if n > 1)}
+    print(f"  {size} entries, shared surnames: cold load", file=sys.stderr, flush=True)
+    row["cold_load_s"], _ = timed(load_index, [terms], use_cache=False)
+    row.update(compile_figures(terms, work / f"compiled-{size}-shared.idx", env))
+    run_cli(["terms", "stats", "--terms", str(terms)], env)  # compiles into the cache
+    row["warm_cli_stats_s"], _, _ = run_cli(["terms", "stats", "--terms", str(terms)], env)
+    folder = work / f"corpus-fr-{megabytes}"
+    size_mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
+    row["api_mb_per_s"] = size_mb / api_seconds(terms, folder, "fr", env)
+    french = next(c for c in unique["corpora"] if c["lang"] == "fr" and c["mb"] > 0)
+    base = {**unique, "api_mb_per_s": french["api_mb_per_s"]}
+    row["ratios"] = {name: row[name] / base[name] for name in SHARED_FIGURES
+                     if base.get(name)}
+    return row
+
+
+def print_shared(rows: list[dict]) -> None:
+    print(f"\n{'entries':>8} {'sharing':>8} "
+          + " ".join(f"{name:>18}" for name in SHARED_FIGURES))
+    for row in rows:
+        print(f"{row['entries']:>8} {row['sharing_entries']:>8} "
+              + " ".join(f"{row[name]:>8.2f} ({row['ratios'].get(name, 0):>4.2f}x)"
+                         .rjust(18) for name in SHARED_FIGURES))
+    print("(shared surnames against unique ones; ratios: shared / unique, within 1.10 is the "
+          "goal)")
 
 
 def jobs_speedup(folder: Path, terms: Path, env: dict, lang: str) -> dict:
@@ -620,6 +679,11 @@ def print_table(rows: list[dict]) -> None:
                   f"{dask['workers2_cpu_mb_per_s']:.2f} MB (two); JSON "
                   f"{'byte-identical to' if dask['identical'] else 'DIFFERENT from'} one "
                   f"process")
+    print()
+    for row in rows:
+        print(f"{row['entries']:>8} entries: terms compile {row['compile_s']:.2f} s, peak "
+              f"{row['compile_rss_mb']:.0f} MB; terms stats (index cached) "
+              f"{row['warm_cli_stats_s']:.2f} s")
 
 
 def main() -> None:
@@ -628,22 +692,30 @@ def main() -> None:
     parser.add_argument("--sizes", help="termbase sizes, comma-separated")
     parser.add_argument("--mb", help="corpus sizes in MB, comma-separated")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--shared-surnames", action="store_true",
+                        help="also measure, at each size, a termbase whose surnames repeat "
+                             "(short forms shared by several people) against the unique one")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (
         [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
     megabytes = [float(m) for m in args.mb.split(",")] if args.mb else (
         [1.0] if args.quick else [1.0, 10.0])
-    rows = []
+    rows, shared = [], []
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             print(f"measuring {size} entries…", file=sys.stderr, flush=True)
             rows.append(measure(size, megabytes, Path(folder), args.quick))
+            if args.shared_surnames:
+                shared.append(shared_surnames(size, megabytes[0], Path(folder), rows[-1]))
     print_table(rows)
+    if shared:
+        print_shared(shared)
     if args.json:
         machine = {"cpus": os.cpu_count(), "python": sys.version.split()[0],
                    "platform": sys.platform, "date": time.strftime("%Y-%m-%d")}
         Path(args.json).write_text(json.dumps({"command": " ".join(sys.argv[1:]),
-                                               "machine": machine, "results": rows},
+                                               "machine": machine, "results": rows,
+                                               "shared_surnames": shared},
                                               indent=1), encoding="utf-8")
     print(f"\npeak RSS of this benchmark process: "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

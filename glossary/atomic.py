@@ -36,6 +36,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .errors import GlossaryError
 
@@ -85,11 +86,56 @@ class Snapshot:
         return cls(len(data), mtime_ns, _digest(data))
 
 
+@dataclass(frozen=True)
+class FileSpan:
+    """``size`` bytes of an open file (a temporary file) from ``offset``: content written to
+    disk while it was made, copied from there a piece at a time, never read into memory
+    whole."""
+
+    file: IO[bytes]
+    offset: int
+    size: int
+
+    def read(self, start: int, stop: int) -> bytes:
+        """The bytes from ``start`` to ``stop`` of the span (``OSError`` if they are not
+        all there)."""
+        length = stop - start
+        data = os.pread(self.file.fileno(), length, self.offset + start)
+        if len(data) != length:
+            raise OSError(errno.EIO, "a temporary file is shorter than what was written to it")
+        return data
+
+
+class Chunks(tuple):
+    """Content given as several pieces, buffers or ``FileSpan``s, written one after the
+    other: a compiled index's blocks (hundreds of MB) are written from where they are,
+    never first copied into one."""
+
+    __slots__ = ()
+
+
+# What a file is written with: bytes, or ``Chunks`` of them.
+Content = bytes | bytearray | Chunks
+_PIECE = 1 << 20
+
+
+def _write(stream, data: Content) -> None:
+    if not isinstance(data, Chunks):
+        stream.write(data)
+        return
+    for chunk in data:
+        if isinstance(chunk, FileSpan):
+            for start in range(0, chunk.size, _PIECE):
+                stream.write(chunk.read(start, min(chunk.size, start + _PIECE)))
+        else:
+            stream.write(chunk)
+
+
 def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=32).digest()
 
 
-def write_atomic(path: str | Path, data: bytes | bytearray,
+def write_atomic(path: str | Path, data: Content,
                  expected: Snapshot | None = None, *,
                  private: bool = False, mode: int = 0o666) -> None:
     """Replace (or create) the file's content in one step, as the module says; on any failure
@@ -240,7 +286,7 @@ def _check_unchanged(shown: str, target: Path, expected: Snapshot | None,
         raise ConcurrentEditError(shown)
 
 
-def _write_in_place(path: str | Path, target: Path, data: bytes | bytearray,
+def _write_in_place(path: str | Path, target: Path, data: Content,
                     expected: Snapshot | None) -> None:
     """Overwrite the file itself (its inode: hard links, owner and group stay), after copying
     the original to a hidden backup beside it, flushed; the backup is removed once the new
@@ -265,13 +311,13 @@ def _write_in_place(path: str | Path, target: Path, data: bytes | bytearray,
     os.unlink(backup)
 
 
-def _synced_copy(target: Path, data: bytes | bytearray, suffix: str) -> str:
+def _synced_copy(target: Path, data: Content, suffix: str) -> str:
     """A new hidden file beside ``target`` holding ``data``, flushed to disk: its path. Removed
     again if it cannot be written whole."""
     handle, path = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            _write(stream, data)
             stream.flush()
             os.fsync(stream.fileno())
     except BaseException:
@@ -280,9 +326,9 @@ def _synced_copy(target: Path, data: bytes | bytearray, suffix: str) -> str:
     return path
 
 
-def _overwrite(stream, data: bytes | bytearray) -> None:
+def _overwrite(stream, data: Content) -> None:
     stream.seek(0)
-    stream.write(data)
+    _write(stream, data)
     stream.truncate()
     stream.flush()
     os.fsync(stream.fileno())

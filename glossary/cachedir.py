@@ -23,6 +23,10 @@ import os
 import stat
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .atomic import Content
 
 ENV_DIR = "TERMCHECK_CACHE_DIR"
 ENV_OFF = "TERMCHECK_NO_CACHE"
@@ -129,7 +133,7 @@ def clear_the_way(path: Path) -> None:
             os.unlink(path)
 
 
-def write_cache_file(path: Path, data: bytes | bytearray) -> None:
+def write_cache_file(path: Path, data: Content) -> None:
     """Write ``data`` to the file ``path`` of the cache folder, atomically, private to this
     user (whatever stood there, a link or a planted file, is replaced, never written through);
     nothing when the folder cannot be made or is not to be trusted (a cache only ever costs

@@ -269,12 +269,23 @@ class EntryBuilder:
     # -- a whole file -----------------------------------------------------------------------------
     def build_file(self, root: Any) -> None:
         """The entries of a whole termbase: a mapping with ``version`` and ``entries``."""
+        entries = self.build_top(root)
+        for index in range(len(entries)):
+            entry = self.build_entry(entries, index)
+            if entry is not None:
+                self.entries.append(entry)
+
+    def build_top(self, root: Any) -> Sequence[Any]:
+        """The problems of a whole termbase's top level (its keys, its version, whether it
+        has an ``entries:`` list), and the list of entries to build (empty when there is
+        none). A reader that streams the entries (``glossary.loader``) builds each one itself
+        and gives the top level an empty list in their place."""
         where = self.locator
         if not isinstance(root, Mapping):
             self.problem(where.line(None, None), f"the termbase must be a mapping with "
                                                  f"'version' and 'entries', found "
                                                  f"{kind_of(root)}")
-            return
+            return ()
         items = dict(self.items(root, None, "the termbase"))
         for key in items:
             if key not in TOP_KEYS:
@@ -283,18 +294,15 @@ class EntryBuilder:
         self.build_version(root)
         if "entries" not in items:
             self.problem(where.line(None, None), "the termbase has no 'entries:' list")
-            return
+            return ()
         entries = items["entries"]
         if _is_null(entries):
-            return  # an empty termbase is valid
+            return ()  # an empty termbase is valid
         if not _is_list(entries):
             self.problem(where.line(root, "entries"), f"'entries' must be a list, found "
                                                       f"{kind_of(entries)}")
-            return
-        for index in range(len(entries)):
-            entry = self.build_entry(entries, index)
-            if entry is not None:
-                self.entries.append(entry)
+            return ()
+        return entries
 
     def build_version(self, root: Mapping[str, Any]) -> None:
         if "version" not in root:

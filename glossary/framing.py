@@ -41,12 +41,14 @@ import mmap
 import os
 import struct
 import sys
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from .atomic import Chunks, FileSpan
 from .cachedir import file_problem, shown, warn, write_cache_file
 from .version import VERSION
 
@@ -111,41 +113,83 @@ def store(path: Path, kind: str, key: str, meta: object, blocks: Mapping[str, Bu
     atomically and private to this user (``glossary.cachedir.write_cache_file``); data that
     is not JSON (a NaN, say) is not kept."""
     try:
-        data = encode(kind, key, meta, blocks)
+        data = frame_chunks(kind, key, meta, blocks)
     except ValueError:
         return
     write_cache_file(path, data)
 
 
 def encode(kind: str, key: str, meta: object, blocks: Mapping[str, Buffer]) -> bytearray:
-    """The frame holding ``meta`` (JSON data) and the named ``blocks`` of bytes, for ``key``.
-    Raises ``ValueError`` when ``meta`` is not JSON data or ``key`` not ASCII."""
-    views = {name: memoryview(data).cast("B") for name, data in blocks.items()}
+    """The frame holding ``meta`` (JSON data) and the named ``blocks`` of bytes, for ``key``,
+    as one buffer. Raises ``ValueError`` when ``meta`` is not JSON data or ``key`` not ASCII."""
+    return bytearray().join(frame_chunks(kind, key, meta, blocks))
+
+
+def frame_chunks(kind: str, key: str, meta: object,
+                 blocks: Mapping[str, Buffer | FileSpan]) -> Chunks:
+    """The frame ``encode`` makes, as the chunks of bytes that follow one another in it: the
+    blocks are not copied (an index's weigh hundreds of MB), only hashed where they are.
+    Raises ``ValueError`` as ``encode`` does."""
+    views = {name: data if isinstance(data, FileSpan) else memoryview(data).cast("B")
+             for name, data in blocks.items()}
     layout: dict[str, list[int]] = {}
     body_size = 0
     for name, view in views.items():
         body_size += -body_size % _ALIGN
-        layout[name] = [body_size, view.nbytes]
-        body_size += view.nbytes
+        layout[name] = [body_size, _size(view)]
+        body_size += _size(view)
     header = json.dumps({"meta": meta, "blocks": layout}, ensure_ascii=False,
                         allow_nan=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
     key_bytes = key.encode("ascii")
     if len(key_bytes) > MAX_KEY:
         raise ValueError("cache key too long")
-    # One buffer, each block copied into it once (an index's blocks weigh hundreds of MB).
-    data = bytearray(MAGIC)
-    data += _SIZES.pack(_kind(kind), FORMAT, len(key_bytes), len(header), body_size)
-    data += key_bytes
-    data += header
-    data += bytes(-len(data) % _ALIGN)
-    body_start = len(data)
+    head = bytearray(MAGIC)
+    head += _SIZES.pack(_kind(kind), FORMAT, len(key_bytes), len(header), body_size)
+    head += key_bytes
+    head += header
+    head += bytes(-len(head) % _ALIGN)
+    chunks: list[Buffer | FileSpan] = [head]
+    written = 0
     for name, view in views.items():
-        data += bytes(body_start + layout[name][0] - len(data))
-        data += view
-    with memoryview(data) as whole:
-        digest = tree_digest(whole.__getitem__, len(data))
-    data += digest
-    return data
+        if layout[name][0] > written:
+            chunks.append(bytes(layout[name][0] - written))
+        chunks.append(view)
+        written = layout[name][0] + _size(view)
+    parts = _Parts(chunks)
+    chunks.append(tree_digest(parts.read, parts.length))
+    return Chunks(chunks)
+
+
+def _size(chunk: Buffer | FileSpan) -> int:
+    return chunk.size if isinstance(chunk, FileSpan) else memoryview(chunk).nbytes
+
+
+class _Parts:
+    """Chunks of bytes read as the one run of bytes they make, a slice at a time."""
+
+    def __init__(self, chunks: list[Buffer | FileSpan]):
+        self.views = [chunk if isinstance(chunk, FileSpan) else memoryview(chunk).cast("B")
+                      for chunk in chunks]
+        self.starts = []
+        self.length = 0
+        for view in self.views:
+            self.starts.append(self.length)
+            self.length += _size(view)
+
+    def read(self, part: slice) -> Buffer:
+        start, stop = part.start, part.stop
+        index = bisect_right(self.starts, start) - 1
+        pieces: list[Buffer] = []
+        while start < stop:
+            view, offset = self.views[index], self.starts[index]
+            end = min(stop, offset + _size(view))
+            if end > start:
+                pieces.append(view.read(start - offset, end - offset)
+                              if isinstance(view, FileSpan)
+                              else view[start - offset:end - offset])
+            start = end
+            index += 1
+        return pieces[0] if len(pieces) == 1 else b"".join(pieces)
 
 
 def _kind(kind: str) -> bytes:

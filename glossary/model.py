@@ -55,7 +55,7 @@ DEFAULT_CASE = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where something was written: a termbase file and a 1-based line."""
 
@@ -77,7 +77,7 @@ class WordKind(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Form:
     """One written form of an entry in one language."""
 
@@ -88,7 +88,7 @@ class Form:
     origin: Origin | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DerivedWord:
     """An adjective or a demonym of an entry in one language (bolivienne, Boliviens): not a form
     of the entry (a draft writing it does not name the place), but a word the termbase knows."""
@@ -100,7 +100,7 @@ class DerivedWord:
     origin: Origin | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LanguageForms:
     """Every form of one entry in one language."""
 
@@ -129,7 +129,7 @@ class LanguageForms:
         return [f.text for f in self.forms() if not statuses or f.status in statuses]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A person, place, organisation, title or other term, with its forms per language."""
 

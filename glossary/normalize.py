@@ -142,6 +142,14 @@ def translit_key(text: str) -> str:
     return " ".join(translit_word(w) for w in _WORD_RE.findall(nfc(text)))
 
 
+def clear_memos() -> None:
+    """Empty the memos of the keys above. A draft's words repeat, and the memos serve them;
+    compiling a large termbase fills them with its last 65,536 forms, of no use to a draft,
+    which hold some 40 MB: the index build empties them when it is done."""
+    for memo in (match_key, fold_key, translit_word, translit_key):
+        memo.cache_clear()
+
+
 # --- spoofing ------------------------------------------------------------------------------------
 # Cyrillic and Greek letters drawn like Latin ones (the confusables a name is spoofed with).
 _CONFUSABLES = str.maketrans({

@@ -1,12 +1,16 @@
-"""The defences of YAML reading: a termbase file is composed into a node tree only in a way a
-hostile file cannot turn against the process, and refused, with problems naming their lines,
-when it nests too deep, shares nodes through aliases or is not YAML.
+"""The defences of YAML reading: a termbase file is parsed (``event_loader``) or composed into
+a node tree (``compose``) only in a way a hostile file cannot turn against the process, and
+refused, with problems naming their lines, when it nests too deep, shares nodes through
+aliases or is not YAML.
 
-Nothing here knows the termbase schema: ``glossary.loader`` turns the tree into plain data and
-``glossary.entries`` builds the entries.
+Nothing here knows the termbase schema: ``glossary.loader`` turns the parser's events into
+plain data, an entry at a time, and ``glossary.entries`` builds the entries; a file the events
+alone cannot tell (aliases, a second document) is composed here for its problems.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import regex
 import yaml
@@ -76,26 +80,46 @@ def entry_id_above(text: str, line: int) -> str | None:
     return None
 
 
+def too_deep(path: str) -> Problem:
+    """The problem of a file whose collections nest deeper than Python recurses."""
+    return Problem(path, 1, f"the YAML nests collections more than {MAX_NESTING} levels deep "
+                            f"(a termbase needs 4); is this a termbase file?")
+
+
+def empty(path: str) -> Problem:
+    """The problem of a file that holds no YAML document."""
+    return Problem(path, 1, "the termbase is empty; it needs 'version: 1' and 'entries:'")
+
+
+def yaml_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
+    """The problem of the YAML error ``exc`` raised reading ``text`` (the file ``path``): its
+    line, and the entry it is in when one can be told."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        return Problem(path, line, f"YAML syntax error: {what}", entry_id_above(text, line))
+    return Problem(path, 1, f"YAML error: {exc}")
+
+
+def event_loader(text: str) -> Any:
+    """A loader of ``text`` to read its events from (``get_event``) and resolve the tags of
+    its plain scalars (``resolve``): PyYAML's C parser, or its pure-Python one for a file that
+    may nest deeper than ``MAX_NESTING`` (its errors are those ``compose`` reports)."""
+    return _loader_for(text)(text)
+
+
 def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     """The node tree of the YAML ``text`` (of the file ``path``), or None with the problems
     that refuse it: too deep, not YAML, empty, or sharing nodes through aliases."""
     try:
         root = yaml.compose(text, Loader=_loader_for(text))
     except RecursionError:
-        return None, [Problem(path, 1, f"the YAML nests collections more than {MAX_NESTING} "
-                                       f"levels deep (a termbase needs 4); is this a termbase "
-                                       f"file?")]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        return None, [Problem(path, line, f"YAML syntax error: {what}",
-                              entry_id_above(text, line))]
+        return None, [too_deep(path)]
     except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, f"YAML error: {exc}")]
+        return None, [yaml_problem(exc, text, path)]
     if root is None:
-        return None, [Problem(path, 1, "the termbase is empty; it needs 'version: 1' and "
-                                       "'entries:'")]
+        return None, [empty(path)]
     # Aliases, wherever they are: refused before anything is read. (Without a '*' the text
     # holds none: 100,000 entries are not walked for nothing.)
     if "*" in text and _shares_nodes(root):

@@ -23,11 +23,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from .. import framing
-from ..atomic import write_atomic
+from ..atomic import Chunks, write_atomic
 from ..cachedir import (
     ENV_DIR,
     ENV_OFF,
@@ -38,20 +40,30 @@ from ..cachedir import (
 )
 from ..errors import GlossaryError, TermbaseWarning
 from ..files import MAX_TERMBASE_SIZE, UnreadableFile, read_regular_file
-from ..model import Termbase, relation_map
+from ..model import Entry, Termbase, relation_map
+from ..stats import termbase_stats
 from ..termbase import DEFAULT_NAME, load_termbase, resolve_path
 from ..version import VERSION
-from .compiled import STRINGS, TABLES, IndexParts, StringBlock, TermIndex
+from .compiled import (
+    STRINGS,
+    TABLES,
+    VALUE_FORMATS,
+    IndexParts,
+    StringBlock,
+    TermIndex,
+    build_parts,
+)
 from .keytable import KeyTable
-from .packed import PackedEntries
+from .packed import PackedEntries, Packer
 
 __all__ = ["ENV_DIR", "ENV_OFF", "FORMAT", "SUFFIX", "cache_dir", "compile_index", "index_key",
-           "load_index", "read_index", "write_index"]
+           "load_index", "load_stats", "read_index", "write_index"]
 
-# 7: the termbase's warnings in the header; 6: entries carry their regional choices (fr-CA:
-# …); 5: see_also and derived words, the index their table (4: a BLAKE2b-authenticated frame,
-# entries in JSON; 3: marshal, a CRC of the body)
-FORMAT = 7
+# 8: the termbase's statistics (``terms stats``) in the header, the near-miss table's values
+# in 32 bits; 7: its warnings; 6: entries
+# carry their regional choices (fr-CA: …); 5: see_also and derived words, the index their
+# table (4: a BLAKE2b-authenticated frame, entries in JSON; 3: marshal, a CRC of the body)
+FORMAT = 8
 KIND = "index"
 SUFFIX = ".idx"
 # No compiled index is read past this size (100,000 entries make 214 MB): the digest is read
@@ -86,30 +98,73 @@ def index_key(paths: Sequence[str | Path] | None) -> str:
     return digest.hexdigest()[:40]
 
 
-def _blocks(index: TermIndex) -> tuple[dict[str, bytes], dict]:
-    """The index as named blocks of bytes, and what else reading it back needs."""
-    entries = list(index.termbase)
-    blob, offsets, ids, paths = PackedEntries.pack(entries, index.pattern_data)
-    blocks = {"entries": blob, "entry_offsets": offsets.tobytes(),
-              "form_refs": index.parts.form_refs.tobytes()}
-    for name, table in [("ids", ids), *index.parts.tables.items()]:
-        blocks[f"{name}.hashes"], blocks[f"{name}.values"] = table.to_bytes()
-    for name, block in index.parts.strings.items():
-        blocks[name] = block.text.encode("utf-8", "surrogatepass")
-    termbase = index.termbase
+def _blocks(index: TermIndex) -> tuple[dict[str, framing.Buffer], dict]:
+    """The index as named blocks of bytes (views of its arrays where it has them, not
+    copies), and what else reading it back needs."""
+    packed = index.parts.packed
+    if packed is None:  # built without packing its entries as it went
+        packed = PackedEntries.pack(list(index.termbase), index.pattern_data)
+    meta = _meta(index.termbase, index.stats())
+    return _parts_blocks(index.parts, packed, meta), meta
+
+
+def _meta(termbase: Termbase, stats: dict[str, Any]) -> dict[str, Any]:
+    """What the header of the index of ``termbase`` holds besides the blocks' layout."""
     # Relations both ways, so that a check never unpacks every entry to find who names whom.
     relations = (termbase.relations if termbase.relations is not None
-                 else relation_map(entries))
+                 else relation_map(termbase))
     pairs = sorted([a, b] for a, related in relations.items() for b in related if a < b)
-    meta = {"paths": paths, "sources": list(termbase.sources),
-            "codes": termbase.languages, "relations": pairs,
-            "warnings": [[w.path, w.line, w.message, w.entry_id] for w in termbase.warnings]}
-    return blocks, meta
+    return {"sources": list(termbase.sources), "codes": termbase.languages,
+            "relations": pairs,
+            "warnings": [[w.path, w.line, w.message, w.entry_id] for w in termbase.warnings],
+            "stats": stats}
 
 
-def _encode(index: TermIndex, key: str) -> bytearray:
+def _parts_blocks(parts: IndexParts, packed: tuple, meta: dict[str, Any]
+                  ) -> dict[str, framing.Buffer]:
+    """The blocks of compiled ``parts`` and ``packed`` entries (``Packer.finish``); the
+    names of the files the entries name go to ``meta``."""
+    blob, offsets, ids, paths = packed
+    meta["paths"] = paths
+    blocks: dict[str, framing.Buffer] = {"entries": blob, "entry_offsets": offsets,
+                                         "form_refs": parts.form_refs}
+    for name, table in [("ids", ids), *parts.tables.items()]:
+        blocks[f"{name}.hashes"], blocks[f"{name}.values"] = table.buffers()
+    for name, block in parts.strings.items():
+        blocks[name] = block.text.encode("utf-8", "surrogatepass")
+    return blocks
+
+
+def _encode(index: TermIndex, key: str) -> Chunks:
     blocks, meta = _blocks(index)
-    return framing.encode(KIND, key, meta, blocks)
+    return framing.frame_chunks(KIND, key, meta, blocks)
+
+
+def _compile(paths: Sequence[str | Path] | None, key: str,
+             write: Callable[[Chunks], None]) -> None:
+    """``write`` the frame of the index of the layered termbase ``paths``, compiled with the
+    least memory: the header's figures are taken from the termbase first, then each entry
+    is let go as soon as it is compiled and packed (100,000 entries take some 250 MB as
+    objects), so that the termbase and its whole index are never in memory together; the
+    packed entries wait in a temporary file."""
+    termbase = load_termbase(paths)
+    meta = _meta(termbase, termbase_stats(termbase))
+    entries = list(termbase)
+    del termbase
+    with tempfile.TemporaryFile(prefix="termcheck-entries-") as spill:
+        packer = Packer(spill)
+        parts = build_parts(_let_go(entries), packer)
+        blocks = _parts_blocks(parts, packer.finish(), meta)
+        del parts
+        write(framing.frame_chunks(KIND, key, meta, blocks))
+
+
+def _let_go(entries: list[Entry]) -> Iterator[Entry]:
+    """The entries in order, each dropped from ``entries`` as it is given."""
+    for position, entry in enumerate(entries):
+        entries[position] = None  # type: ignore[call-overload]
+        yield entry
+    entries.clear()
 
 
 def write_index(index: TermIndex, key: str, path: Path) -> None:
@@ -117,7 +172,11 @@ def write_index(index: TermIndex, key: str, path: Path) -> None:
     the user named (``terms compile -o``, ``check --index``): written as ``write_atomic``
     keeps a user's file (through a link, its mode and owner kept); a new one is not made
     writable by its group or others, or it would not be read back."""
-    data = _encode(index, key)
+    _write_named(path, _encode(index, key))
+
+
+def _write_named(path: Path, data: Chunks) -> None:
+    """Write an index to a file the user named (see ``write_index``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data, mode=0o644)
 
@@ -157,10 +216,8 @@ def _index_of(frame: framing.Frame, shown: str) -> TermIndex:
         raise TypeError("the header is not an object")
 
     def table(name: str) -> KeyTable:
-        hashes, values = blocks[f"{name}.hashes"], blocks[f"{name}.values"]
-        if len(hashes) != len(values):
-            raise ValueError(f"table {name}: hashes and values differ in length")
-        return KeyTable.from_buffers(hashes, values)
+        return KeyTable.from_buffers(blocks[f"{name}.hashes"], blocks[f"{name}.values"],
+                                     VALUE_FORMATS.get(name, "Q"))
 
     offsets = blocks["entry_offsets"].cast("Q")
     ids = table("ids")
@@ -178,7 +235,10 @@ def _index_of(frame: framing.Frame, shown: str) -> TermIndex:
     parts = IndexParts(blocks["form_refs"].cast("Q"), {name: table(name) for name in TABLES},
                        {name: StringBlock(str(blocks[name], "utf-8", "surrogatepass"))
                         for name in STRINGS})
-    return TermIndex.from_parts(termbase, entries.at, parts, entries.patterns_at)
+    stats = meta["stats"]
+    if not isinstance(stats, dict):
+        raise TypeError("the statistics are not an object")
+    return TermIndex.from_parts(termbase, entries.at, parts, entries.patterns_at, stats)
 
 
 def load_index(paths: Sequence[str | Path] | None = None, *, use_cache: bool = True,
@@ -193,18 +253,41 @@ def load_index(paths: Sequence[str | Path] | None = None, *, use_cache: bool = T
         target = Path(index_file)
         index = read_index(target, key)
         if index is None:
-            index = TermIndex(load_termbase(paths))
+            index = TermIndex(load_termbase(paths), pack=True)
             with contextlib.suppress(OSError):  # a read-only place only costs speed
                 write_index(index, key, target)
+            index.parts.packed = None  # written: the entries are in memory as objects
         return index
     folder = cache_dir()
     target = folder / f"index-{key}{SUFFIX}"
     index = read_index(target, key) if usable_folder(folder) else None
     if index is None:
-        index = TermIndex(load_termbase(paths))
+        index = TermIndex(load_termbase(paths), pack=True)
         blocks, meta = _blocks(index)
         framing.store(target, KIND, key, meta, blocks)
+        del blocks
+        index.parts.packed = None  # written: the entries are in memory as objects
     return index
+
+
+def load_stats(paths: Sequence[str | Path] | None = None) -> dict[str, Any]:
+    """The statistics of the layered termbase ``paths`` (``glossary.stats.termbase_stats``),
+    read from the header of its compiled index in the cache: no entry is unpacked to count
+    them. A missing or stale index is compiled into the cache first (as ``terms compile``
+    does, with bounded memory); without a usable cache (``TERMCHECK_NO_CACHE``, a folder
+    that cannot be used), they are counted from the loaded termbase."""
+    if not os.environ.get(ENV_OFF):
+        key = index_key(paths)
+        folder = cache_dir()
+        target = folder / f"index-{key}{SUFFIX}"
+        index = read_index(target, key) if usable_folder(folder) else None
+        if index is None and usable_folder(folder, create=True):
+            with contextlib.suppress(OSError):  # not written: counted below
+                compile_index(paths, None)
+                index = read_index(target, key)
+        if index is not None:
+            return index.stats()
+    return termbase_stats(load_termbase(paths))
 
 
 def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None) -> Path:
@@ -213,7 +296,7 @@ def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None)
     key = index_key(paths)
     if output:
         target = Path(output)
-        write_index(TermIndex(load_termbase(paths)), key, target)
+        _compile(paths, key, lambda data: _write_named(target, data))
         return target
     folder = cache_dir()
     target = folder / f"index-{key}{SUFFIX}"
@@ -221,7 +304,10 @@ def compile_index(paths: Sequence[str | Path] | None, output: str | Path | None)
         raise GlossaryError(f"the cache folder {shown(folder)} cannot be used (see "
                             f"the warning above, or it cannot be created); write the index "
                             f"elsewhere with --output FILE")
-    data = _encode(TermIndex(load_termbase(paths)), key)
-    clear_the_way(target)
-    write_atomic(target, data, private=True)
+
+    def write(data: Chunks) -> None:
+        clear_the_way(target)
+        write_atomic(target, data, private=True)
+
+    _compile(paths, key, write)
     return target

@@ -16,14 +16,18 @@ Entries, forms and patterns are Python objects only once a draft or a query reac
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from ..atomic import FileSpan
 from ..bulk import gc_paused
 from ..model import Entry, EntryType, Form, Termbase
-from ..normalize import casefold, fold_key, match_key, translit_key, translit_word
+from ..normalize import casefold, clear_memos, fold_key, match_key, translit_key, translit_word
+from ..stats import termbase_stats
 from ..tokens import split_form, words
-from .keytable import KeyTable, hash_all
+from .keytable import KeyTable, ValueFormat, hash_all, stable_hash, words_of
+from .packed import Packer
 
 # Near misses are searched for words of at least this many letters (never for short names).
 TYPO_MIN_LENGTH = 5
@@ -120,12 +124,6 @@ class StringBlock(Sequence[str]):
     def __init__(self, text: str):
         self._text = text
         self._items: list[str] | None = None
-
-    @classmethod
-    def of(cls, strings: Sequence[str]) -> StringBlock:
-        block = cls(_SEPARATOR.join(strings))
-        block._items = list(strings)
-        return block
 
     @property
     def text(self) -> str:
@@ -227,14 +225,18 @@ class IndexParts:
     form_refs: array | memoryview  # built, or read back from a cache file
     tables: dict[str, KeyTable]
     strings: dict[str, StringBlock]
-    # Patterns by form number, when the parts were just built (not stored: they are packed
-    # with the entries).
+    # Patterns by form number, made as a draft or a query reaches them.
     patterns: dict[int, FormPattern | None] = field(default_factory=dict)
+    # The entries packed as the index was built (``Packer.finish``), to be written to disk.
+    packed: tuple[bytearray | FileSpan, array, KeyTable, list[str]] | None = None
 
 
 # The tables of an index, by name (the on-disk format names them so).
 TABLES = ("singles", "pairs", "firsts", "name_words", "near", "form_words", "match", "fold",
           "translit", "word", "derived")
+# The tables whose values are not 64-bit: the near-miss table's are word numbers, and it holds
+# millions (32 bits: 25 MB less for 100,000 entries).
+VALUE_FORMATS: dict[str, ValueFormat] = {"near": "I"}
 # Derived words of more words than this (Trinidadian and Tobagonian) are known word by word
 # only: a translation is searched for runs of at most this many words.
 DERIVED_MAX_WORDS = 3
@@ -247,20 +249,87 @@ def derived_key(text: str) -> str:
 STRINGS = ("name_word_texts", "fold_choices", "translit_choices")
 
 
-def build_parts(entries: Sequence[Entry]) -> IndexParts:
-    """Compile ``entries`` (in termbase order)."""
+class _Growing:
+    """A table as it is built: the hash of each key and the value beside it, 16 bytes a key
+    (no key is kept as a string: the tables of 100,000 entries hold millions of keys)."""
+
+    __slots__ = ("hashes", "values")
+
+    def __init__(self) -> None:
+        self.hashes = array("Q")
+        self.values = array("Q")
+
+    def add(self, key: str, value: int) -> None:
+        self.hashes.append(stable_hash(key))
+        self.values.append(value)
+
+    def table(self) -> KeyTable:
+        return KeyTable.from_hashes(self.hashes, self.values)
+
+
+class _Strings:
+    """Strings joined into one text as they come, a batch at a time (``StringBlock``)."""
+
+    _BATCH = 4096
+
+    def __init__(self) -> None:
+        self._batches: list[str] = []
+        self._batch: list[str] = []
+
+    def append(self, text: str) -> None:
+        self._batch.append(text)
+        if len(self._batch) == self._BATCH:
+            self._batches.append(_SEPARATOR.join(self._batch))
+            self._batch = []
+
+    def block(self) -> StringBlock:
+        if self._batch:
+            self._batches.append(_SEPARATOR.join(self._batch))
+        return StringBlock(_SEPARATOR.join(self._batches))
+
+
+def _near_table(name_words: Iterable[str]) -> KeyTable:
+    """The deletion index of the name words (``deletes``), each variant's value the number of
+    its word (the words' order): the largest table by far, made with no string kept and
+    sorted in place."""
+    import numpy
+
+    hashes, counts = array("Q"), array("Q")
+    for word in name_words:
+        variants = deletes(word)
+        hashes += hash_all(variants)
+        counts.append(len(variants))
+    hashed = numpy.frombuffer(hashes, dtype=numpy.uint64) if hashes else \
+        numpy.zeros(0, dtype=numpy.uint64)
+    order = numpy.argsort(hashed, kind="stable")
+    hashed.sort()  # in place: the hashes in the order ``order`` gives
+    # Each variant's word, from its place in the order it was made: its word is the first
+    # whose variants end past it. Computed into ``order`` itself, a slice at a time.
+    ends = numpy.cumsum(numpy.frombuffer(counts, dtype=numpy.uint64), dtype=numpy.int64)
+    step = 1 << 20
+    for start in range(0, len(order), step):
+        order[start:start + step] = numpy.searchsorted(ends, order[start:start + step],
+                                                        side="right")
+    values = order.astype(numpy.uint32)  # (VALUE_FORMATS: fewer than 4 billion words)
+    del order
+    return KeyTable(words_of(hashed), words_of(values, VALUE_FORMATS["near"]))
+
+
+def build_parts(entries: Iterable[Entry], packer: Packer | None = None) -> IndexParts:
+    """Compile ``entries`` (in termbase order); with ``packer``, each entry is packed too, with
+    the patterns of its forms (``pack_entry``), as it is compiled."""
     form_refs = array("Q")
-    # Each table but "near" (made apart, below) as two parallel lists, keys and values (tuples
-    # would double the memory).
-    keys: dict[str, list[str]] = {name: [] for name in TABLES if name != "near"}
-    values: dict[str, list[int]] = {name: [] for name in TABLES if name != "near"}
-    longer: list[tuple[int, str, int]] = []  # (-size, key, form number)
+    # Each table but "near" (made apart, below) as the hashes of its keys and its values.
+    tables_built = {name: _Growing() for name in TABLES if name not in ("near", "pairs")}
+    add_match, add_fold, add_translit, add_word, add_singles, add_name_words, add_derived = (
+        tables_built[name].add for name in ("match", "fold", "translit", "word", "singles",
+                                            "name_words", "derived"))
+    # Patterns of two words or more: (-size, hash of the pair key, form ref), sorted below.
+    longer_sizes, longer_hashes, longer_refs = array("q"), array("Q"), array("Q")
     name_words: dict[str, int] = {}
-    fold_choices: list[str] = []
-    translit_choices: list[str] = []
-    form_words: set[str] = set()
-    built: dict[int, FormPattern | None] = {}
-    firsts: set[str] = set()  # first keys of patterns of two words or more
+    fold_choices, translit_choices = _Strings(), _Strings()
+    form_words: set[int] = set()  # hashes of the words of forms, case-folded
+    firsts: set[int] = set()  # hashes of the first keys of patterns of two words or more
     for position, entry in enumerate(entries):
         is_name = entry.type in NAME_TYPES
         for derived in entry.derived():
@@ -268,12 +337,11 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
             # 0): Zélandais is a known word, not a near miss of Zélande (Néo, New, Sud are
             # words of many names and stay unknown).
             key = derived_key(derived.text)
-            keys["derived"].append(key)
-            values["derived"].append(position << 1 | 1)
+            add_derived(key, position << 1 | 1)
             last = key.rsplit(" ", 1)
             if len(last) > 1:
-                keys["derived"].append(last[1])
-                values["derived"].append(position << 1)
+                add_derived(last[1], position << 1)
+        stored: list[tuple | None] = []
         for rank, form in enumerate(entry.forms()):
             ref = position << FORM_BITS | rank
             number = len(form_refs)
@@ -281,55 +349,55 @@ def build_parts(entries: Sequence[Entry]) -> IndexParts:
             folded_text, translit_text = fold_key(form.text), translit_key(form.text)
             fold_choices.append(folded_text)
             translit_choices.append(translit_text)
-            for name, key in (("match", match_key(form.text)), ("fold", folded_text),
-                              ("translit", translit_text)):
-                keys[name].append(key)
-                values[name].append(number)
+            add_match(match_key(form.text), number)
+            add_fold(folded_text, number)
+            add_translit(translit_text, number)
             parts = folded_text.split()
             if len(parts) > 1:
-                distinct = list(dict.fromkeys(parts))
-                keys["word"] += distinct
-                values["word"] += [number] * len(distinct)
-            pattern = built[ref] = make_pattern(form, entry)
+                for part in dict.fromkeys(parts):
+                    add_word(part, number)
+            pattern = make_pattern(form, entry)
             if pattern is None:
+                stored.append(None)
                 continue
+            stored.append((pattern.words, pattern.folded, pattern.translit, pattern.seps))
             # Patterns of two words or more by their first two keys, one-word patterns apart:
             # a word such as "la" starts many patterns, the pair "la reunion" few.
             if pattern.size > 1:
-                longer.append((-pattern.size, pair_key(*pattern.translit[:2]), ref))
-                firsts.add(pattern.translit[0])
+                longer_sizes.append(-pattern.size)
+                longer_hashes.append(stable_hash(pair_key(*pattern.translit[:2])))
+                longer_refs.append(ref)
+                firsts.add(stable_hash(pattern.translit[0]))
             else:
-                keys["singles"].append(pattern.translit[0])
-                values["singles"].append(ref)
-            form_words.update(casefold(t) for t in pattern.words)
+                add_singles(pattern.translit[0], ref)
+            form_words.update(stable_hash(casefold(t)) for t in pattern.words)
             if is_name:
                 for rank_in_form, word in enumerate(pattern.folded):
                     if typo_searchable(word):
                         name_words.setdefault(word, len(name_words))
-                        keys["name_words"].append(word)
-                        values["name_words"].append(ref << WORD_BITS | rank_in_form)
+                        add_name_words(word, ref << WORD_BITS | rank_in_form)
+        if packer is not None:
+            packer.add(entry, stored)
+    tables = {name: grown.table() for name, grown in tables_built.items()}
+    del tables_built
     # Longest patterns first (a stable sort keeps termbase order among equals), so the first
     # full match at a position is the longest one.
-    longer.sort(key=lambda item: item[0])
-    keys["pairs"] = [key for _, key, _ in longer]
-    values["pairs"] = [ref for _, _, ref in longer]
-    keys["firsts"], values["firsts"] = list(firsts), [0] * len(firsts)
-    keys["form_words"], values["form_words"] = list(form_words), [0] * len(form_words)
-    # The largest table (every deletion variant of every long word of a name): hashed as it is
-    # made, 16 bytes a variant instead of a string each.
-    near_hashes, near_values = array("Q"), array("Q")
-    for word, number in name_words.items():
-        variants = deletes(word)
-        near_hashes += hash_all(variants)
-        near_values += array("Q", [number]) * len(variants)
-    tables = {"near": KeyTable.from_hashes(near_hashes, near_values)}
-    del near_hashes, near_values
-    for name in list(keys):  # one at a time, each table's lists freed once it is built
-        tables[name] = KeyTable.build(keys.pop(name), values.pop(name))
-    strings = {"name_word_texts": StringBlock.of(list(name_words)),
-               "fold_choices": StringBlock.of(fold_choices),
-               "translit_choices": StringBlock.of(translit_choices)}
-    return IndexParts(form_refs, tables, strings, built)
+    by_size = sorted(range(len(longer_sizes)), key=longer_sizes.__getitem__)
+    tables["pairs"] = KeyTable.from_hashes(array("Q", map(longer_hashes.__getitem__, by_size)),
+                                           array("Q", map(longer_refs.__getitem__, by_size)))
+    del by_size, longer_sizes, longer_hashes, longer_refs
+    tables["firsts"] = KeyTable.from_hashes(array("Q", firsts), array("Q", bytes(8 * len(firsts))))
+    tables["form_words"] = KeyTable.from_hashes(array("Q", form_words),
+                                                array("Q", bytes(8 * len(form_words))))
+    del firsts, form_words
+    strings = {"fold_choices": fold_choices.block(),
+               "translit_choices": translit_choices.block()}
+    del fold_choices, translit_choices
+    strings["name_word_texts"] = StringBlock(_SEPARATOR.join(name_words))
+    clear_memos()  # filled with forms, not a draft's words
+    tables["near"] = _near_table(name_words)
+    return IndexParts(form_refs, {name: tables[name] for name in TABLES},
+                      {name: strings[name] for name in STRINGS})
 
 
 class TermIndex:
@@ -337,28 +405,46 @@ class TermIndex:
     checker needs), and by key for lookup, all in ``KeyTable``s; entries, forms and patterns
     are made when first reached."""
 
-    def __init__(self, termbase: Termbase):
+    _stats: dict[str, Any] | None  # (``stats``)
+
+    def __init__(self, termbase: Termbase, pack: bool = False):
+        """The index of ``termbase``; with ``pack``, its entries are packed as it is built,
+        ready to be written to disk (``glossary.index.cache``)."""
         entries = list(termbase)
+        packer = Packer() if pack else None
         with gc_paused():
-            parts = build_parts(entries)
+            parts = build_parts(entries, packer)
+        if packer is not None:
+            parts.packed = packer.finish()
         self._setup(termbase, entries.__getitem__, parts)
 
     @classmethod
     def from_parts(cls, termbase: Termbase, entry_at: Callable[[int], Entry],
                    parts: IndexParts,
-                   patterns_at: Callable[[int], Sequence[tuple | None]] | None = None
-                   ) -> TermIndex:
+                   patterns_at: Callable[[int], Sequence[tuple | None]] | None = None,
+                   stats: dict[str, Any] | None = None) -> TermIndex:
         """The index of ``termbase`` from compiled parts (``entry_at``: entry by position;
-        ``patterns_at``: the pattern data ``pattern_data`` gave for its forms)."""
+        ``patterns_at``: the pattern data ``pattern_data`` gave for its forms; ``stats``:
+        its ``termbase_stats``, when they were stored)."""
         index = cls.__new__(cls)
-        index._setup(termbase, entry_at, parts, patterns_at)
+        index._setup(termbase, entry_at, parts, patterns_at, stats)
         return index
+
+    def stats(self) -> dict[str, Any]:
+        """The termbase's statistics (``glossary.stats.termbase_stats``): stored in a compiled
+        index, so that ``terms stats`` does not unpack 100,000 entries to count them."""
+        stats = self._stats
+        if stats is None:
+            stats = self._stats = termbase_stats(self.termbase)
+        return stats
 
     def _setup(self, termbase: Termbase, entry_at: Callable[[int], Entry],
                parts: IndexParts,
-               patterns_at: Callable[[int], Sequence[tuple | None]] | None = None) -> None:
+               patterns_at: Callable[[int], Sequence[tuple | None]] | None = None,
+               stats: dict[str, Any] | None = None) -> None:
         self.termbase = termbase
         self.entry_at = entry_at
+        self._stats = stats
         self._patterns_at = patterns_at
         self.parts = parts
         self.form_refs = parts.form_refs

@@ -18,10 +18,12 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from typing import Final
+from typing import Final, Literal
 
 _SEED = 0x5BD1E995
 _WORD: Final = "Q"  # 64-bit unsigned
+# How a table's values are stored: 64-bit (most), 32-bit (``glossary.index.compiled``).
+ValueFormat = Literal["Q", "I"]
 
 
 def stable_hash(key: str) -> int:
@@ -59,16 +61,21 @@ class KeyTable:
     @classmethod
     def from_hashes(cls, hashes: Sequence[int], values: Sequence[int]) -> KeyTable:
         """A table from the ``stable_hash`` of each key (for a caller that hashes as it goes
-        rather than hold millions of keys) and the values beside them."""
+        rather than hold millions of keys) and the values beside them. An ``array`` of hashes
+        is sorted in place and kept by the table: the caller gives it up."""
         import numpy  # only to compile: a stable sort of millions of keys in C
 
-        hashed = numpy.asarray(hashes, dtype=numpy.uint64)
+        if isinstance(hashes, array) and hashes.typecode == _WORD:
+            # Sorted where it is (the caller's array is given up): no copy of a large table.
+            hashed = numpy.frombuffer(hashes, dtype=numpy.uint64) if hashes else \
+                numpy.zeros(0, dtype=numpy.uint64)
+        else:
+            hashed = numpy.array(hashes, dtype=numpy.uint64)
         # A stable sort: the values of one key stay in the order they were given.
         order = numpy.argsort(hashed, kind="stable")
-        sorted_hashes, sorted_values = array(_WORD), array(_WORD)
-        sorted_hashes.frombytes(hashed[order].tobytes())
-        sorted_values.frombytes(numpy.asarray(values, dtype=numpy.uint64)[order].tobytes())
-        return cls(sorted_hashes, sorted_values)
+        hashed.sort()
+        sorted_values = numpy.asarray(values, dtype=numpy.uint64)[order]
+        return cls(words_of(hashed), words_of(sorted_values))
 
     def get(self, key: str) -> list[int]:
         """The values of ``key`` (empty when it has none)."""
@@ -93,7 +100,23 @@ class KeyTable:
     def to_bytes(self) -> tuple[bytes, bytes]:
         return bytes(memoryview(self._hashes).cast("B")), bytes(memoryview(self._values).cast("B"))
 
+    def buffers(self) -> tuple[memoryview, memoryview]:
+        """The bytes ``to_bytes`` gives, as views of the table's own arrays (not copied)."""
+        return memoryview(self._hashes).cast("B"), memoryview(self._values).cast("B")
+
     @classmethod
-    def from_buffers(cls, hashes: memoryview, values: memoryview) -> KeyTable:
-        """The table over two byte buffers written by ``to_bytes`` (not copied)."""
-        return cls(hashes.cast(_WORD), values.cast(_WORD))
+    def from_buffers(cls, hashes: memoryview, values: memoryview,
+                     value_format: ValueFormat = _WORD) -> KeyTable:
+        """The table over two byte buffers written by ``to_bytes`` (not copied); its values
+        are 64-bit unless ``value_format`` says otherwise (``"I"``: 32-bit). Raises
+        ``ValueError`` when the buffers do not hold as many values as hashes."""
+        table = cls(hashes.cast(_WORD), values.cast(value_format))
+        if len(table._values) != table._size:
+            raise ValueError("hashes and values differ in number")
+        return table
+
+
+def words_of(data: object, fmt: ValueFormat = _WORD) -> memoryview:
+    """A view of the unsigned integers of ``data`` (an array, a NumPy array: anything with a
+    C-contiguous buffer), 64-bit or as ``fmt`` says, as a table holds them."""
+    return memoryview(data).cast("B").cast(fmt)  # type: ignore[arg-type]

@@ -16,7 +16,9 @@ import json
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain
+from typing import IO
 
+from ..atomic import FileSpan
 from ..errors import IndexDamagedError
 from ..model import (
     CasePolicy,
@@ -29,7 +31,7 @@ from ..model import (
     Status,
     WordKind,
 )
-from .keytable import KeyTable
+from .keytable import KeyTable, stable_hash
 
 _STATUSES = tuple(Status)
 # Enums by value without calling the enum class (a call costs a microsecond, an entry has many).
@@ -76,7 +78,7 @@ def _is_int(value: object) -> bool:
     return type(value) is int  # not a bool
 
 
-def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry, tuple]:
+def unpack_entry(data: bytes | bytearray | memoryview, paths: Sequence[str]) -> tuple[Entry, tuple]:
     """The entry ``pack_entry`` wrote (``paths``: the file names, by number), and the
     patterns stored with it. Raises ``MalformedEntry`` for anything else."""
     try:
@@ -145,7 +147,7 @@ def unpack_entry(data: bytes | memoryview, paths: Sequence[str]) -> tuple[Entry,
 class PackedEntries(Mapping[str, Entry]):
     """Entries by id, unpacked from ``blob`` on first access and kept."""
 
-    def __init__(self, blob: bytes | memoryview, offsets: Sequence[int], ids: KeyTable,
+    def __init__(self, blob: bytes | bytearray | memoryview, offsets: Sequence[int], ids: KeyTable,
                  paths: Sequence[str], file: str = "(in memory)"):
         """``offsets``: where each entry starts in ``blob``, plus its end; ``ids``: entry id
         to position; ``file``: where the blob was read from, for errors."""
@@ -160,19 +162,13 @@ class PackedEntries(Mapping[str, Entry]):
     @classmethod
     def pack(cls, entries: Sequence[Entry],
              patterns: Callable[[int], Sequence[tuple | None]] | None = None
-             ) -> tuple[bytes, array, KeyTable, list[str]]:
+             ) -> tuple[bytearray | FileSpan, array, KeyTable, list[str]]:
         """The parts ``PackedEntries`` is made of, for ``entries`` in order; ``patterns``
         gives what to store with the entry at a position (see ``pack_entry``)."""
-        path_ids: dict[str, int] = {}
-        chunks = [pack_entry(entry, path_ids, patterns(i) if patterns else ())
-                  for i, entry in enumerate(entries)]
-        offsets = array("Q", [0])
-        total = 0
-        for chunk in chunks:
-            total += len(chunk)
-            offsets.append(total)
-        ids = KeyTable.build([entry.id for entry in entries], range(len(entries)))
-        return b"".join(chunks), offsets, ids, list(path_ids)
+        packer = Packer()
+        for i, entry in enumerate(entries):
+            packer.add(entry, patterns(i) if patterns else ())
+        return packer.finish()
 
     def at(self, position: int) -> Entry:
         """The entry at ``position`` in termbase order."""
@@ -211,3 +207,40 @@ class PackedEntries(Mapping[str, Entry]):
 
     def __iter__(self) -> Iterator[str]:
         return (self.at(i).id for i in range(len(self)))
+
+
+class Packer:
+    """Packs entries one at a time, as an index is built (``glossary.index.compiled``), into
+    the parts ``PackedEntries`` is made of: one block of bytes, nothing kept per entry but its
+    offset and the hash of its id. With ``spill``, the block is written to that (temporary)
+    file as it grows, and given as a ``FileSpan`` of it: 100,000 entries make 55 MB."""
+
+    def __init__(self, spill: IO[bytes] | None = None) -> None:
+        self._blob = bytearray()
+        self._spill = spill
+        self._size = 0
+        self._offsets = array("Q", [0])
+        self._ids = array("Q")
+        self._path_ids: dict[str, int] = {}
+
+    def add(self, entry: Entry, patterns: Sequence[tuple | None] = ()) -> None:
+        """Pack ``entry`` after those added before it (``patterns``: see ``pack_entry``)."""
+        data = pack_entry(entry, self._path_ids, patterns)
+        if self._spill is None:
+            self._blob += data
+        else:
+            self._spill.write(data)
+        self._size += len(data)
+        self._offsets.append(self._size)
+        self._ids.append(stable_hash(entry.id))
+
+    def finish(self) -> tuple[bytearray | FileSpan, array, KeyTable, list[str]]:
+        """The block of entries, the offsets of each (and of the end), the table of their ids
+        and the termbase files their origins name. Once: the packer is then spent."""
+        positions = array("Q", range(len(self._ids)))
+        blob: bytearray | FileSpan = self._blob
+        if self._spill is not None:
+            self._spill.flush()
+            blob = FileSpan(self._spill, 0, self._size)
+        return blob, self._offsets, KeyTable.from_hashes(self._ids, positions), \
+            list(self._path_ids)
