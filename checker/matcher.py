@@ -261,6 +261,8 @@ class Matcher:
         self._name_parts: set[str] = set()
         # _misspelt_variants by language, then by word as written
         self._variants: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
+        # _variants_start_longer by variants
+        self._longer_variants: dict[tuple[tuple[int, str], ...], bool] = {}
 
     # -- the scan --------------------------------------------------------------------------------
     def match(self, doc: Document, lang: str, source_lang: str | None = None) -> MatchResult:
@@ -763,10 +765,16 @@ class Matcher:
         once: the names starting two words or more before ``i`` are probed once, whatever the
         variant."""
         keys = seg_words.keys
+        start_kind = self.index.start_kind
+        # Most such words stand near no name: no word before them starts one of two words or
+        # more, and no variant of theirs does (when a word follows). Nothing to probe then.
+        if not any(start_kind(keys[first]) & STARTS_LONGER
+                   for first in range(max(0, i - MAX_NAME_RANK), i)) and (
+                i + 1 >= len(keys) or not self._variants_start_longer(variants)):
+            return []
         by_word = {name_word: distance for distance, name_word in variants}
         variant_keys = {translit_word(name_word): name_word for name_word in by_word}
         probes: list[tuple[int, tuple[FormPattern, ...]]] = []
-        start_kind = self.index.start_kind
         for first in range(max(0, i - MAX_NAME_RANK), i - 1):  # the first two words intact
             if start_kind(keys[first]) & STARTS_LONGER:
                 probes.append((first, self.index.patterns_starting(keys[first],
@@ -795,12 +803,28 @@ class Matcher:
                     found.append((distance, pattern, k))
         return found
 
+    def _variants_start_longer(self, variants: tuple[tuple[int, str], ...]) -> bool:
+        """Whether some name word of ``variants`` starts a name of two words or more (by its
+        transliteration key); once per distinct ``variants``."""
+        answer = self._longer_variants.get(variants)
+        if answer is None:
+            if len(self._longer_variants) > MEMO_LIMIT:
+                self._longer_variants.clear()
+            start_kind = self.index.start_kind
+            answer = self._longer_variants[variants] = any(
+                start_kind(translit_word(name_word)) & STARTS_LONGER
+                for _, name_word in variants)
+        return answer
+
     def _short_swap(self, doc: Document, lang: str, seg_words: SegmentWords, i: int,
                     variants: tuple[tuple[int, str], ...]) -> Mention | None:
         """A capitalised word of four letters, alone, with two adjacent letters of a one-word
         form swapped (Irka, Gzaa), when that form is one entry's. Like every lone near miss, it
         counts only where the document names the entry otherwise (``_in_context``), or for a
         place, after a preposition of place."""
+        raw = seg_words.raw[i]
+        if raw.isascii() and (len(raw) != TYPO_MIN_LENGTH - 1 or not raw[:1].isupper()):
+            return None  # as below, without making the word (ASCII folds to its own length)
         word = seg_words[i]
         if len(word.folded) != TYPO_MIN_LENGTH - 1 or not word.text[:1].isupper():
             return None
