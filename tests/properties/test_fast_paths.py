@@ -40,6 +40,7 @@ from checker.matcher import (
     MAX_NAME_RANK,
     Matcher,
     MatchKind,
+    SegmentWords,
     _swaps,
     _word_before,
 )
@@ -326,8 +327,15 @@ def test_github_line_hashes_agree_with_the_rolling_hash(text):
 
 # --- the matcher's fast paths ------------------------------------------------------------------
 class ReferenceMatcher(Matcher):
-    """The matcher as it was before its fast paths: every word with misspelt variants probed for
-    names around it, every word tried as a swapped four-letter name."""
+    """The matcher as it was before its fast paths: what the scan asks of every word asked
+    word by word, every word with misspelt variants probed for names around it, every word
+    tried as a swapped four-letter name."""
+
+    def _read_segment(self, doc, segment, lang):
+        seg_words = SegmentWords(doc.text, segment)
+        return (seg_words, [self.index.start_kind(key) for key in seg_words.keys],
+                [raw[:1].isupper() for raw in seg_words.raw],
+                [self._misspelt_variants(raw, lang) for raw in seg_words.raw])
 
     def _anchored_fits(self, seg_words, seps, i, variants):
         keys = seg_words.keys
@@ -406,9 +414,7 @@ def misspelt_names(draw) -> str:
         if len(word) > 2:
             i = draw(st.integers(1, len(word) - 2))
             words[at] = word[:i] + word[i + 1] + word[i] + word[i + 2:]
-        name = "".join(words)
-        if draw(st.booleans()):
-            name = name.lower()
+        name = draw(st.sampled_from([str, str.lower, str.upper]))("".join(words))
         parts += [*draw(st.lists(st.sampled_from(FILLER), max_size=8)), name]
         if draw(st.booleans()):  # the document names the entry right too
             parts.append(form)
