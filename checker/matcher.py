@@ -140,7 +140,6 @@ def _is_acronym(word: str) -> bool:
 # Per distinct word, what every occurrence would compute again: drafts repeat their words (a
 # megabyte of news has a few thousand distinct words among 170,000). Emptied past MEMO_LIMIT.
 _KEYS: dict[str, str] = {}  # translit_word
-_CAPITALISED: dict[str, bool] = {}
 _SEPARATORS: dict[str, str] = {" ": " "}  # normalize_separator
 _SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 
@@ -162,18 +161,25 @@ def _memoised(memo: dict, function, items: list) -> list:
     return found
 
 
+def split_segment(text: str, segment: Segment) -> list[str]:
+    """[separator, word, separator, word, ..., separator] of a segment: one C-level pass."""
+    return _SPLIT_RE.split(text[segment.start:segment.end])
+
+
 class SegmentWords:
     """The words of a segment. Their transliteration keys are computed for all (the scan probes
     the index with them); offsets, and a ``Word`` with its text and folded form, only for the
     few the scan or the typo search looks at."""
 
-    def __init__(self, text: str, segment: Segment):
+    def __init__(self, text: str, segment: Segment, parts: list[str] | None = None,
+                 keys: list[str] | None = None):
+        """``parts`` and ``keys``: the segment split (``split_segment``) and its words' keys,
+        when the caller has them."""
         self.text = text
         self.start = segment.start
-        # [separator, word, separator, word, ..., separator]: one C-level pass.
-        self.parts = _SPLIT_RE.split(text[segment.start:segment.end])
+        self.parts = split_segment(text, segment) if parts is None else parts
         self.raw = self.parts[1::2]
-        self.keys = _memoised(_KEYS, translit_word, self.raw)
+        self.keys = _memoised(_KEYS, translit_word, self.raw) if keys is None else keys
         self._bounds: list[int] | None = None
         self._words: dict[int, Word] = {}
         self.separators = Separators(self.parts)
@@ -216,11 +222,6 @@ class SegmentWords:
         """The words from ``start`` to ``end`` (excluded), both within the segment."""
         return [self.word(i) for i in range(start, end)]
 
-    def capitalised(self) -> list[int]:
-        """Positions of the words that start with a capital letter."""
-        flags = _memoised(_CAPITALISED, lambda w: w[:1].isupper(), self.raw)
-        return list(compress(range(len(flags)), flags))
-
 
 class Separators:
     """What stands between consecutive words of a segment, normalised on demand."""
@@ -252,15 +253,17 @@ class Matcher:
 
     def __init__(self, index: TermIndex):
         self.index = index
-        self._kinds: dict[str, int] = {}  # start_kind by transliteration key
         # _near_name_word by (word, lang)
         self._near: dict[tuple[str, str], tuple[tuple[int, str], ...]] = {}
         self._names: dict[tuple[str, str], bool] = {}  # _may_be_name by (word, lang)
         # One-word place names the document writes inside other names (Dominique in Dominique
         # de Villepin): alone later in the same document, the word is that name again.
         self._name_parts: set[str] = set()
-        # _misspelt_variants by language, then by word as written
-        self._variants: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
+        # By language, then by word as written: (transliteration key, start_kind,
+        # capitalised, _misspelt_variants), what the scan asks of every word, in one probe.
+        self._facts: dict[str, dict[str, tuple]] = {}
+        # _variants_start_longer by variants
+        self._longer_variants: dict[tuple[tuple[int, str], ...], bool] = {}
 
     # -- the scan --------------------------------------------------------------------------------
     def match(self, doc: Document, lang: str, source_lang: str | None = None) -> MatchResult:
@@ -273,15 +276,17 @@ class Matcher:
             is_source = segment.role == "source"
             # The engine decided both languages (from options, the file, or the text).
             seg_lang = (source_lang or lang) if is_source else lang
-            seg_words, seps = self.segment_words(doc, segment)
-            found = self._scan(doc, seg_lang, seg_words, seps)
+            seg_words, kinds, capitals, variants = self._read_segment(doc, segment, seg_lang)
+            seps = seg_words.separators
+            found = self._scan(doc, seg_lang, seg_words, seps, kinds)
             covered = {w for m in found for w in range(m[0], m[0] + m[1].size)}
             # Only capitalised words can be misspelled names or unknown names.
-            leftovers = [i for i in seg_words.capitalised() if i not in covered]
+            leftovers = [i for i in compress(range(len(capitals)), capitals)
+                         if i not in covered]
             typos = self._typos(doc, seg_lang, seg_words, seps, leftovers)
             typo_covered = {w for i, m in typos for w in range(i, i + m.size)}
             typos += self._anchored_typos(doc, seg_lang, seg_words, seps, typo_covered,
-                                          covered, found)
+                                          covered, found, variants)
             found = [(i, m) for i, m in found
                      if not any(w in typo_covered for w in range(i, i + m.size))]
             for _, mention in sorted(found + typos, key=lambda x: x[0]):
@@ -319,6 +324,33 @@ class Matcher:
                                               and not self.index.is_derived_word(text))
         return answer
 
+    def _read_segment(self, doc: Document, segment: Segment, lang: str
+                      ) -> tuple[SegmentWords, list[int], list[bool], list[tuple]]:
+        """The words of a segment, and per word what the scan asks of each: whether patterns
+        start with it (``start_kind``), whether it is capitalised, the name words it may be a
+        misspelling of (``_misspelt_variants``). One memoised probe per word for all of it
+        (a dictionary probe per word and per question cost a fifth of the scan)."""
+        parts = split_segment(doc.text, segment)
+        memo = self._facts.get(lang)
+        if memo is None:
+            memo = self._facts[lang] = {}
+        elif len(memo) > MEMO_LIMIT:
+            memo.clear()
+        facts = _memoised(memo, lambda raw: self._word_facts(raw, lang), parts[1::2])
+        if not facts:
+            return SegmentWords(doc.text, segment, parts, []), [], [], []
+        keys, kinds, capitals, variants = map(list, zip(*facts, strict=True))
+        return SegmentWords(doc.text, segment, parts, keys), kinds, capitals, variants
+
+    def _word_facts(self, raw: str, lang: str) -> tuple[str, int, bool, tuple]:
+        key = _KEYS.get(raw)
+        if key is None:
+            if len(_KEYS) > MEMO_LIMIT:
+                _KEYS.clear()
+            key = _KEYS[raw] = translit_word(raw)
+        return (key, self.index.start_kind(key), raw[:1].isupper(),
+                self._misspelt_variants(raw, lang))
+
     @staticmethod
     def segment_words(doc: Document, segment: Segment) -> tuple[SegmentWords, Separators]:
         """The words of a segment and the normalised separators between them (``seps[i]``
@@ -327,12 +359,11 @@ class Matcher:
         return seg_words, seg_words.separators
 
     def _scan(self, doc: Document, lang: str, seg_words: SegmentWords,
-              seps: Separators) -> list[tuple[int, Mention]]:
+              seps: Separators, kinds: list[int]) -> list[tuple[int, Mention]]:
+        """The mentions the words of a segment make; ``kinds``: ``start_kind`` of each word.
+        Most words start no pattern: only those that may are looked at closer."""
         found: list[tuple[int, Mention]] = []
         keys = seg_words.keys
-        # Most words start no pattern: find those that may, one memoised probe per distinct
-        # word, and look closer there only.
-        kinds = _memoised(self._kinds, self.index.start_kind, keys)
         last = len(keys) - 1
         after = 0  # words before this one are inside a mention already
         for i in compress(range(len(kinds)), kinds):
@@ -699,7 +730,8 @@ class Matcher:
 
     def _anchored_typos(self, doc: Document, lang: str, seg_words: SegmentWords,
                         seps: Separators, taken: set[int], covered: set[int],
-                        scanned: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+                        scanned: list[tuple[int, Mention]],
+                        variants: list[tuple]) -> list[tuple[int, Mention]]:
         """Misspelled words inside names of two words or more whose other words stand around
         them as the form has them, whatever the word's length or case: États-Unsi, Kim Jnog-un,
         Union euroépenne, Corée du Nrod. The rest of the name anchors the entry, so a short word
@@ -707,15 +739,9 @@ class Matcher:
         edits. The misspelled word is one no mention of the scan (``covered``) holds, and the
         name overlaps none of the scan's names of two words or more (``scanned``): those are
         found as they are (Tatiana Torriaski is another romanisation of Tatiana Toriaski).
-        Updates ``taken`` with the words of the names found."""
+        Updates ``taken`` with the words of the names found. ``variants``: what
+        ``_misspelt_variants`` gives for each word."""
         longer = {w for first, m in scanned if m.size > 1 for w in range(first, first + m.size)}
-        memo = self._variants.get(lang)
-        if memo is None:
-            memo = self._variants[lang] = {}
-        elif len(memo) > MEMO_LIMIT:
-            memo.clear()
-        variants = _memoised(memo, lambda raw: self._misspelt_variants(raw, lang),
-                             seg_words.raw)
         found: list[tuple[int, Mention]] = []
         for i in compress(range(len(variants)), variants):
             if i in taken or i in covered:
@@ -763,10 +789,16 @@ class Matcher:
         once: the names starting two words or more before ``i`` are probed once, whatever the
         variant."""
         keys = seg_words.keys
+        start_kind = self.index.start_kind
+        # Most such words stand near no name: no word before them starts one of two words or
+        # more, and no variant of theirs does (when a word follows). Nothing to probe then.
+        if not any(start_kind(keys[first]) & STARTS_LONGER
+                   for first in range(max(0, i - MAX_NAME_RANK), i)) and (
+                i + 1 >= len(keys) or not self._variants_start_longer(variants)):
+            return []
         by_word = {name_word: distance for distance, name_word in variants}
         variant_keys = {translit_word(name_word): name_word for name_word in by_word}
         probes: list[tuple[int, tuple[FormPattern, ...]]] = []
-        start_kind = self.index.start_kind
         for first in range(max(0, i - MAX_NAME_RANK), i - 1):  # the first two words intact
             if start_kind(keys[first]) & STARTS_LONGER:
                 probes.append((first, self.index.patterns_starting(keys[first],
@@ -795,12 +827,28 @@ class Matcher:
                     found.append((distance, pattern, k))
         return found
 
+    def _variants_start_longer(self, variants: tuple[tuple[int, str], ...]) -> bool:
+        """Whether some name word of ``variants`` starts a name of two words or more (by its
+        transliteration key); once per distinct ``variants``."""
+        answer = self._longer_variants.get(variants)
+        if answer is None:
+            if len(self._longer_variants) > MEMO_LIMIT:
+                self._longer_variants.clear()
+            start_kind = self.index.start_kind
+            answer = self._longer_variants[variants] = any(
+                start_kind(translit_word(name_word)) & STARTS_LONGER
+                for _, name_word in variants)
+        return answer
+
     def _short_swap(self, doc: Document, lang: str, seg_words: SegmentWords, i: int,
                     variants: tuple[tuple[int, str], ...]) -> Mention | None:
         """A capitalised word of four letters, alone, with two adjacent letters of a one-word
         form swapped (Irka, Gzaa), when that form is one entry's. Like every lone near miss, it
         counts only where the document names the entry otherwise (``_in_context``), or for a
         place, after a preposition of place."""
+        raw = seg_words.raw[i]
+        if raw.isascii() and (len(raw) != TYPO_MIN_LENGTH - 1 or not raw[:1].isupper()):
+            return None  # as below, without making the word (ASCII folds to its own length)
         word = seg_words[i]
         if len(word.folded) != TYPO_MIN_LENGTH - 1 or not word.text[:1].isupper():
             return None

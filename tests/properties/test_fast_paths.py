@@ -12,21 +12,46 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import pytest
 import regex
-from fuzz import _HOSTILE, ANY_CHAR, CONFUSABLES, GREEK, default_checker, document, hostile
+from fuzz import (
+    _HOSTILE,
+    ANY_CHAR,
+    CONFUSABLES,
+    FILLER,
+    GREEK,
+    default_checker,
+    default_termbase,
+    document,
+    forms,
+    hostile,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import words as wordlist
 from checker.document import headline_line
+from checker.engine import Checker, CheckOptions
+from checker.matcher import (
+    _PLACE_PREPOSITIONS,
+    _STATUS_RANK,
+    MAX_NAME_RANK,
+    Matcher,
+    MatchKind,
+    SegmentWords,
+    _swaps,
+    _word_before,
+)
 from checker.readers import reader_for
 from checker.reporters import indented
 from checker.rules import Context, mixed_script, sentence_case, transliteration
 from checker.rules.base import fit_case
-from glossary.index.compiled import TYPO_MIN_LENGTH
-from glossary.normalize import _CONFUSABLES, CONTROLS, nfc
+from glossary import EntryType
+from glossary.index.compiled import STARTS_LONGER, TYPO_MIN_LENGTH
+from glossary.normalize import _CONFUSABLES, CONTROLS, nfc, translit_word
+from glossary.tokens import is_joiner
 
 pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 
@@ -298,3 +323,106 @@ def test_github_line_hashes_agree_with_the_rolling_hash(text):
     reference = github_rolling_hashes(text)
     lines = range(1, len(reference) + 1)
     assert line_hashes(text, lines) == dict(zip(lines, reference, strict=True))
+
+
+# --- the matcher's fast paths ------------------------------------------------------------------
+class ReferenceMatcher(Matcher):
+    """The matcher as it was before its fast paths: what the scan asks of every word asked
+    word by word, every word with misspelt variants probed for names around it, every word
+    tried as a swapped four-letter name."""
+
+    def _read_segment(self, doc, segment, lang):
+        seg_words = SegmentWords(doc.text, segment)
+        return (seg_words, [self.index.start_kind(key) for key in seg_words.keys],
+                [raw[:1].isupper() for raw in seg_words.raw],
+                [self._misspelt_variants(raw, lang) for raw in seg_words.raw])
+
+    def _anchored_fits(self, seg_words, seps, i, variants):
+        keys = seg_words.keys
+        by_word = {name_word: distance for distance, name_word in variants}
+        variant_keys = {translit_word(name_word): name_word for name_word in by_word}
+        probes = []
+        start_kind = self.index.start_kind
+        for first in range(max(0, i - MAX_NAME_RANK), i - 1):
+            if start_kind(keys[first]) & STARTS_LONGER:
+                probes.append((first, self.index.patterns_starting(keys[first],
+                                                                   keys[first + 1])))
+        if i >= 1 and start_kind(keys[i - 1]) & STARTS_LONGER:
+            for key in variant_keys:
+                probes.append((i - 1, self.index.patterns_starting(keys[i - 1], key)))
+        if i + 1 < len(keys):
+            for key in variant_keys:
+                if start_kind(key) & STARTS_LONGER:
+                    probes.append((i, self.index.patterns_starting(key, keys[i + 1])))
+        found = []
+        for first, patterns in probes:
+            k = i - first
+            for pattern in patterns:
+                end = first + pattern.size
+                if pattern.size < 2 or pattern.size <= k or end > len(keys):
+                    continue
+                distance = by_word.get(pattern.folded[k])
+                if distance is None:
+                    continue
+                if any(pattern.translit[j] != keys[first + j]
+                       for j in range(pattern.size) if j != k):
+                    continue
+                if all(is_joiner(seps[x]) for x in range(first, end - 1)):
+                    found.append((distance, pattern, k))
+        return found
+
+    def _short_swap(self, doc, lang, seg_words, i, variants):
+        word = seg_words[i]
+        if len(word.folded) != TYPO_MIN_LENGTH - 1 or not word.text[:1].isupper():
+            return None
+        fits = [p for distance, name_word in variants if distance == 1
+                for p in self.index.patterns_starting(translit_word(name_word))
+                if p.size == 1 and p.folded[0] == name_word and name_word in _swaps(word.folded)]
+        if len({p.entry.id for p in fits}) != 1:
+            return None
+        pattern = min(fits, key=lambda p: (p.form.lang != lang, _STATUS_RANK[p.form.status]))
+        mention = self._mention(doc, [word], pattern, MatchKind.TYPO, False, lang)
+        mention.swapped = (pattern.entry.type is EntryType.PLACE and _word_before(
+            doc.text, word.start).casefold() in _PLACE_PREPOSITIONS)
+        return mention
+
+
+@lru_cache(maxsize=4)
+def reference_checker(lang: str) -> Checker:
+    checker = Checker(default_termbase(), CheckOptions(lang=lang), default_checker(lang).index)
+    checker.matcher = ReferenceMatcher(checker.index)
+    return checker
+
+
+def described(findings) -> list[tuple]:
+    return [(f, f.message, f.fix) for f in findings]
+
+
+@st.composite
+def misspelt_names(draw) -> str:
+    """A draft where names of several words, or of four letters, stand with one word misspelt
+    (two letters swapped, any case), after and before ordinary words, and now and then as
+    written: what the anchored and the short near misses look for."""
+    longer = [form for form in forms() if " " in form or "-" in form]
+    short = [form for form in forms() if len(form) == TYPO_MIN_LENGTH - 1 and form.isalpha()]
+    parts = []
+    for _ in range(draw(st.integers(1, 6))):
+        form = draw(st.sampled_from(longer) | st.sampled_from(short))
+        words = regex.split(r"([ -])", form)
+        at = draw(st.integers(0, len(words) - 1)) // 2 * 2
+        word = words[at]
+        if len(word) > 2:
+            i = draw(st.integers(1, len(word) - 2))
+            words[at] = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        name = draw(st.sampled_from([str, str.lower, str.upper]))("".join(words))
+        parts += [*draw(st.lists(st.sampled_from(FILLER), max_size=8)), name]
+        if draw(st.booleans()):  # the document names the entry right too
+            parts.append(form)
+    return " ".join(parts) + "."
+
+
+@given(text=document() | misspelt_names(), path=PATHS, lang=LANGS)
+def test_matcher_fast_paths_give_the_same_findings(text, path, lang):
+    fast, reference = default_checker(lang), reference_checker(lang)
+    assert described(fast.check_text(text, path).findings) == \
+        described(reference.check_text(text, path).findings)
