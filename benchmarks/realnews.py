@@ -33,6 +33,7 @@ import html
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,15 +79,16 @@ def articles(corpus: Path) -> list[Article]:
     return found
 
 
-def read_labels(path: Path) -> dict[tuple, dict]:
+def _key(row: dict) -> tuple:
+    return (row["set"], row["document"], int(row["line"]), row["rule"], row["text"])
+
+
+def read_labels(path: Path, key: Callable[[dict], tuple] = _key) -> dict[tuple, dict]:
+    """The label file's rows by finding (``key``); none when the file does not exist."""
     if not path.exists():
         return {}
     with path.open(encoding="utf-8", newline="") as stream:
-        return {_key(row): row for row in csv.DictReader(stream)}
-
-
-def _key(row: dict) -> tuple:
-    return (row["set"], row["document"], int(row["line"]), row["rule"], row["text"])
+        return {key(row): row for row in csv.DictReader(stream)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from realnews import DEFAULT_CORPUS, articles  # noqa: E402
+from realnews import DEFAULT_CORPUS, articles, read_labels  # noqa: E402
 
 from checker.engine import Checker, CheckOptions  # noqa: E402
 from checker.readers import aligned  # noqa: E402
@@ -93,13 +93,6 @@ def pairs(corpus: Path) -> list[Pair]:
     return found
 
 
-def read_labels(path: Path) -> dict[tuple, dict]:
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8", newline="") as stream:
-        return {_key(row): row for row in csv.DictReader(stream)}
-
-
 def _key(row: dict) -> tuple:
     return (row["direction"], row["document"], int(row["line"]), row["rule"], row["text"])
 
@@ -131,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.exists():
         print(f"realpairs: no corpus at {args.corpus} (--corpus DIR)", file=sys.stderr)
         return 2
-    labels = read_labels(args.labels)
+    labels = read_labels(args.labels, _key)
     index = load_index(None)
     checkers = {(s, t): Checker(index.termbase, CheckOptions(lang=t, source_lang=s), index)
                 for s, t in (("fr", "en"), ("en", "fr"))}
