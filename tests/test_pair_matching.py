@@ -142,3 +142,18 @@ def test_the_segments_of_one_xliff_unit_are_paired_by_their_ids(tmp_path, checke
     # Only the second segment lost a name; the first names all its source does.
     assert [(f.rule, f.line, f.entry) for f in findings] == [
         ("term-mismatch", 4, "patrushev-nikolai")]
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    # A one-word name that is also an ordinary word (grenade, suisse) is found with its capital,
+    # and a place's name in lower case is its adjective.
+    ("Grenada", "Grenade"), ("Switzerland", "Suisse"),
+    ("Switzerland's competition authority ruled.",
+     "L'autorité suisse de la concurrence a tranché."),
+])
+def test_a_country_that_is_also_a_word_is_found_in_a_catalogue(tmp_path, checkers, source,
+                                                               target):
+    path = tmp_path / "fr.po"
+    path.write_text(HEADER + f'msgid "{source}"\nmsgstr "{target}"\n', encoding="utf-8")
+    assert [f.rule for f in checkers[("en", "fr")].check_path(str(path)).findings
+            if f.rule == "term-mismatch"] == []
