@@ -121,22 +121,21 @@ def unpack_entry(data: bytes | bytearray | memoryview, paths: Sequence[str]) -> 
     file = paths[path] if path >= 0 else None
     by_lang = {}
     for code, forms, words in languages:
-        lists: dict[Status, list[Form]] = {s: [] for s in _STATUSES}
-        for text, status_code, form_line in forms:
-            status = _STATUSES[status_code]
-            origin = Origin(file, form_line) if file is not None else None
-            lists[status].append(Form(text, status, code, entry_id, origin))
-        _check(len(lists[Status.PREFERRED]) == 1)
-        derived: dict[WordKind, list[DerivedWord]] = {k: [] for k in _KINDS}
+        # By code, as ``_STATUSES`` and ``_KINDS`` number them (PREFERRED first).
+        by_status: tuple[list[Form], ...] = ([], [], [], [])
+        for text, status, form_line in forms:
+            by_status[status].append(Form(text, _STATUSES[status], code, entry_id,
+                                          None if file is None else Origin(file, form_line)))
+        preferred, accepted, avoid, short = by_status
+        _check(len(preferred) == 1)
+        by_kind: tuple[list[DerivedWord], ...] = ([], [])
         for text, kind_code, word_line in words:
-            origin = Origin(file, word_line) if file is not None else None
-            derived[_KINDS[kind_code]].append(
-                DerivedWord(text, _KINDS[kind_code], code, entry_id, origin))
-        by_lang[code] = LanguageForms(code, lists[Status.PREFERRED][0],
-                                      tuple(lists[Status.ACCEPTED]), tuple(lists[Status.AVOID]),
-                                      tuple(lists[Status.SHORT]),
-                                      tuple(derived[WordKind.ADJECTIVE]),
-                                      tuple(derived[WordKind.DEMONYM]))
+            by_kind[kind_code].append(DerivedWord(
+                text, _KINDS[kind_code], code, entry_id,
+                None if file is None else Origin(file, word_line)))
+        adjectives, demonyms = by_kind
+        by_lang[code] = LanguageForms(code, preferred[0], tuple(accepted), tuple(avoid),
+                                      tuple(short), tuple(adjectives), tuple(demonyms))
     _check(not patterns or len(patterns) == sum(len(forms) for _, forms, _ in languages))
     return Entry(entry_id, kind, by_lang, note, case, ambiguous,
                  Origin(file, line) if file is not None else None, see_also,
