@@ -137,7 +137,8 @@ def unpack_entry(data: bytes | bytearray | memoryview, paths: Sequence[str]) -> 
         by_lang[code] = LanguageForms(code, preferred[0], tuple(accepted), tuple(avoid),
                                       tuple(short), tuple(adjectives), tuple(demonyms))
     _check(not patterns or len(patterns) == sum(len(forms) for _, forms, _ in languages))
-    return Entry(entry_id, kind, by_lang, note, case, ambiguous,
+    # A null note is given as it was written, as before (a loaded termbase never has one).
+    return Entry(entry_id, kind, by_lang, note, case, ambiguous,  # type: ignore[arg-type]
                  Origin(file, line) if file is not None else None, see_also,
                  Origin(file, see_also_line) if file is not None and see_also else None,
                  regional=regional), patterns
