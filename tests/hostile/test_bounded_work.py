@@ -287,9 +287,9 @@ def test_a_long_line_is_scanned_in_pieces_of_bounded_size(small_terms, monkeypat
     scanned: list[int] = []
     real = SegmentWords.__init__
 
-    def spy(self, text, segment):
+    def spy(self, text, segment, *split):
         scanned.append(segment.end - segment.start)
-        real(self, text, segment)
+        real(self, text, segment, *split)
 
     monkeypatch.setattr(SegmentWords, "__init__", spy)
     checker = Checker(load_termbase([small_terms]), CheckOptions(lang="fr", max_findings=0))
