@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from itertools import accumulate, compress
+from typing import NamedTuple
 
 import regex
 from rapidfuzz.distance import OSA
@@ -60,9 +61,9 @@ class Lowered(IntEnum):
     PLACED = 4  # a frequent word (suisse, turkey): also only after a preposition of place
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word of the draft."""
+class Word(NamedTuple):
+    """A word of the draft. A named tuple: a scan makes hundreds of thousands, and a frozen
+    dataclass costs more than twice as much to build."""
 
     start: int
     end: int
@@ -141,6 +142,7 @@ def _is_acronym(word: str) -> bool:
 # megabyte of news has a few thousand distinct words among 170,000). Emptied past MEMO_LIMIT.
 _KEYS: dict[str, str] = {}  # translit_word
 _SEPARATORS: dict[str, str] = {" ": " "}  # normalize_separator
+_SPELLINGS: dict[str, tuple[str, str]] = {}  # a word as written: (NFC, fold_key)
 _SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 
 
@@ -213,9 +215,14 @@ class SegmentWords:
         if word is None:
             bounds = self.bounds
             raw = self.raw[index]
-            text = raw if raw.isascii() else nfc(raw)
-            word = self._words[index] = Word(bounds[2 * index + 1], bounds[2 * index + 2], text,
-                                             self.keys[index], fold_key(text))
+            spelling = _SPELLINGS.get(raw)
+            if spelling is None:
+                if len(_SPELLINGS) > MEMO_LIMIT:
+                    _SPELLINGS.clear()
+                text = raw if raw.isascii() else nfc(raw)
+                spelling = _SPELLINGS[raw] = (text, fold_key(text))
+            word = self._words[index] = Word(bounds[2 * index + 1], bounds[2 * index + 2],
+                                             spelling[0], self.keys[index], spelling[1])
         return word
 
     def run(self, start: int, end: int) -> list[Word]:
@@ -234,11 +241,14 @@ class Separators:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+            return [self._at(i) for i in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
+        return self._at(index)
+
+    def _at(self, index: int) -> str:
         raw = self.parts[2 * index + 2]
         separator = _SEPARATORS.get(raw)
         if separator is None:
@@ -391,7 +401,7 @@ class Matcher:
             end = i + pattern.size
             if end > len(keys):
                 continue
-            if keys[i + 2:end] != list(pattern.translit[2:]):
+            if pattern.size > 2 and keys[i + 2:end] != list(pattern.translit[2:]):
                 continue
             between = seps[i:end - 1]
             if not all(map(is_joiner, between)):
