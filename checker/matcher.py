@@ -48,6 +48,9 @@ class MatchKind(IntEnum):
 
 
 _STATUS_RANK = {Status.PREFERRED: 0, Status.ACCEPTED: 1, Status.SHORT: 2, Status.AVOID: 3}
+# The rank of an exact match with the preferred form of the draft's language, the rank no
+# other pattern can beat (``Matcher._match_at``).
+_BEST_RANK = (MatchKind.EXACT, False, False, MatchKind.EXACT, 0)
 
 
 class Lowered(IntEnum):
@@ -395,6 +398,9 @@ class Matcher:
         size = 0
         keys = seg_words.keys
         second = keys[i + 1] if i + 1 < len(keys) else None
+        # By the end of a run: its separators and words, shared by the patterns of one size
+        # (the forms of an entry in each language, its avoid forms).
+        runs: dict[int, tuple[tuple[str, ...], list[Word] | None, tuple[str, ...]]] = {}
         for pattern in self.index.patterns_starting(keys[i], second):
             if pattern.size < size:
                 break  # patterns come longest first: a shorter one cannot win any more
@@ -403,14 +409,25 @@ class Matcher:
                 continue
             if pattern.size > 2 and keys[i + 2:end] != list(pattern.translit[2:]):
                 continue
-            between = seps[i:end - 1]
-            if not all(map(is_joiner, between)):
+            at = runs.get(end)
+            if at is None:
+                between = tuple(seps[i:end - 1])
+                if all(map(is_joiner, between)):
+                    words = seg_words.run(i, end)
+                    at = runs[end] = (between, words, tuple(w.text for w in words))
+                else:
+                    at = runs[end] = (between, None, ())
+            between, joined, texts = at
+            if joined is None:
                 continue
-            run = seg_words.run(i, end)
-            kind = self._kind(run, pattern)
-            if not self._acceptable(run, pattern, kind, lang):
-                continue
-            spacing = tuple(between) != pattern.seps
+            run = joined
+            if texts == pattern.words:
+                kind = MatchKind.EXACT  # the same letters are always acceptable
+            else:
+                kind = self._kind(run, pattern)
+                if not self._acceptable(run, pattern, kind, lang):
+                    continue
+            spacing = between != pattern.seps
             # Same letters are one tier whatever their capitals: Al-Qaida in English copy is
             # AP's al-Qaida with a capital, not Le Monde's Al-Qaida left in French.
             tier = MatchKind.EXACT if kind <= MatchKind.CASE else kind
@@ -418,6 +435,10 @@ class Matcher:
                     _STATUS_RANK[pattern.form.status])
             matches.append((rank, pattern, kind, spacing))
             size = pattern.size
+            if rank == _BEST_RANK:
+                # No later pattern can rank before this one; the others matter only to a short
+                # form's alternatives and to _mixed, which an exact preferred form has none of.
+                break
         if not matches:
             return None
         rank, best, kind, spacing = min(matches, key=lambda m: m[0])
