@@ -26,6 +26,7 @@ from glossary.index.compiled import (
     STARTS_LONGER,
     TYPO_MIN_LENGTH,
     FormPattern,
+    is_acronym,
     max_edits,
     typo_searchable,
 )
@@ -135,10 +136,6 @@ class MatchResult:
 
 # How far into a name a misspelled word is looked for (names of more words are rare).
 MAX_NAME_RANK = 6
-
-
-def _is_acronym(word: str) -> bool:
-    return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
 # Per distinct word, what every occurrence would compute again: drafts repeat their words (a
@@ -400,7 +397,8 @@ class Matcher:
         second = keys[i + 1] if i + 1 < len(keys) else None
         # By the end of a run: its separators and words, shared by the patterns of one size
         # (the forms of an entry in each language, its avoid forms).
-        runs: dict[int, tuple[tuple[str, ...], list[Word] | None, tuple[str, ...]]] = {}
+        runs: dict[int, tuple[tuple[str, ...], list[Word] | None, tuple[str, ...],
+                              tuple[bool, ...]]] = {}
         for pattern in self.index.patterns_starting(keys[i], second):
             if pattern.size < size:
                 break  # patterns come longest first: a shorter one cannot win any more
@@ -414,10 +412,12 @@ class Matcher:
                 between = tuple(seps[i:end - 1])
                 if all(map(is_joiner, between)):
                     words = seg_words.run(i, end)
-                    at = runs[end] = (between, words, tuple(w.text for w in words))
+                    texts = tuple(w.text for w in words)
+                    at = runs[end] = (between, words, texts,
+                                      tuple(t[:1].isupper() for t in texts))
                 else:
-                    at = runs[end] = (between, None, ())
-            between, joined, texts = at
+                    at = runs[end] = (between, None, (), ())
+            between, joined, texts, capitals = at
             if joined is None:
                 continue
             run = joined
@@ -425,7 +425,7 @@ class Matcher:
                 kind = MatchKind.EXACT  # the same letters are always acceptable
             else:
                 kind = self._kind(run, pattern)
-                if not self._acceptable(run, pattern, kind, lang):
+                if not self._acceptable(run, pattern, kind, lang, capitals):
                     continue
             spacing = between != pattern.seps
             # Same letters are one tier whatever their capitals: Al-Qaida in English copy is
@@ -492,24 +492,31 @@ class Matcher:
         for word, form_word, folded in zip(run, pattern.words, pattern.folded, strict=True):
             if word.text == form_word:
                 continue
-            if casefold(word.text) == casefold(form_word):
-                kind = max(kind, MatchKind.CASE)
-            elif word.folded == folded:
-                kind = max(kind, MatchKind.ACCENTS)
-            else:
+            # Same letters once case-folded are the same once accent-folded too (fold_key
+            # folds the case first): other folded letters are another romanisation.
+            if word.folded != folded:
                 kind = max(kind, MatchKind.TRANSLIT)
+            elif casefold(word.text) == casefold(form_word):
+                kind = max(kind, MatchKind.CASE)
+            else:
+                kind = max(kind, MatchKind.ACCENTS)
         return kind
 
     def _acceptable(self, run: list[Word], pattern: FormPattern, kind: MatchKind,
-                    lang: str) -> bool:
-        """Refuse matches that are more likely ordinary words than the name."""
+                    lang: str, capitals: tuple[bool, ...] | None = None) -> bool:
+        """Refuse matches that are more likely ordinary words than the name. ``capitals``:
+        which words of ``run`` start with a capital, when the caller has them."""
+        if capitals == pattern.capitals and not pattern.has_acronym:
+            # No word lowered, no acronym: the common case, decided without the loops below.
+            return pattern.size > 1 or kind < MatchKind.TRANSLIT or (
+                len(run[0].folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(run[0].text, lang))
         entry = pattern.entry
         if entry.case is CasePolicy.NAME and any(
                 f[:1].isupper() and not w.text[:1].isupper()
                 for w, f in zip(run, pattern.words, strict=True)):
             return lowered_evidence(run, pattern, kind, lang) is not None
         for word, form_word in zip(run, pattern.words, strict=True):
-            if _is_acronym(form_word) and not word.text.isupper():
+            if is_acronym(form_word) and not word.text.isupper():
                 return False  # NATO is not "Nato"; UN is not the French "Un"
         lowered = [w for w, f in zip(run, pattern.words, strict=True)
                    if f[:1].isupper() and not w.text[:1].isupper()]
@@ -1142,7 +1149,7 @@ def lowered_evidence(run: list[Word], pattern: FormPattern, kind: MatchKind,
     pairs = list(zip(run, pattern.words, strict=True))
     lowered = [(w, f) for w, f in pairs if f[:1].isupper() and not w.text[:1].isupper()]
     for word, form_word in lowered:
-        if _is_acronym(form_word) and not (word.text.islower() and pattern.size == 1):
+        if is_acronym(form_word) and not (word.text.islower() and pattern.size == 1):
             return None  # an acronym is miswritten all in lower case, alone (otan), or not
     languages = {lang, *entry.languages}
     if pattern.size > 1:
@@ -1172,7 +1179,7 @@ def lowered_evidence(run: list[Word], pattern: FormPattern, kind: MatchKind,
             return _one_word(words[0], entry, languages, lang)  # la réunion
         return Lowered.NAMED  # nations unies, banque mondiale
     word = run[0]
-    if _is_acronym(pattern.words[0]):
+    if is_acronym(pattern.words[0]):
         # nsa, otan; us, un and eu are words.
         return None if _known_anywhere(word.text, lang, languages) else Lowered.SPELLING
     if not _known_anywhere(word.text, lang, languages):

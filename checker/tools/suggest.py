@@ -29,7 +29,7 @@ import regex
 
 from glossary import Termbase
 from glossary.edit import check_entry, entries_of, make_id
-from glossary.index.compiled import TYPO_MAX_LENGTH
+from glossary.index.compiled import TYPO_MAX_LENGTH, is_acronym
 from glossary.normalize import (
     casefold,
     fold_key,
@@ -140,10 +140,6 @@ def _is_name_word(word: Word) -> bool:
     return text[:1].isupper() and not text[:1].isdigit()
 
 
-def _is_acronym(text: str) -> bool:
-    return text.isupper() and sum(c.isalpha() for c in text) >= 2
-
-
 def _runs(words: SegmentWords, seps: Separators, known: set[int]) -> Iterable[list[int]]:
     """Index lists of capitalised words joined like one name, lower-case particles allowed
     inside (``von der``), words of known names never."""
@@ -219,9 +215,9 @@ def _acceptable(words: SegmentWords, run: list[int], lang: str) -> bool:
     if len(run) > 1:
         # Capitalised words joined mid-sentence (Federal Reserve, Nikita Khrouchtchev); words
         # in capitals together are a dateline or shouting (NEW YORK), not a name.
-        return sum(1 for t in texts if _is_acronym(t)) < 2
+        return sum(1 for t in texts if is_acronym(t)) < 2
     text = texts[0]
-    if _is_acronym(text):
+    if is_acronym(text):
         return 3 <= len(text) <= 6 and text.isalpha() and not wordlist.is_known(text, lang)
     if casefold(text).endswith(DEMONYM_ENDINGS) and wordlist.is_known(text, lang):
         return False
@@ -390,7 +386,7 @@ def guess_type(candidate: Candidate) -> tuple[str, str]:
         for word in text.split():
             if casefold(word) in ORGANIZATION_WORDS:
                 return "organization", f"'{word}' names an organisation"
-        if _is_acronym(text):
+        if is_acronym(text):
             return "organization", "an acronym"
     previous = Counter(o.previous for o in candidate.occurrences)
     places = sum(n for w, n in previous.items() if w in PLACE_CUES)

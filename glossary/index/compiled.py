@@ -66,9 +66,20 @@ class FormPattern:
     seps: tuple[str, ...]  # normalised separators between the words
     entry: Entry = field(compare=False, repr=False)
     size: int = field(init=False)  # number of words (read in the scan's inner loop)
+    # Which words start with a capital, and whether one is an acronym (NATO, UN): what the
+    # checker asks of a form at each run of words it could be.
+    capitals: tuple[bool, ...] = field(init=False, compare=False, repr=False)
+    has_acronym: bool = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "size", len(self.words))
+        object.__setattr__(self, "capitals", tuple(w[:1].isupper() for w in self.words))
+        object.__setattr__(self, "has_acronym", any(is_acronym(w) for w in self.words))
+
+
+def is_acronym(word: str) -> bool:
+    """Whether ``word`` is an acronym: capitals only, two letters or more (NATO, UN)."""
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
 def make_pattern(form: Form, entry: Entry) -> FormPattern | None:
