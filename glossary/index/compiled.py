@@ -506,15 +506,22 @@ class TermIndex:
         try:
             return self._patterns[ref]
         except KeyError:
-            form, entry = self._form_of(ref)
-            if self._patterns_at is None:
-                pattern = make_pattern(form, entry)
-            else:  # computed when the index was compiled
-                data = self._patterns_at(ref >> FORM_BITS)[ref & ((1 << FORM_BITS) - 1)]
-                # data: the four tuples of words pattern_data stored, before the entry
-                pattern = None if data is None else FormPattern(form, *data, entry)  # type: ignore[call-arg]
-            self._patterns[ref] = pattern
-            return pattern
+            pass
+        # Every form of the entry at once: a draft that reaches one form of an entry reaches
+        # the others at the same words (the other language's, the avoid forms), and the
+        # entry's forms are walked once, not once per form.
+        position = ref >> FORM_BITS
+        entry = self.entry_at(position)
+        forms = list(entry.forms())
+        if self._patterns_at is None:
+            patterns = [make_pattern(form, entry) for form in forms]
+        else:  # computed when the index was compiled
+            # data: the four tuples of words pattern_data stored, before the entry
+            patterns = [None if data is None else FormPattern(form, *data, entry)  # type: ignore[call-arg]
+                        for form, data in zip(forms, self._patterns_at(position), strict=True)]
+        for rank, pattern in enumerate(patterns):
+            self._patterns.setdefault(position << FORM_BITS | rank, pattern)
+        return self._patterns[ref]
 
     def pattern_data(self, position: int) -> list[tuple | None]:
         """What to store beside the entry at ``position`` so that its patterns need not be
