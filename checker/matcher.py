@@ -420,12 +420,11 @@ class Matcher:
             between, joined, texts, capitals = at
             if joined is None:
                 continue
-            run = joined
             if texts == pattern.words:
                 kind = MatchKind.EXACT  # the same letters are always acceptable
             else:
-                kind = self._kind(run, pattern)
-                if not self._acceptable(run, pattern, kind, lang, capitals):
+                kind = self._kind(joined, pattern)
+                if not self._acceptable(joined, pattern, kind, lang, capitals):
                     continue
             spacing = between != pattern.seps
             # Same letters are one tier whatever their capitals: Al-Qaida in English copy is
@@ -451,7 +450,8 @@ class Matcher:
             if best.size == 1:
                 self._name_parts.add(casefold(seg_words.raw[i]))
             return None
-        run = seg_words.run(i, i + best.size)
+        run = runs[i + best.size][1]  # the best pattern's words, made above
+        assert run is not None  # a pattern matched: its words are joined
         patterns = [m[1] for m in matches]
         mention = self._mention(doc, run, best, kind, spacing,
                                 mixed=self._mixed(run, best, patterns), lang=lang)
