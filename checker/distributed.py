@@ -74,6 +74,12 @@ BATCHES_PER_WORKER = 4
 # Files per task at most: 200 articles of 5 kB are a second of a worker's time, so that even
 # a thousand workers ask the scheduler for a thousand tasks a second, which it keeps up with.
 MAX_BATCH = 200
+# Files per task at least (but the very last task): the tasks that end a run are small, so that
+# the workers finish together, not one idle while another checks a last big batch; not so small
+# that the cost of a task (a few milliseconds) weighs on its files' (ten each at 5 kB). A tenth
+# of the workers at least, so that a thousand workers, on the run's last tasks too, still ask
+# the scheduler for no more than a thousand tasks a second.
+MIN_BATCH = 8
 CONNECT_TIMEOUT = "30s"
 
 Progress = Callable[[Iterable[FileResult], int], Iterator[FileResult]]
@@ -150,12 +156,11 @@ def check_on_cluster(
     client = cluster_client(address)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        size = batch or max(1, min(MAX_BATCH, len(files) // (workers * BATCHES_PER_WORKER)))
         sent = [
             (position, path if is_url(path) else os.path.abspath(path))
             for position, path in enumerate(files)
         ]
-        batches = [sent[start : start + size] for start in range(0, len(sent), size)]
+        batches = [sent[start:end] for start, end in _spans(len(sent), workers, batch)]
         results: list[FileResult | None] = [None] * len(files)
         done = _results(client, batches, make_checker, image, workers * BATCHES_PER_WORKER)
         finished = (_shown(results, position, result, files[position]) for position, result in done)
@@ -165,6 +170,19 @@ def check_on_cluster(
         client.close()
     assert all(r is not None for r in results)  # every position comes back, or raises
     return [r for r in results if r is not None]
+
+
+def _spans(count: int, workers: int, batch: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each batch of ``count`` files for ``workers``: ``batch`` files each if
+    given; else each batch the share of the files left of one of the batches in flight at a
+    time, within ``MIN_BATCH`` (or a tenth of the workers) and ``MAX_BATCH``: the batches
+    shrink as the run ends, and the workers finish together."""
+    window, least = workers * BATCHES_PER_WORKER, max(MIN_BATCH, workers // 10)
+    start = 0
+    while start < count:
+        size = batch or max(least, min(MAX_BATCH, (count - start) // window))
+        yield start, min(count, start + size)
+        start += size
 
 
 def _shown(

@@ -300,6 +300,19 @@ def test_the_index_offered_is_the_file_the_run_read(terms, tmp_path, monkeypatch
     assert stale.path == tmp_path / "stale.idx" and stale.bytes() == image.bytes()
 
 
+# --- batches ---------------------------------------------------------------------------------
+def test_batches_shrink_as_the_run_ends_so_the_workers_finish_together():
+    sizes = [end - start for start, end in distributed._spans(2000, 2)]
+    assert sum(sizes) == 2000  # every file, once, in order
+    assert sizes[0] == distributed.MAX_BATCH and max(sizes) == distributed.MAX_BATCH
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-2] == distributed.MIN_BATCH  # small at the end, never tiny but the last
+    # A thousand workers: the last tasks are a hundred files, not a handful.
+    assert min(end - start for start, end in list(distributed._spans(10**6, 1000))[:-1]) == 100
+    assert [end - start for start, end in distributed._spans(20, 2, batch=8)] == [8, 8, 4]
+    assert list(distributed._spans(0, 2)) == []
+
+
 # --- without a cluster ------------------------------------------------------------------------
 def test_without_the_extra_the_flag_says_how_to_install_it(terms, archive, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed fails
