@@ -346,7 +346,7 @@ class RunPlugin(WorkerPlugin):
         """This worker's checker of the run; None when it cannot read the index's file and
         the bytes are not to be fetched (``fetch``: the client has not put them up)."""
         if self.opened is None:
-            index = read_index(Path(self.path), self.key) if self.path is not None else None
+            index = _shared_index(self.path, self.key) if self.path is not None else None
             if index is None:
                 if not fetch:
                     return None
@@ -362,7 +362,14 @@ class RunPlugin(WorkerPlugin):
         this worker's folder."""
         from distributed import Variable, get_client
 
-        data = Variable(_bytes_name(self.run), client=get_client()).get()
+        try:  # put up before any task that fetches them is sent, and kept until the run ends
+            data = Variable(_bytes_name(self.run), client=get_client()).get(CONNECT_TIMEOUT)
+        except TimeoutError:
+            raise ClusterError(
+                _("the compiled index was not found on the scheduler for the run {run}").format(
+                    run=self.run
+                )
+            ) from None
         path = Path(self.folder) / f"termcheck-index-{uuid.uuid4().hex}.idx"
         write_atomic(path, data, private=True)
         self.written = path
@@ -374,6 +381,28 @@ class RunPlugin(WorkerPlugin):
                 ).format(path=path)
             )
         return index
+
+
+# The index a worker last mapped from a shared file, kept for its next run on the same file
+# (runs one after another on a long-lived cluster: its digest is not computed again), under
+# the file's identity: (path, key, device, inode, size, modification time).
+_kept: tuple[tuple[object, ...], TermIndex] | None = None
+
+
+def _shared_index(path: str, key: str) -> TermIndex | None:
+    """The index of ``key`` mapped from the file at ``path``, if this worker reads one there
+    (the one it mapped for an earlier run, while the file is the same); else None."""
+    global _kept
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    stamp = (path, key, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+    if _kept is not None and _kept[0] == stamp:
+        return _kept[1]
+    index = read_index(Path(path), key)
+    _kept = (stamp, index) if index is not None else None
+    return index
 
 
 def _check_batch(

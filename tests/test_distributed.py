@@ -188,6 +188,36 @@ def test_the_workers_speak_the_clients_interface_language(cluster, archive, term
     assert "forme à éviter" in on_cluster.stdout  # the findings' messages, in French
 
 
+def _count_reads() -> None:
+    """On a worker: count the index files it reads from now on."""
+    module = sys.modules["checker.distributed"]
+    read = module.read_index
+
+    def counted(path, key, *args):
+        module.reads += 1
+        return read(path, key, *args)
+
+    module.reads, module.read_index, module.uncounted = 0, counted, read
+
+
+def _reads() -> int:
+    """On a worker: the index files it read since ``_count_reads``; the counting stops."""
+    module = sys.modules["checker.distributed"]
+    module.read_index = module.uncounted
+    return module.reads
+
+
+def test_a_worker_keeps_the_index_it_mapped_for_the_next_run(cluster, archive, terms):
+    options = [str(archive), "--terms", str(terms), "--lang", "fr", "--format", "json"]
+    with distributed_package.Client(cluster) as client:
+        client.run(_count_reads)
+        first = run(*options, "--scheduler", cluster.scheduler_address)
+        then = run(*options, "--scheduler", cluster.scheduler_address)
+        reads = client.run(_reads)
+    assert first.stdout == then.stdout and "avoid" in then.stdout
+    assert 1 <= sum(reads.values()) <= len(reads)  # once a worker at most, for both runs
+
+
 # --- workers that die -------------------------------------------------------------------------
 class DyingChecker(Checker):
     """A checker whose process dies on a file named ``poison-*`` (always), or ``shaky-*`` (the
