@@ -13,11 +13,13 @@ the scheduler once (a Dask ``Variable``) and sends the batch again, and from the
 that cannot read the path fetches the bytes from there, writes them to its local folder and
 maps that copy; workers that read the path still do, and never receive the bytes. Either way
 the worker builds its checker with ``make_checker`` (the run's settings, pickled with the
-plugin) when the run's first task reaches it, then keeps it for the run's other tasks. Files
-go out in batches (a
-task checks a few dozen, so the scheduler's cost per task stays small), a few batches per
-worker in flight at a time, so that a run over millions of files never holds millions of
-tasks; results come back as batches finish, and the client puts them back in input order.
+plugin) when the run's first task reaches it, then keeps it for the run's other tasks (and
+keeps a shared file's index mapped for its next run on the same file).
+
+Files go out in batches (a task checks up to 200, so the scheduler's cost per task stays
+small; fewer as the run ends, so that the workers finish together), a few batches per worker
+in flight at a time, so that a run over millions of files never holds millions of tasks;
+results come back as batches finish, and the client puts them back in input order.
 
 Failures: a file that cannot be read or checked is reported by ``check_path`` itself, as in one
 process. A worker that dies while it checks a batch (killed, out of memory) is replaced by the
