@@ -4,6 +4,7 @@ fsspec; a worker lost mid-run is retried and a file that kills every worker is r
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -99,8 +100,22 @@ def run(*args: str):
     return CliRunner().invoke(cli, ["check", *args])
 
 
+@pytest.fixture
+def offered(monkeypatch) -> list[IndexImage]:
+    """The images whose bytes the client put up for the workers (it reads them only then)."""
+    images: list[IndexImage] = []
+    read = IndexImage.bytes
+
+    def spied(image: IndexImage) -> bytes:
+        images.append(image)
+        return read(image)
+
+    monkeypatch.setattr(IndexImage, "bytes", spied)
+    return images
+
+
 def test_the_cluster_writes_the_reports_one_process_writes(
-    cluster, archive, terms, tmp_path, monkeypatch
+    cluster, archive, terms, tmp_path, monkeypatch, offered
 ):
     monkeypatch.chdir(tmp_path)  # relative paths, sent absolute, reported as given
     reports = {}
@@ -131,6 +146,28 @@ def test_the_cluster_writes_the_reports_one_process_writes(
     assert data["findings"][0]["path"].startswith("archive/2024/")
     (error,) = data["errors"]
     assert error["path"] == "archive/2024/broken.txt" and "UTF-8" in error["message"]
+    assert offered == []  # the workers mapped the client's cache file: no bytes sent
+
+
+def test_without_a_cache_file_the_bytes_are_sent(cluster, archive, terms, offered):
+    options = [str(archive), "--terms", str(terms), "--lang", "fr", "--format", "json"]
+    one = run(*options, "--no-cache")
+    on_cluster = run(*options, "--no-cache", "--scheduler", cluster.scheduler_address)
+    assert on_cluster.stdout == one.stdout and one.exit_code == on_cluster.exit_code == 2
+    (image,) = offered  # no file to map: put up once, before the first batch
+    assert image.path is None
+
+
+def test_an_index_file_named_relative_is_mapped_by_the_workers(
+    cluster, archive, terms, tmp_path, monkeypatch, offered
+):
+    monkeypatch.chdir(tmp_path)  # the workers' working folder is another
+    options = [str(archive), "--terms", str(terms), "--lang", "fr", "--index", "house.idx"]
+    one = run(*options)
+    assert (tmp_path / "house.idx").is_file()
+    on_cluster = run(*options, "--scheduler", cluster.scheduler_address)
+    assert on_cluster.stdout == one.stdout and "avoid" in one.stdout
+    assert offered == []
 
 
 def test_file_urls_on_the_cluster(cluster, archive, terms):
@@ -149,6 +186,36 @@ def test_the_workers_speak_the_clients_interface_language(cluster, archive, term
     on_cluster = CliRunner().invoke(cli, [*options, "--scheduler", cluster.scheduler_address])
     assert on_cluster.stdout == one.stdout
     assert "forme à éviter" in on_cluster.stdout  # the findings' messages, in French
+
+
+def _count_reads() -> None:
+    """On a worker: count the index files it reads from now on."""
+    module = sys.modules["checker.distributed"]
+    read = module.read_index
+
+    def counted(path, key, *args):
+        module.reads += 1
+        return read(path, key, *args)
+
+    module.reads, module.read_index, module.uncounted = 0, counted, read
+
+
+def _reads() -> int:
+    """On a worker: the index files it read since ``_count_reads``; the counting stops."""
+    module = sys.modules["checker.distributed"]
+    module.read_index = module.uncounted
+    return module.reads
+
+
+def test_a_worker_keeps_the_index_it_mapped_for_the_next_run(cluster, archive, terms):
+    options = [str(archive), "--terms", str(terms), "--lang", "fr", "--format", "json"]
+    with distributed_package.Client(cluster) as client:
+        client.run(_count_reads)
+        first = run(*options, "--scheduler", cluster.scheduler_address)
+        then = run(*options, "--scheduler", cluster.scheduler_address)
+        reads = client.run(_reads)
+    assert first.stdout == then.stdout and "avoid" in then.stdout
+    assert 1 <= sum(reads.values()) <= len(reads)  # once a worker at most, for both runs
 
 
 # --- workers that die -------------------------------------------------------------------------
@@ -170,11 +237,43 @@ def dying_checker(settings, index):
     return DyingChecker(checker.termbase, checker.options, checker.index)
 
 
-def dying_run(terms: Path):
+def dying_run(terms: Path, shared: bool = False):
+    """A run whose workers die on some files; its index is mapped from the client's cache file
+    when ``shared``, else sent as bytes (there is no file to map)."""
     settings = resolve_settings(terms=[str(terms)], lang="fr")
     run = open_checker(settings)
-    image = IndexImage.of(run.index, index_key([str(terms)]))
+    key = index_key([str(terms)])
+    image = IndexImage.of(run.index, key, index_files(settings, key) if shared else [])
+    assert (image.path is not None) == shared
     return run, image, lambda index: dying_checker(portable(settings), index)
+
+
+def one_process(run_, files: list[str]) -> list[tuple]:
+    return [(r.path, r.findings, r.error) for r in map(run_.checker.check_path, files)]
+
+
+# A path the workers cannot read, as the client's own disk is for another machine's workers.
+ELSEWHERE = Path("/nonexistent-termcheck-client-disk/index.idx")
+
+
+@pytest.mark.parametrize("where", ["shared", "elsewhere"])
+def test_a_worker_started_in_place_of_a_dead_one_gets_the_index(
+    cluster, archive, terms, where, offered
+):
+    """The worker that replaces one killed mid-run maps the shared file, or fetches the bytes
+    the client put up, as the first workers did."""
+    shaky = archive / "2025" / "shaky-2.txt"
+    shaky.write_text("Selon Sergei Lavrov, rien ne change.\n", encoding="utf-8")
+    run_, image, make = dying_run(terms, shared=where == "shared")
+    if where == "elsewhere":
+        image = dataclasses.replace(image, path=ELSEWHERE)
+    files = run_.checker.inputs([str(archive)])
+    results = check_on_cluster(cluster.scheduler_address, files, make, image, batch=8)
+    assert shaky.with_suffix(".died").exists()  # a worker died on it, and was replaced
+    assert [(r.path, r.findings, r.error) for r in results] == one_process(run_, files)
+    assert [f.rule for f in results[files.index(str(shaky))].findings] == ["avoid"]
+    # The bytes went up once when the workers could not read the file, never when they could.
+    assert [i.path for i in offered] == ([] if where == "shared" else [ELSEWHERE])
 
 
 @pytest.mark.slow  # five workers killed and started again: six seconds
@@ -201,27 +300,47 @@ def test_a_lost_worker_is_retried_and_a_killing_file_reported(cluster, archive, 
     assert "every cluster worker that checked it died" in by_path[str(poison)].error
     assert by_path[str(shaky)].error is None  # its worker died once: checked again
     assert [f.rule for f in by_path[str(shaky)].findings] == ["avoid"]
-    alone = [run_.checker.check_path(p) for p in files if p != str(poison)]
-    assert [(r.path, r.findings, r.error) for r in results if r.path != str(poison)] == [
-        (r.path, r.findings, r.error) for r in alone
-    ]
+    assert [(r.path, r.findings, r.error) for r in results if r.path != str(poison)] == (
+        one_process(run_, [p for p in files if p != str(poison)])
+    )
 
 
 # --- the index sent ---------------------------------------------------------------------------
-def test_the_index_sent_is_the_file_the_run_read(terms, tmp_path):
+def test_the_index_offered_is_the_file_the_run_read(terms, tmp_path, monkeypatch):
     key = index_key([str(terms)])
     cached = resolve_settings(terms=[str(terms)])
     run_ = open_checker(cached)
     (path,) = index_files(cached, key)
     assert path.is_file()  # the cache file open_index wrote, named as it names it
-    assert IndexImage.of(run_.index, key, [path]).data == path.read_bytes()
-    named = resolve_settings(terms=[str(terms)], index_file=str(tmp_path / "house.idx"))
+    image = IndexImage.of(run_.index, key, [tmp_path / "missing.idx", path])
+    assert image.path == path and image.bytes() == path.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    named = resolve_settings(terms=[str(terms)], index_file="house.idx")
     open_checker(named)
-    assert index_files(named, key) == [tmp_path / "house.idx"]
-    # No file at hand: the index is written afresh, and reads back.
+    assert index_files(named, key) == [Path("house.idx")]
+    assert IndexImage.of(run_.index, key, [Path("house.idx")]).path == tmp_path / "house.idx"
+    # No file at hand: no path, and the bytes are the index written afresh, which reads back.
     image = IndexImage.of(run_.index, key, [tmp_path / "missing.idx"])
-    (tmp_path / "again.idx").write_bytes(image.data)
+    assert image.path is None
+    (tmp_path / "again.idx").write_bytes(image.bytes())
     assert read_index(tmp_path / "again.idx", key) is not None
+    # A file that holds another index (stale): its bytes are never offered for this one.
+    (tmp_path / "stale.idx").write_bytes(b"not an index")
+    stale = IndexImage.of(run_.index, key, [tmp_path / "stale.idx"])
+    assert stale.path == tmp_path / "stale.idx" and stale.bytes() == image.bytes()
+
+
+# --- batches ---------------------------------------------------------------------------------
+def test_batches_shrink_as_the_run_ends_so_the_workers_finish_together():
+    sizes = [end - start for start, end in distributed._spans(2000, 2)]
+    assert sum(sizes) == 2000  # every file, once, in order
+    assert sizes[0] == distributed.MAX_BATCH and max(sizes) == distributed.MAX_BATCH
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-2] == distributed.MIN_BATCH  # small at the end, never tiny but the last
+    # A thousand workers: the last tasks are a hundred files, not a handful.
+    assert min(end - start for start, end in list(distributed._spans(10**6, 1000))[:-1]) == 100
+    assert [end - start for start, end in distributed._spans(20, 2, batch=8)] == [8, 8, 4]
+    assert list(distributed._spans(0, 2)) == []
 
 
 # --- without a cluster ------------------------------------------------------------------------
