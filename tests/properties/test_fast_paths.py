@@ -205,11 +205,11 @@ def test_judge_word_agrees_with_judge(word):
 
 
 @given(text=document() | st.text(ANY_CHAR, max_size=40), data=st.data())
-def test_may_hold_suspect_agrees_with_the_search(text, data):
+def test_suspect_offsets_agree_with_the_search(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert mixed_script.may_hold_suspect(text, start, end) == \
-        bool(mixed_script._SUSPECT.search(text, start, end))
+    assert mixed_script.suspect_offsets(text, start, end) == \
+        [match.start() for match in mixed_script._SUSPECT.finditer(text, start, end)]
 
 
 def test_suspect_class_holds_every_character_judge_acts_on():
@@ -222,8 +222,10 @@ def test_suspect_class_holds_every_character_judge_acts_on():
     suspect = set(mixed_script._SUSPECT.findall(every))
     assert set(acted_on.findall(every)) <= suspect
     assert {chr(c) if isinstance(c, int) else c for c in _CONFUSABLES} <= suspect
-    # may_hold_suspect skips printable ASCII, tabs and line ends (not the ASCII controls)
+    # no printable ASCII character, tab or line end is suspect (the ASCII controls are)
     assert not any(c in suspect for c in "\t\n\r" + "".join(map(chr, range(0x20, 0x7f))))
+    # the check looks for suspect characters among those its plain class leaves out
+    assert suspect <= set(mixed_script._UNPLAIN.findall(every))
 
 
 json_values = st.recursive(
