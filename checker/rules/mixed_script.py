@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import replace
 
 import regex
@@ -63,6 +63,11 @@ from .base import Context, FixSafety, Rule, Stage
 # characters included) in and around them.
 _IN_WORD = rf"[\p{{L}}\p{{M}}\p{{DI}}{CONTROLS}]"
 _WORD = regex.compile(rf"{_IN_WORD}*\p{{L}}{_IN_WORD}*")
+# A _WORD match is a longest run of such characters that holds a letter: these find the run
+# around a character, forwards and (reversed) backwards.
+_IN_RUN = regex.compile(rf"{_IN_WORD}+")
+_IN_RUN_BEFORE = regex.compile(rf"(?r){_IN_WORD}+")
+_LETTER = regex.compile(r"\p{L}")
 # Cheap test that a segment may hold something to flag (nearly every segment does not).
 _SUSPECT = regex.compile(rf"[\p{{Cyrillic}}\p{{Greek}}\p{{DI}}{CONTROLS}"
                          r"\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]")
@@ -201,6 +206,27 @@ def suspect_offsets(text: str, start: int, end: int) -> list[int]:
             if _is_suspect(match.group())]
 
 
+def words_holding(text: str, start: int, end: int, offsets: list[int]) -> list[tuple[int, int]]:
+    """The spans of the words of ``text`` between ``start`` and ``end`` (the matches of
+    ``_WORD.finditer(text, start, end)``) that hold one of ``offsets`` (ascending): each the run
+    of word characters around an offset, when it holds a letter. Only the words around a
+    suspect character are read, not every word of the segment."""
+    spans = []
+    done = start  # the end of the last run read: offsets before it are in it
+    for offset in offsets:
+        if offset < done:
+            continue
+        after = _IN_RUN.match(text, offset, end)
+        if after is None:
+            continue  # no word character (a Greek question mark): in no word
+        before = _IN_RUN_BEFORE.match(text, start, offset)
+        first = before.start() if before is not None else offset
+        done = after.end()
+        if _LETTER.search(text, first, done):
+            spans.append((first, done))
+    return spans
+
+
 def judge_word(ctx: Context, word: str) -> tuple[str, str | None] | None:
     """``_judge`` with a fast answer for a word without Cyrillic, Greek, styled or invisible
     characters, which is nearly every word of a segment that holds one suspect word: such a
@@ -220,17 +246,14 @@ def check_document(ctx: Context) -> list:
         offsets = suspect_offsets(text, segment.start, segment.end)
         if not offsets:
             continue  # nearly every segment: Latin letters only, nothing invisible
-        matches = list(_WORD.finditer(text, segment.start, segment.end))
-        starts = [match.start() for match in matches]
         # Only a word that holds a suspect character can be flagged (judge_word answers None
-        # for the others): those words, in order, found by their suspect characters.
-        held = sorted({index for index, offset in
-                       ((bisect_right(starts, offset) - 1, offset) for offset in offsets)
-                       if index >= 0 and offset < matches[index].end()})
-        words: list[str] | None = None  # every word of the segment, once one is needed
-        for index in held:
-            match = matches[index]
-            word = match.group().strip(_EDGE_MARKS)
+        # for the others): those words are read, in order; every word of the segment only to
+        # tell a word spelled wholly in look-alikes amid Cyrillic or Greek text.
+        words: list[str] | None = None
+        starts: list[int] = []
+        for first, last in words_holding(text, segment.start, segment.end, offsets):
+            raw = text[first:last]
+            word = raw.strip(_EDGE_MARKS)
             if not word:
                 continue
             if word in judged_words:
@@ -242,10 +265,12 @@ def check_document(ctx: Context) -> list:
             what, expected = judged
             if what == _WHOLLY:
                 if words is None:
-                    words = [each.group().strip(_EDGE_MARKS) for each in matches]
-                if _amid_foreign_text(words, index):
+                    matches = list(_WORD.finditer(text, segment.start, segment.end))
+                    words = [match.group().strip(_EDGE_MARKS) for match in matches]
+                    starts = [match.start() for match in matches]
+                if _amid_foreign_text(words, bisect_left(starts, first)):
                     continue
-            start = match.start() + match.group().index(word)
+            start = first + raw.index(word)
             findings.append(_finding(ctx, start, word, what, expected))
     return findings
 

@@ -212,6 +212,22 @@ def test_suspect_offsets_agree_with_the_search(text, data):
         [match.start() for match in mixed_script._SUSPECT.finditer(text, start, end)]
 
 
+# Word characters and others, with suspect ones among them (Cyrillic look-alikes, invisible
+# characters, a combining mark, a Greek question mark, a control character).
+_AROUND_WORDS = [*"Lav ro,.3-", "\u0430", "\u043e", "\u03bb", "\u200b", "\u200e", "\u00ad",
+                 "\u0301", "\u037e", "\x1b"]
+
+
+@given(text=st.text(st.sampled_from(_AROUND_WORDS), max_size=40), data=st.data())
+def test_words_holding_suspects_are_those_of_the_scan(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    offsets = mixed_script.suspect_offsets(text, start, end)
+    assert mixed_script.words_holding(text, start, end, offsets) == [
+        match.span() for match in mixed_script._WORD.finditer(text, start, end)
+        if any(match.start() <= offset < match.end() for offset in offsets)]
+
+
 def test_suspect_class_holds_every_character_judge_acts_on():
     """judge_word skips words without a _SUSPECT character: every character that makes _judge
     answer (Cyrillic, Greek, styled Latin, invisible, a confusable) must be in that class."""
