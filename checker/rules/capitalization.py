@@ -223,7 +223,7 @@ def check_titles(ctx: Context) -> list[Finding]:
     if ctx.lang != "fr" or (ctx.profile is not None and ctx.profile.titles != "lower"):
         return []
     text = ctx.doc.text
-    mentions = [(m.start, m.end) for m in ctx.checked_mentions]
+    mentions: list[tuple[int, int]] | None = None  # the spans of mentions, once asked
     findings = []
     for segment in ctx.checked_segments:
         for candidate in _TITLE_CANDIDATE.finditer(text, segment.start, segment.end):
@@ -239,8 +239,11 @@ def check_titles(ctx: Context) -> list[Finding]:
             word = match.group(1)
             if (_CAPITALISED.match(text, end) or ctx.headline(start)
                     or _ADDRESS.search(text, max(segment.start, start - 20), start)
-                    or (word.casefold() in _MONARCHS and not _NAME_AFTER.match(text, end))
-                    or any(s <= start < e for s, e in mentions)):
+                    or (word.casefold() in _MONARCHS and not _NAME_AFTER.match(text, end))):
+                continue
+            if mentions is None:
+                mentions = [(m.start, m.end) for m in ctx.checked_mentions]
+            if any(s <= start < e for s, e in mentions):
                 continue
             expected = word[:1].lower() + word[1:]
             findings.append(RULE.finding(start, end, word, _title_message(word, expected),

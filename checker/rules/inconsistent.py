@@ -43,11 +43,13 @@ from ..project import Parts
 from .base import Context, FixSafety, Rule, Stage, fit_case
 
 
-def _candidates(ctx: Context) -> dict[str, list[Mention]]:
+def _candidates(ctx: Context, mentions: list[Mention] | None = None
+                ) -> dict[str, list[Mention]]:
     """The document's mentions that count, by entry: names (no titles) in one of their allowed
-    forms (no short form, no acronym) of the document's language."""
+    forms (no short form, no acronym) of the document's language. ``mentions``: those of the
+    document to look at (all by default)."""
     by_entry: dict[str, list[Mention]] = defaultdict(list)
-    for mention in ctx.checked_mentions:
+    for mention in ctx.checked_mentions if mentions is None else mentions:
         if (mention.form.lang == ctx.lang and mention.kind <= MatchKind.ACCENTS
                 and not mention.mixed and mention.entry.type in NAME_TYPES
                 and mention.form.status in (Status.PREFERRED, Status.ACCEPTED)
@@ -80,13 +82,15 @@ def _merge(parts: Parts) -> tuple[tuple[str, bool, str], ...]:
 
 
 def check_document(ctx: Context) -> list:
-    by_entry = _candidates(ctx)
     if ctx.project is None:
         # Checked alone, an entry the document writes in one form (nearly every entry) flags
-        # nothing: its uses need not be gathered nor merged. In a project, other files may
-        # write it otherwise, so every entry counts.
-        by_entry = {entry_id: found for entry_id, found in by_entry.items()
+        # nothing: its mentions need not be judged, nor its uses gathered and merged. In a
+        # project, other files may write it otherwise, so every entry counts.
+        by_entry = {entry_id: found for entry_id, found in
+                    _candidates(ctx, _written_two_ways(ctx.checked_mentions)).items()
                     if _several_forms(found)}
+    else:
+        by_entry = _candidates(ctx)
     merged = ctx.across(RULE.code, _uses(by_entry, ctx.lang), _merge)
     findings = []
     for entry_id, mentions in by_entry.items():
@@ -118,6 +122,17 @@ def check_document(ctx: Context) -> list:
             findings.append(RULE.on(mention, ctx, message.format(text=mention.text, main=main,
                                                                  file=where), expected))
     return findings
+
+
+def _written_two_ways(mentions: list[Mention]) -> list[Mention]:
+    """The mentions of the entries that ``mentions`` write in two forms or more."""
+    first_form: dict[str, str] = {}
+    several = set()
+    for mention in mentions:
+        entry_id, text = mention.entry.id, mention.form.text
+        if first_form.setdefault(entry_id, text) != text:
+            several.add(entry_id)
+    return [mention for mention in mentions if mention.entry.id in several] if several else []
 
 
 def _several_forms(mentions: list[Mention]) -> bool:

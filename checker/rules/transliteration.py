@@ -82,19 +82,33 @@ def _may_be_name(word: Word, lang: str) -> bool:
             and not wordlist.is_common(word.text, lang))
 
 
-def _groups(ctx: Context) -> dict[str, list[Word]]:
-    """Capitalised leftover words that may be names, by transliteration key."""
-    groups: dict[str, list[Word]] = defaultdict(list)
+def _groups(ctx: Context, alone: bool = False) -> dict[str, list[Word]]:
+    """Capitalised leftover words that may be names, by transliteration key. ``alone``: only
+    the keys the document spells two ways may be in it (the others are left out or not)."""
     text = ctx.doc.text
     lang = ctx.lang
     memo = _MAY_BE_NAME.setdefault(lang, {})
+    fit: list[Word] = []
     for word in ctx.result.free_words:
-        fit = memo.get(word.text)
-        if fit is None:
+        known = memo.get(word.text)
+        if known is None:
             if len(memo) > MEMO_LIMIT:
                 memo.clear()
-            fit = memo[word.text] = _may_be_name(word, lang)
-        if fit and not _FIRST_NAME.match(text, word.end):
+            known = memo[word.text] = _may_be_name(word, lang)
+        if known:
+            fit.append(word)
+    if alone:
+        # A key spelled one way by the words that may be names stays so without the first
+        # names among them: only the others' words are looked at further (nearly none).
+        keys: dict[str, list[Word]] = defaultdict(list)
+        for word in fit:
+            keys[word.key].append(word)
+        several = {key for key, found in keys.items()
+                   if len(found) > 1 and _several_spellings(found)}
+        fit = [word for word in fit if word.key in several]
+    groups: dict[str, list[Word]] = defaultdict(list)
+    for word in fit:
+        if not _FIRST_NAME.match(text, word.end):
             groups[word.key].append(word)
     return groups
 
@@ -137,7 +151,7 @@ def _merge(parts: Parts) -> tuple[dict[str, str], Counter, bool]:
 
 def check_document(ctx: Context) -> list:
     """Unknown names: group capitalised leftover words by transliteration key."""
-    groups = _groups(ctx)
+    groups = _groups(ctx, alone=ctx.project is None)
     if ctx.project is None:
         # Checked alone, a key the document spells one way (nearly every key) flags nothing:
         # its uses need not be gathered nor merged. In a project, other files may spell it
