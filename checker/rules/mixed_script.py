@@ -199,11 +199,22 @@ def _is_suspect(char: str) -> bool:
     return suspect
 
 
-def suspect_offsets(text: str, start: int, end: int) -> list[int]:
+def suspect_offsets(text: str, start: int, end: int, most: int | None = None) -> list[int]:
     """``[m.start() for m in _SUSPECT.finditer(text, start, end)]``: where ``text`` holds a
-    Cyrillic, Greek, styled or invisible character between ``start`` and ``end``."""
-    return [match.start() for match in _UNPLAIN.finditer(text, start, end)
-            if _is_suspect(match.group())]
+    Cyrillic, Greek, styled or invisible character between ``start`` and ``end``; only the
+    first ``most + 1`` of them when ``most`` is given."""
+    found = []
+    for match in _UNPLAIN.finditer(text, start, end):
+        if _is_suspect(match.group()):
+            found.append(match.start())
+            if most is not None and len(found) > most:
+                break
+    return found
+
+
+# Suspect characters in a segment up to which only the words around them are read; past it
+# (a quotation in Cyrillic or Greek), every word is read, as one scan.
+_FEW = 8
 
 
 def words_holding(text: str, start: int, end: int, offsets: list[int]) -> list[tuple[int, int]]:
@@ -243,16 +254,23 @@ def check_document(ctx: Context) -> list:
         return findings  # nearly every draft: nothing but plain characters, nothing suspect
     judged_words: dict[str, tuple[str, str | None] | None] = {}  # a word repeats: judged once
     for segment in ctx.checked_segments:
-        offsets = suspect_offsets(text, segment.start, segment.end)
+        offsets = suspect_offsets(text, segment.start, segment.end, _FEW)
         if not offsets:
             continue  # nearly every segment: Latin letters only, nothing invisible
         # Only a word that holds a suspect character can be flagged (judge_word answers None
-        # for the others): those words are read, in order; every word of the segment only to
-        # tell a word spelled wholly in look-alikes amid Cyrillic or Greek text.
+        # for the others): when they are few, only the words around them are read; every word
+        # of the segment only to tell a word spelled wholly in look-alikes amid Cyrillic or
+        # Greek text, or when the segment is such text.
+        matches: list[regex.Match] | None = None
+        if len(offsets) > _FEW:
+            matches = list(_WORD.finditer(text, segment.start, segment.end))
+            held = [(match.start(), match.group()) for match in matches]
+        else:
+            held = [(first, text[first:last]) for first, last in
+                    words_holding(text, segment.start, segment.end, offsets)]
         words: list[str] | None = None
         starts: list[int] = []
-        for first, last in words_holding(text, segment.start, segment.end, offsets):
-            raw = text[first:last]
+        for first, raw in held:
             word = raw.strip(_EDGE_MARKS)
             if not word:
                 continue
@@ -264,8 +282,9 @@ def check_document(ctx: Context) -> list:
                 continue
             what, expected = judged
             if what == _WHOLLY:
-                if words is None:
+                if matches is None:
                     matches = list(_WORD.finditer(text, segment.start, segment.end))
+                if words is None:
                     words = [match.group().strip(_EDGE_MARKS) for match in matches]
                     starts = [match.start() for match in matches]
                 if _amid_foreign_text(words, bisect_left(starts, first)):

@@ -332,8 +332,20 @@ def test_judge_word_agrees_with_judge(word):
 def test_suspect_offsets_agree_with_the_search(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert mixed_script.suspect_offsets(text, start, end) == \
-        [match.start() for match in mixed_script._SUSPECT.finditer(text, start, end)]
+    every = [match.start() for match in mixed_script._SUSPECT.finditer(text, start, end)]
+    assert mixed_script.suspect_offsets(text, start, end) == every
+    most = data.draw(st.integers(0, 3))
+    assert mixed_script.suspect_offsets(text, start, end, most) == every[:most + 1]
+
+
+def test_mixed_script_reads_a_text_in_cyrillic_word_by_word():
+    """Past a few suspect characters in a segment, every word is read (the dense path): the
+    findings are those of the reference there too."""
+    text = "Глава МИД России Сергей Лавров и Lаvrov (с латинской а) встретились. Но Масгоп нет."
+    ctx = context(text, "draft.txt", "fr")
+    assert len(mixed_script.suspect_offsets(text, 0, len(text))) > mixed_script._FEW
+    assert as_tuples(mixed_script.check_document(ctx)) == as_tuples(reference_mixed_script(ctx))
+    assert [f.text for f in mixed_script.check_document(ctx)] == ["Lаvrov"]
 
 
 # Word characters and others, with suspect ones among them (Cyrillic look-alikes, invisible
