@@ -40,6 +40,7 @@ from .readers import aligned, is_draft
 from .readers import checked_suffixes as known_types
 from .report import FileResult, Report
 from .rules import RULES, Context, Rule, Stage
+from .rules.base import MentionCheck
 from .stages import Analysis
 from .styles import StyleChooser
 
@@ -473,16 +474,18 @@ def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
     the most specific rule (the lowest priority)."""
     rules = sorted((r for r in rules if r.stage is not Stage.SUPPRESSIONS),
                    key=lambda r: r.priority)
+    # What every mention is asked, in priority order: chosen once, not once per mention.
+    checks = [(rule.priority, rule.on_mention) for rule in rules if rule.on_mention is not None]
     candidates: list[tuple[int, Finding]] = []
     for mention in ctx.checked_mentions:
-        found = _first_finding(mention, rules, ctx)
+        found = _first_finding(mention, checks, ctx)
         if found is not None:
             candidates.append(found)
     for mention in ctx.checked_unresolved:
         # A short form of several entries (Clinton) where the document names none of them in
         # full, or several: a finding only when it would be the same whichever entry is
         # meant (clinton -> Clinton), and then of no entry.
-        found_each = [_first_finding(c, rules, ctx) for c in mention.candidates]
+        found_each = [_first_finding(c, checks, ctx) for c in mention.candidates]
         first = found_each[0]
         if first is not None and all(
                 other is not None and replace(other[1], entry=None) == replace(
@@ -511,15 +514,14 @@ def run_after_suppression(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
             for finding in rule.on_document(ctx)]
 
 
-def _first_finding(mention: Mention, rules: list[Rule],
+def _first_finding(mention: Mention, checks: list[tuple[int, MentionCheck]],
                    ctx: Context) -> tuple[int, Finding] | None:
     """The finding of the first (most specific) rule that flags ``mention``, with the rule's
-    priority."""
-    for rule in rules:
-        if rule.on_mention is not None:
-            finding = rule.on_mention(mention, ctx)
-            if finding is not None:
-                return rule.priority, finding
+    priority (``checks``: each rule's priority and mention check, in priority order)."""
+    for priority, check in checks:
+        finding = check(mention, ctx)
+        if finding is not None:
+            return priority, finding
     return None
 
 

@@ -41,6 +41,8 @@ Fix safety:
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from glossary import CasePolicy, EntryType
@@ -87,13 +89,20 @@ def _exact_case_wrong(mention: Mention, lang: str, sentence_start: bool) -> bool
 
 
 def check(mention: Mention, ctx: Context):
-    if (mention.form.lang != ctx.lang or mention.mixed or mention.spacing
-            or ctx.headline(mention.start)):
+    if mention.form.lang != ctx.lang or mention.mixed or mention.spacing:
         return None
-    if (ctx.profile is not None and ctx.profile.titles == "before-name"
-            and mention.entry.type is EntryType.TITLE and ctx.lang == ctx.profile.language):
+    before_name = (ctx.profile is not None and ctx.profile.titles == "before-name"
+                   and mention.entry.type is EntryType.TITLE
+                   and ctx.lang == ctx.profile.language)
+    # Only capitals differing from the form's (or a title under AP) can be flagged: nearly every
+    # mention is exact, and is let go before the headline test.
+    if not before_name and mention.kind is not MatchKind.CASE:
+        return None
+    if ctx.headline(mention.start):
+        return None
+    if before_name:
         return _before_name(mention, ctx)
-    if mention.kind is not MatchKind.CASE or house_style.writers(mention, ctx):
+    if house_style.writers(mention, ctx):
         return None  # capitals a house style writes so (Nations Unies): house-style's
     sentence_start = ctx.sentence_start(mention.start)
     if mention.entry.case is CasePolicy.EXACT:
@@ -186,9 +195,13 @@ _TITLES = ("président", "présidente", "vice-président", "vice-présidente", "
 # Titles of a reigning monarch or a pope, which Belgian and Canadian usage capitalises alone (le
 # procureur du Roi): flagged before a name only (la Reine Elizabeth).
 _MONARCHS = frozenset({"roi", "reine", "prince", "princesse", "pape"})
-_TITLE_RE = regex.compile(r"(?<![\p{L}\p{M}'’-])(" + "|".join(
-    t[:1].upper() + t[1:] for t in sorted(_TITLES, key=len, reverse=True))
-    + r")(?![\p{L}\p{M}-])")
+_TITLE_WORDS = "|".join(t[:1].upper() + t[1:] for t in sorted(_TITLES, key=len, reverse=True))
+_TITLE_RE = regex.compile(r"(?<![\p{L}\p{M}'’-])(" + _TITLE_WORDS + r")(?![\p{L}\p{M}-])")
+# Where _TITLE_RE may match: its titles alone, without the look-arounds, which the standard
+# library's engine finds three times faster than regex finds _TITLE_RE (a literal-led search).
+# Every match of _TITLE_RE starts where one of these does: a title holds only letters and
+# hyphens, and _TITLE_RE needs neither before a match, so no match starts inside a candidate.
+_TITLE_CANDIDATE = re.compile(_TITLE_WORDS)
 # What stands before a title used as a common noun: an article, a determiner, an adjective of
 # time (l'ancien Président, le futur Président).
 _BEFORE_TITLE = frozenset({
@@ -210,10 +223,13 @@ def check_titles(ctx: Context) -> list[Finding]:
     if ctx.lang != "fr" or (ctx.profile is not None and ctx.profile.titles != "lower"):
         return []
     text = ctx.doc.text
-    mentions = [(m.start, m.end) for m in ctx.checked_mentions]
+    mentions: list[tuple[int, int]] | None = None  # the spans of mentions, once asked
     findings = []
     for segment in ctx.checked_segments:
-        for match in _TITLE_RE.finditer(text, segment.start, segment.end):
+        for candidate in _TITLE_CANDIDATE.finditer(text, segment.start, segment.end):
+            match = _TITLE_RE.match(text, candidate.start(), segment.end)
+            if match is None:
+                continue
             start, end = match.span()
             before = _WORD_BEFORE.search(text, max(segment.start, start - 40), start)
             if before is None or before.group(1).casefold() not in _BEFORE_TITLE:
@@ -223,8 +239,11 @@ def check_titles(ctx: Context) -> list[Finding]:
             word = match.group(1)
             if (_CAPITALISED.match(text, end) or ctx.headline(start)
                     or _ADDRESS.search(text, max(segment.start, start - 20), start)
-                    or (word.casefold() in _MONARCHS and not _NAME_AFTER.match(text, end))
-                    or any(s <= start < e for s, e in mentions)):
+                    or (word.casefold() in _MONARCHS and not _NAME_AFTER.match(text, end))):
+                continue
+            if mentions is None:
+                mentions = [(m.start, m.end) for m in ctx.checked_mentions]
+            if any(s <= start < e for s, e in mentions):
                 continue
             expected = word[:1].lower() + word[1:]
             findings.append(RULE.finding(start, end, word, _title_message(word, expected),

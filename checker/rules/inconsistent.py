@@ -29,9 +29,10 @@ Fix safety:
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from glossary import Status
-from glossary.index.compiled import NAME_TYPES
+from glossary.index.compiled import MEMO_LIMIT, NAME_TYPES
 from glossary.normalize import fold_capital_accents
 from glossary.tokens import split_form
 
@@ -42,11 +43,13 @@ from ..project import Parts
 from .base import Context, FixSafety, Rule, Stage, fit_case
 
 
-def _candidates(ctx: Context) -> dict[str, list[Mention]]:
+def _candidates(ctx: Context, mentions: list[Mention] | None = None
+                ) -> dict[str, list[Mention]]:
     """The document's mentions that count, by entry: names (no titles) in one of their allowed
-    forms (no short form, no acronym) of the document's language."""
+    forms (no short form, no acronym) of the document's language. ``mentions``: those of the
+    document to look at (all by default)."""
     by_entry: dict[str, list[Mention]] = defaultdict(list)
-    for mention in ctx.checked_mentions:
+    for mention in ctx.checked_mentions if mentions is None else mentions:
         if (mention.form.lang == ctx.lang and mention.kind <= MatchKind.ACCENTS
                 and not mention.mixed and mention.entry.type in NAME_TYPES
                 and mention.form.status in (Status.PREFERRED, Status.ACCEPTED)
@@ -79,19 +82,27 @@ def _merge(parts: Parts) -> tuple[tuple[str, bool, str], ...]:
 
 
 def check_document(ctx: Context) -> list:
-    by_entry = _candidates(ctx)
+    if ctx.project is None:
+        # Checked alone, an entry the document writes in one form (nearly every entry) flags
+        # nothing: its mentions need not be judged, nor its uses gathered and merged. In a
+        # project, other files may write it otherwise, so every entry counts.
+        by_entry = {entry_id: found for entry_id, found in
+                    _candidates(ctx, _written_two_ways(ctx.checked_mentions)).items()
+                    if _several_forms(found)}
+    else:
+        by_entry = _candidates(ctx)
     merged = ctx.across(RULE.code, _uses(by_entry, ctx.lang), _merge)
     findings = []
     for entry_id, mentions in by_entry.items():
         forms = merged[(ctx.lang, entry_id)]
         # A form inside a longer one the document (or the project) uses is its short form
         # (Britain, Great Britain): a later reference, as a short form is.
-        words = {text: tuple(w.casefold() for w in split_form(text)[0]) for text, _, _ in forms}
+        words = {text: _form_words(text) for text, _, _ in forms}
         forms = tuple(f for f in forms
                       if not any(_inside(words[f[0]], longer) for longer in words.values()))
         mentions = [m for m in mentions if any(f[0] == m.form.text for f in forms)]
         # Forms that differ only by an accent on a capital (État / Etat) are one form.
-        if not mentions or len({fold_capital_accents(text) for text, _, _ in forms}) < 2:
+        if not mentions or len({_one_form(text) for text, _, _ in forms}) < 2:
             continue
         preferred = [f for f in forms if f[1]]
         if ctx.profile is not None and ctx.styles is not None:
@@ -100,7 +111,7 @@ def check_document(ctx: Context) -> list:
             preferred = [f for f in forms if f[0] in choices] or preferred
         main, _preferred, where = (preferred or forms)[0]
         for mention in mentions:
-            if fold_capital_accents(mention.form.text) == fold_capital_accents(main):
+            if _one_form(mention.form.text) == _one_form(main):
                 continue
             expected = fit_case(main, mention.text, ctx.sentence_start(mention.start))
             if where == ctx.doc.path:
@@ -113,6 +124,39 @@ def check_document(ctx: Context) -> list:
     return findings
 
 
+def _written_two_ways(mentions: list[Mention]) -> list[Mention]:
+    """The mentions of the entries that ``mentions`` write in two forms or more."""
+    first_form: dict[str, str] = {}
+    several = set()
+    for mention in mentions:
+        entry_id, text = mention.entry.id, mention.form.text
+        if first_form.setdefault(entry_id, text) != text:
+            several.add(entry_id)
+    return [mention for mention in mentions if mention.entry.id in several] if several else []
+
+
+def _several_forms(mentions: list[Mention]) -> bool:
+    """Whether the mentions of one entry use two forms (nearly every entry is written one way
+    in a document)."""
+    first = mentions[0].form.text
+    return any(m.form.text != first for m in mentions)
+
+
+# What is asked of a form's text depends on the text alone, and a document asks it of the same
+# few forms again and again: computed once per form text for the run (the termbase's forms are
+# immutable), bounded like the matcher's memos.
+@lru_cache(maxsize=MEMO_LIMIT)
+def _form_words(text: str) -> tuple[str, ...]:
+    """The words of a form, case-folded."""
+    return tuple(w.casefold() for w in split_form(text)[0])
+
+
+@lru_cache(maxsize=MEMO_LIMIT)
+def _one_form(text: str) -> str:
+    """A form as compared with the others: État and Etat are one form."""
+    return fold_capital_accents(text)
+
+
 def _inside(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
     """Whether ``words`` stand, in order and together, inside the longer ``longer``."""
     size = len(words)
@@ -120,6 +164,7 @@ def _inside(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
                                           for i in range(len(longer) - size + 1))
 
 
+@lru_cache(maxsize=MEMO_LIMIT)
 def _acronym(form: str) -> bool:
     """AMLO, JFK, U.S.: letters all capitals, one word."""
     letters = [c for c in form if c.isalpha()]

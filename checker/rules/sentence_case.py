@@ -17,6 +17,8 @@ Fix safety:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from glossary.normalize import nfc
@@ -52,25 +54,37 @@ def _looks_abbreviated(word: str, lang: str) -> bool:
 
 
 def _scan_from(text: str, floor: int, candidate: regex.Match) -> int:
-    """Where _LOWER_START's scan of a segment may start: at the word before its first
-    candidate full stop. No match starts earlier (a match holds exactly one full stop, and
-    the letters before it up to a non-letter), and _LOWER_START's look-behind still sees the
-    text before that point, so the matches are those of a scan from the segment's start."""
+    """Where a match of _LOWER_START holding ``candidate`` (its full stop, spaces and
+    lower-case letter) can start: at the word before the full stop (not before ``floor``). A
+    match holds exactly one full stop, with the letters before it up to a non-letter, which its
+    look-behind wants: it can start nowhere else."""
     start = candidate.start()
     while start > floor and _WORD_CHAR.match(text, start - 1):
         start -= 1
     return start
 
 
+def lower_starts(text: str, start: int, end: int) -> Iterator[regex.Match]:
+    """``_LOWER_START.finditer(text, start, end)``, tried only at the word before each
+    candidate full stop (``_CANDIDATE``): a literal-led search finds them, where _LOWER_START's
+    look-behind would be tried at every letter of the segment. Every match holds one candidate,
+    and a candidate whose word starts inside the previous match is one finditer skips too."""
+    done = start  # where finditer would go on scanning: the end of the last match
+    for candidate in _CANDIDATE.finditer(text, start, end):
+        begin = _scan_from(text, start, candidate)
+        if begin < done:
+            continue
+        match = _LOWER_START.match(text, begin, end)
+        if match is not None:
+            done = match.end()
+            yield match
+
+
 def check_document(ctx: Context) -> list:
     findings = []
     text = ctx.doc.text
     for segment in ctx.checked_segments:
-        candidate = _CANDIDATE.search(text, segment.start, segment.end)
-        if candidate is None:
-            continue
-        for match in _LOWER_START.finditer(text, _scan_from(text, segment.start, candidate),
-                                           segment.end):
+        for match in lower_starts(text, segment.start, segment.end):
             before = nfc(match.group(1))
             if (len(before) == 1 or before.casefold() in ABBREVIATIONS or before.isupper()
                     or _looks_abbreviated(before, ctx.lang)):

@@ -52,6 +52,8 @@ from .base import Context, FixSafety, Rule, Stage
 
 
 def check_document(ctx: Context) -> list:
+    if not any(s.role == "target" and s.unit is not None for s in ctx.doc.segments):
+        return []  # no translation (a draft): no target to find a name missing from
     # Mentions by segment; a unit's sources may be several (singular and plural of a PO
     # entry): an entry is wanted as many times as the source that names it most. A source
     # mention that names someone else (Ryan Morrison for Scott Morrison, in May) wants nothing.

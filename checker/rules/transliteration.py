@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 import regex
 from rapidfuzz.distance import OSA
 
-from glossary.index.compiled import TYPO_MIN_LENGTH, max_edits
+from glossary.index.compiled import MEMO_LIMIT, TYPO_MIN_LENGTH, max_edits
 from glossary.normalize import nfc
 
 from .. import words as wordlist
@@ -68,21 +68,55 @@ def check(mention: Mention, ctx: Context):
     return None
 
 
-def _groups(ctx: Context) -> dict[str, list[Word]]:
-    """Capitalised leftover words that may be names, by transliteration key."""
-    groups: dict[str, list[Word]] = defaultdict(list)
+# Whether a word may be a name depends on the word and the language alone: asked once per
+# distinct word of each language for the whole run, not once per document (the common words of
+# a language are the same in every draft). By language, then by the word as written (a word's
+# folded form is ``fold_key`` of its text); emptied past MEMO_LIMIT.
+_MAY_BE_NAME: dict[str, dict[str, bool]] = {}
+
+
+def _may_be_name(word: Word, lang: str) -> bool:
+    """Whether a word may be a name: long enough, letters only, no common word of ``lang``."""
+    folded = word.folded
+    return (len(folded) >= TYPO_MIN_LENGTH and folded.isalpha()
+            and not wordlist.is_common(word.text, lang))
+
+
+def _groups(ctx: Context, alone: bool = False) -> dict[str, list[Word]]:
+    """Capitalised leftover words that may be names, by transliteration key. ``alone``: only
+    the keys the document spells two ways may be in it (the others are left out or not)."""
     text = ctx.doc.text
-    # Whether a spelling may be a name depends on the word alone: asked once per distinct word.
-    may_be_name: dict[str, bool] = {}
+    lang = ctx.lang
+    memo = _MAY_BE_NAME.setdefault(lang, {})
+    fit: list[Word] = []
     for word in ctx.result.free_words:
-        fit = may_be_name.get(word.text)
-        if fit is None:
-            fit = may_be_name[word.text] = (len(word.folded) >= TYPO_MIN_LENGTH
-                                            and word.folded.isalpha()
-                                            and not wordlist.is_common(word.text, ctx.lang))
-        if fit and not _FIRST_NAME.match(text, word.end):
+        known = memo.get(word.text)
+        if known is None:
+            if len(memo) > MEMO_LIMIT:
+                memo.clear()
+            known = memo[word.text] = _may_be_name(word, lang)
+        if known:
+            fit.append(word)
+    if alone:
+        # A key spelled one way by the words that may be names stays so without the first
+        # names among them: only the others' words are looked at further (nearly none).
+        keys: dict[str, list[Word]] = defaultdict(list)
+        for word in fit:
+            keys[word.key].append(word)
+        several = {key for key, found in keys.items()
+                   if len(found) > 1 and _several_spellings(found)}
+        fit = [word for word in fit if word.key in several]
+    groups: dict[str, list[Word]] = defaultdict(list)
+    for word in fit:
+        if not _FIRST_NAME.match(text, word.end):
             groups[word.key].append(word)
     return groups
+
+
+def _several_spellings(occurrences: list[Word]) -> bool:
+    """Whether a group holds two spellings (folded)."""
+    first = occurrences[0].folded
+    return any(w.folded != first for w in occurrences)
 
 
 def _uses(groups: dict[str, list[Word]], lang: str) -> dict[tuple[str, str], tuple]:
@@ -117,7 +151,13 @@ def _merge(parts: Parts) -> tuple[dict[str, str], Counter, bool]:
 
 def check_document(ctx: Context) -> list:
     """Unknown names: group capitalised leftover words by transliteration key."""
-    groups = _groups(ctx)
+    groups = _groups(ctx, alone=ctx.project is None)
+    if ctx.project is None:
+        # Checked alone, a key the document spells one way (nearly every key) flags nothing:
+        # its uses need not be gathered nor merged. In a project, other files may spell it
+        # otherwise, so every key counts.
+        groups = {key: found for key, found in groups.items()
+                  if len(found) > 1 and _several_spellings(found)}  # most hold one word
     merged = ctx.across(RULE.code, _uses(groups, ctx.lang), _merge)
     text = ctx.doc.text
     findings = []

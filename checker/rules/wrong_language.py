@@ -42,9 +42,9 @@ from .base import Context, FixSafety, Rule, Stage, expected_for
 
 
 def check(mention: Mention, ctx: Context):
-    if mention.kind is MatchKind.TYPO or ctx.lang not in mention.entry.languages:
-        return None
     if mention.form.lang == ctx.lang and not mention.mixed:
+        return None  # nearly every mention: the document's language's own form
+    if mention.kind is MatchKind.TYPO or ctx.lang not in mention.entry.languages:
         return None
     if mention.size == 1 and _adjective(mention, ctx):
         return None

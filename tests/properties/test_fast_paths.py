@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 import pytest
@@ -47,15 +48,23 @@ from checker.matcher import (
     _swaps,
     _word_before,
 )
+from checker.project import Project
 from checker.readers import reader_for
 from checker.reporters import indented
-from checker.rules import Context, mixed_script, sentence_case, transliteration
+from checker.rules import RULES, Context, inconsistent, mixed_script, sentence_case, transliteration
 from checker.rules.base import fit_case
 from checker.stages import parse
 from glossary import EntryType, Status
-from glossary.index.compiled import STARTS_LONGER, TYPO_MIN_LENGTH
-from glossary.normalize import _CONFUSABLES, CONTROLS, casefold, nfc, translit_word
-from glossary.tokens import is_joiner
+from glossary.index.compiled import NAME_TYPES, STARTS_LONGER, TYPO_MIN_LENGTH
+from glossary.normalize import (
+    _CONFUSABLES,
+    CONTROLS,
+    casefold,
+    fold_capital_accents,
+    nfc,
+    translit_word,
+)
+from glossary.tokens import is_joiner, split_form
 
 pytestmark = pytest.mark.slow  # seconds per test: not in the fast loop
 
@@ -153,6 +162,74 @@ def reference_transliteration(ctx: Context) -> list:
     return findings
 
 
+def reference_transliteration_across(ctx: Context) -> list:
+    """transliteration's check as it was, through ``Context.across`` (a project check)."""
+    groups = defaultdict(list)
+    text = ctx.doc.text
+    for word in ctx.result.free_words:
+        if (len(word.folded) >= TYPO_MIN_LENGTH and word.folded.isalpha()
+                and not wordlist.is_common(word.text, ctx.lang)
+                and not transliteration._FIRST_NAME.match(text, word.end)):
+            groups[word.key].append(word)
+    merged = ctx.across(transliteration.RULE.code, transliteration._uses(groups, ctx.lang),
+                        transliteration._merge)
+    findings = []
+    for key, occurrences in groups.items():
+        order, spellings, several_files = merged[(ctx.lang, key)]
+        if sum(spellings.values()) < 2 or len(spellings) < 2:
+            continue
+        known = transliteration._known_spellings(order, ctx.lang)
+        majority = max(spellings, key=lambda s: (known[s], spellings[s], -list(order).index(s)))
+        expected_text = order[majority]
+        for w in occurrences:
+            if w.folded == majority:
+                continue
+            written = text[w.start:w.end]
+            why = transliteration._why(known[majority], spellings[majority], several_files)
+            findings.append(transliteration.RULE.finding(
+                w.start, w.end, written,
+                f"'{written}' and '{expected_text}' look like one name in two romanisations; "
+                f"keep '{expected_text}' ({why})",
+                expected=fit_case(expected_text, w.text, False), lang=ctx.lang))
+    return findings
+
+
+def reference_inconsistent(ctx: Context) -> list:
+    """inconsistent's check as it was: every mention judged, every entry's uses merged, the
+    words and folds of forms computed for each entry."""
+    by_entry = defaultdict(list)
+    for mention in ctx.checked_mentions:
+        letters = [c for c in mention.form.text if c.isalpha()]
+        acronym = (len(letters) >= 2 and all(c.isupper() for c in letters)
+                   and " " not in mention.form.text)
+        if (mention.form.lang == ctx.lang and mention.kind <= MatchKind.ACCENTS
+                and not mention.mixed and mention.entry.type in NAME_TYPES
+                and mention.form.status in (Status.PREFERRED, Status.ACCEPTED) and not acronym):
+            by_entry[mention.entry.id].append(mention)
+    merged = ctx.across(inconsistent.RULE.code, inconsistent._uses(by_entry, ctx.lang),
+                        inconsistent._merge)
+    findings = []
+    for entry_id, mentions in by_entry.items():
+        forms = merged[(ctx.lang, entry_id)]
+        words = {text: tuple(w.casefold() for w in split_form(text)[0]) for text, _, _ in forms}
+        forms = tuple(f for f in forms if not any(inconsistent._inside(words[f[0]], longer)
+                                                  for longer in words.values()))
+        mentions = [m for m in mentions if any(f[0] == m.form.text for f in forms)]
+        if not mentions or len({fold_capital_accents(text) for text, _, _ in forms}) < 2:
+            continue
+        main, _preferred, where = ([f for f in forms if f[1]] or forms)[0]
+        for mention in mentions:
+            if fold_capital_accents(mention.form.text) == fold_capital_accents(main):
+                continue
+            expected = fit_case(main, mention.text, ctx.sentence_start(mention.start))
+            message = (f"'{mention.text}' and '{main}' are both used for one name; keep '{main}'"
+                       if where == ctx.doc.path else
+                       f"'{mention.text}' and '{main}' (in {where}) are both used for one name; "
+                       f"keep '{main}'")
+            findings.append(inconsistent.RULE.on(mention, ctx, message, expected))
+    return findings
+
+
 # --- properties --------------------------------------------------------------------------------
 @given(line=st.text(ANY_CHAR, max_size=60))
 def test_headline_line_agrees_with_collecting_every_letter(line):
@@ -197,6 +274,60 @@ def test_transliteration_agrees(text, path, lang):
         as_tuples(reference_transliteration(ctx))
 
 
+@lru_cache(maxsize=1)
+def several_forms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(language, allowed forms) of each entry of the default termbase with several allowed
+    forms in a language (Kim Jong-un, Kim Jong Un)."""
+    found = []
+    for entry in default_termbase():
+        for lang, written in sorted(entry.languages.items()):
+            allowed = tuple(f.text for f in written.forms()
+                            if f.status in (Status.PREFERRED, Status.ACCEPTED))
+            if len(allowed) > 1 and lang in ("fr", "en"):
+                found.append((lang, allowed))
+    return tuple(found)
+
+
+@st.composite
+def written_several_ways(draw) -> tuple[str, str]:
+    """A language and a draft in it naming a few entries, each in any of its allowed forms,
+    among other forms and filler words."""
+    lang, _ = draw(st.sampled_from(several_forms()))
+    named = draw(st.lists(st.sampled_from([f for code, f in several_forms() if code == lang]),
+                          min_size=1, max_size=3))
+    piece = st.one_of(*(st.sampled_from(allowed) for allowed in named),
+                      st.sampled_from(forms()), st.sampled_from(FILLER))
+    pieces = draw(st.lists(st.tuples(piece, st.sampled_from([" ", ". ", ", ", "\n\n", " et "])),
+                           min_size=1, max_size=14))
+    return lang, "".join(text + separator for text, separator in pieces)
+
+
+def with_project(ctx: Context, other: Context) -> Context:
+    """``ctx`` checked together with ``other`` (--scope project), ``other`` first."""
+    def uses(each: Context):
+        return {rule.code: rule.uses(each) for rule in RULES if rule.uses is not None}
+
+    return replace(ctx, project=Project([(other.doc.path, uses(other)),
+                                         (ctx.doc.path, uses(ctx))]))
+
+
+@given(draft=written_several_ways(), other=written_several_ways(), path=PATHS)
+def test_inconsistent_agrees(draft, other, path):
+    lang, text = draft
+    ctx = context(text, path, lang)
+    assert as_tuples(inconsistent.check_document(ctx)) == as_tuples(reference_inconsistent(ctx))
+    together = with_project(ctx, context(other[1], "other.txt", lang))
+    assert as_tuples(inconsistent.check_document(together)) == \
+        as_tuples(reference_inconsistent(together))
+
+
+@given(text=document(), other=document(), path=PATHS, lang=LANGS)
+def test_transliteration_across_files_agrees(text, other, path, lang):
+    together = with_project(context(text, path, lang), context(other, "other.txt", lang))
+    assert as_tuples(transliteration.check_document(together)) == \
+        as_tuples(reference_transliteration_across(together))
+
+
 _LETTERS = list("LavrovPoutineéïÉ") + list(CONFUSABLES.values()) + list(GREEK.values()) + \
     ["\u0561", "\u0585", "\uff2c", "\U0001d40b", "\u0301"] + _HOSTILE
 
@@ -209,11 +340,39 @@ def test_judge_word_agrees_with_judge(word):
 
 
 @given(text=document() | st.text(ANY_CHAR, max_size=40), data=st.data())
-def test_may_hold_suspect_agrees_with_the_search(text, data):
+def test_suspect_offsets_agree_with_the_search(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert mixed_script.may_hold_suspect(text, start, end) == \
-        bool(mixed_script._SUSPECT.search(text, start, end))
+    every = [match.start() for match in mixed_script._SUSPECT.finditer(text, start, end)]
+    assert mixed_script.suspect_offsets(text, start, end) == every
+    most = data.draw(st.integers(0, 3))
+    assert mixed_script.suspect_offsets(text, start, end, most) == every[:most + 1]
+
+
+def test_mixed_script_reads_a_text_in_cyrillic_word_by_word():
+    """Past a few suspect characters in a segment, every word is read (the dense path): the
+    findings are those of the reference there too."""
+    text = "Глава МИД России Сергей Лавров и Lаvrov (с латинской а) встретились. Но Масгоп нет."
+    ctx = context(text, "draft.txt", "fr")
+    assert len(mixed_script.suspect_offsets(text, 0, len(text))) > mixed_script._FEW
+    assert as_tuples(mixed_script.check_document(ctx)) == as_tuples(reference_mixed_script(ctx))
+    assert [f.text for f in mixed_script.check_document(ctx)] == ["Lаvrov"]
+
+
+# Word characters and others, with suspect ones among them (Cyrillic look-alikes, invisible
+# characters, a combining mark, a Greek question mark, a control character).
+_AROUND_WORDS = [*"Lav ro,.3-", "\u0430", "\u043e", "\u03bb", "\u200b", "\u200e", "\u00ad",
+                 "\u0301", "\u037e", "\x1b"]
+
+
+@given(text=st.text(st.sampled_from(_AROUND_WORDS), max_size=40), data=st.data())
+def test_words_holding_suspects_are_those_of_the_scan(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    offsets = mixed_script.suspect_offsets(text, start, end)
+    assert mixed_script.words_holding(text, start, end, offsets) == [
+        match.span() for match in mixed_script._WORD.finditer(text, start, end)
+        if any(match.start() <= offset < match.end() for offset in offsets)]
 
 
 def test_suspect_class_holds_every_character_judge_acts_on():
@@ -226,8 +385,10 @@ def test_suspect_class_holds_every_character_judge_acts_on():
     suspect = set(mixed_script._SUSPECT.findall(every))
     assert set(acted_on.findall(every)) <= suspect
     assert {chr(c) if isinstance(c, int) else c for c in _CONFUSABLES} <= suspect
-    # may_hold_suspect skips printable ASCII, tabs and line ends (not the ASCII controls)
+    # no printable ASCII character, tab or line end is suspect (the ASCII controls are)
     assert not any(c in suspect for c in "\t\n\r" + "".join(map(chr, range(0x20, 0x7f))))
+    # the check looks for suspect characters among those its plain class leaves out
+    assert suspect <= set(mixed_script._UNPLAIN.findall(every))
 
 
 json_values = st.recursive(
@@ -244,18 +405,11 @@ def test_indented_json_is_the_standard_layout(value):
 
 
 @given(text=st.text(st.sampled_from(list("aBé3.. \u00a0\u0301x-\n")), max_size=40), data=st.data())
-def test_sentence_scan_from_the_first_candidate_finds_the_same_matches(text, data):
+def test_sentence_scan_by_candidate_finds_the_same_matches(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    spans = [m.span(2) + m.span(1) for m in
-             sentence_case._LOWER_START.finditer(text, start, end)]
-    candidate = sentence_case._CANDIDATE.search(text, start, end)
-    if candidate is None:
-        assert spans == []
-        return
-    begin = sentence_case._scan_from(text, start, candidate)
-    assert [m.span(2) + m.span(1) for m in
-            sentence_case._LOWER_START.finditer(text, begin, end)] == spans
+    assert [m.span(2) + m.span(1) for m in sentence_case.lower_starts(text, start, end)] == \
+        [m.span(2) + m.span(1) for m in sentence_case._LOWER_START.finditer(text, start, end)]
 
 
 def github_rolling_hashes(text: str) -> list[str]:
