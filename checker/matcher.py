@@ -11,11 +11,11 @@ Words left over are searched for near misses of names through the index's deleti
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from itertools import accumulate, compress
+from operator import or_
 
 import regex
 from rapidfuzz.distance import OSA
@@ -255,11 +255,11 @@ class Matcher:
     def __init__(self, index: TermIndex):
         self.index = index
         # The near-miss search's memos by language, then by word as written (their answers
-        # depend on nothing else): _near_name_word, _lone_typo, _variants_start_longer,
+        # depend on nothing else): _near_name_word, _lone_typo, _anchor_flags,
         # _swapped_name.
         self._near: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
         self._lone: dict[str, dict[str, tuple[tuple[FormPattern, ...], str | None, bool]]] = {}
-        self._longer_variants: dict[str, dict[str, bool]] = {}
+        self._anchors: dict[str, dict[str, int]] = {}
         self._swapped: dict[str, dict[str, FormPattern | None]] = {}
         # _near_words by accent-folded word (any language).
         self._near_folded: dict[str, tuple[tuple[int, str], ...]] = {}
@@ -603,16 +603,12 @@ class Matcher:
                leftovers: list[int], kinds: list[int]) -> list[tuple[int, Mention]]:
         found: list[tuple[int, Mention]] = []
         taken: set[int] = set()
-        raws = seg_words.raw
-        memo = _memo_of(self._near, lang)
-        for i in leftovers:
+        # The name words each word may be a near miss of (nearly always none), once per word.
+        nears = _memoised(self._near.setdefault(lang, {}),
+                          lambda raw: self._near_name_word(raw, lang),
+                          list(map(seg_words.raw.__getitem__, leftovers)))
+        for i, near in compress(zip(leftovers, nears, strict=True), nears):
             if i in taken:
-                continue
-            raw = raws[i]
-            near = memo.get(raw)
-            if near is None:
-                near = memo[raw] = self._near_name_word(raw, lang)
-            if not near:
                 continue
             mention = self._typo_mention(doc, lang, seg_words, seps, i, near, kinds)
             if mention is not None:
@@ -672,14 +668,20 @@ class Matcher:
         words it may be a near miss of, nearest first. Returns (position of the word in the
         mention, mention)."""
         raw = seg_words.raw[i]
-        usable = _usable_for(raw)
         options = []
-        for distance, name_word in near:
-            for pattern, k in self._fitting(seg_words, seps, i, name_word, kinds):
-                if usable(pattern, k):
-                    options.append(((distance, -pattern.size), (
-                        pattern.form.lang != lang, _differences(seg_words, seps, i, k, pattern),
-                        _STATUS_RANK[pattern.form.status]), k, pattern))
+        # Only where a name of two words or more can start: before the word, or with one of
+        # the name words (most words stand near none).
+        start_kind = self.index.start_kind
+        if _starts_longer_before(kinds, i) or (i + 1 < len(kinds) and any(
+                start_kind(translit_word(name_word)) & STARTS_LONGER for _, name_word in near)):
+            usable = _usable_for(raw)
+            for distance, name_word in near:
+                for pattern, k in self._fitting(seg_words, seps, i, name_word, kinds):
+                    if usable(pattern, k):
+                        options.append(((distance, -pattern.size), (
+                            pattern.form.lang != lang,
+                            _differences(seg_words, seps, i, k, pattern),
+                            _STATUS_RANK[pattern.form.status]), k, pattern))
         if options:
             # The name whose other words stand around the misspelled one; when names of two
             # entries fit as well (same distance, same length), the choice would be a guess.
@@ -694,15 +696,14 @@ class Matcher:
             corrected = pattern.form.text if pattern.form.lang == lang else None
             return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang,
                                     corrected=corrected)
-        if self._inside_longer_name(seg_words, seps, i, lang):
-            return None  # Maroš in Maroš Šefčovič is another name, not Marcos misspelled
         memo = _memo_of(self._lone, lang)
         lone = memo.get(raw)
         if lone is None:
-            lone = memo[raw] = self._lone_typo(raw, lang, near, usable)
+            lone = memo[raw] = self._lone_typo(raw, lang, near, _usable_for(raw))
         patterns, corrected, swapped = lone
-        if not patterns:
-            return None
+        # (The words around asked last: most words alone are no name's near miss anyway.)
+        if not patterns or self._inside_longer_name(seg_words, seps, i, lang):
+            return None  # Maroš in Maroš Šefčovič is another name, not Marcos misspelled
         word = [seg_words[i]]
         first, *others = (self._mention(doc, word, pattern, MatchKind.TYPO, False, lang,
                                         corrected=corrected) for pattern in patterns)
@@ -785,19 +786,34 @@ class Matcher:
         ``_misspelt_variants`` gives for each word; ``kinds``: what ``start_kind`` does."""
         longer = {w for first, m in scanned if m.size > 1 for w in range(first, first + m.size)}
         found: list[tuple[int, Mention]] = []
-        # The words that start names of two words or more. Most misspelt words stand near no
-        # name: none of these in the MAX_NAME_RANK words before them, and no variant of theirs
-        # starting one (when a word follows). Nothing to probe then.
-        starts = list(compress(range(len(kinds)), map(STARTS_LONGER.__and__, kinds)))
+        candidates = list(compress(range(len(variants)), variants))
+        if not candidates:
+            return found
+        # Most misspelt words stand near no name: no word that starts names of two words or
+        # more in the MAX_NAME_RANK words before them (``near``), no variant of theirs that
+        # starts one (``_ANCHOR_STARTS``, when a word follows), no swapped four-letter name
+        # (``_ANCHOR_SWAP``). Those are left out before the loop, in C.
+        near = bytearray(len(variants) + MAX_NAME_RANK + 1)
+        for start in compress(range(len(kinds)), map(STARTS_LONGER.__and__, kinds)):
+            near[start + 1:start + 1 + MAX_NAME_RANK] = _NEAR_RUN
         raws = seg_words.raw
+        memo = _memo_of(self._anchors, lang)
+        flags = list(map(memo.get, map(raws.__getitem__, candidates)))
+        if None in flags:
+            for position, flag in enumerate(flags):
+                if flag is None:
+                    i = candidates[position]
+                    flag = memo.get(raws[i])
+                    if flag is None:
+                        flag = memo[raws[i]] = self._anchor_flags(raws[i], variants[i], lang)
+                    flags[position] = flag
         last = len(variants) - 1
-        for i in compress(range(len(variants)), variants):
+        for i, flag in compress(zip(candidates, flags, strict=True),
+                                map(or_, map(near.__getitem__, candidates), flags)):
             if i in taken or i in covered:
                 continue
             options = []
-            before = bisect_left(starts, i)  # starts before i
-            if ((before and starts[before - 1] >= i - MAX_NAME_RANK)
-                    or (i < last and self._variants_start_longer(raws[i], variants[i], lang))):
+            if near[i] or (flag & _ANCHOR_STARTS and i < last):
                 for distance, pattern, k in self._anchored_fits(seg_words, seps, i,
                                                                 variants[i]):
                     # An article anchors only two letters swapped (La Hyae): le Maine is no Le
@@ -810,10 +826,11 @@ class Matcher:
                         pattern.form.lang != lang, _differences(seg_words, seps, i, k, pattern),
                         _STATUS_RANK[pattern.form.status]), k, pattern))
             if not options:
-                mention = self._short_swap(doc, lang, seg_words, i, variants[i])
-                if mention is not None:
-                    found.append((i, mention))
-                    taken.add(i)
+                if flag & _ANCHOR_SWAP:
+                    mention = self._short_swap(doc, lang, seg_words, i, variants[i])
+                    if mention is not None:
+                        found.append((i, mention))
+                        taken.add(i)
                 continue
             fit = min(o[0] for o in options)
             options = [o for o in options if o[0] == fit]
@@ -873,17 +890,17 @@ class Matcher:
                     found.append((distance, pattern, k))
         return found
 
-    def _variants_start_longer(self, raw: str, variants: tuple[tuple[int, str], ...],
-                               lang: str) -> bool:
-        """Whether some name word of ``variants`` (those of the word ``raw``) starts a name of
-        two words or more (by its transliteration key); once per distinct word."""
-        memo = _memo_of(self._longer_variants, lang)
-        answer = memo.get(raw)
-        if answer is None:
-            start_kind = self.index.start_kind
-            answer = memo[raw] = any(start_kind(translit_word(name_word)) & STARTS_LONGER
-                                     for _, name_word in variants)
-        return answer
+    def _anchor_flags(self, raw: str, variants: tuple[tuple[int, str], ...], lang: str) -> int:
+        """For the word ``raw`` and its ``_misspelt_variants``: ``_ANCHOR_STARTS`` when some
+        name word of them starts a name of two words or more (by its transliteration key),
+        ``_ANCHOR_SWAP`` when it is a one-word form swapped (``_swapped_name``)."""
+        start_kind = self.index.start_kind
+        flags = 0
+        if any(start_kind(translit_word(name_word)) & STARTS_LONGER for _, name_word in variants):
+            flags |= _ANCHOR_STARTS
+        if self._swapped_name(raw, lang, variants) is not None:
+            flags |= _ANCHOR_SWAP
+        return flags
 
     def _short_swap(self, doc: Document, lang: str, seg_words: SegmentWords, i: int,
                     variants: tuple[tuple[int, str], ...]) -> Mention | None:
@@ -988,6 +1005,10 @@ class Matcher:
 
 
 _UNKNOWN = object()  # not in a memo yet
+# _anchor_flags: a variant starts a name of two words or more; the word is a swapped name.
+_ANCHOR_STARTS = 1
+_ANCHOR_SWAP = 2
+_NEAR_RUN = b"\1" * MAX_NAME_RANK
 
 
 def _memo_of(memos: dict[str, dict], lang: str) -> dict:
@@ -999,6 +1020,12 @@ def _memo_of(memos: dict[str, dict], lang: str) -> dict:
     elif len(memo) > MEMO_LIMIT:
         memo.clear()
     return memo
+
+
+def _starts_longer_before(kinds: list[int], i: int) -> bool:
+    """Whether one of the ``MAX_NAME_RANK`` words before ``i`` starts a name of two words or
+    more (``kinds``: ``start_kind`` of each word)."""
+    return any(kind & STARTS_LONGER for kind in kinds[max(0, i - MAX_NAME_RANK):i])
 
 
 def _usable_for(raw: str) -> Callable[[FormPattern, int], bool]:
