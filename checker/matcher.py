@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from itertools import accumulate, compress
-from operator import or_
 
 import regex
 from rapidfuzz.distance import OSA
@@ -784,7 +783,6 @@ class Matcher:
         found as they are (Tatiana Torriaski is another romanisation of Tatiana Toriaski).
         Updates ``taken`` with the words of the names found. ``variants``: what
         ``_misspelt_variants`` gives for each word; ``kinds``: what ``start_kind`` does."""
-        longer = {w for first, m in scanned if m.size > 1 for w in range(first, first + m.size)}
         found: list[tuple[int, Mention]] = []
         candidates = list(compress(range(len(variants)), variants))
         if not candidates:
@@ -792,10 +790,10 @@ class Matcher:
         # Most misspelt words stand near no name: no word that starts names of two words or
         # more in the MAX_NAME_RANK words before them (``near``), no variant of theirs that
         # starts one (``_ANCHOR_STARTS``, when a word follows), no swapped four-letter name
-        # (``_ANCHOR_SWAP``). Those are left out before the loop, in C.
-        near = bytearray(len(variants) + MAX_NAME_RANK + 1)
+        # (``_ANCHOR_SWAP``). Nothing to probe then.
+        near: set[int] = set()
         for start in compress(range(len(kinds)), map(STARTS_LONGER.__and__, kinds)):
-            near[start + 1:start + 1 + MAX_NAME_RANK] = _NEAR_RUN
+            near.update(range(start + 1, start + 1 + MAX_NAME_RANK))
         raws = seg_words.raw
         memo = _memo_of(self._anchors, lang)
         flags = list(map(memo.get, map(raws.__getitem__, candidates)))
@@ -808,12 +806,12 @@ class Matcher:
                         flag = memo[raws[i]] = self._anchor_flags(raws[i], variants[i], lang)
                     flags[position] = flag
         last = len(variants) - 1
-        for i, flag in compress(zip(candidates, flags, strict=True),
-                                map(or_, map(near.__getitem__, candidates), flags)):
-            if i in taken or i in covered:
+        longer: set[int] | None = None  # the words of the scan's names of two words or more
+        for i, flag in zip(candidates, flags, strict=True):
+            if not (flag or i in near) or i in taken or i in covered:
                 continue
             options = []
-            if near[i] or (flag & _ANCHOR_STARTS and i < last):
+            if i in near or (flag & _ANCHOR_STARTS and i < last):
                 for distance, pattern, k in self._anchored_fits(seg_words, seps, i,
                                                                 variants[i]):
                     # An article anchors only two letters swapped (La Hyae): le Maine is no Le
@@ -838,6 +836,9 @@ class Matcher:
                 continue  # two entries fit as well: a guess
             _, _, k, pattern = min(options, key=lambda o: o[1])
             first = i - k
+            if longer is None:
+                longer = {w for start, m in scanned if m.size > 1
+                          for w in range(start, start + m.size)}
             if any(w in taken or w in longer for w in range(first, first + pattern.size)):
                 continue
             # The fix is the form the writer meant (not the preferred one) in the document's
@@ -1008,7 +1009,6 @@ _UNKNOWN = object()  # not in a memo yet
 # _anchor_flags: a variant starts a name of two words or more; the word is a swapped name.
 _ANCHOR_STARTS = 1
 _ANCHOR_SWAP = 2
-_NEAR_RUN = b"\1" * MAX_NAME_RANK
 
 
 def _memo_of(memos: dict[str, dict], lang: str) -> dict:
@@ -1025,7 +1025,7 @@ def _memo_of(memos: dict[str, dict], lang: str) -> dict:
 def _starts_longer_before(kinds: list[int], i: int) -> bool:
     """Whether one of the ``MAX_NAME_RANK`` words before ``i`` starts a name of two words or
     more (``kinds``: ``start_kind`` of each word)."""
-    return any(kind & STARTS_LONGER for kind in kinds[max(0, i - MAX_NAME_RANK):i])
+    return any(map(STARTS_LONGER.__and__, kinds[max(0, i - MAX_NAME_RANK):i]))
 
 
 def _usable_for(raw: str) -> Callable[[FormPattern, int], bool]:
