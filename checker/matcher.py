@@ -756,8 +756,8 @@ class Matcher:
                       usable: Callable[[FormPattern, int], bool]) -> tuple[FormPattern, ...]:
         """For a word alone near a short form several entries share (Clintn: Clinton, Bill's
         and Hillary's), the best pattern of each of those entries, the best first: the
-        mention and its alternatives, which the document resolves (``resolve_shared``). None
-        when the nearest one-word forms are not one such form."""
+        mention and its alternatives, which the document resolves (``resolve_shared``).
+        Empty when the nearest one-word forms are not one such form."""
         if len(top) != 1:
             return ()
         patterns = sorted((p for p in self.index.patterns_starting(translit_word(top[0]))
@@ -857,7 +857,7 @@ class Matcher:
         (name words the word at ``i`` may be a misspelling of) and whose other words are the
         words around ``i``, as (distance, pattern, k). Like ``_fitting`` for many variants at
         once: the names starting two words or more before ``i`` are probed once, whatever the
-        variant."""
+        variant. (Asked only where ``_anchored_typos`` found that such a name may start.)"""
         keys = seg_words.keys
         start_kind = self.index.start_kind
         by_word = {name_word: distance for distance, name_word in variants}
@@ -894,12 +894,14 @@ class Matcher:
     def _anchor_flags(self, raw: str, variants: tuple[tuple[int, str], ...], lang: str) -> int:
         """For the word ``raw`` and its ``_misspelt_variants``: ``_ANCHOR_STARTS`` when some
         name word of them starts a name of two words or more (by its transliteration key),
-        ``_ANCHOR_SWAP`` when it is a one-word form swapped (``_swapped_name``)."""
+        ``_ANCHOR_SWAP`` when it is a one-word form swapped (``_swapped_name``, kept for
+        ``_short_swap``)."""
         start_kind = self.index.start_kind
         flags = 0
         if any(start_kind(translit_word(name_word)) & STARTS_LONGER for _, name_word in variants):
             flags |= _ANCHOR_STARTS
-        if self._swapped_name(raw, lang, variants) is not None:
+        swapped = _memo_of(self._swapped, lang)[raw] = self._swapped_name(raw, lang, variants)
+        if swapped is not None:
             flags |= _ANCHOR_SWAP
         return flags
 
@@ -910,13 +912,9 @@ class Matcher:
         counts only where the document names the entry otherwise (``_in_context``), or for a
         place, after a preposition of place."""
         raw = seg_words.raw[i]
-        if raw.isascii() and (len(raw) != TYPO_MIN_LENGTH - 1 or not raw[:1].isupper()):
-            return None  # as _swapped_name, without a memo (ASCII folds to its own length)
         memo = _memo_of(self._swapped, lang)
-        pattern = memo.get(raw, _UNKNOWN)
-        if pattern is _UNKNOWN:
-            pattern = memo[raw] = self._swapped_name(raw, lang, variants)
-        if not isinstance(pattern, FormPattern):
+        pattern = memo[raw] if raw in memo else self._swapped_name(raw, lang, variants)
+        if pattern is None:
             return None
         word = seg_words[i]
         mention = self._mention(doc, [word], pattern, MatchKind.TYPO, False, lang)
@@ -1005,7 +1003,6 @@ class Matcher:
         return found
 
 
-_UNKNOWN = object()  # not in a memo yet
 # _anchor_flags: a variant starts a name of two words or more; the word is a swapped name.
 _ANCHOR_STARTS = 1
 _ANCHOR_SWAP = 2
