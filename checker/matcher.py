@@ -794,17 +794,9 @@ class Matcher:
         near: set[int] = set()
         for start in compress(range(len(kinds)), map(STARTS_LONGER.__and__, kinds)):
             near.update(range(start + 1, start + 1 + MAX_NAME_RANK))
-        raws = seg_words.raw
-        memo = _memo_of(self._anchors, lang)
-        flags = list(map(memo.get, map(raws.__getitem__, candidates)))
-        if None in flags:
-            for position, flag in enumerate(flags):
-                if flag is None:
-                    i = candidates[position]
-                    flag = memo.get(raws[i])
-                    if flag is None:
-                        flag = memo[raws[i]] = self._anchor_flags(raws[i], variants[i], lang)
-                    flags[position] = flag
+        words = list(map(seg_words.raw.__getitem__, candidates))
+        flags = _memoised(self._anchors.setdefault(lang, {}), lambda raw: self._anchor_flags(
+            raw, variants[candidates[words.index(raw)]], lang), words)
         last = len(variants) - 1
         longer: set[int] | None = None  # the words of the scan's names of two words or more
         for i, flag in zip(candidates, flags, strict=True):
