@@ -944,14 +944,16 @@ class Matcher:
         # The English list counts names whatever their case: a word it attests is an English
         # word or a real name (Iran, one swap from the agency Irna). A word of the draft's
         # language in lower case is an ordinary word (confortent, a French verb the list holds
-        # from its dictionary); capitalised, only if the list saw it in running text. (Asked
-        # first: nearly every word is an ordinary one; then whether it is a name's word, as
-        # nearly every other word of news is.)
-        ordinary = (wordlist.is_attested if text[:1].isupper() else wordlist.is_known)
-        if ordinary(text, lang):
+        # from its dictionary); capitalised, only if the list saw it in running text. A word of
+        # a name is none either. (Asked in the order that settles most words soonest: lower
+        # case, most are ordinary; capitalised, most are names' words, which the lists are
+        # slower to say they lack.)
+        capitalised = text[:1].isupper()
+        if not capitalised and wordlist.is_known(text, lang):
             return ()
         folded = fold_key(text)
         if (not folded.isalpha() or folded in self.index.name_words
+                or (capitalised and wordlist.is_attested(text, lang))
                 or wordlist.is_attested(text, "en") or casefold(text) in self.index.form_words
                 or self.index.is_derived_word(text)):
             return ()
