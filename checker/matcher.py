@@ -788,22 +788,21 @@ class Matcher:
         if not candidates:
             return found
         # Most misspelt words stand near no name: no word that starts names of two words or
-        # more in the MAX_NAME_RANK words before them (``near``), no variant of theirs that
-        # starts one (``_ANCHOR_STARTS``, when a word follows), no swapped four-letter name
-        # (``_ANCHOR_SWAP``). Nothing to probe then.
-        near: set[int] = set()
-        for start in compress(range(len(kinds)), map(STARTS_LONGER.__and__, kinds)):
-            near.update(range(start + 1, start + 1 + MAX_NAME_RANK))
+        # more in the MAX_NAME_RANK words before them (``starts``: 1 for such a word), no
+        # variant of theirs that starts one (``_ANCHOR_STARTS``, when a word follows), no
+        # swapped four-letter name (``_ANCHOR_SWAP``). Nothing to probe then.
+        starts = bytes(kinds).translate(_STARTS_LONGER_BYTES)
         words = list(map(seg_words.raw.__getitem__, candidates))
         flags = _memoised(self._anchors.setdefault(lang, {}), lambda raw: self._anchor_flags(
             raw, variants[candidates[words.index(raw)]], lang), words)
         last = len(variants) - 1
         longer: set[int] | None = None  # the words of the scan's names of two words or more
         for i, flag in zip(candidates, flags, strict=True):
-            if not (flag or i in near) or i in taken or i in covered:
+            near = 1 in starts[max(0, i - MAX_NAME_RANK):i]
+            if not (flag or near) or i in taken or i in covered:
                 continue
             options = []
-            if i in near or (flag & _ANCHOR_STARTS and i < last):
+            if near or (flag & _ANCHOR_STARTS and i < last):
                 for distance, pattern, k in self._anchored_fits(seg_words, seps, i,
                                                                 variants[i]):
                     # An article anchors only two letters swapped (La Hyae): le Maine is no Le
@@ -1000,6 +999,8 @@ class Matcher:
 # _anchor_flags: a variant starts a name of two words or more; the word is a swapped name.
 _ANCHOR_STARTS = 1
 _ANCHOR_SWAP = 2
+# ``start_kind`` (0 to 3) to 1 when names of two words or more start with the word, else 0.
+_STARTS_LONGER_BYTES = bytes(1 if kind & STARTS_LONGER else 0 for kind in range(256))
 
 
 def _memo_of(memos: dict[str, dict], lang: str) -> dict:
