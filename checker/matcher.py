@@ -263,8 +263,15 @@ class Matcher:
 
     def __init__(self, index: TermIndex):
         self.index = index
-        # _near_name_word by (word, lang)
-        self._near: dict[tuple[str, str], tuple[tuple[int, str], ...]] = {}
+        # The near-miss search's memos by language, then by word as written (their answers
+        # depend on nothing else): _near_name_word, _lone_typo, _anchor_flags,
+        # _swapped_name.
+        self._near: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
+        self._lone: dict[str, dict[str, tuple[tuple[FormPattern, ...], str | None, bool]]] = {}
+        self._anchors: dict[str, dict[str, int]] = {}
+        self._swapped: dict[str, dict[str, FormPattern | None]] = {}
+        # _near_words by accent-folded word (any language).
+        self._near_folded: dict[str, tuple[tuple[int, str], ...]] = {}
         self._names: dict[tuple[str, str], bool] = {}  # _may_be_name by (word, lang)
         # One-word place names the document writes inside other names (Dominique in Dominique
         # de Villepin): alone later in the same document, the word is that name again.
@@ -272,8 +279,6 @@ class Matcher:
         # By language, then by word as written: (transliteration key, start_kind,
         # capitalised, _misspelt_variants), what the scan asks of every word, in one probe.
         self._facts: dict[str, dict[str, tuple]] = {}
-        # _variants_start_longer by variants
-        self._longer_variants: dict[tuple[tuple[int, str], ...], bool] = {}
 
     # -- the scan --------------------------------------------------------------------------------
     def match(self, doc: Document, lang: str, source_lang: str | None = None) -> MatchResult:
@@ -293,10 +298,10 @@ class Matcher:
             # Only capitalised words can be misspelled names or unknown names.
             leftovers = [i for i in compress(range(len(capitals)), capitals)
                          if i not in covered]
-            typos = self._typos(doc, seg_lang, seg_words, seps, leftovers)
+            typos = self._typos(doc, seg_lang, seg_words, seps, leftovers, kinds)
             typo_covered = {w for i, m in typos for w in range(i, i + m.size)}
             typos += self._anchored_typos(doc, seg_lang, seg_words, seps, typo_covered,
-                                          covered, found, variants)
+                                          covered, found, variants, kinds)
             found = [(i, m) for i, m in found
                      if not any(w in typo_covered for w in range(i, i + m.size))]
             for _, mention in sorted(found + typos, key=lambda x: x[0]):
@@ -627,74 +632,93 @@ class Matcher:
         return found
 
     # -- near misses -----------------------------------------------------------------------------
+    # Most words the search looks at stand near no name of two words or more: it asks ``kinds``
+    # (``start_kind`` of each word, which the scan has) whether a name could start around a word
+    # before it probes the index. What depends only on the word as written (and the language)
+    # is computed once per distinct word: a draft repeats its names.
     def _typos(self, doc: Document, lang: str, seg_words: SegmentWords, seps: Separators,
-               leftovers: list[int]) -> list[tuple[int, Mention]]:
+               leftovers: list[int], kinds: list[int]) -> list[tuple[int, Mention]]:
         found: list[tuple[int, Mention]] = []
         taken: set[int] = set()
-        for i in leftovers:
+        # The name words each word may be a near miss of (nearly always none), once per word.
+        nears = _memoised(self._near.setdefault(lang, {}),
+                          lambda raw: self._near_name_word(raw, lang),
+                          list(map(seg_words.raw.__getitem__, leftovers)))
+        for i, near in compress(zip(leftovers, nears, strict=True), nears):
             if i in taken:
                 continue
-            # The answer depends on the word and the language only: once per distinct word.
-            memo_key = (seg_words.raw[i], lang)
-            near = self._near.get(memo_key)
-            if near is None:
-                if len(self._near) > MEMO_LIMIT:
-                    self._near.clear()
-                near = self._near[memo_key] = self._near_name_word(seg_words[i], lang)
-            if not near:
-                continue
-            mention = self._typo_mention(doc, lang, seg_words, seps, i, near)
+            mention = self._typo_mention(doc, lang, seg_words, seps, i, near, kinds)
             if mention is not None:
                 first = i - mention[0]
                 found.append((first, mention[1]))
                 taken.update(range(first, first + mention[1].size))
         return found
 
-    def _near_name_word(self, word: Word, lang: str) -> tuple[tuple[int, str], ...]:
-        """The name words ``word`` may be a near miss of, as (distance, name word), nearest
-        first; empty when none. Several are kept: in a large termbase a misspelled surname is
-        often one edit from two names, and the words around it tell which one was meant."""
-        folded = word.folded
-        if (not word.text[:1].isupper() or not typo_searchable(folded)
-                or folded in self.index.name_words or casefold(word.text) in self.index.form_words
-                or wordlist.is_known(word.text, lang) or self.index.is_derived_word(word.text)):
+    def _near_name_word(self, raw: str, lang: str) -> tuple[tuple[int, str], ...]:
+        """The name words the word ``raw`` (as written) may be a near miss of, as (distance,
+        name word), nearest first; empty when none. Several are kept: in a large termbase a
+        misspelled surname is often one edit from two names, and the words around it tell which
+        one was meant."""
+        text = raw if raw.isascii() else nfc(raw)
+        if not text[:1].isupper():
             return ()
-        limit = max_edits(len(folded))
-        best: list[tuple[int, str]] = []
-        for candidate in self.index.near_name_words(folded):
-            if candidate[0] != folded[0]:
-                continue  # misspellings keep the first letter: Balah is not Salah
-            distance = OSA.distance(folded, candidate)
-            if distance > limit or _is_inflection(folded, candidate) or _is_derived(
-                    folded, candidate):
-                continue
-            if len(folded) <= 6 and len(candidate) == len(folded) and sorted(
-                    candidate) != sorted(folded):
-                continue  # short words: a swap (Lavorv) counts, another letter (Milet) not
-            best.append((distance, candidate))
-        return tuple(sorted(best))
+        folded = fold_key(text)
+        index = self.index
+        if (not typo_searchable(folded) or folded in index.name_words
+                or casefold(text) in index.form_words or wordlist.is_known(text, lang)
+                or index.is_derived_word(text)):
+            return ()
+        short = len(folded) <= 6
+        letters = sorted(folded)
+        # Short words: a swap (Lavorv) counts, another letter (Milet) not.
+        return tuple(sorted(
+            (distance, candidate) for distance, candidate in self._near_words(folded)
+            if not (short and len(candidate) == len(folded) and sorted(candidate) != letters)))
+
+    def _near_words(self, folded: str) -> tuple[tuple[int, str], ...]:
+        """The name words within a near miss's edits of ``folded`` (an accent-folded word), as
+        (distance, name word): those that start with its letter (Balah is no Salah misspelled)
+        and are no inflection (Ivanova, Ivanov) or derivation (Bruxellois, Bruxelles) of it.
+        What both typo searches start from, computed once per word for both."""
+        found = self._near_folded.get(folded)
+        if found is None:
+            if len(self._near_folded) > MEMO_LIMIT:
+                self._near_folded.clear()
+            length, limit = len(folded), max_edits(len(folded))
+            near = []
+            for candidate in self.index.near_name_words(folded):
+                # Lengths further apart than the edits allowed are too far, unmeasured.
+                if abs(len(candidate) - length) > limit or candidate[0] != folded[0]:
+                    continue
+                distance = OSA.distance(folded, candidate, score_cutoff=limit)
+                if (distance <= limit and not _is_inflection(folded, candidate)
+                        and not _is_derived(folded, candidate)):
+                    near.append((distance, candidate))
+            found = self._near_folded[folded] = tuple(near)
+        return found
 
     def _typo_mention(self, doc: Document, lang: str, seg_words: SegmentWords,
-                      seps: Separators, i: int, near: tuple[tuple[int, str], ...]
-                      ) -> tuple[int, Mention] | None:
+                      seps: Separators, i: int, near: tuple[tuple[int, str], ...],
+                      kinds: list[int]) -> tuple[int, Mention] | None:
         """The mention around a misspelled word: the whole name when the words around it are
         the rest of a form of two words or more, else the word alone. ``near`` holds the name
         words it may be a near miss of, nearest first. Returns (position of the word in the
         mention, mention)."""
-        word = seg_words[i]
-        # A misspelling rarely adds accents: Pékin is a French word, not a miswritten Pekuin.
-        accented = fold_diacritics(word.text) != word.text
-
-        def usable(pattern: FormPattern, k: int) -> bool:
-            return not (accented and fold_diacritics(pattern.words[k]) == pattern.words[k])
-
+        raw = seg_words.raw[i]
         options = []
-        for distance, name_word in near:
-            for pattern, k in self._fitting(seg_words, seps, i, name_word):
-                if usable(pattern, k):
-                    options.append(((distance, -pattern.size), (
-                        pattern.form.lang != lang, _differences(seg_words, seps, i, k, pattern),
-                        _STATUS_RANK[pattern.form.status]), k, pattern))
+        # Only where a name of two words or more can start: before the word, or with one of
+        # the name words (most words stand near none).
+        start_kind = self.index.start_kind
+        if _starts_longer_before(kinds, i) or (i + 1 < len(kinds) and any(
+                start_kind(translit_word(name_word)) & STARTS_LONGER for _, name_word in near)):
+            usable = _usable_for(raw)
+            for distance, name_word in near:
+                for pattern, k in self._fitting(seg_words, seps, i, name_word, kinds):
+                    if usable(pattern, k):
+                        options.append(((distance, -pattern.size), (
+                            pattern.form.lang != lang,
+                            _differences(seg_words, seps, i, k, pattern),
+                            _STATUS_RANK[pattern.form.status]), k, pattern))
         if options:
             # The name whose other words stand around the misspelled one; when names of two
             # entries fit as well (same distance, same length), the choice would be a guess.
@@ -709,8 +733,29 @@ class Matcher:
             corrected = pattern.form.text if pattern.form.lang == lang else None
             return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang,
                                     corrected=corrected)
-        if self._inside_longer_name(seg_words, seps, i, lang):
+        memo = _memo_of(self._lone, lang)
+        lone = memo.get(raw)
+        if lone is None:
+            lone = memo[raw] = self._lone_typo(raw, lang, near, _usable_for(raw))
+        patterns, corrected, swapped = lone
+        # (The words around asked last: most words alone are no name's near miss anyway.)
+        if not patterns or self._inside_longer_name(seg_words, seps, i, lang):
             return None  # Maroš in Maroš Šefčovič is another name, not Marcos misspelled
+        word = [seg_words[i]]
+        first, *others = (self._mention(doc, word, pattern, MatchKind.TYPO, False, lang,
+                                        corrected=corrected) for pattern in patterns)
+        first.alternatives = tuple(others)
+        first.swapped = swapped
+        return 0, first
+
+    def _lone_typo(self, raw: str, lang: str, near: tuple[tuple[int, str], ...],
+                   usable: Callable[[FormPattern, int], bool]
+                   ) -> tuple[tuple[FormPattern, ...], str | None, bool]:
+        """What a misspelled word alone (``raw``, with ``near`` from ``_near_name_word``) is a
+        mention of: (the pattern, or the patterns of a short form several entries share, the
+        first one's entry first, the others its alternatives; the corrected word for a word of
+        a longer name; whether it is two letters of a place's or an organisation's one-word
+        form swapped). No patterns when it is none. It depends on the word only."""
         # Alone, only the nearest name words count, and only when they belong to one entry:
         # with nothing around the word, two entries are a guess. (Counted without making the
         # patterns: a first name is in thousands of names.)
@@ -724,7 +769,7 @@ class Matcher:
                        for p in self.index.patterns_starting(translit_word(name_word))
                        if p.size == 1 and p.folded[0] == name_word}
             if len(singles) != 1:
-                return self._shared_typo(doc, lang, word, top, usable)
+                return self._shared_names(lang, top, usable), None, False
             only = singles.pop()
         # A word counts as a one-word form, a surname (the last word of a person's name) or a
         # word of a place or an organisation: first names are too many to guess from (Taras
@@ -734,25 +779,25 @@ class Matcher:
                                       or p.entry.type is not EntryType.PERSON)
                  and (only is None or p.entry.id == only)]
         if not alone:
-            return None
+            return (), None, False
         pattern, k = min(alone, key=lambda pk: (pk[0].size != 1, pk[0].form.lang != lang,
                                                 _STATUS_RANK[pk[0].form.status]))
         corrected = None if pattern.size == 1 else pattern.words[k]
-        mention = self._mention(doc, [seg_words[i]], pattern, MatchKind.TYPO, False, lang,
-                                corrected=corrected)
         # Nearly every unknown proper noun is one edit from some name of a large termbase, but
         # seldom two letters swapped from a place or an organisation (people are too many).
-        mention.swapped = (pattern.size == 1 and pattern.entry.type is not EntryType.PERSON
-                           and word.folded in _swaps(pattern.folded[0]))
-        return 0, mention
+        text = raw if raw.isascii() else nfc(raw)
+        swapped = (pattern.size == 1 and pattern.entry.type is not EntryType.PERSON
+                   and fold_key(text) in _swaps(pattern.folded[0]))
+        return (pattern,), corrected, swapped
 
-    def _shared_typo(self, doc: Document, lang: str, word: Word, top: list[str],
-                     usable: Callable[[FormPattern, int], bool]) -> tuple[int, Mention] | None:
-        """A word alone near a short form several entries share (Clintn: Clinton, Bill's and
-        Hillary's), as a mention with alternatives that the document resolves
-        (``resolve_shared``); None when the nearest one-word forms are not one such form."""
+    def _shared_names(self, lang: str, top: list[str],
+                      usable: Callable[[FormPattern, int], bool]) -> tuple[FormPattern, ...]:
+        """For a word alone near a short form several entries share (Clintn: Clinton, Bill's
+        and Hillary's), the best pattern of each of those entries, the best first: the
+        mention and its alternatives, which the document resolves (``resolve_shared``).
+        Empty when the nearest one-word forms are not one such form."""
         if len(top) != 1:
-            return None
+            return ()
         patterns = sorted((p for p in self.index.patterns_starting(translit_word(top[0]))
                            if p.size == 1 and p.folded[0] == top[0] and usable(p, 0)),
                           key=lambda p: (p.form.lang != lang, _STATUS_RANK[p.form.status]))
@@ -760,16 +805,13 @@ class Matcher:
         for pattern in patterns:
             best.setdefault(pattern.entry.id, pattern)
         if len(best) < 2 or any(p.form.status is not Status.SHORT for p in best.values()):
-            return None
-        first, *others = (self._mention(doc, [word], p, MatchKind.TYPO, False, lang)
-                          for p in best.values())
-        first.alternatives = tuple(others)
-        return 0, first
+            return ()
+        return tuple(best.values())
 
     def _anchored_typos(self, doc: Document, lang: str, seg_words: SegmentWords,
                         seps: Separators, taken: set[int], covered: set[int],
                         scanned: list[tuple[int, Mention]],
-                        variants: list[tuple]) -> list[tuple[int, Mention]]:
+                        variants: list[tuple], kinds: list[int]) -> list[tuple[int, Mention]]:
         """Misspelled words inside names of two words or more whose other words stand around
         them as the form has them, whatever the word's length or case: États-Unsi, Kim Jnog-un,
         Union euroépenne, Corée du Nrod. The rest of the name anchors the entry, so a short word
@@ -778,28 +820,44 @@ class Matcher:
         name overlaps none of the scan's names of two words or more (``scanned``): those are
         found as they are (Tatiana Torriaski is another romanisation of Tatiana Toriaski).
         Updates ``taken`` with the words of the names found. ``variants``: what
-        ``_misspelt_variants`` gives for each word."""
-        longer = {w for first, m in scanned if m.size > 1 for w in range(first, first + m.size)}
+        ``_misspelt_variants`` gives for each word; ``kinds``: what ``start_kind`` does."""
         found: list[tuple[int, Mention]] = []
-        for i in compress(range(len(variants)), variants):
-            if i in taken or i in covered:
+        candidates = list(compress(range(len(variants)), variants))
+        if not candidates:
+            return found
+        # Most misspelt words stand near no name: no word that starts names of two words or
+        # more in the MAX_NAME_RANK words before them (``starts``: 1 for such a word), no
+        # variant of theirs that starts one (``_ANCHOR_STARTS``, when a word follows), no
+        # swapped four-letter name (``_ANCHOR_SWAP``). Nothing to probe then.
+        starts = bytes(kinds).translate(_STARTS_LONGER_BYTES)
+        words = list(map(seg_words.raw.__getitem__, candidates))
+        flags = _memoised(self._anchors.setdefault(lang, {}), lambda raw: self._anchor_flags(
+            raw, variants[candidates[words.index(raw)]], lang), words)
+        last = len(variants) - 1
+        longer: set[int] | None = None  # the words of the scan's names of two words or more
+        for i, flag in zip(candidates, flags, strict=True):
+            near = 1 in starts[max(0, i - MAX_NAME_RANK):i]
+            if not (flag or near) or i in taken or i in covered:
                 continue
             options = []
-            for distance, pattern, k in self._anchored_fits(seg_words, seps, i, variants[i]):
-                # An article anchors only two letters swapped (La Hyae): le Maine is no Le
-                # Maire.
-                swap = distance == 1 and pattern.folded[k] in _swaps(seg_words[i].folded)
-                if not swap and all(casefold(w) in PARTICLES
-                                    for j, w in enumerate(pattern.words) if j != k):
-                    continue
-                options.append(((distance, -pattern.size), (
-                    pattern.form.lang != lang, _differences(seg_words, seps, i, k, pattern),
-                    _STATUS_RANK[pattern.form.status]), k, pattern))
+            if near or (flag & _ANCHOR_STARTS and i < last):
+                for distance, pattern, k in self._anchored_fits(seg_words, seps, i,
+                                                                variants[i]):
+                    # An article anchors only two letters swapped (La Hyae): le Maine is no Le
+                    # Maire.
+                    swap = distance == 1 and pattern.folded[k] in _swaps(seg_words[i].folded)
+                    if not swap and all(casefold(w) in PARTICLES
+                                        for j, w in enumerate(pattern.words) if j != k):
+                        continue
+                    options.append(((distance, -pattern.size), (
+                        pattern.form.lang != lang, _differences(seg_words, seps, i, k, pattern),
+                        _STATUS_RANK[pattern.form.status]), k, pattern))
             if not options:
-                mention = self._short_swap(doc, lang, seg_words, i, variants[i])
-                if mention is not None:
-                    found.append((i, mention))
-                    taken.add(i)
+                if flag & _ANCHOR_SWAP:
+                    mention = self._short_swap(doc, lang, seg_words, i, variants[i])
+                    if mention is not None:
+                        found.append((i, mention))
+                        taken.add(i)
                 continue
             fit = min(o[0] for o in options)
             options = [o for o in options if o[0] == fit]
@@ -807,6 +865,9 @@ class Matcher:
                 continue  # two entries fit as well: a guess
             _, _, k, pattern = min(options, key=lambda o: o[1])
             first = i - k
+            if longer is None:
+                longer = {w for start, m in scanned if m.size > 1
+                          for w in range(start, start + m.size)}
             if any(w in taken or w in longer for w in range(first, first + pattern.size)):
                 continue
             # The fix is the form the writer meant (not the preferred one) in the document's
@@ -825,15 +886,9 @@ class Matcher:
         (name words the word at ``i`` may be a misspelling of) and whose other words are the
         words around ``i``, as (distance, pattern, k). Like ``_fitting`` for many variants at
         once: the names starting two words or more before ``i`` are probed once, whatever the
-        variant."""
+        variant. (Asked only where ``_anchored_typos`` found that such a name may start.)"""
         keys = seg_words.keys
         start_kind = self.index.start_kind
-        # Most such words stand near no name: no word before them starts one of two words or
-        # more, and no variant of theirs does (when a word follows). Nothing to probe then.
-        if not any(start_kind(keys[first]) & STARTS_LONGER
-                   for first in range(max(0, i - MAX_NAME_RANK), i)) and (
-                i + 1 >= len(keys) or not self._variants_start_longer(variants)):
-            return []
         by_word = {name_word: distance for distance, name_word in variants}
         variant_keys = {translit_word(name_word): name_word for name_word in by_word}
         probes: list[tuple[int, tuple[FormPattern, ...]]] = []
@@ -865,18 +920,19 @@ class Matcher:
                     found.append((distance, pattern, k))
         return found
 
-    def _variants_start_longer(self, variants: tuple[tuple[int, str], ...]) -> bool:
-        """Whether some name word of ``variants`` starts a name of two words or more (by its
-        transliteration key); once per distinct ``variants``."""
-        answer = self._longer_variants.get(variants)
-        if answer is None:
-            if len(self._longer_variants) > MEMO_LIMIT:
-                self._longer_variants.clear()
-            start_kind = self.index.start_kind
-            answer = self._longer_variants[variants] = any(
-                start_kind(translit_word(name_word)) & STARTS_LONGER
-                for _, name_word in variants)
-        return answer
+    def _anchor_flags(self, raw: str, variants: tuple[tuple[int, str], ...], lang: str) -> int:
+        """For the word ``raw`` and its ``_misspelt_variants``: ``_ANCHOR_STARTS`` when some
+        name word of them starts a name of two words or more (by its transliteration key),
+        ``_ANCHOR_SWAP`` when it is a one-word form swapped (``_swapped_name``, kept for
+        ``_short_swap``)."""
+        start_kind = self.index.start_kind
+        flags = 0
+        if any(start_kind(translit_word(name_word)) & STARTS_LONGER for _, name_word in variants):
+            flags |= _ANCHOR_STARTS
+        swapped = _memo_of(self._swapped, lang)[raw] = self._swapped_name(raw, lang, variants)
+        if swapped is not None:
+            flags |= _ANCHOR_SWAP
+        return flags
 
     def _short_swap(self, doc: Document, lang: str, seg_words: SegmentWords, i: int,
                     variants: tuple[tuple[int, str], ...]) -> Mention | None:
@@ -885,22 +941,32 @@ class Matcher:
         counts only where the document names the entry otherwise (``_in_context``), or for a
         place, after a preposition of place."""
         raw = seg_words.raw[i]
-        if raw.isascii() and (len(raw) != TYPO_MIN_LENGTH - 1 or not raw[:1].isupper()):
-            return None  # as below, without making the word (ASCII folds to its own length)
+        memo = _memo_of(self._swapped, lang)
+        pattern = memo[raw] if raw in memo else self._swapped_name(raw, lang, variants)
+        if pattern is None:
+            return None
         word = seg_words[i]
-        if len(word.folded) != TYPO_MIN_LENGTH - 1 or not word.text[:1].isupper():
-            return None
-        fits = [p for distance, name_word in variants if distance == 1
-                for p in self.index.patterns_starting(translit_word(name_word))
-                if p.size == 1 and p.folded[0] == name_word and name_word in _swaps(word.folded)]
-        if len({p.entry.id for p in fits}) != 1:
-            return None
-        pattern = min(fits, key=lambda p: (p.form.lang != lang, _STATUS_RANK[p.form.status]))
         mention = self._mention(doc, [word], pattern, MatchKind.TYPO, False, lang)
         # After a preposition of place, a place's name needs nothing else (en Idne).
         mention.swapped = (pattern.entry.type is EntryType.PLACE and _word_before(
             doc.text, word.start).casefold() in _PLACE_PREPOSITIONS)
         return mention
+
+    def _swapped_name(self, raw: str, lang: str, variants: tuple[tuple[int, str], ...]
+                      ) -> FormPattern | None:
+        """The one-word form of one entry that the capitalised four-letter word ``raw`` writes
+        with two adjacent letters swapped (``variants``: its ``_misspelt_variants``)."""
+        text = raw if raw.isascii() else nfc(raw)
+        folded = fold_key(text)
+        if len(folded) != TYPO_MIN_LENGTH - 1 or not text[:1].isupper():
+            return None
+        swaps = _swaps(folded)
+        fits = [p for distance, name_word in variants if distance == 1 and name_word in swaps
+                for p in self.index.patterns_starting(translit_word(name_word))
+                if p.size == 1 and p.folded[0] == name_word]
+        if len({p.entry.id for p in fits}) != 1:
+            return None
+        return min(fits, key=lambda p: (p.form.lang != lang, _STATUS_RANK[p.form.status]))
 
     def _misspelt_variants(self, raw: str, lang: str) -> tuple[tuple[int, str], ...]:
         """The name words (accent-folded) a word may be a misspelling of inside a longer name,
@@ -915,35 +981,35 @@ class Matcher:
         # The English list counts names whatever their case: a word it attests is an English
         # word or a real name (Iran, one swap from the agency Irna). A word of the draft's
         # language in lower case is an ordinary word (confortent, a French verb the list holds
-        # from its dictionary); capitalised, only if the list saw it in running text. (Asked
-        # first: nearly every word is an ordinary one.)
-        ordinary = (wordlist.is_attested if text[:1].isupper() else wordlist.is_known)
-        if ordinary(text, lang) or wordlist.is_attested(text, "en"):
+        # from its dictionary); capitalised, only if the list saw it in running text. A word of
+        # a name is none either. (Asked in the order that settles most words soonest: lower
+        # case, most are ordinary; capitalised, most are names' words, which the lists are
+        # slower to say they lack.)
+        capitalised = text[:1].isupper()
+        if not capitalised and wordlist.is_known(text, lang):
             return ()
         folded = fold_key(text)
         if (not folded.isalpha() or folded in self.index.name_words
-                or casefold(text) in self.index.form_words or self.index.is_derived_word(text)):
+                or (capitalised and wordlist.is_attested(text, lang))
+                or wordlist.is_attested(text, "en") or casefold(text) in self.index.form_words
+                or self.index.is_derived_word(text)):
             return ()
         found = {swapped: 1 for swapped in _swaps(folded)}
         if len(folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(text, lang):
             # Other edits than a swap, for words that are no word at all (Maine, a word of
             # the French list, is no Maire misspelled).
-            limit = max_edits(len(folded))
-            for candidate in self.index.near_name_words(folded):
-                if (candidate[0] != folded[0] or _is_inflection(folded, candidate)
-                        or _is_derived(folded, candidate)):
-                    continue
-                distance = OSA.distance(folded, candidate, score_cutoff=limit)
-                if distance <= limit:
-                    found[candidate] = min(distance, found.get(candidate, distance))
+            for distance, candidate in self._near_words(folded):
+                found[candidate] = min(distance, found.get(candidate, distance))
         return tuple(sorted((distance, word) for word, distance in found.items()))
 
     def _fitting(self, seg_words: SegmentWords, seps: Separators, i: int,
-                 name_word: str) -> list[tuple[FormPattern, int]]:
+                 name_word: str, kinds: list[int]) -> list[tuple[FormPattern, int]]:
         """The patterns of two words or more holding ``name_word`` whose other words are the
         words around position ``i``, with the rank of ``name_word`` in each. Found by probing
         the index with the pairs of keys the name would start with, not by listing the names
-        that hold ``name_word`` (a first name is in thousands of them)."""
+        that hold ``name_word`` (a first name is in thousands of them); only with the pairs
+        whose first key starts some name of two words or more (``kinds``: ``start_kind`` of
+        each word)."""
         keys = seg_words.keys
         near_key = translit_word(name_word)
 
@@ -953,7 +1019,8 @@ class Matcher:
         found = []
         for k in range(min(i, MAX_NAME_RANK) + 1):
             first = i - k
-            if first + 1 >= len(keys):
+            if first + 1 >= len(keys) or not (
+                    kinds[first] if k else self.index.start_kind(near_key)) & STARTS_LONGER:
                 continue
             for pattern in self.index.patterns_starting(key_at(first), key_at(first + 1)):
                 end = first + pattern.size
@@ -965,6 +1032,43 @@ class Matcher:
                 if all(is_joiner(seps[x]) for x in range(first, end - 1)):
                     found.append((pattern, k))
         return found
+
+
+# _anchor_flags: a variant starts a name of two words or more; the word is a swapped name.
+_ANCHOR_STARTS = 1
+_ANCHOR_SWAP = 2
+# ``start_kind`` (0 to 3) to 1 when names of two words or more start with the word, else 0.
+_STARTS_LONGER_BYTES = bytes(1 if kind & STARTS_LONGER else 0 for kind in range(256))
+
+
+def _memo_of(memos: dict[str, dict], lang: str) -> dict:
+    """The memo of ``lang`` in ``memos`` (by language, then by word as written), emptied past
+    ``MEMO_LIMIT`` words."""
+    memo = memos.get(lang)
+    if memo is None:
+        memo = memos[lang] = {}
+    elif len(memo) > MEMO_LIMIT:
+        memo.clear()
+    return memo
+
+
+def _starts_longer_before(kinds: list[int], i: int) -> bool:
+    """Whether one of the ``MAX_NAME_RANK`` words before ``i`` starts a name of two words or
+    more (``kinds``: ``start_kind`` of each word)."""
+    return any(map(STARTS_LONGER.__and__, kinds[max(0, i - MAX_NAME_RANK):i]))
+
+
+def _usable_for(raw: str) -> Callable[[FormPattern, int], bool]:
+    """Whether the word at rank k of a pattern may be what the misspelled word ``raw`` means: a
+    misspelling rarely adds accents (Pékin is a French word, not a miswritten Pekuin)."""
+    text = raw if raw.isascii() else nfc(raw)
+    if fold_diacritics(text) == text:
+        return _any_pattern
+    return lambda pattern, k: fold_diacritics(pattern.words[k]) != pattern.words[k]
+
+
+def _any_pattern(pattern: FormPattern, k: int) -> bool:
+    return True
 
 
 # Capitalised in English, and no part of a name: in Beijing on Monday, Moscow Tuesday.

@@ -22,6 +22,9 @@ def test_key_table_keeps_every_value_of_a_key_in_order():
     assert table.get("zzz") == []
     assert "c" in table and "d" not in table
     assert len(table) == 5
+    # Many keys at once: each key's values, key after key (the near-miss search's probe).
+    assert table.get_all(["a", "zzz", "b", "a"]) == [1, 5, 3, 9, 1]
+    assert table.get_all([]) == []
 
 
 def test_key_table_survives_its_bytes():

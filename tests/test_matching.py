@@ -117,6 +117,31 @@ def test_misspelled_surname_near_two_names_is_told_by_the_first_name(write):
         ("typo", "Iouri Rokheav", "Iouri Rokheev")]
 
 
+
+def test_a_misspelling_is_judged_where_it_stands_each_time(write):
+    # The near-miss search keeps what depends on the word alone (the names it is near, the
+    # name it would be alone), never where it stood: the same word is one surname inside a
+    # name, another inside the next, nothing alone (two names), whatever came before it, in
+    # the same text or in texts checked before.
+    terms = write("near.yaml", NEAR_TERMS)
+    texts = ["Rokheav a parlé. Selon Andreï Rokheav, la situation reste tendue. Selon Iouri "
+             "Rokheav, rien. Rokheav.",
+             "Ivan Pekouine est arrivé. Pekoine a appelé, puis Ivan Pekoine et Pekoine.",
+             "Pekoine a appelé. Rokheav aussi. Iouri Rokheav et Andreï Rokheav ensuite."]
+
+    def found(checker, text):
+        return [(f.rule, f.text, f.expected, f.column) for f in checker.check_text(text).findings]
+
+    warm = Checker(load_termbase([terms]), CheckOptions(lang="fr"))
+    assert found(warm, texts[0]) == [("typo", "Andreï Rokheav", "Andreï Rokhaev", 24),
+                                     ("typo", "Iouri Rokheav", "Iouri Rokheev", 73)]
+    assert found(warm, texts[1]) == [("typo", "Pekoine", "Pekouine", 27),
+                                     ("typo", "Ivan Pekoine", "Ivan Pekouine", 50),
+                                     ("typo", "Pekoine", "Pekouine", 66)]
+    for text in texts[::-1] + texts:
+        fresh = Checker(load_termbase([terms]), CheckOptions(lang="fr"))
+        assert found(warm, text) == found(fresh, text)
+
 def test_misspelled_surname_that_fits_two_names_is_not_guessed(write):
     terms = NEAR_TERMS.replace("en: Yuri Rokheev\n    fr: Iouri Rokheev",
                                "en: Andrei Rokheev\n    fr: Andreï Rokheev")

@@ -598,8 +598,7 @@ class TermIndex:
         longer than ``TYPO_MAX_LENGTH``)."""
         if len(folded_word) > TYPO_MAX_LENGTH:
             return ()
-        texts = self._name_word_texts
-        found = {texts[number] for variant in deletes(folded_word)
-                 for number in self._near.get(variant)}
+        found = set(map(self._name_word_texts.strings.__getitem__,
+                        self._near.get_all(deletes(folded_word))))
         found.discard(folded_word)
         return tuple(sorted(found))
