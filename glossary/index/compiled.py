@@ -18,6 +18,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..atomic import FileSpan
@@ -66,15 +67,21 @@ class FormPattern:
     seps: tuple[str, ...]  # normalised separators between the words
     entry: Entry = field(compare=False, repr=False)
     size: int = field(init=False)  # number of words (read in the scan's inner loop)
-    # Which words start with a capital, and whether one is an acronym (NATO, UN): what the
-    # checker asks of a form at each run of words it could be.
-    capitals: tuple[bool, ...] = field(init=False, compare=False, repr=False)
-    has_acronym: bool = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "size", len(self.words))
-        object.__setattr__(self, "capitals", tuple(w[:1].isupper() for w in self.words))
-        object.__setattr__(self, "has_acronym", any(is_acronym(w) for w in self.words))
+
+    # What the checker asks of a form where its letters differ from a run of draft words (made
+    # on first use: most patterns made are never asked, 100,000 of them on a 10 MB archive).
+    @cached_property
+    def capitals(self) -> tuple[bool, ...]:
+        """Which words start with a capital."""
+        return tuple(w[:1].isupper() for w in self.words)
+
+    @cached_property
+    def has_acronym(self) -> bool:
+        """Whether a word is an acronym (NATO, UN)."""
+        return any(is_acronym(w) for w in self.words)
 
 
 def is_acronym(word: str) -> bool:
