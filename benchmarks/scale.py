@@ -624,7 +624,9 @@ def dask_speedup(folder: Path, terms: Path, env: dict, lang: str) -> dict | None
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster:
             address = ["--scheduler", cluster.scheduler_address]
-            run_cli(["check", *map(str, files[:4]), *options, *address], env)  # warm-up
+            # Warm-up: enough files for a batch on every worker, so that each has imported what
+            # it needs and mapped the index, as the workers of a long-lived cluster have.
+            run_cli(["check", *map(str, files[:20 * workers]), *options, *address], env)
             with Client(cluster) as client, get_task_stream(client) as stream:
                 before = client.run(time.process_time)
                 wall, _, out = run_cli(["check", str(folder), *options, *address], env)
