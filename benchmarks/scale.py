@@ -607,10 +607,11 @@ def dask_speedup(folder: Path, terms: Path, env: dict, lang: str) -> dict | None
     """``check --scheduler`` on a local Dask cluster of one worker process, then of two (one
     thread each), on the same folder, after a first run on a few files (the workers import what
     they need). For each: the seconds of the whole command (the client's startup and the
-    workers' mapping of its index file included), the seconds the workers were at work (from the first task's
-    start to the last one's end, their checkers built included: what a run of millions of files
-    sees), and the MB a worker checks per second of its own CPU time (its throughput when it
-    has a core to itself, whatever else the machine runs). None without the extra."""
+    workers' mapping of its index file included), the seconds the workers were at work (from
+    the first task's start to the last one's end, their checkers built included: what a run of
+    millions of files sees), and the MB a worker checks per second of its own CPU time (its
+    throughput when it has a core to itself, whatever else the machine runs). None without the
+    extra."""
     try:
         from distributed import Client, LocalCluster, get_task_stream
     except ImportError:
