@@ -82,10 +82,8 @@ def translated_help(command: click.Command, ctx: click.Context | None = None) ->
             setattr(owner, attribute, value)
 
 
-class TranslatedCommand(click.Command):
-    """A command whose help is shown in the interface language."""
-
-    context_class = TranslatedContext
+class TranslatedHelp(click.Command):
+    """Help shown in the interface language (for commands and groups alike)."""
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with translated_help(self, ctx):
@@ -96,7 +94,13 @@ class TranslatedCommand(click.Command):
             return super().get_short_help_str(limit)
 
 
-class TermcheckGroup(click.Group):
+class TranslatedCommand(TranslatedHelp):
+    """A command whose help is shown in the interface language."""
+
+    context_class = TranslatedContext
+
+
+class TermcheckGroup(TranslatedHelp, click.Group):
     """Turns the library's typed errors into a clear message and exit status 2; anything else
     (a bug) into a one-line message that says how to report it. Tracebacks only with
     ``--debug``. Its commands and their help speak the interface language: the locale's, as
@@ -111,14 +115,6 @@ class TermcheckGroup(click.Group):
         if parent is None:  # the whole command line: before --help or --ui-lang are read
             i18n.use(i18n.from_environment())
         return super().make_context(info_name, args, parent, **extra)
-
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with translated_help(self, ctx):
-            super().format_help(ctx, formatter)
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        with translated_help(self):
-            return super().get_short_help_str(limit)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
