@@ -143,7 +143,8 @@ def reference_mixed_script(ctx: Context) -> list:
     return findings
 
 
-def reference_transliteration(ctx: Context) -> list:
+def reference_groups(ctx: Context) -> dict:
+    """transliteration's groups as they were: every free word that may be a name, by key."""
     groups = defaultdict(list)
     text = ctx.doc.text
     for word in ctx.result.free_words:
@@ -151,6 +152,11 @@ def reference_transliteration(ctx: Context) -> list:
                 and not wordlist.is_common(word.text, ctx.lang)
                 and not transliteration._FIRST_NAME.match(text, word.end)):
             groups[word.key].append(word)
+    return groups
+
+
+def reference_transliteration(ctx: Context) -> list:
+    groups = reference_groups(ctx)
     findings = []
     for occurrences in groups.values():
         spellings = Counter(w.folded for w in occurrences)
@@ -179,13 +185,8 @@ def reference_transliteration(ctx: Context) -> list:
 
 def reference_transliteration_across(ctx: Context) -> list:
     """transliteration's check as it was, through ``Context.across`` (a project check)."""
-    groups = defaultdict(list)
+    groups = reference_groups(ctx)
     text = ctx.doc.text
-    for word in ctx.result.free_words:
-        if (len(word.folded) >= TYPO_MIN_LENGTH and word.folded.isalpha()
-                and not wordlist.is_common(word.text, ctx.lang)
-                and not transliteration._FIRST_NAME.match(text, word.end)):
-            groups[word.key].append(word)
     merged = ctx.across(transliteration.RULE.code, transliteration._uses(groups, ctx.lang),
                         transliteration._merge)
     findings = []
