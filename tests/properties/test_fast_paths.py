@@ -59,7 +59,7 @@ from checker.reporters import indented
 from checker.rules import RULES, Context, inconsistent, mixed_script, sentence_case, transliteration
 from checker.rules.base import fit_case
 from checker.stages import parse
-from glossary import EntryType, Status
+from glossary import EntryType, Status, normalize
 from glossary.index.compiled import (
     NAME_TYPES,
     STARTS_LONGER,
@@ -923,3 +923,39 @@ def test_matcher_fast_paths_agree_on_every_form(lang):
             [(m.start, m.end, m.form, m.kind, m.mixed, m.spacing) for m in reference_mentions]
         assert described(fast.check_text(text, "draft.txt").findings) == \
             described(reference.check_text(text, "draft.txt").findings)
+
+
+# --- the transliteration key ------------------------------------------------------------------
+_REFERENCE_REWRITES = tuple((regex.compile(pattern), replacement)
+                            for pattern, replacement, _ in normalize._TRANSLIT_REWRITES)
+
+
+def reference_translit_word(word: str) -> str:
+    """``translit_word`` as it was before each rewrite was guarded by the strings it needs:
+    every rewrite tried on every word."""
+    word = fold_diacritics(casefold(word))
+    if word in normalize._TRANSLIT_WORDS:
+        return normalize._TRANSLIT_WORDS[word]
+    for pattern, replacement in _REFERENCE_REWRITES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+# Letters every rewrite turns on, in both cases and with accents, and others.
+_TRANSLIT_LETTERS = list("xchsjzdkpguieyowaetnXCHSJZDKPGUIEYOWAïéèÏÉœßø") + ["\u0308"]
+
+
+def test_translit_word_agrees_on_every_word_of_the_default_termbase():
+    words = {word for form in forms() for word in regex.findall(r"\p{L}+", form)}
+    words |= {word for form in forms() for word in regex.findall(r"\p{L}+", form.upper())}
+    assert len(words) > 500
+    for word in sorted(words):
+        translit_word.cache_clear()
+        assert translit_word(word) == reference_translit_word(word), word
+
+
+@given(word=st.lists(st.sampled_from(_TRANSLIT_LETTERS), min_size=1, max_size=12).map("".join)
+       | st.text(ANY_CHAR, min_size=1, max_size=12))
+def test_translit_word_agrees_with_every_rewrite_tried(word):
+    translit_word.cache_clear()
+    assert translit_word(word) == reference_translit_word(word)
