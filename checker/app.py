@@ -23,7 +23,7 @@ from glossary.cachedir import ENV_OFF, cache_dir
 from glossary.index.cache import SUFFIX, index_key, load_index
 from glossary.termbase import resolve_path
 
-from .engine import PROJECT, Checker, available_cpus, collect_less
+from .engine import PROJECT, Checker, available_cpus, batch_collection
 from .errors import UsageError
 from .findings import Severity
 from .i18n import _
@@ -75,10 +75,10 @@ def run_check(checker: Checker, paths: Sequence[str], *, jobs: int = 1,
               pair: tuple[str, str] | None = None) -> Report:
     """Check ``paths`` (files, folders, ``-``) in ``jobs`` processes (``worker_count`` gives
     the number for a ``--jobs`` value), then the aligned ``pair`` (source, target) if given."""
-    collect_less()
-    report = checker.check_paths(paths, jobs=jobs, progress=progress)
-    if pair:
-        report.results.append(checker.check_pair(*pair))
+    with batch_collection():
+        report = checker.check_paths(paths, jobs=jobs, progress=progress)
+        if pair:
+            report.results.append(checker.check_pair(*pair))
     return report
 
 

@@ -55,7 +55,7 @@ from glossary import TermIndex
 from glossary.atomic import write_atomic
 from glossary.index.cache import read_index, write_index
 
-from .engine import Checker, collect_less
+from .engine import Checker, batch_collection
 from .errors import ClusterError
 from .i18n import _, language, using
 from .inputs import is_url
@@ -355,7 +355,6 @@ class RunPlugin(WorkerPlugin):
                 index = self._fetched()
             checker = self.make_checker(index)
             checker.prepare()
-            collect_less()  # as the command line does: this process checks files now
             self.opened = checker
         return self.opened
 
@@ -418,7 +417,9 @@ def _check_batch(
     plugin = get_worker().plugins.get(run)
     if not isinstance(plugin, RunPlugin):
         raise ClusterError(_("this worker has not received the run {run}").format(run=run))
-    with _lock, using(plugin.language):  # the client's interface language, not the worker's
+    # The client's interface language, not the worker's; the collector as the command line
+    # has it while this worker checks files.
+    with _lock, using(plugin.language), batch_collection():
         checker = plugin.checker(fetch)
         if checker is None:
             return None

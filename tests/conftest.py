@@ -21,14 +21,15 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _collector_as_it_was():
-    """An in-process `termcheck check` tunes the garbage collector for its run
-    (``engine.collect_less``): put it back, so that each test starts from Python's settings."""
+    """A test that fails within ``engine.batch_collection`` or tunes the garbage collector
+    itself: put it back, so that each test starts from Python's settings."""
     import gc
 
     threshold = gc.get_threshold()
     yield
     gc.unfreeze()
     gc.set_threshold(*threshold)
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
+from checker.engine import Checker, CheckOptions
+from glossary import load_termbase
 
 FR_BAD = "Selon Sergei Lavrov, la réunion avec jake Sullivan a eu lieu mardi à Moscou.\n"
 FR_GOOD = "Selon Sergueï Lavrov, la réunion avec Jake Sullivan a eu lieu mardi à Moscou.\n"
@@ -237,16 +239,87 @@ def test_jobs_give_the_same_report_in_the_same_order(project):
     assert json.loads(parallel.output)["summary"]["findings"] == 12
 
 
-def test_a_check_run_collects_garbage_less_often(project):
+def test_a_check_run_turns_the_collector_off_between_collections(project, monkeypatch):
+    """The run checks its files within ``batch_collection``: the automatic collector is off
+    while documents are analysed, and as it was once the run is over."""
     import gc
 
-    from checker.engine import BATCH_GC_THRESHOLD
+    seen = []
+    analyse = Checker.analyse
 
-    assert gc.get_threshold()[0] < BATCH_GC_THRESHOLD[0]  # Python's default, restored per test
+    def recording(self, doc, lang=None):
+        seen.append(gc.isenabled())
+        return analyse(self, doc, lang)
+
+    monkeypatch.setattr(Checker, "analyse", recording)
     (project / "d.txt").write_text(FR_BAD, encoding="utf-8")
+    (project / "e.txt").write_text(FR_GOOD, encoding="utf-8")
+    assert gc.isenabled()
     assert json.loads(run(".", "--lang", "fr", "--format", "json").output)["summary"]["findings"]
-    assert gc.get_threshold() == BATCH_GC_THRESHOLD
-    assert gc.get_freeze_count() > 0
+    assert seen == [False, False]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+class _Cycle:
+    """Garbage only the cyclic collector frees: it refers to itself."""
+
+    def __init__(self):
+        self.me = self
+
+
+def _cyclic_garbage():
+    """A cycle nothing refers to, and a list that says once it is freed."""
+    import weakref
+
+    freed = []
+    weakref.finalize(_Cycle(), freed.append, True)
+    return freed
+
+
+def test_batch_collection_collects_between_documents(monkeypatch):
+    import gc
+
+    from checker import engine
+
+    checker = Checker(load_termbase(None), CheckOptions(lang="fr"))
+    monkeypatch.setattr(engine, "COLLECT_EVERY", 100)
+    with engine.batch_collection():
+        assert not gc.isenabled()
+        freed = _cyclic_garbage()
+        checker.check_text("Le ministre a parlé.", "a.txt")  # 20 characters: not yet
+        assert freed == []
+        checker.check_text("Sergueï Lavrov " * 10, "b.txt")  # past 100: collected first
+        assert freed == [True]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_batch_collection_leaves_a_program_s_own_frozen_objects_frozen():
+    import gc
+
+    from checker.engine import batch_collection
+
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    with batch_collection():
+        pass
+    assert gc.get_freeze_count() >= frozen > 0
+    gc.unfreeze()
+
+
+def test_batch_collection_restores_a_collector_the_program_had_turned_off():
+    import gc
+
+    from checker.engine import batch_collection
+
+    gc.disable()
+    try:
+        with batch_collection():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_jobs_zero_means_one_per_available_cpu(project, monkeypatch):

@@ -942,7 +942,7 @@ def reference_translit_word(word: str) -> str:
 
 
 # Letters every rewrite turns on, in both cases and with accents, and others.
-_TRANSLIT_LETTERS = list("xchsjzdkpguieyowaetnXCHSJZDKPGUIEYOWAïéèÏÉœßø") + ["\u0308"]
+_TRANSLIT_LETTERS = [*"xchsjzdkpguieyowaetnXCHSJZDKPGUIEYOWAïéèÏÉœßø", "\u0308"]
 
 
 def test_translit_word_agrees_on_every_word_of_the_default_termbase():
