@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from glossary import Termbase, TermIndex
+from glossary.bulk import gc_paused
 from glossary.langtags import tag_problem
 
 from . import stages, suppression
@@ -472,21 +473,18 @@ def batch_collection() -> Iterator[None]:
     entries: 13 % less CPU than the thresholds this replaced (docs/performance.md). On leaving,
     the collector is as it was, and what the block froze goes back under its watch (unless
     the program had frozen objects of its own before: those are left as they are)."""
-    enabled = gc.isenabled()
     unfreeze = gc.get_freeze_count() == 0
     gc.freeze()
-    gc.disable()
     _Batch.depth += 1
     try:
-        yield
+        with gc_paused():
+            yield
     finally:
         _Batch.depth -= 1
         if not _Batch.depth:
             _Batch.pending = 0
             if unfreeze:
                 gc.unfreeze()
-            if enabled:
-                gc.enable()
 
 
 def available_cpus() -> int:
