@@ -27,7 +27,7 @@ from ..model import Entry, EntryType, Form, Termbase
 from ..normalize import casefold, clear_memos, fold_key, match_key, translit_key, translit_word
 from ..stats import termbase_stats
 from ..tokens import split_form, words
-from .keytable import KeyTable, ValueFormat, hash_all, stable_hash, words_of
+from .keytable import KeyTable, ValueFormat, directory, hash_all, stable_hash, words_of
 from .packed import Packer
 
 # Near misses are searched for words of at least this many letters (never for short names).
@@ -330,7 +330,7 @@ def _near_table(name_words: Iterable[str]) -> KeyTable:
                                                         side="right")
     values = order.astype(numpy.uint32)  # (VALUE_FORMATS: fewer than 4 billion words)
     del order
-    return KeyTable(words_of(hashed), words_of(values, VALUE_FORMATS["near"]))
+    return KeyTable(words_of(hashed), words_of(values, VALUE_FORMATS["near"]), directory(hashed))
 
 
 def build_parts(entries: Iterable[Entry], packer: Packer | None = None) -> IndexParts:
