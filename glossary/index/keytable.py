@@ -24,7 +24,7 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 _SEED = 0x5BD1E995
 _WORD: Final = "Q"  # 64-bit unsigned
@@ -159,9 +159,10 @@ def directory_bits(size: int) -> int:
     return (size // _RUN).bit_length()
 
 
-def directory(hashes: Sequence[int]) -> memoryview:
-    """Where the run of each value of the top ``directory_bits`` of the sorted ``hashes``
-    begins, and their number last: run ``r`` is ``hashes[starts[r]:starts[r + 1]]``."""
+def directory(hashes: Any) -> memoryview:
+    """Where the run of each value of the top ``directory_bits`` of the sorted ``hashes`` (a
+    sequence of integers, an ``array``, a view or a NumPy array of 64-bit ones) begins, and
+    their number last: run ``r`` is ``hashes[starts[r]:starts[r + 1]]``."""
     import numpy  # only to build a table (a table read back has its directory)
 
     bits = directory_bits(len(hashes))
