@@ -264,11 +264,12 @@ class Matcher:
     def __init__(self, index: TermIndex):
         self.index = index
         # The near-miss search's memos by language, then by word as written (their answers
-        # depend on nothing else): _near_name_word, _lone_typo, _anchor_flags,
-        # _swapped_name.
+        # depend on nothing else): _near_name_word, _lone_typo, _misspelt_variants,
+        # _variant_starts, _swapped_name.
         self._near: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
         self._lone: dict[str, dict[str, tuple[tuple[FormPattern, ...], str | None, bool]]] = {}
-        self._anchors: dict[str, dict[str, int]] = {}
+        self._variants: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
+        self._anchors: dict[str, dict[str, bool]] = {}
         self._swapped: dict[str, dict[str, FormPattern | None]] = {}
         # _near_words by accent-folded word (any language).
         self._near_folded: dict[str, tuple[tuple[int, str], ...]] = {}
@@ -277,7 +278,7 @@ class Matcher:
         # de Villepin): alone later in the same document, the word is that name again.
         self._name_parts: set[str] = set()
         # By language, then by word as written: (transliteration key, start_kind,
-        # capitalised, _misspelt_variants), what the scan asks of every word, in one probe.
+        # capitalised, _may_be_misspelt), what the scan asks of every word, in one probe.
         self._facts: dict[str, dict[str, tuple]] = {}
 
     # -- the scan --------------------------------------------------------------------------------
@@ -291,7 +292,7 @@ class Matcher:
             is_source = segment.role == "source"
             # The engine decided both languages (from options, the file, or the text).
             seg_lang = (source_lang or lang) if is_source else lang
-            seg_words, kinds, capitals, variants = self._read_segment(doc, segment, seg_lang)
+            seg_words, kinds, capitals, misspelt = self._read_segment(doc, segment, seg_lang)
             seps = seg_words.separators
             found = self._scan(doc, seg_lang, seg_words, seps, kinds)
             covered = {w for m in found for w in range(m[0], m[0] + m[1].size)}
@@ -301,7 +302,7 @@ class Matcher:
             typos = self._typos(doc, seg_lang, seg_words, seps, leftovers, kinds)
             typo_covered = {w for i, m in typos for w in range(i, i + m.size)}
             typos += self._anchored_typos(doc, seg_lang, seg_words, seps, typo_covered,
-                                          covered, found, variants, kinds)
+                                          covered, found, misspelt, kinds)
             found = [(i, m) for i, m in found
                      if not any(w in typo_covered for w in range(i, i + m.size))]
             for _, mention in sorted(found + typos, key=lambda x: x[0]):
@@ -340,11 +341,11 @@ class Matcher:
         return answer
 
     def _read_segment(self, doc: Document, segment: Segment, lang: str
-                      ) -> tuple[SegmentWords, list[int], list[bool], list[tuple]]:
+                      ) -> tuple[SegmentWords, list[int], list[bool], list]:
         """The words of a segment, and per word what the scan asks of each: whether patterns
-        start with it (``start_kind``), whether it is capitalised, the name words it may be a
-        misspelling of (``_misspelt_variants``). One memoised probe per word for all of it
-        (a dictionary probe per word and per question cost a fifth of the scan)."""
+        start with it (``start_kind``), whether it is capitalised, whether it may be a
+        misspelling of a name word (``_may_be_misspelt``). One memoised probe per word for
+        all of it (a dictionary probe per word and per question cost a fifth of the scan)."""
         parts = split_segment(doc.text, segment)
         memo = self._facts.get(lang)
         if memo is None:
@@ -354,17 +355,17 @@ class Matcher:
         facts = _memoised(memo, lambda raw: self._word_facts(raw, lang), parts[1::2])
         if not facts:
             return SegmentWords(doc.text, segment, parts, []), [], [], []
-        keys, kinds, capitals, variants = map(list, zip(*facts, strict=True))
-        return SegmentWords(doc.text, segment, parts, keys), kinds, capitals, variants
+        keys, kinds, capitals, misspelt = map(list, zip(*facts, strict=True))
+        return SegmentWords(doc.text, segment, parts, keys), kinds, capitals, misspelt
 
-    def _word_facts(self, raw: str, lang: str) -> tuple[str, int, bool, tuple]:
+    def _word_facts(self, raw: str, lang: str) -> tuple[str, int, bool, bool]:
         key = _KEYS.get(raw)
         if key is None:
             if len(_KEYS) > MEMO_LIMIT:
                 _KEYS.clear()
             key = _KEYS[raw] = translit_word(raw)
         return (key, self.index.start_kind(key), raw[:1].isupper(),
-                self._misspelt_variants(raw, lang))
+                self._may_be_misspelt(raw, lang))
 
     @staticmethod
     def segment_words(doc: Document, segment: Segment) -> tuple[SegmentWords, Separators]:
@@ -811,7 +812,7 @@ class Matcher:
     def _anchored_typos(self, doc: Document, lang: str, seg_words: SegmentWords,
                         seps: Separators, taken: set[int], covered: set[int],
                         scanned: list[tuple[int, Mention]],
-                        variants: list[tuple], kinds: list[int]) -> list[tuple[int, Mention]]:
+                        misspelt: list, kinds: list[int]) -> list[tuple[int, Mention]]:
         """Misspelled words inside names of two words or more whose other words stand around
         them as the form has them, whatever the word's length or case: États-Unsi, Kim Jnog-un,
         Union euroépenne, Corée du Nrod. The rest of the name anchors the entry, so a short word
@@ -819,30 +820,42 @@ class Matcher:
         edits. The misspelled word is one no mention of the scan (``covered``) holds, and the
         name overlaps none of the scan's names of two words or more (``scanned``): those are
         found as they are (Tatiana Torriaski is another romanisation of Tatiana Toriaski).
-        Updates ``taken`` with the words of the names found. ``variants``: what
-        ``_misspelt_variants`` gives for each word; ``kinds``: what ``start_kind`` does."""
+        Updates ``taken`` with the words of the names found. ``misspelt``: what
+        ``_may_be_misspelt`` says of each word; ``kinds``: what ``start_kind`` does."""
         found: list[tuple[int, Mention]] = []
-        candidates = list(compress(range(len(variants)), variants))
+        candidates = list(compress(range(len(misspelt)), misspelt))
         if not candidates:
             return found
-        # Most misspelt words stand near no name: no word that starts names of two words or
-        # more in the MAX_NAME_RANK words before them (``starts``: 1 for such a word), no
-        # variant of theirs that starts one (``_ANCHOR_STARTS``, when a word follows), no
-        # swapped four-letter name (``_ANCHOR_SWAP``). Nothing to probe then.
+        # Most words that may be misspelt are in a mention of the scan (another spelling of
+        # a name, Tchofousky), and their variants (a near-miss search) are never made. Of
+        # the others, most stand near no name: no word that starts names of two words or more
+        # in the MAX_NAME_RANK words before them (``starts``: 1 for such a word), no variant
+        # of theirs that starts one (``_variant_starts``, asked only then, and when a word
+        # follows), no swapped four-letter name (``_short_swap``). Nothing to probe then.
         starts = bytes(kinds).translate(_STARTS_LONGER_BYTES)
-        words = list(map(seg_words.raw.__getitem__, candidates))
-        flags = _memoised(self._anchors.setdefault(lang, {}), lambda raw: self._anchor_flags(
-            raw, variants[candidates[words.index(raw)]], lang), words)
-        last = len(variants) - 1
+        raws = seg_words.raw
+        variants_memo = _memo_of(self._variants, lang)
+        anchors = _memo_of(self._anchors, lang)
+        last = len(misspelt) - 1
         longer: set[int] | None = None  # the words of the scan's names of two words or more
-        for i, flag in zip(candidates, flags, strict=True):
-            near = 1 in starts[max(0, i - MAX_NAME_RANK):i]
-            if not (flag or near) or i in taken or i in covered:
+        for i in candidates:
+            if i in taken or i in covered:
+                continue
+            raw = raws[i]
+            variants = variants_memo.get(raw)
+            if variants is None:
+                variants = variants_memo[raw] = self._misspelt_variants(raw, lang)
+            if not variants:
                 continue
             options = []
-            if near or (flag & _ANCHOR_STARTS and i < last):
-                for distance, pattern, k in self._anchored_fits(seg_words, seps, i,
-                                                                variants[i]):
+            anchored = 1 in starts[max(0, i - MAX_NAME_RANK):i]
+            if not anchored and i < last:
+                known = anchors.get(raw)
+                if known is None:
+                    known = anchors[raw] = self._variant_starts(variants)
+                anchored = known
+            if anchored:
+                for distance, pattern, k in self._anchored_fits(seg_words, seps, i, variants):
                     # An article anchors only two letters swapped (La Hyae): le Maine is no Le
                     # Maire.
                     swap = distance == 1 and pattern.folded[k] in _swaps(seg_words[i].folded)
@@ -853,11 +866,10 @@ class Matcher:
                         pattern.form.lang != lang, _differences(seg_words, seps, i, k, pattern),
                         _STATUS_RANK[pattern.form.status]), k, pattern))
             if not options:
-                if flag & _ANCHOR_SWAP:
-                    mention = self._short_swap(doc, lang, seg_words, i, variants[i])
-                    if mention is not None:
-                        found.append((i, mention))
-                        taken.add(i)
+                mention = self._short_swap(doc, lang, seg_words, i, variants)
+                if mention is not None:
+                    found.append((i, mention))
+                    taken.add(i)
                 continue
             fit = min(o[0] for o in options)
             options = [o for o in options if o[0] == fit]
@@ -920,19 +932,12 @@ class Matcher:
                     found.append((distance, pattern, k))
         return found
 
-    def _anchor_flags(self, raw: str, variants: tuple[tuple[int, str], ...], lang: str) -> int:
-        """For the word ``raw`` and its ``_misspelt_variants``: ``_ANCHOR_STARTS`` when some
-        name word of them starts a name of two words or more (by its transliteration key),
-        ``_ANCHOR_SWAP`` when it is a one-word form swapped (``_swapped_name``, kept for
-        ``_short_swap``)."""
+    def _variant_starts(self, variants: tuple[tuple[int, str], ...]) -> bool:
+        """Whether some name word of ``variants`` (a word's ``_misspelt_variants``) starts a
+        name of two words or more (by its transliteration key)."""
         start_kind = self.index.start_kind
-        flags = 0
-        if any(start_kind(translit_word(name_word)) & STARTS_LONGER for _, name_word in variants):
-            flags |= _ANCHOR_STARTS
-        swapped = _memo_of(self._swapped, lang)[raw] = self._swapped_name(raw, lang, variants)
-        if swapped is not None:
-            flags |= _ANCHOR_SWAP
-        return flags
+        return any(start_kind(translit_word(name_word)) & STARTS_LONGER
+                   for _, name_word in variants)
 
     def _short_swap(self, doc: Document, lang: str, seg_words: SegmentWords, i: int,
                     variants: tuple[tuple[int, str], ...]) -> Mention | None:
@@ -942,7 +947,10 @@ class Matcher:
         place, after a preposition of place."""
         raw = seg_words.raw[i]
         memo = _memo_of(self._swapped, lang)
-        pattern = memo[raw] if raw in memo else self._swapped_name(raw, lang, variants)
+        if raw in memo:
+            pattern = memo[raw]
+        else:
+            pattern = memo[raw] = self._swapped_name(raw, lang, variants)
         if pattern is None:
             return None
         word = seg_words[i]
@@ -968,16 +976,16 @@ class Matcher:
             return None
         return min(fits, key=lambda p: (p.form.lang != lang, _STATUS_RANK[p.form.status]))
 
-    def _misspelt_variants(self, raw: str, lang: str) -> tuple[tuple[int, str], ...]:
-        """The name words (accent-folded) a word may be a misspelling of inside a longer name,
-        as (distance, name word): its swaps of two adjacent letters after the first, and for
-        words of five letters or more the near misses of the typo search. Empty for ordinary
-        words, name words and forms, and words with other than letters (most words). A word
-        the word list holds only from a dictionary (staets, chian in English) counts: with the
-        rest of the name around it, it is the misspelling."""
+    def _may_be_misspelt(self, raw: str, lang: str) -> bool:
+        """Whether a word may be a misspelling of a name word inside a longer name: no
+        ordinary word, name word or form, nothing but letters (most words are one of those).
+        A word the word list holds only from a dictionary (staets, chian in English) may be:
+        with the rest of the name around it, it is the misspelling. What the scan asks of every
+        distinct word; its variants (``_misspelt_variants``) are searched for only where
+        ``_anchored_typos`` needs them."""
         text = raw if raw.isascii() else nfc(raw)  # NFD drafts: combining marks are no letters
         if len(text) < 2 or not text.isalpha():
-            return ()
+            return False
         # The English list counts names whatever their case: a word it attests is an English
         # word or a real name (Iran, one swap from the agency Irna). A word of the draft's
         # language in lower case is an ordinary word (confortent, a French verb the list holds
@@ -987,13 +995,23 @@ class Matcher:
         # slower to say they lack.)
         capitalised = text[:1].isupper()
         if not capitalised and wordlist.is_known(text, lang):
-            return ()
+            return False
         folded = fold_key(text)
-        if (not folded.isalpha() or folded in self.index.name_words
-                or (capitalised and wordlist.is_attested(text, lang))
-                or wordlist.is_attested(text, "en") or casefold(text) in self.index.form_words
-                or self.index.is_derived_word(text)):
+        return (folded.isalpha() and folded not in self.index.name_words
+                and not (capitalised and wordlist.is_attested(text, lang))
+                and not wordlist.is_attested(text, "en")
+                and casefold(text) not in self.index.form_words
+                and not self.index.is_derived_word(text))
+
+    def _misspelt_variants(self, raw: str, lang: str) -> tuple[tuple[int, str], ...]:
+        """The name words (accent-folded) a word may be a misspelling of inside a longer name,
+        as (distance, name word): its swaps of two adjacent letters after the first, and for
+        words of five letters or more the near misses of the typo search. Empty for the words
+        ``_may_be_misspelt`` rules out."""
+        if not self._may_be_misspelt(raw, lang):
             return ()
+        text = raw if raw.isascii() else nfc(raw)
+        folded = fold_key(text)
         found = {swapped: 1 for swapped in _swaps(folded)}
         if len(folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(text, lang):
             # Other edits than a swap, for words that are no word at all (Maine, a word of
@@ -1034,9 +1052,6 @@ class Matcher:
         return found
 
 
-# _anchor_flags: a variant starts a name of two words or more; the word is a swapped name.
-_ANCHOR_STARTS = 1
-_ANCHOR_SWAP = 2
 # ``start_kind`` (0 to 3) to 1 when names of two words or more start with the word, else 0.
 _STARTS_LONGER_BYTES = bytes(1 if kind & STARTS_LONGER else 0 for kind in range(256))
 

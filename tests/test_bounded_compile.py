@@ -55,11 +55,13 @@ def test_the_near_table_is_the_table_of_every_deletion_variant():
                 for variant in sorted(deletes(word))]
     expected = KeyTable.build([v for v, _ in variants], [n for _, n in variants])
     built = _near_table(words)
-    (hashes, values), (expected_hashes, expected_values) = built.buffers(), expected.buffers()
+    (hashes, values, starts), (expected_hashes, expected_values, expected_starts) = (
+        built.buffers(), expected.buffers())
     assert bytes(hashes) == bytes(expected_hashes)
+    assert bytes(starts) == bytes(expected_starts)
     assert values.cast("I").tolist() == expected_values.cast("Q").tolist()  # in 32 bits
     assert built.get("lovelace") == [0, 5]  # (lovelaces less its s): both words, in order
-    assert _near_table([]).to_bytes() == (b"", b"")
+    assert _near_table([]).to_bytes()[:2] == (b"", b"")
 
 
 def test_a_frame_written_in_chunks_is_the_frame_encoded_whole(tmp_path):

@@ -3,6 +3,9 @@ that answers exactly as the one built in memory, hash collisions included."""
 
 from __future__ import annotations
 
+import bisect
+import random
+
 import pytest
 
 from checker import matcher
@@ -10,7 +13,7 @@ from checker.engine import Checker, CheckOptions
 from glossary import load_termbase
 from glossary.index import cache
 from glossary.index.compiled import FORM_BITS, TermIndex
-from glossary.index.keytable import KeyTable, stable_hash
+from glossary.index.keytable import KeyTable, directory_bits, stable_hash
 from glossary.index.packed import PackedEntries
 from glossary.normalize import fold_key, match_key, translit_key
 
@@ -29,9 +32,42 @@ def test_key_table_keeps_every_value_of_a_key_in_order():
 
 def test_key_table_survives_its_bytes():
     table = KeyTable.build([f"key{i}" for i in range(1000)], [i * 7 for i in range(1000)])
-    hashes, values = table.to_bytes()
-    again = KeyTable.from_buffers(memoryview(hashes), memoryview(values))
+    hashes, values, starts = table.to_bytes()
+    again = KeyTable.from_buffers(memoryview(hashes), memoryview(values), memoryview(starts))
     assert all(again.get(f"key{i}") == [i * 7] for i in range(1000))
+    with pytest.raises(ValueError, match="directory"):
+        KeyTable.from_buffers(memoryview(hashes), memoryview(values), memoryview(starts[:-4]))
+
+
+def test_a_probe_finds_in_the_directory_s_run_what_a_bisect_of_the_whole_table_does(
+        monkeypatch):
+    """The directory narrows each probe to the run of hashes sharing its top bits: every hash,
+    at the edge of a run or not, is found there, with every value of a key, in order."""
+    rng = random.Random(19)
+    edges = [run << (64 - directory_bits(4000)) for run in range(1 << directory_bits(4000))]
+    hashes = sorted([rng.getrandbits(64) for _ in range(3000)] + edges + [e - 1 for e in edges[1:]]
+                    + [0, 0, 2**64 - 1, 2**64 - 1])
+    values = list(range(len(hashes)))
+    table = KeyTable(hashes, values)
+    assert len(table._starts) > 2  # a table of thousands of keys has runs
+
+    def plain(wanted: int) -> list[int]:
+        i = bisect.bisect_left(hashes, wanted)
+        found = []
+        while i < len(hashes) and hashes[i] == wanted:
+            found.append(values[i])
+            i += 1
+        return found
+
+    probed = [0]  # the hash the key "key" has, probe after probe
+    monkeypatch.setattr("glossary.index.keytable.stable_hash", lambda key: probed[0])
+    for wanted in hashes + [rng.getrandbits(64) for _ in range(3000)] + [2**64 - 2, 1]:
+        probed[0] = wanted
+        assert table.get("key") == plain(wanted)
+        assert ("key" in table) == bool(plain(wanted))
+    for size in (0, 1, 15, 16, 17, 100):  # one run, or a few
+        small = KeyTable(sorted(rng.getrandbits(64) for _ in range(size)), list(range(size)))
+        assert small._starts[-1] == size and small._starts[0] == 0
 
 
 def test_stable_hash_is_what_the_table_was_built_with():

@@ -59,11 +59,11 @@ from .packed import PackedEntries, Packer
 __all__ = ["ENV_DIR", "ENV_OFF", "FORMAT", "SUFFIX", "cache_dir", "compile_index", "index_key",
            "load_index", "load_stats", "read_index", "write_index"]
 
-# 8: the termbase's statistics (``terms stats``) in the header, the near-miss table's values
-# in 32 bits; 7: its warnings; 6: entries
+# 9: each table's directory of runs (``keytable``); 8: the termbase's statistics (``terms
+# stats``) in the header, the near-miss table's values in 32 bits; 7: its warnings; 6: entries
 # carry their regional choices (fr-CA: …); 5: see_also and derived words, the index their
 # table (4: a BLAKE2b-authenticated frame, entries in JSON; 3: marshal, a CRC of the body)
-FORMAT = 8
+FORMAT = 9
 KIND = "index"
 SUFFIX = ".idx"
 # No compiled index is read past this size (100,000 entries make 214 MB): the digest is read
@@ -129,7 +129,8 @@ def _parts_blocks(parts: IndexParts, packed: tuple, meta: dict[str, Any]
     blocks: dict[str, framing.Buffer] = {"entries": blob, "entry_offsets": offsets,
                                          "form_refs": parts.form_refs}
     for name, table in [("ids", ids), *parts.tables.items()]:
-        blocks[f"{name}.hashes"], blocks[f"{name}.values"] = table.buffers()
+        blocks[f"{name}.hashes"], blocks[f"{name}.values"], blocks[f"{name}.starts"] = \
+            table.buffers()
     for name, block in parts.strings.items():
         blocks[name] = block.text.encode("utf-8", "surrogatepass")
     return blocks
@@ -217,7 +218,7 @@ def _index_of(frame: framing.Frame, shown: str) -> TermIndex:
 
     def table(name: str) -> KeyTable:
         return KeyTable.from_buffers(blocks[f"{name}.hashes"], blocks[f"{name}.values"],
-                                     VALUE_FORMATS.get(name, "Q"))
+                                     blocks[f"{name}.starts"], VALUE_FORMATS.get(name, "Q"))
 
     offsets = blocks["entry_offsets"].cast("Q")
     ids = table("ids")

@@ -959,3 +959,23 @@ def test_translit_word_agrees_on_every_word_of_the_default_termbase():
 def test_translit_word_agrees_with_every_rewrite_tried(word):
     translit_word.cache_clear()
     assert translit_word(word) == reference_translit_word(word)
+
+
+# --- the deletion variants --------------------------------------------------------------------
+def reference_deletes(word: str) -> set[str]:
+    """``deletes`` as it was: every place deleted from every string of the layer before, the
+    strings of each layer kept in a set."""
+    head, found = word[:1], {word}
+    if len(word) > TYPO_MAX_LENGTH:
+        return found
+    layer = {word[1:]}
+    for _ in range(max_edits(len(word))):
+        layer = {w[:i] + w[i + 1:] for w in layer for i in range(len(w))}
+        found.update(head + rest for rest in layer)
+    return found
+
+
+# Few letters, so that words repeat them (a pair of places deleted from "lll" is one string).
+@given(word=st.text("abl", max_size=14) | st.text(ANY_CHAR, max_size=TYPO_MAX_LENGTH + 2))
+def test_deletes_agree_with_every_layer_deleted_in_full(word):
+    assert deletes(word) == reference_deletes(word)
