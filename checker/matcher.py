@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
-from itertools import accumulate, compress
+from itertools import accumulate, compress, groupby
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -279,6 +280,9 @@ class Matcher:
         # By language, then by word as written: (transliteration key, start_kind,
         # capitalised, _misspelt_variants), what the scan asks of every word, in one probe.
         self._facts: dict[str, dict[str, tuple]] = {}
+        # By language, then by the keys of a position's first two words: the patterns that may
+        # start there in the order ``_match_at`` tries them (``_patterns_for``).
+        self._starting: dict[str, dict[tuple[str, str | None], tuple[FormPattern, ...]]] = {}
 
     # -- the scan --------------------------------------------------------------------------------
     def match(self, doc: Document, lang: str, source_lang: str | None = None) -> MatchResult:
@@ -381,30 +385,62 @@ class Matcher:
         keys = seg_words.keys
         last = len(keys) - 1
         after = 0  # words before this one are inside a mention already
+        starting = _memo_of(self._starting, lang)
         for i in compress(range(len(kinds)), kinds):
             if i < after:
                 continue
             # A pattern of two words or more needs the pair; one-word patterns the word alone.
-            if kinds[i] == STARTS_LONGER and (i == last or not self.index.patterns_starting(
-                    keys[i], keys[i + 1])):
+            if kinds[i] == STARTS_LONGER and i == last:
                 continue
-            mention = self._match_at(doc, lang, seg_words, seps, i)
+            pair = (keys[i], keys[i + 1] if i < last else None)
+            patterns = starting.get(pair)
+            if patterns is None:
+                patterns = starting[pair] = self._patterns_for(lang, *pair)
+            if not patterns:
+                continue
+            mention = self._match_at(doc, lang, seg_words, seps, i, patterns)
             if mention is not None:
                 found.append((i, mention))
                 after = i + mention.size
         return found
 
+    def _patterns_for(self, lang: str, first: str, second: str | None
+                      ) -> tuple[FormPattern, ...]:
+        """The patterns that may start with words of keys ``first`` and ``second``, longest
+        first as the index has them, and within each size the forms of ``lang`` first (in
+        the index's order among themselves, and so the others).
+
+        The order decides nothing but how soon ``_match_at`` stops. It judges every pattern
+        of the longest size that matches, unless one ranks ``_BEST_RANK`` (exact, preferred,
+        in ``lang``), where it stops; an English form tried first in a French draft was judged
+        for nothing. The mention is the same in either order: ``min`` keeps the first of equal
+        ranks, and patterns of equal rank are all of ``lang`` or all of other languages (the
+        rank holds ``form.lang != lang``), whose order among themselves is the index's; the
+        first ``_BEST_RANK`` pattern is the first of ``lang``'s that ranks so, in either order.
+        Patterns left unjudged after it mattered only to a short form's alternatives (a
+        preferred form has none) and to ``_mixed`` (False for a run spelled as the form)."""
+        patterns = self.index.patterns_starting(first, second)
+        if len({p.form.lang for p in patterns}) < 2:
+            return patterns
+        ordered: list[FormPattern] = []
+        for _, same_size in groupby(patterns, key=attrgetter("size")):
+            group = list(same_size)
+            ordered += [p for p in group if p.form.lang == lang]
+            ordered += [p for p in group if p.form.lang != lang]
+        return tuple(ordered)
+
     def _match_at(self, doc: Document, lang: str, seg_words: SegmentWords, seps: Separators,
-                  i: int) -> Mention | None:
+                  i: int, patterns: tuple[FormPattern, ...]) -> Mention | None:
+        """The mention starting at word ``i``, if any; ``patterns``: ``_patterns_for`` the
+        keys of the words at ``i`` and ``i + 1``."""
         matches: list[tuple[tuple, FormPattern, MatchKind, bool]] = []
         size = 0
         keys = seg_words.keys
-        second = keys[i + 1] if i + 1 < len(keys) else None
         # By the end of a run: its separators and words, shared by the patterns of one size
         # (the forms of an entry in each language, its avoid forms).
         runs: dict[int, tuple[tuple[str, ...], list[Word] | None, tuple[str, ...],
                               tuple[bool, ...]]] = {}
-        for pattern in self.index.patterns_starting(keys[i], second):
+        for pattern in patterns:
             if pattern.size < size:
                 break  # patterns come longest first: a shorter one cannot win any more
             end = i + pattern.size
