@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
-from itertools import accumulate, compress, groupby
-from operator import attrgetter
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 import regex
@@ -420,13 +419,22 @@ class Matcher:
         Patterns left unjudged after it mattered only to a short form's alternatives (a
         preferred form has none) and to ``_mixed`` (False for a run spelled as the form)."""
         patterns = self.index.patterns_starting(first, second)
-        if len({p.form.lang for p in patterns}) < 2:
+        if len(patterns) < 2:
             return patterns
+        # Nearly every pair is met for the first time in a first pass: one loop, no sort.
         ordered: list[FormPattern] = []
-        for _, same_size in groupby(patterns, key=attrgetter("size")):
-            group = list(same_size)
-            ordered += [p for p in group if p.form.lang == lang]
-            ordered += [p for p in group if p.form.lang != lang]
+        others: list[FormPattern] = []  # of the size at hand, in other languages
+        size = 0
+        for pattern in patterns:
+            if pattern.size != size:
+                ordered += others
+                others = []
+                size = pattern.size
+            if pattern.form.lang == lang:
+                ordered.append(pattern)
+            else:
+                others.append(pattern)
+        ordered += others
         return tuple(ordered)
 
     def _match_at(self, doc: Document, lang: str, seg_words: SegmentWords, seps: Separators,
