@@ -11,11 +11,12 @@ Words left over are searched for near misses of names through the index's deleti
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
+from functools import partial
 from itertools import accumulate, compress
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import regex
 from rapidfuzz.distance import OSA
@@ -171,7 +172,8 @@ def split_segment(text: str, segment: Segment) -> list[str]:
 class SegmentWords:
     """The words of a segment. Their transliteration keys are computed for all (the scan probes
     the index with them); offsets, and a ``Word`` with its text and folded form, only for the
-    few the scan or the typo search looks at."""
+    few the scan or the typo search looks at (each time asked: nearly every word asked for is
+    asked once)."""
 
     def __init__(self, text: str, segment: Segment, parts: list[str] | None = None,
                  keys: list[str] | None = None):
@@ -183,7 +185,6 @@ class SegmentWords:
         self.raw = self.parts[1::2]
         self.keys = _memoised(_KEYS, translit_word, self.raw) if keys is None else keys
         self._bounds: list[int] | None = None
-        self._words: dict[int, Word] = {}
         self.separators = Separators(self.parts)
 
     @property
@@ -202,32 +203,49 @@ class SegmentWords:
         return len(self.raw)
 
     def __iter__(self) -> Iterator[Word]:
-        return map(self.word, range(len(self.raw)))
+        return iter(self.words(range(len(self.raw))))
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self.word(i) for i in range(*index.indices(len(self.raw)))]
+            return self.words(range(*index.indices(len(self.raw))))
         return self.word(index + len(self.raw) if index < 0 else index)
 
     def word(self, index: int) -> Word:
         """The word at ``index`` (not negative)."""
-        word = self._words.get(index)
-        if word is None:
-            bounds = self.bounds
-            raw = self.raw[index]
-            spelling = _SPELLINGS.get(raw)
-            if spelling is None:
-                if len(_SPELLINGS) > MEMO_LIMIT:
-                    _SPELLINGS.clear()
-                text = raw if raw.isascii() else nfc(raw)
-                spelling = _SPELLINGS[raw] = (text, fold_key(text))
-            word = self._words[index] = Word(bounds[2 * index + 1], bounds[2 * index + 2],
-                                             spelling[0], self.keys[index], spelling[1])
-        return word
+        bounds = self._bounds or self.bounds
+        raw = self.raw[index]
+        text, folded = _SPELLINGS.get(raw) or _spelling(raw)
+        return _new_word(Word, (bounds[2 * index + 1], bounds[2 * index + 2], text,
+                                self.keys[index], folded))
+
+    def words(self, indices: Iterable[int]) -> list[Word]:
+        """The words at ``indices`` (not negative)."""
+        bounds = self._bounds or self.bounds
+        raw, keys, spellings = self.raw, self.keys, _SPELLINGS
+        found = []
+        for i in indices:
+            text, folded = spellings.get(raw[i]) or _spelling(raw[i])
+            found.append(_new_word(Word, (bounds[2 * i + 1], bounds[2 * i + 2], text, keys[i],
+                                          folded)))
+        return found
 
     def run(self, start: int, end: int) -> list[Word]:
         """The words from ``start`` to ``end`` (excluded), both within the segment."""
-        return [self.word(i) for i in range(start, end)]
+        return self.words(range(start, end))
+
+
+# ``Word(...)`` runs the named tuple's ``__new__``, a Python function; the tuple built straight
+# costs a third (a scan makes a ``Word`` for every word of a mention and every name left over).
+_new_word = tuple.__new__
+
+
+def _spelling(raw: str) -> tuple[str, str]:
+    """A word as written: its NFC text and its ``fold_key``, memoised in ``_SPELLINGS``."""
+    if len(_SPELLINGS) > MEMO_LIMIT:
+        _SPELLINGS.clear()
+    text = raw if raw.isascii() else nfc(raw)
+    spelling = _SPELLINGS[raw] = (text, fold_key(text))
+    return spelling
 
 
 class Separators:
@@ -247,6 +265,14 @@ class Separators:
         if not 0 <= index < len(self):
             raise IndexError(index)
         return self._at(index)
+
+    def between(self, start: int, end: int) -> tuple[str, ...]:
+        """``tuple(self[start:end])`` for ``0 <= start <= end <= len(self)``, read straight
+        from the split segment."""
+        found = tuple(map(_SEPARATORS.get, self.parts[2 * start + 2:2 * end + 1:2]))
+        if None in found:
+            return tuple(map(self._at, range(start, end)))
+        return cast(tuple[str, ...], found)
 
     def _at(self, index: int) -> str:
         raw = self.parts[2 * index + 2]
@@ -272,7 +298,7 @@ class Matcher:
         self._swapped: dict[str, dict[str, FormPattern | None]] = {}
         # _near_words by accent-folded word (any language).
         self._near_folded: dict[str, tuple[tuple[int, str], ...]] = {}
-        self._names: dict[tuple[str, str], bool] = {}  # _may_be_name by (word, lang)
+        self._names: dict[str, dict[str, bool]] = {}  # _may_be_name by language, then word
         # One-word place names the document writes inside other names (Dominique in Dominique
         # de Villepin): alone later in the same document, the word is that name again.
         self._name_parts: set[str] = set()
@@ -311,10 +337,12 @@ class Matcher:
                 for candidate in mention.candidates:
                     candidate.segment = segment
                 mentions.append(mention)
-            if not is_source:
+            if not is_source and leftovers:
                 raw = seg_words.raw
-                free += [seg_words[i] for i in leftovers
-                         if i not in typo_covered and self._may_be_name(raw[i], seg_lang)]
+                left = [i for i in leftovers if i not in typo_covered]
+                free += seg_words.words(compress(left, _memoised(
+                    _memo_of(self._names, seg_lang), partial(self._may_be_name, lang=seg_lang),
+                    [raw[i] for i in left])))
         mentions = resolve_shared(mentions)
         kept = self._in_context(doc, [m for m in mentions
                                       if m.lowered is None and not m.swapped])
@@ -328,19 +356,12 @@ class Matcher:
 
     def _may_be_name(self, raw: str, lang: str) -> bool:
         """Whether a capitalised word left over could be a name the termbase does not know:
-        letters only, of a name word's length, no ordinary word (once per distinct word)."""
-        memo_key = (raw, lang)
-        answer = self._names.get(memo_key)
-        if answer is None:
-            if len(self._names) > MEMO_LIMIT:
-                self._names.clear()
-            text = raw if raw.isascii() else nfc(raw)
-            folded = fold_key(text)
-            # An adjective or a demonym the termbase lists is a known word (Bruxellois).
-            answer = self._names[memo_key] = (typo_searchable(folded)
-                                              and not wordlist.is_common(text, lang)
-                                              and not self.index.is_derived_word(text))
-        return answer
+        letters only, of a name word's length, no ordinary word (``match`` asks once per
+        distinct word)."""
+        text, folded = _SPELLINGS.get(raw) or _spelling(raw)
+        # An adjective or a demonym the termbase lists is a known word (Bruxellois).
+        return (typo_searchable(folded) and not wordlist.is_common(text, lang)
+                and not self.index.is_derived_word(text))
 
     def _read_segment(self, doc: Document, segment: Segment, lang: str
                       ) -> tuple[SegmentWords, list[int], list[bool], list[tuple]]:
@@ -458,7 +479,7 @@ class Matcher:
                 continue
             at = runs.get(end)
             if at is None:
-                between = tuple(seps[i:end - 1])
+                between = seps.between(i, end - 1)
                 if all(map(is_joiner, between)):
                     words = seg_words.run(i, end)
                     texts = tuple(w.text for w in words)
@@ -501,9 +522,9 @@ class Matcher:
             return None
         run = runs[i + best.size][1]  # the best pattern's words, made above
         assert run is not None  # a pattern matched: its words are joined
-        patterns = [m[1] for m in matches]
+        candidates = [m[1] for m in matches]
         mention = self._mention(doc, run, best, kind, spacing,
-                                mixed=self._mixed(run, best, patterns), lang=lang)
+                                mixed=self._mixed(run, best, candidates), lang=lang)
         if best.form.status is Status.SHORT:
             # The same words as another entry's short form, as close (Clinton: Bill's and
             # Hillary's): the best form of each such entry.
@@ -516,7 +537,7 @@ class Matcher:
                     others[pattern.entry.id] = other
             mention.alternatives = tuple(
                 self._mention(doc, run, pattern, other_kind, other_spacing, lang=lang,
-                              mixed=self._mixed(run, pattern, patterns))
+                              mixed=self._mixed(run, pattern, candidates))
                 for _, pattern, other_kind, other_spacing in others.values())
         return mention
 

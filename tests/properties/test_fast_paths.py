@@ -45,6 +45,7 @@ from checker.matcher import (
     Matcher,
     MatchKind,
     SegmentWords,
+    Word,
     _differences,
     _inside_proper_name,
     _is_derived,
@@ -923,6 +924,36 @@ def test_matcher_fast_paths_agree_on_every_form(lang):
             [(m.start, m.end, m.form, m.kind, m.mixed, m.spacing) for m in reference_mentions]
         assert described(fast.check_text(text, "draft.txt").findings) == \
             described(reference.check_text(text, "draft.txt").findings)
+
+
+def reference_word(seg_words, index):
+    """A ``Word`` as ``SegmentWords.word`` made it before it built the tuple straight."""
+    text = nfc(seg_words.raw[index])
+    return Word(seg_words.bounds[2 * index + 1], seg_words.bounds[2 * index + 2], text,
+                translit_word(seg_words.raw[index]), fold_key(text))
+
+
+_SPLIT_TEXT = st.lists(st.sampled_from([*"aÉe\u0301 -–'’.\u00a0\u202f\t\nß", "Lavrov"]),
+                       max_size=40).map("".join) | st.text(ANY_CHAR, max_size=30)
+
+
+@given(text=_SPLIT_TEXT | document())
+def test_words_and_separators_read_straight_agree(text):
+    """``SegmentWords.words``, ``run`` and ``word`` give the words one by one as before, and
+    ``Separators.between`` the separators ``Separators.__getitem__`` normalises."""
+    doc = parse("draft.txt", text)
+    for segment in doc.segments:
+        seg_words, seps = Matcher.segment_words(doc, segment)
+        expected = [reference_word(seg_words, i) for i in range(len(seg_words))]
+        assert seg_words.words(range(len(seg_words))) == expected
+        assert list(seg_words) == expected
+        assert [seg_words.word(i) for i in range(len(seg_words))] == expected
+        assert seg_words[1:-1] == expected[1:-1]
+        for start in range(len(seps) + 1):
+            assert seg_words.run(start, min(start + 3, len(seg_words))) == \
+                expected[start:start + 3]
+            for end in range(start, min(start + 4, len(seps) + 1)):
+                assert seps.between(start, end) == tuple(seps[start:end])
 
 
 class IndexOrderMatcher(Matcher):
