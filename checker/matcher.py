@@ -150,17 +150,22 @@ _SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 def _memoised(memo: dict, function, items: list) -> list:
     """``[function(x) for x in items]``, computing ``function`` once per distinct item
     (``function`` never returns None)."""
-    found = list(map(memo.get, items))  # one C-level pass: nearly every word is known
-    if None in found:
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        for position, value in enumerate(found):
+    try:
+        # One C-level pass: nearly every word is known, and a miss stops it. (``None in`` a
+        # list from ``memo.get`` cost as much again as the look-ups: a comparison per item.)
+        return list(map(memo.__getitem__, items))
+    except KeyError:
+        pass
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    found = list(map(memo.get, items))
+    for position, value in enumerate(found):
+        if value is None:
+            item = items[position]
+            value = memo.get(item)
             if value is None:
-                item = items[position]
-                value = memo.get(item)
-                if value is None:
-                    value = memo[item] = function(item)
-                found[position] = value
+                value = memo[item] = function(item)
+            found[position] = value
     return found
 
 
@@ -331,11 +336,16 @@ class Matcher:
             typo_covered = {w for i, m in typos for w in range(i, i + m.size)}
             typos += self._anchored_typos(doc, seg_lang, seg_words, seps, typo_covered,
                                           covered, found, variants, kinds)
-            found = [(i, m) for i, m in found
-                     if not any(w in typo_covered for w in range(i, i + m.size))]
-            for _, mention in sorted(found + typos, key=lambda x: x[0]):
-                for candidate in mention.candidates:
-                    candidate.segment = segment
+            if typo_covered:
+                found = [(i, m) for i, m in found
+                         if not any(w in typo_covered for w in range(i, i + m.size))]
+            if typos:
+                found = sorted(found + typos, key=lambda x: x[0])
+            # (The scan finds its mentions in order: without typos, they are sorted.)
+            for _, mention in found:
+                mention.segment = segment
+                for alternative in mention.alternatives:
+                    alternative.segment = segment
                 mentions.append(mention)
             if not is_source and leftovers:
                 raw = seg_words.raw
@@ -647,21 +657,30 @@ class Matcher:
         (Haris for Harris) is a near miss, and stands alone no more than one."""
         # (A short form several entries share, unresolved, names each of them here: as it
         # would name the one entry it belonged to.)
-        named = {i for m in mentions if m.size > 1 for i in m.entry_ids}
+        named: set[str] = set()
         # Entries the document names otherwise than by a lone near miss or romanisation.
-        attested = {i for m in mentions if m.size > 1 or m.kind < MatchKind.TRANSLIT
-                    for i in m.entry_ids}
-        kept = []
+        attested: set[str] = set()
         for m in mentions:
-            if (m.size == 1 and m.entry.type in _PLACES_AND_BODIES
-                    and casefold(m.text) in self._name_parts):
-                continue
-            if m.size == 1 and not m.entry_ids & attested and (
-                    m.kind is MatchKind.TYPO
-                    or (m.kind is MatchKind.TRANSLIT
-                        and not (_close_spelling(m) and romanised(m.entry)))):
-                continue
-            if m.needs_context and not m.entry_ids & named:
+            if len(m.words) > 1:
+                ids = _ids(m)
+                named.update(ids)
+                attested.update(ids)
+            elif m.kind < MatchKind.TRANSLIT:
+                attested.update(_ids(m))
+        name_parts = self._name_parts
+        kept = []
+        # (Each test below asks the cheap questions first: nearly every mention passes.)
+        for m in mentions:
+            if len(m.words) == 1:
+                if (name_parts and m.entry.type in _PLACES_AND_BODIES
+                        and casefold(m.text) in name_parts):
+                    continue
+                if m.kind >= MatchKind.TRANSLIT and (
+                        m.kind is MatchKind.TYPO
+                        or not (_close_spelling(m) and romanised(m.entry))) and (
+                        attested.isdisjoint(_ids(m))):
+                    continue
+            if m.needs_context and named.isdisjoint(_ids(m)):
                 segment = doc.segment_of(m.start)
                 floor = segment.start if segment else 0
                 if (not m.text[:1].isupper() or doc.is_sentence_start(m.start, floor)
@@ -1212,6 +1231,11 @@ def _qualified_by_region(text: str, end: int) -> bool:
         return False
     words = regex.split(r"([ -])", match.group(1))
     return any(regions.is_region("".join(words[:n])) for n in range(1, len(words) + 1, 2))
+
+
+def _ids(mention: Mention) -> Iterable[str]:
+    """``mention.entry_ids`` without a set for a mention of one entry."""
+    return mention.entry_ids if mention.alternatives else (mention.entry.id,)
 
 
 def resolve_shared(mentions: list[Mention]) -> list[Mention]:

@@ -51,6 +51,7 @@ from checker.matcher import (
     _inside_proper_name,
     _is_derived,
     _is_inflection,
+    _memoised,
     _qualified_by_region,
     _swaps,
     _word_before,
@@ -940,6 +941,30 @@ def test_matcher_fast_paths_agree_on_every_form(lang):
             [(m.start, m.end, m.form, m.kind, m.mixed, m.spacing) for m in reference_mentions]
         assert described(fast.check_text(text, "draft.txt").findings) == \
             described(reference.check_text(text, "draft.txt").findings)
+
+
+@given(items=st.lists(st.sampled_from("abcdefg"), max_size=12),
+       known=st.sets(st.sampled_from("abcdefg")), limit=st.integers(0, 8))
+def test_memoised_gives_each_value_as_computed(items, known, limit):
+    """``_memoised`` is ``[function(x) for x in items]`` whatever the memo holds, computing each
+    missing item once (and emptying a memo grown past its limit first)."""
+    import checker.matcher as matcher_module
+
+    calls = Counter()
+
+    def function(item):
+        calls[item] += 1
+        return item.upper() * 2
+
+    memo = {k: k.upper() * 2 for k in known}
+    saved = matcher_module.MEMO_LIMIT
+    matcher_module.MEMO_LIMIT = limit
+    try:
+        assert _memoised(memo, function, items) == [x.upper() * 2 for x in items]
+    finally:
+        matcher_module.MEMO_LIMIT = saved
+    assert all(n == 1 for n in calls.values())
+    assert set(items) <= set(memo)
 
 
 def reference_word(seg_words, index):
