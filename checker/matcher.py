@@ -492,9 +492,9 @@ class Matcher:
                 between = seps.between(i, end - 1)
                 if all(map(is_joiner, between)):
                     words = seg_words.run(i, end)
-                    texts = tuple([w.text for w in words])
+                    texts = tuple(w.text for w in words)
                     at = runs[end] = (between, words, texts,
-                                      tuple([t[:1].isupper() for t in texts]))
+                                      tuple(t[:1].isupper() for t in texts))
                 else:
                     at = runs[end] = (between, None, (), ())
             between, joined, texts, capitals = at
@@ -520,8 +520,7 @@ class Matcher:
                 break
         if not matches:
             return None
-        rank, best, kind, spacing = (matches[0] if len(matches) == 1
-                                     else min(matches, key=lambda m: m[0]))
+        rank, best, kind, spacing = min(matches, key=lambda m: m[0])
         if best.size == 1 and self._inside_longer_name(seg_words, seps, i, lang):
             return None
         if best.entry.type in _PLACES_AND_BODIES and (
@@ -533,11 +532,10 @@ class Matcher:
             return None
         run = runs[i + best.size][1]  # the best pattern's words, made above
         assert run is not None  # a pattern matched: its words are joined
-        # A run spelled as its form once accents are removed has no word of another spelling.
-        mixed = kind >= MatchKind.TRANSLIT and self._mixed(run, best, [m[1] for m in matches])
-        mention = self._mention(doc, run, best, kind, spacing, lang=lang, mixed=mixed)
+        candidates = [m[1] for m in matches]
+        mention = self._mention(doc, run, best, kind, spacing,
+                                mixed=self._mixed(run, best, candidates), lang=lang)
         if best.form.status is Status.SHORT:
-            candidates = [m[1] for m in matches]
             # The same words as another entry's short form, as close (Clinton: Bill's and
             # Hillary's): the best form of each such entry.
             others: dict[str, tuple] = {}
@@ -635,8 +633,7 @@ class Matcher:
                          and (entry.ambiguous if entry.ambiguous is not None
                               else wordlist.is_common(run[0].text, lang)))
         lowered = None
-        # An exact run writes every capital of its form.
-        if MatchKind.EXACT < kind <= MatchKind.ACCENTS and entry.case is CasePolicy.NAME and any(
+        if kind <= MatchKind.ACCENTS and entry.case is CasePolicy.NAME and any(
                 f[:1].isupper() and not w.text[:1].isupper()
                 for w, f in zip(run, pattern.words, strict=True)):
             lowered = lowered_evidence(run, pattern, kind, lang)

@@ -44,7 +44,6 @@ from checker.matcher import (
     PARTICLES,
     Matcher,
     MatchKind,
-    Mention,
     SegmentWords,
     Word,
     _differences,
@@ -55,7 +54,6 @@ from checker.matcher import (
     _qualified_by_region,
     _swaps,
     _word_before,
-    lowered_evidence,
 )
 from checker.project import Project
 from checker.readers import reader_for
@@ -63,7 +61,7 @@ from checker.reporters import indented
 from checker.rules import RULES, Context, inconsistent, mixed_script, sentence_case, transliteration
 from checker.rules.base import fit_case
 from checker.stages import parse
-from glossary import CasePolicy, EntryType, Status, normalize
+from glossary import EntryType, Status, normalize
 from glossary.index.compiled import (
     NAME_TYPES,
     STARTS_LONGER,
@@ -551,20 +549,6 @@ class ReferenceMatcher(Matcher):
                     found.append((distance, pattern, k))
         return found
 
-    def _mention(self, doc, run, pattern, kind, spacing, lang, mixed=False, corrected=None):
-        entry = pattern.entry
-        start, end = run[0].start, run[-1].end
-        needs_context = (pattern.size == 1 and entry.type.value != "title"
-                         and (entry.ambiguous if entry.ambiguous is not None
-                              else wordlist.is_common(run[0].text, lang)))
-        lowered = None
-        if kind <= MatchKind.ACCENTS and entry.case is CasePolicy.NAME and any(
-                f[:1].isupper() and not w.text[:1].isupper()
-                for w, f in zip(run, pattern.words, strict=True)):
-            lowered = lowered_evidence(run, pattern, kind, lang)
-        return Mention(start, end, doc.text[start:end], entry, pattern.form, pattern, kind,
-                       spacing, mixed, corrected, needs_context, tuple(run), lowered=lowered)
-
     def _match_at(self, doc, lang, seg_words, seps, i, patterns=None):
         matches = []
         size = 0
@@ -1038,41 +1022,6 @@ def test_patterns_of_the_drafts_language_first_agree_on_every_form(lang):
     for text in every_form_drafts():
         assert mentions_in_full(fast.match(parse("draft.txt", text), lang)) == \
             mentions_in_full(index_order.match(parse("draft.txt", text), lang))
-
-
-def mixed_form_drafts(per_draft: int = 12) -> list[str]:
-    """Each form of two words or more with one word taken from another language's form of its
-    entry (Nikolaï Patrushev), as written and in lower case: mentions ``_mixed`` and
-    ``lowered_evidence`` judge."""
-    names = []
-    for entry in default_termbase():
-        split = [(form.lang, split_form(form.text)) for form in entry.forms()]
-        for lang, (words, seps) in split:
-            for other_lang, (other, _) in split:
-                if other_lang == lang or len(other) != len(words) or len(words) < 2:
-                    continue
-                for j in range(len(words)):
-                    mixed = [*words[:j], other[j], *words[j + 1:]]
-                    names.append("".join(w + s for w, s in zip(mixed, (*seps, ""), strict=True)))
-    sentences = [f"Hier, {variant} a parlé, puis the minister."
-                 for name in dict.fromkeys(names) for variant in (name, name.lower())]
-    return [" ".join(sentences[i:i + per_draft]) for i in range(0, len(sentences), per_draft)]
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_mixed_and_lowered_mentions_agree_with_the_reference(lang):
-    """A run spelled as its form but for accents is never mixed, and an exact one never
-    lowered: what ``_match_at`` and ``_mention`` no longer ask. Every mention, its mixed
-    spelling and its lowered capitals as the reference matcher, which asks every time."""
-    fast, reference = default_checker(lang).matcher, reference_checker(lang).matcher
-    drafts = mixed_form_drafts()
-    assert drafts
-    mixed = 0
-    for text in drafts:
-        found = mentions_in_full(fast.match(parse("draft.txt", text), lang))
-        assert found == mentions_in_full(reference.match(parse("draft.txt", text), lang))
-        mixed += sum(m[7] for m, _ in found)
-    assert mixed  # the drafts hold mixed spellings
 
 
 def test_patterns_of_the_drafts_language_come_first_within_each_size():
