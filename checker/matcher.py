@@ -11,11 +11,12 @@ Words left over are searched for near misses of names through the index's deleti
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
+from functools import partial
 from itertools import accumulate, compress
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import regex
 from rapidfuzz.distance import OSA
@@ -149,17 +150,22 @@ _SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 def _memoised(memo: dict, function, items: list) -> list:
     """``[function(x) for x in items]``, computing ``function`` once per distinct item
     (``function`` never returns None)."""
-    found = list(map(memo.get, items))  # one C-level pass: nearly every word is known
-    if None in found:
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        for position, value in enumerate(found):
+    try:
+        # One C-level pass: nearly every word is known, and a miss stops it. (``None in`` a
+        # list from ``memo.get`` cost as much again as the look-ups: a comparison per item.)
+        return list(map(memo.__getitem__, items))
+    except KeyError:
+        pass
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    found = list(map(memo.get, items))
+    for position, value in enumerate(found):
+        if value is None:
+            item = items[position]
+            value = memo.get(item)
             if value is None:
-                item = items[position]
-                value = memo.get(item)
-                if value is None:
-                    value = memo[item] = function(item)
-                found[position] = value
+                value = memo[item] = function(item)
+            found[position] = value
     return found
 
 
@@ -171,7 +177,8 @@ def split_segment(text: str, segment: Segment) -> list[str]:
 class SegmentWords:
     """The words of a segment. Their transliteration keys are computed for all (the scan probes
     the index with them); offsets, and a ``Word`` with its text and folded form, only for the
-    few the scan or the typo search looks at."""
+    few the scan or the typo search looks at (each time asked: nearly every word asked for is
+    asked once)."""
 
     def __init__(self, text: str, segment: Segment, parts: list[str] | None = None,
                  keys: list[str] | None = None):
@@ -183,7 +190,6 @@ class SegmentWords:
         self.raw = self.parts[1::2]
         self.keys = _memoised(_KEYS, translit_word, self.raw) if keys is None else keys
         self._bounds: list[int] | None = None
-        self._words: dict[int, Word] = {}
         self.separators = Separators(self.parts)
 
     @property
@@ -202,32 +208,49 @@ class SegmentWords:
         return len(self.raw)
 
     def __iter__(self) -> Iterator[Word]:
-        return map(self.word, range(len(self.raw)))
+        return iter(self.words(range(len(self.raw))))
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self.word(i) for i in range(*index.indices(len(self.raw)))]
+            return self.words(range(*index.indices(len(self.raw))))
         return self.word(index + len(self.raw) if index < 0 else index)
 
     def word(self, index: int) -> Word:
         """The word at ``index`` (not negative)."""
-        word = self._words.get(index)
-        if word is None:
-            bounds = self.bounds
-            raw = self.raw[index]
-            spelling = _SPELLINGS.get(raw)
-            if spelling is None:
-                if len(_SPELLINGS) > MEMO_LIMIT:
-                    _SPELLINGS.clear()
-                text = raw if raw.isascii() else nfc(raw)
-                spelling = _SPELLINGS[raw] = (text, fold_key(text))
-            word = self._words[index] = Word(bounds[2 * index + 1], bounds[2 * index + 2],
-                                             spelling[0], self.keys[index], spelling[1])
-        return word
+        bounds = self._bounds or self.bounds
+        raw = self.raw[index]
+        text, folded = _SPELLINGS.get(raw) or _spelling(raw)
+        return _new_word(Word, (bounds[2 * index + 1], bounds[2 * index + 2], text,
+                                self.keys[index], folded))
+
+    def words(self, indices: Iterable[int]) -> list[Word]:
+        """The words at ``indices`` (not negative)."""
+        bounds = self._bounds or self.bounds
+        raw, keys, spellings = self.raw, self.keys, _SPELLINGS
+        found = []
+        for i in indices:
+            text, folded = spellings.get(raw[i]) or _spelling(raw[i])
+            found.append(_new_word(Word, (bounds[2 * i + 1], bounds[2 * i + 2], text, keys[i],
+                                          folded)))
+        return found
 
     def run(self, start: int, end: int) -> list[Word]:
         """The words from ``start`` to ``end`` (excluded), both within the segment."""
-        return [self.word(i) for i in range(start, end)]
+        return self.words(range(start, end))
+
+
+# ``Word(...)`` runs the named tuple's ``__new__``, a Python function; the tuple built straight
+# costs a third (a scan makes a ``Word`` for every word of a mention and every name left over).
+_new_word = tuple.__new__
+
+
+def _spelling(raw: str) -> tuple[str, str]:
+    """A word as written: its NFC text and its ``fold_key``, memoised in ``_SPELLINGS``."""
+    if len(_SPELLINGS) > MEMO_LIMIT:
+        _SPELLINGS.clear()
+    text = raw if raw.isascii() else nfc(raw)
+    spelling = _SPELLINGS[raw] = (text, fold_key(text))
+    return spelling
 
 
 class Separators:
@@ -247,6 +270,14 @@ class Separators:
         if not 0 <= index < len(self):
             raise IndexError(index)
         return self._at(index)
+
+    def between(self, start: int, end: int) -> tuple[str, ...]:
+        """``tuple(self[start:end])`` for ``0 <= start <= end <= len(self)``, read straight
+        from the split segment."""
+        found = tuple(map(_SEPARATORS.get, self.parts[2 * start + 2:2 * end + 1:2]))
+        if None in found:
+            return tuple(map(self._at, range(start, end)))
+        return cast(tuple[str, ...], found)
 
     def _at(self, index: int) -> str:
         raw = self.parts[2 * index + 2]
@@ -273,13 +304,16 @@ class Matcher:
         self._swapped: dict[str, dict[str, FormPattern | None]] = {}
         # _near_words by accent-folded word (any language).
         self._near_folded: dict[str, tuple[tuple[int, str], ...]] = {}
-        self._names: dict[tuple[str, str], bool] = {}  # _may_be_name by (word, lang)
+        self._names: dict[str, dict[str, bool]] = {}  # _may_be_name by language, then word
         # One-word place names the document writes inside other names (Dominique in Dominique
         # de Villepin): alone later in the same document, the word is that name again.
         self._name_parts: set[str] = set()
         # By language, then by word as written: (transliteration key, start_kind,
         # capitalised, _may_be_misspelt), what the scan asks of every word, in one probe.
         self._facts: dict[str, dict[str, tuple]] = {}
+        # By language, then by the keys of a position's first two words: the patterns that may
+        # start there in the order ``_match_at`` tries them (``_patterns_for``).
+        self._starting: dict[str, dict[tuple[str, str | None], tuple[FormPattern, ...]]] = {}
 
     # -- the scan --------------------------------------------------------------------------------
     def match(self, doc: Document, lang: str, source_lang: str | None = None) -> MatchResult:
@@ -303,16 +337,23 @@ class Matcher:
             typo_covered = {w for i, m in typos for w in range(i, i + m.size)}
             typos += self._anchored_typos(doc, seg_lang, seg_words, seps, typo_covered,
                                           covered, found, misspelt, kinds)
-            found = [(i, m) for i, m in found
-                     if not any(w in typo_covered for w in range(i, i + m.size))]
-            for _, mention in sorted(found + typos, key=lambda x: x[0]):
-                for candidate in mention.candidates:
-                    candidate.segment = segment
+            if typo_covered:
+                found = [(i, m) for i, m in found
+                         if not any(w in typo_covered for w in range(i, i + m.size))]
+            if typos:
+                found = sorted(found + typos, key=lambda x: x[0])
+            # (The scan finds its mentions in order: without typos, they are sorted.)
+            for _, mention in found:
+                mention.segment = segment
+                for alternative in mention.alternatives:
+                    alternative.segment = segment
                 mentions.append(mention)
-            if not is_source:
+            if not is_source and leftovers:
                 raw = seg_words.raw
-                free += [seg_words[i] for i in leftovers
-                         if i not in typo_covered and self._may_be_name(raw[i], seg_lang)]
+                left = [i for i in leftovers if i not in typo_covered]
+                free += seg_words.words(compress(left, _memoised(
+                    _memo_of(self._names, seg_lang), partial(self._may_be_name, lang=seg_lang),
+                    [raw[i] for i in left])))
         mentions = resolve_shared(mentions)
         kept = self._in_context(doc, [m for m in mentions
                                       if m.lowered is None and not m.swapped])
@@ -326,19 +367,12 @@ class Matcher:
 
     def _may_be_name(self, raw: str, lang: str) -> bool:
         """Whether a capitalised word left over could be a name the termbase does not know:
-        letters only, of a name word's length, no ordinary word (once per distinct word)."""
-        memo_key = (raw, lang)
-        answer = self._names.get(memo_key)
-        if answer is None:
-            if len(self._names) > MEMO_LIMIT:
-                self._names.clear()
-            text = raw if raw.isascii() else nfc(raw)
-            folded = fold_key(text)
-            # An adjective or a demonym the termbase lists is a known word (Bruxellois).
-            answer = self._names[memo_key] = (typo_searchable(folded)
-                                              and not wordlist.is_common(text, lang)
-                                              and not self.index.is_derived_word(text))
-        return answer
+        letters only, of a name word's length, no ordinary word (``match`` asks once per
+        distinct word)."""
+        text, folded = _SPELLINGS.get(raw) or _spelling(raw)
+        # An adjective or a demonym the termbase lists is a known word (Bruxellois).
+        return (typo_searchable(folded) and not wordlist.is_common(text, lang)
+                and not self.index.is_derived_word(text))
 
     def _read_segment(self, doc: Document, segment: Segment, lang: str
                       ) -> tuple[SegmentWords, list[int], list[bool], list]:
@@ -382,30 +416,71 @@ class Matcher:
         keys = seg_words.keys
         last = len(keys) - 1
         after = 0  # words before this one are inside a mention already
+        starting = _memo_of(self._starting, lang)
         for i in compress(range(len(kinds)), kinds):
             if i < after:
                 continue
             # A pattern of two words or more needs the pair; one-word patterns the word alone.
-            if kinds[i] == STARTS_LONGER and (i == last or not self.index.patterns_starting(
-                    keys[i], keys[i + 1])):
+            if kinds[i] == STARTS_LONGER and i == last:
                 continue
-            mention = self._match_at(doc, lang, seg_words, seps, i)
+            pair = (keys[i], keys[i + 1] if i < last else None)
+            patterns = starting.get(pair)
+            if patterns is None:
+                patterns = starting[pair] = self._patterns_for(lang, *pair)
+            if not patterns:
+                continue
+            mention = self._match_at(doc, lang, seg_words, seps, i, patterns)
             if mention is not None:
                 found.append((i, mention))
                 after = i + mention.size
         return found
 
+    def _patterns_for(self, lang: str, first: str, second: str | None
+                      ) -> tuple[FormPattern, ...]:
+        """The patterns that may start with words of keys ``first`` and ``second``, longest
+        first as the index has them, and within each size the forms of ``lang`` first (in
+        the index's order among themselves, and so the others).
+
+        The order decides nothing but how soon ``_match_at`` stops. It judges every pattern
+        of the longest size that matches, unless one ranks ``_BEST_RANK`` (exact, preferred,
+        in ``lang``), where it stops; an English form tried first in a French draft was judged
+        for nothing. The mention is the same in either order: ``min`` keeps the first of equal
+        ranks, and patterns of equal rank are all of ``lang`` or all of other languages (the
+        rank holds ``form.lang != lang``), whose order among themselves is the index's; the
+        first ``_BEST_RANK`` pattern is the first of ``lang``'s that ranks so, in either order.
+        Patterns left unjudged after it mattered only to a short form's alternatives (a
+        preferred form has none) and to ``_mixed`` (False for a run spelled as the form)."""
+        patterns = self.index.patterns_starting(first, second)
+        if len(patterns) < 2:
+            return patterns
+        # Nearly every pair is met for the first time in a first pass: one loop, no sort.
+        ordered: list[FormPattern] = []
+        others: list[FormPattern] = []  # of the size at hand, in other languages
+        size = 0
+        for pattern in patterns:
+            if pattern.size != size:
+                ordered += others
+                others = []
+                size = pattern.size
+            if pattern.form.lang == lang:
+                ordered.append(pattern)
+            else:
+                others.append(pattern)
+        ordered += others
+        return tuple(ordered)
+
     def _match_at(self, doc: Document, lang: str, seg_words: SegmentWords, seps: Separators,
-                  i: int) -> Mention | None:
+                  i: int, patterns: tuple[FormPattern, ...]) -> Mention | None:
+        """The mention starting at word ``i``, if any; ``patterns``: ``_patterns_for`` the
+        keys of the words at ``i`` and ``i + 1``."""
         matches: list[tuple[tuple, FormPattern, MatchKind, bool]] = []
         size = 0
         keys = seg_words.keys
-        second = keys[i + 1] if i + 1 < len(keys) else None
         # By the end of a run: its separators and words, shared by the patterns of one size
         # (the forms of an entry in each language, its avoid forms).
         runs: dict[int, tuple[tuple[str, ...], list[Word] | None, tuple[str, ...],
                               tuple[bool, ...]]] = {}
-        for pattern in self.index.patterns_starting(keys[i], second):
+        for pattern in patterns:
             if pattern.size < size:
                 break  # patterns come longest first: a shorter one cannot win any more
             end = i + pattern.size
@@ -415,7 +490,7 @@ class Matcher:
                 continue
             at = runs.get(end)
             if at is None:
-                between = tuple(seps[i:end - 1])
+                between = seps.between(i, end - 1)
                 if all(map(is_joiner, between)):
                     words = seg_words.run(i, end)
                     texts = tuple(w.text for w in words)
@@ -458,9 +533,9 @@ class Matcher:
             return None
         run = runs[i + best.size][1]  # the best pattern's words, made above
         assert run is not None  # a pattern matched: its words are joined
-        patterns = [m[1] for m in matches]
+        candidates = [m[1] for m in matches]
         mention = self._mention(doc, run, best, kind, spacing,
-                                mixed=self._mixed(run, best, patterns), lang=lang)
+                                mixed=self._mixed(run, best, candidates), lang=lang)
         if best.form.status is Status.SHORT:
             # The same words as another entry's short form, as close (Clinton: Bill's and
             # Hillary's): the best form of each such entry.
@@ -473,7 +548,7 @@ class Matcher:
                     others[pattern.entry.id] = other
             mention.alternatives = tuple(
                 self._mention(doc, run, pattern, other_kind, other_spacing, lang=lang,
-                              mixed=self._mixed(run, pattern, patterns))
+                              mixed=self._mixed(run, pattern, candidates))
                 for _, pattern, other_kind, other_spacing in others.values())
         return mention
 
@@ -580,21 +655,30 @@ class Matcher:
         (Haris for Harris) is a near miss, and stands alone no more than one."""
         # (A short form several entries share, unresolved, names each of them here: as it
         # would name the one entry it belonged to.)
-        named = {i for m in mentions if m.size > 1 for i in m.entry_ids}
+        named: set[str] = set()
         # Entries the document names otherwise than by a lone near miss or romanisation.
-        attested = {i for m in mentions if m.size > 1 or m.kind < MatchKind.TRANSLIT
-                    for i in m.entry_ids}
-        kept = []
+        attested: set[str] = set()
         for m in mentions:
-            if (m.size == 1 and m.entry.type in _PLACES_AND_BODIES
-                    and casefold(m.text) in self._name_parts):
-                continue
-            if m.size == 1 and not m.entry_ids & attested and (
-                    m.kind is MatchKind.TYPO
-                    or (m.kind is MatchKind.TRANSLIT
-                        and not (_close_spelling(m) and romanised(m.entry)))):
-                continue
-            if m.needs_context and not m.entry_ids & named:
+            if len(m.words) > 1:
+                ids = _ids(m)
+                named.update(ids)
+                attested.update(ids)
+            elif m.kind < MatchKind.TRANSLIT:
+                attested.update(_ids(m))
+        name_parts = self._name_parts
+        kept = []
+        # (Each test below asks the cheap questions first: nearly every mention passes.)
+        for m in mentions:
+            if len(m.words) == 1:
+                if (name_parts and m.entry.type in _PLACES_AND_BODIES
+                        and casefold(m.text) in name_parts):
+                    continue
+                if m.kind >= MatchKind.TRANSLIT and (
+                        m.kind is MatchKind.TYPO
+                        or not (_close_spelling(m) and romanised(m.entry))) and (
+                        attested.isdisjoint(_ids(m))):
+                    continue
+            if m.needs_context and named.isdisjoint(_ids(m)):
                 segment = doc.segment_of(m.start)
                 floor = segment.start if segment else 0
                 if (not m.text[:1].isupper() or doc.is_sentence_start(m.start, floor)
@@ -1159,6 +1243,11 @@ def _qualified_by_region(text: str, end: int) -> bool:
         return False
     words = regex.split(r"([ -])", match.group(1))
     return any(regions.is_region("".join(words[:n])) for n in range(1, len(words) + 1, 2))
+
+
+def _ids(mention: Mention) -> Iterable[str]:
+    """``mention.entry_ids`` without a set for a mention of one entry."""
+    return mention.entry_ids if mention.alternatives else (mention.entry.id,)
 
 
 def resolve_shared(mentions: list[Mention]) -> list[Mention]:

@@ -45,10 +45,12 @@ from checker.matcher import (
     Matcher,
     MatchKind,
     SegmentWords,
+    Word,
     _differences,
     _inside_proper_name,
     _is_derived,
     _is_inflection,
+    _memoised,
     _qualified_by_region,
     _swaps,
     _word_before,
@@ -547,7 +549,7 @@ class ReferenceMatcher(Matcher):
                     found.append((distance, pattern, k))
         return found
 
-    def _match_at(self, doc, lang, seg_words, seps, i):
+    def _match_at(self, doc, lang, seg_words, seps, i, patterns=None):
         matches = []
         size = 0
         keys = seg_words.keys
@@ -923,6 +925,136 @@ def test_matcher_fast_paths_agree_on_every_form(lang):
             [(m.start, m.end, m.form, m.kind, m.mixed, m.spacing) for m in reference_mentions]
         assert described(fast.check_text(text, "draft.txt").findings) == \
             described(reference.check_text(text, "draft.txt").findings)
+
+
+@given(items=st.lists(st.sampled_from("abcdefg"), max_size=12),
+       known=st.sets(st.sampled_from("abcdefg")), limit=st.integers(0, 8))
+def test_memoised_gives_each_value_as_computed(items, known, limit):
+    """``_memoised`` is ``[function(x) for x in items]`` whatever the memo holds, computing each
+    missing item once (and emptying a memo grown past its limit first)."""
+    import checker.matcher as matcher_module
+
+    calls = Counter()
+
+    def function(item):
+        calls[item] += 1
+        return item.upper() * 2
+
+    memo = {k: k.upper() * 2 for k in known}
+    saved = matcher_module.MEMO_LIMIT
+    matcher_module.MEMO_LIMIT = limit
+    try:
+        assert _memoised(memo, function, items) == [x.upper() * 2 for x in items]
+    finally:
+        matcher_module.MEMO_LIMIT = saved
+    assert all(n == 1 for n in calls.values())
+    assert set(items) <= set(memo)
+
+
+def reference_word(seg_words, index):
+    """A ``Word`` as ``SegmentWords.word`` made it before it built the tuple straight."""
+    text = nfc(seg_words.raw[index])
+    return Word(seg_words.bounds[2 * index + 1], seg_words.bounds[2 * index + 2], text,
+                translit_word(seg_words.raw[index]), fold_key(text))
+
+
+_SPLIT_TEXT = st.lists(st.sampled_from([*"aÉe\u0301 -–'’.\u00a0\u202f\t\nß", "Lavrov"]),
+                       max_size=40).map("".join) | st.text(ANY_CHAR, max_size=30)
+
+
+@given(text=_SPLIT_TEXT | document())
+def test_words_and_separators_read_straight_agree(text):
+    """``SegmentWords.words``, ``run`` and ``word`` give the words one by one as before, and
+    ``Separators.between`` the separators ``Separators.__getitem__`` normalises."""
+    doc = parse("draft.txt", text)
+    for segment in doc.segments:
+        seg_words, seps = Matcher.segment_words(doc, segment)
+        expected = [reference_word(seg_words, i) for i in range(len(seg_words))]
+        assert seg_words.words(range(len(seg_words))) == expected
+        assert list(seg_words) == expected
+        assert [seg_words.word(i) for i in range(len(seg_words))] == expected
+        assert seg_words[1:-1] == expected[1:-1]
+        for start in range(len(seps) + 1):
+            assert seg_words.run(start, min(start + 3, len(seg_words))) == \
+                expected[start:start + 3]
+            for end in range(start, min(start + 4, len(seps) + 1)):
+                assert seps.between(start, end) == tuple(seps[start:end])
+
+
+class IndexOrderMatcher(Matcher):
+    """The matcher trying the patterns at a word in the index's order, as before the draft's
+    language came first within a size (``Matcher._patterns_for``)."""
+
+    def _patterns_for(self, lang, first, second):
+        return self.index.patterns_starting(first, second)
+
+
+def mentions_in_full(result) -> list[tuple]:
+    """Every mention of a match, resolved or not, with what rules read of it and of each of
+    its alternatives."""
+    def described_mention(m):
+        return (m.start, m.end, m.text, m.entry.id, m.form, m.kind, m.spacing, m.mixed,
+                m.corrected, m.needs_context, m.lowered, m.swapped)
+    return [(described_mention(m), [described_mention(a) for a in m.alternatives])
+            for m in result.mentions + result.unresolved]
+
+
+@lru_cache(maxsize=4)
+def index_order_matcher(lang: str) -> Matcher:
+    return IndexOrderMatcher(default_checker(lang).index)
+
+
+@given(text=document() | misspelt_names(), lang=LANGS, draft_lang=LANGS)
+def test_patterns_of_the_drafts_language_first_give_the_same_mentions(text, lang, draft_lang):
+    """Trying the draft's language first only stops the search sooner: the same mentions,
+    alternatives and mixed spellings as in the index's order (``draft_lang``: the language
+    of a translation's sources, which are matched in it)."""
+    doc = parse("draft.txt", text)
+    fast = default_checker(lang).matcher
+    assert mentions_in_full(fast.match(doc, lang, draft_lang)) == \
+        mentions_in_full(index_order_matcher(lang).match(doc, lang, draft_lang))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_patterns_of_the_drafts_language_first_agree_on_every_form(lang):
+    """Every form of the default termbase, its namesakes and its other languages' forms."""
+    fast, index_order = default_checker(lang).matcher, index_order_matcher(lang)
+    for text in every_form_drafts():
+        assert mentions_in_full(fast.match(parse("draft.txt", text), lang)) == \
+            mentions_in_full(index_order.match(parse("draft.txt", text), lang))
+
+
+def test_patterns_of_the_drafts_language_come_first_within_each_size():
+    """The view is the index's patterns reordered, never filtered, sizes still longest first."""
+    matcher = default_checker("fr").matcher
+    index = matcher.index
+    reordered = 0
+    for pattern in {p for form in forms() if (p := _first_pattern(index, form))}:
+        keys = pattern.translit
+        pair = (keys[0], keys[1] if len(keys) > 1 else None)
+        for lang in ("fr", "en"):
+            patterns = index.patterns_starting(*pair)
+            view = matcher._patterns_for(lang, *pair)
+            assert sorted(map(id, view)) == sorted(map(id, patterns))
+            assert [p.size for p in view] == [p.size for p in patterns]
+            for size in {p.size for p in view}:
+                langs = [p.form.lang != lang for p in view if p.size == size]
+                assert langs == sorted(langs)
+                for same in (True, False):  # the index's order within each part
+                    assert [p for p in view if p.size == size and (p.form.lang == lang) is same] \
+                        == [p for p in patterns if p.size == size and (p.form.lang == lang) is same]
+            reordered += view != patterns
+    assert reordered  # the default termbase has patterns to reorder
+
+
+def _first_pattern(index, form: str):
+    """A pattern of the index spelled ``form``, if the index has one."""
+    tokens, _ = split_form(form)
+    keys = [translit_word(t) for t in tokens]
+    if not keys:
+        return None
+    found = index.patterns_starting(keys[0], keys[1] if len(keys) > 1 else None)
+    return next((p for p in found if p.words == tokens), None)
 
 
 # --- the transliteration key ------------------------------------------------------------------
