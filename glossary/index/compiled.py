@@ -605,10 +605,16 @@ class TermIndex:
         if found is None:
             if len(self._starting) > MEMO_LIMIT:
                 self._starting.clear()
+            # A table is probed only when ``start_kind`` (memoised, and asked of every word
+            # the scan reaches) says a pattern of its kind starts with the key: the one-word
+            # table holds no key of nearly any pair's first word (first names), and its probe
+            # would find nothing, as the pair's would when no longer pattern starts so.
+            kind = self.start_kind(first)
             longer = tuple(p for p in self._patterns_of(self._pairs.get(pair_key(first, second)))
-                           if p.translit[:2] == (first, second)) if second is not None else ()
+                           if p.translit[:2] == (first, second)) \
+                if second is not None and kind & STARTS_LONGER else ()
             singles = tuple(p for p in self._patterns_of(self._singles.get(first))
-                            if p.translit == (first,))
+                            if p.translit == (first,)) if kind & STARTS_SINGLE else ()
             found = self._starting[memo_key] = longer + singles
         return found
 
