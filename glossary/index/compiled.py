@@ -555,17 +555,16 @@ class TermIndex:
         # entry's forms are walked once, not once per form.
         position = ref >> FORM_BITS
         entry = self.entry_at(position)
-        base, made = position << FORM_BITS, self._patterns
+        forms = list(entry.forms())
         if self._patterns_at is None:
-            for rank, form in enumerate(entry.forms()):
-                made.setdefault(base | rank, make_pattern(form, entry))
+            patterns = [make_pattern(form, entry) for form in forms]
         else:  # computed when the index was compiled
             # data: the four tuples of words pattern_data stored, before the entry
-            for rank, (form, data) in enumerate(zip(entry.forms(), self._patterns_at(position),
-                                                    strict=True)):
-                made.setdefault(base | rank, None if data is None else
-                                FormPattern(form, *data, entry))  # type: ignore[call-arg]
-        return made[ref]
+            patterns = [None if data is None else FormPattern(form, *data, entry)  # type: ignore[call-arg]
+                        for form, data in zip(forms, self._patterns_at(position), strict=True)]
+        for rank, pattern in enumerate(patterns):
+            self._patterns.setdefault(position << FORM_BITS | rank, pattern)
+        return self._patterns[ref]
 
     def pattern_data(self, position: int) -> list[tuple | None]:
         """What to store beside the entry at ``position`` so that its patterns need not be

@@ -152,11 +152,9 @@ def unpack_entry(data: bytes | bytearray | memoryview, paths: Sequence[str]) -> 
     _check(path < len(paths))
     file = paths[path] if path >= 0 else None
     by_lang = {}
-    count = 0  # forms
     # The objects are made by ``_maker``'s functions, the model's classes without their
     # ``__init__`` (every field given, in order).
     for code, forms, words in languages:
-        count += len(forms)
         # By code, as ``_STATUSES`` and ``_KINDS`` number them (PREFERRED first).
         by_status: tuple[list[Form], ...] = ([], [], [], [])
         for text, status, form_line in forms:
@@ -172,7 +170,7 @@ def unpack_entry(data: bytes | bytearray | memoryview, paths: Sequence[str]) -> 
         adjectives, demonyms = by_kind
         by_lang[code] = _language(code, preferred[0], tuple(accepted), tuple(avoid),
                                   tuple(short), tuple(adjectives), tuple(demonyms))
-    _check(not patterns or len(patterns) == count)
+    _check(not patterns or len(patterns) == sum(len(forms) for _, forms, _ in languages))
     # A null note is given as it was written, as before (a loaded termbase never has one).
     return _entry(entry_id, kind, by_lang, note, case, ambiguous,
                   _origin(file, line) if file is not None else None, see_also,
@@ -220,11 +218,8 @@ class PackedEntries(Mapping[str, Entry]):
 
     def patterns_at(self, position: int) -> tuple:
         """The patterns stored with the entry at ``position`` (see ``pack_entry``)."""
-        patterns = self._patterns.get(position)
-        if patterns is None:  # not unpacked yet (``TermIndex.pattern`` unpacks it first)
-            self.at(position)
-            patterns = self._patterns[position]
-        return patterns
+        self.at(position)
+        return self._patterns[position]
 
     def position(self, entry_id: str) -> int | None:
         for position in self._ids.get(entry_id):
