@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar, overload
 
 from ..atomic import FileSpan
 from ..bulk import gc_paused
@@ -53,23 +53,36 @@ MEMO_LIMIT = 200_000
 STARTS_SINGLE = 1
 STARTS_LONGER = 2
 _SEPARATOR = "\0"  # between the strings of a string block (never in a form)
+_T = TypeVar("_T")
 
 
-class _FirstUse:
-    """What ``FormPattern`` computes only when first asked, where a run of draft words differs
-    from a form in its letters (most patterns made are never asked: 100,000 of them on a 10 MB
-    archive): slots left unset until then and filled by ``FormPattern.__getattr__``, which
-    Python calls only for an attribute it did not find. Once filled, a read is a slot's read
-    (``functools.cached_property`` needs a ``__dict__``, and took a lock on every first use in
-    Python 3.11, which cost as much as computing the value)."""
+class _Memo(Generic[_T]):
+    """A property computed on first use and kept in the instance's ``__dict__``, where later
+    reads find it before the descriptor: ``functools.cached_property`` without the lock that
+    Python 3.11 takes on every first use (one lock for all instances; 3.12 dropped it), which
+    cost as much as computing the value."""
 
-    __slots__ = ("capitals", "has_acronym")
-    capitals: tuple[bool, ...]  # which words start with a capital
-    has_acronym: bool  # whether a word is an acronym (NATO, UN)
+    def __init__(self, compute: Callable[[Any], _T]):
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _Memo[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object, owner: type | None = None) -> _T | _Memo[_T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self._name] = self._compute(instance)
+        return value
 
 
-@dataclass(frozen=True, slots=True, init=False)
-class FormPattern(_FirstUse):
+@dataclass(frozen=True, init=False)
+class FormPattern:
     """A form as a sequence of words: what the checker compares a run of draft words with."""
 
     form: Form
@@ -82,34 +95,29 @@ class FormPattern(_FirstUse):
 
     def __init__(self, form: Form, words: tuple[str, ...], folded: tuple[str, ...],
                  translit: tuple[str, ...], seps: tuple[str, ...], entry: Entry):
-        # Each field stored through its slot (``_PATTERN_SLOTS``, the fields in order), not
-        # through the frozen class's ``__setattr__`` (one ``object.__setattr__`` per field,
-        # twice the cost): a pattern is made for every form of every entry a draft reaches,
-        # 100,000 of them on a 10 MB archive.
-        set_form, set_words, set_folded, set_translit, set_seps, set_entry, set_size = \
-            _PATTERN_SLOTS
-        set_form(self, form)
-        set_words(self, words)
-        set_folded(self, folded)
-        set_translit(self, translit)
-        set_seps(self, seps)
-        set_entry(self, entry)
-        set_size(self, len(words))
+        # Written into the instance's dictionary, not through the frozen class's
+        # ``__setattr__`` (one call per field, twice the cost): a pattern is made for every
+        # form of every entry a draft reaches, 100,000 of them on a 10 MB archive.
+        fields = self.__dict__
+        fields["form"] = form
+        fields["words"] = words
+        fields["folded"] = folded
+        fields["translit"] = translit
+        fields["seps"] = seps
+        fields["entry"] = entry
+        fields["size"] = len(words)
 
-    if not TYPE_CHECKING:  # (for mypy, no attribute is unknown to a class with __getattr__)
-        def __getattr__(self, name: str) -> object:
-            """``capitals`` or ``has_acronym`` asked for the first time (``_FirstUse``)."""
-            if name == "capitals":
-                value: object = tuple(w[:1].isupper() for w in self.words)
-            elif name == "has_acronym":
-                value = any(is_acronym(w) for w in self.words)
-            else:
-                raise AttributeError(f"'FormPattern' object has no attribute '{name}'")
-            object.__setattr__(self, name, value)
-            return value
+    # What the checker asks of a form where its letters differ from a run of draft words (made
+    # on first use: most patterns made are never asked, 100,000 of them on a 10 MB archive).
+    @_Memo
+    def capitals(self) -> tuple[bool, ...]:
+        """Which words start with a capital."""
+        return tuple(w[:1].isupper() for w in self.words)
 
-
-_PATTERN_SLOTS = tuple(getattr(FormPattern, f.name).__set__ for f in fields(FormPattern))
+    @_Memo
+    def has_acronym(self) -> bool:
+        """Whether a word is an acronym (NATO, UN)."""
+        return any(is_acronym(w) for w in self.words)
 
 
 def is_acronym(word: str) -> bool:
