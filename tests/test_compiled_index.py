@@ -4,6 +4,7 @@ that answers exactly as the one built in memory, hash collisions included."""
 from __future__ import annotations
 
 import dataclasses
+import pickle
 
 import pytest
 
@@ -120,9 +121,9 @@ def test_memos_emptied_midway_change_nothing(monkeypatch):
 
 def test_a_pattern_is_a_frozen_dataclass_whose_lazy_fields_are_kept():
     """``FormPattern`` fills its fields without the frozen ``__setattr__`` and keeps what it
-    computes on first use in its own dictionary: it still compares, prints and refuses
-    assignment as a frozen dataclass, and its lazy fields are what the plain computation
-    gives, computed once."""
+    computes on first use in its own dictionary: it still compares, hashes, prints, pickles
+    and refuses assignment as a frozen dataclass, and its lazy fields are what the plain
+    computation gives, computed once."""
     form = Form("Jens NATO-Stoltenberg", Status.PREFERRED, "en", "x")
     entry = Entry("x", EntryType.PERSON, {"en": LanguageForms("en", form)})
     pattern = make_pattern(form, entry)
@@ -135,6 +136,8 @@ def test_a_pattern_is_a_frozen_dataclass_whose_lazy_fields_are_kept():
     assert pattern.size == 3 and pattern.words == ("Jens", "NATO", "Stoltenberg")
     with pytest.raises(dataclasses.FrozenInstanceError):
         pattern.size = 2  # type: ignore[misc]
+    assert hash(pattern) == hash(make_pattern(form, entry))
+    assert pickle.loads(pickle.dumps(pattern)) == pattern
     assert "capitals" not in vars(pattern)
     assert pattern.capitals == tuple(w[:1].isupper() for w in pattern.words) == (True,) * 3
     assert pattern.has_acronym is any(map(is_acronym, pattern.words)) is True
