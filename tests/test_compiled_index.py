@@ -4,6 +4,8 @@ that answers exactly as the one built in memory, hash collisions included."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import pickle
 import random
 
 import pytest
@@ -12,9 +14,10 @@ from checker import matcher
 from checker.engine import Checker, CheckOptions
 from glossary import load_termbase
 from glossary.index import cache
-from glossary.index.compiled import FORM_BITS, TermIndex
+from glossary.index.compiled import FORM_BITS, FormPattern, TermIndex, is_acronym, make_pattern
 from glossary.index.keytable import KeyTable, directory_bits, stable_hash
 from glossary.index.packed import PackedEntries
+from glossary.model import Entry, EntryType, Form, LanguageForms, Status
 from glossary.normalize import fold_key, match_key, translit_key
 
 
@@ -149,3 +152,31 @@ def test_memos_emptied_midway_change_nothing(monkeypatch):
     again = Checker(termbase, CheckOptions(lang="fr")).check_text(text, "a.txt").findings
     assert expected and [(f.rule, f.start) for f in again] == [(f.rule, f.start)
                                                              for f in expected]
+
+
+def test_a_pattern_is_a_frozen_dataclass_whose_lazy_fields_are_kept():
+    """``FormPattern`` fills its fields without the frozen ``__setattr__`` and keeps what it
+    computes on first use in its own dictionary: it still compares, hashes, prints, pickles
+    and refuses assignment as a frozen dataclass, and its lazy fields are what the plain
+    computation gives, computed once."""
+    form = Form("Jens NATO-Stoltenberg", Status.PREFERRED, "en", "x")
+    entry = Entry("x", EntryType.PERSON, {"en": LanguageForms("en", form)})
+    pattern = make_pattern(form, entry)
+    assert pattern is not None
+    assert pattern == FormPattern(form, pattern.words, pattern.folded, pattern.translit,
+                                  pattern.seps, Entry("y", EntryType.PLACE, {}))
+    assert [f.name for f in dataclasses.fields(pattern)] == [
+        "form", "words", "folded", "translit", "seps", "entry", "size"]
+    assert repr(pattern).startswith(f"FormPattern(form={form!r}, words=('Jens', 'NATO', ")
+    assert pattern.size == 3 and pattern.words == ("Jens", "NATO", "Stoltenberg")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pattern.size = 2  # type: ignore[misc]
+    assert hash(pattern) == hash(make_pattern(form, entry))
+    assert pickle.loads(pickle.dumps(pattern)) == pattern
+    assert "capitals" not in vars(pattern)
+    assert pattern.capitals == tuple(w[:1].isupper() for w in pattern.words) == (True,) * 3
+    assert pattern.has_acronym is any(map(is_acronym, pattern.words)) is True
+    assert vars(pattern)["capitals"] is pattern.capitals  # kept: computed once
+    lower = make_pattern(Form("premier ministre", Status.PREFERRED, "fr", "x"), entry)
+    assert lower is not None and lower.capitals == (False, False) and not lower.has_acronym
+    assert FormPattern.capitals.__doc__ == "Which words start with a capital."

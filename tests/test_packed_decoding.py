@@ -5,6 +5,7 @@ UTF-8, so decoded by the fallback)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from itertools import chain
@@ -15,7 +16,13 @@ from hypothesis import strategies as st
 
 from glossary import load_termbase
 from glossary.index.compiled import TermIndex
-from glossary.index.packed import MalformedEntry, PackedEntries, pack_entry, unpack_entry
+from glossary.index.packed import (
+    MalformedEntry,
+    PackedEntries,
+    _maker,
+    pack_entry,
+    unpack_entry,
+)
 from glossary.model import (
     CasePolicy,
     DerivedWord,
@@ -205,3 +212,40 @@ def test_what_the_reference_refuses_is_refused(data):
         reference_unpack(data, ["t.yaml"])
     with pytest.raises(MalformedEntry):
         unpack_entry(data, ["t.yaml"])
+
+
+def test_the_makers_give_what_the_constructors_give():
+    """``unpack_entry`` makes the model's objects without their ``__init__``: every field is
+    set, the instance is of the class itself, still frozen, equal and printed alike."""
+    origin = Origin("t.yaml", 3)
+    form = Form("Lavrov", Status.SHORT, "fr", "x", origin)
+    word = DerivedWord("russe", WordKind.ADJECTIVE, "fr", "x", None)
+    forms = LanguageForms("fr", form, (form,), (), (form,), (word,), ())
+    entry = Entry("x", EntryType.PERSON, {"fr": forms}, "n", CasePolicy.EXACT, True, origin,
+                  ("y",), origin, (("fr-CA", "Lavrov"),))
+    for made in (origin, form, word, forms, entry):
+        cls = type(made)
+        values = [getattr(made, f.name) for f in dataclasses.fields(made)]
+        again = _maker(cls)(*values)
+        assert type(again) is cls and again == made and repr(again) == repr(made)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(again, dataclasses.fields(made)[0].name, None)
+        with pytest.raises(TypeError):
+            _maker(cls)(*values[:-1])  # every field, none left to a default
+
+
+def test_a_maker_refuses_a_class_it_would_make_wrongly():
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Checked:
+        value: int
+
+        def __post_init__(self) -> None:  # would be skipped
+            raise ValueError
+
+    @dataclasses.dataclass(frozen=True)
+    class Unslotted:
+        value: int
+
+    for cls in (Checked, Unslotted):
+        with pytest.raises(TypeError):
+            _maker(cls)

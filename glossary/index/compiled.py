@@ -18,8 +18,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from ..atomic import FileSpan
 from ..bulk import gc_paused
@@ -54,9 +53,35 @@ MEMO_LIMIT = 200_000
 STARTS_SINGLE = 1
 STARTS_LONGER = 2
 _SEPARATOR = "\0"  # between the strings of a string block (never in a form)
+_T = TypeVar("_T")
 
 
-@dataclass(frozen=True)
+class _Memo(Generic[_T]):
+    """A property computed on first use and kept in the instance's ``__dict__``, where later
+    reads find it before the descriptor: ``functools.cached_property`` without the lock that
+    Python 3.11 takes on every first use (one lock for all instances; 3.12 dropped it), which
+    cost as much as computing the value."""
+
+    def __init__(self, compute: Callable[[Any], _T]):
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _Memo[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object, owner: type | None = None) -> _T | _Memo[_T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self._name] = self._compute(instance)
+        return value
+
+
+@dataclass(frozen=True, init=False)
 class FormPattern:
     """A form as a sequence of words: what the checker compares a run of draft words with."""
 
@@ -68,17 +93,31 @@ class FormPattern:
     entry: Entry = field(compare=False, repr=False)
     size: int = field(init=False)  # number of words (read in the scan's inner loop)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "size", len(self.words))
+    def __init__(self, form: Form, words: tuple[str, ...], folded: tuple[str, ...],
+                 translit: tuple[str, ...], seps: tuple[str, ...], entry: Entry):
+        # Set with ``object.__setattr__`` held in a local, not through the frozen class's
+        # ``__setattr__`` (a lookup of it per field), a fifth cheaper: a pattern is made for
+        # every form of every entry a draft reaches, 100,000 of them on a 10 MB archive.
+        # (Not written into ``self.__dict__``: twice cheaper still, but the dictionary it
+        # makes costs 64 bytes a pattern, and CPython's specialised reads of the attributes,
+        # which the scan's inner loop makes, are lost: the second pass was 5 % slower.)
+        set_field = object.__setattr__
+        set_field(self, "form", form)
+        set_field(self, "words", words)
+        set_field(self, "folded", folded)
+        set_field(self, "translit", translit)
+        set_field(self, "seps", seps)
+        set_field(self, "entry", entry)
+        set_field(self, "size", len(words))
 
     # What the checker asks of a form where its letters differ from a run of draft words (made
     # on first use: most patterns made are never asked, 100,000 of them on a 10 MB archive).
-    @cached_property
+    @_Memo
     def capitals(self) -> tuple[bool, ...]:
         """Which words start with a capital."""
         return tuple(w[:1].isupper() for w in self.words)
 
-    @cached_property
+    @_Memo
     def has_acronym(self) -> bool:
         """Whether a word is an acronym (NATO, UN)."""
         return any(is_acronym(w) for w in self.words)
@@ -577,10 +616,16 @@ class TermIndex:
         if found is None:
             if len(self._starting) > MEMO_LIMIT:
                 self._starting.clear()
+            # A table is probed only when ``start_kind`` (memoised, and asked of every word
+            # the scan reaches) says a pattern of its kind starts with the key: the one-word
+            # table holds no key of nearly any pair's first word (first names), and its probe
+            # would find nothing, as the pair's would when no longer pattern starts so.
+            kind = self.start_kind(first)
             longer = tuple(p for p in self._patterns_of(self._pairs.get(pair_key(first, second)))
-                           if p.translit[:2] == (first, second)) if second is not None else ()
+                           if p.translit[:2] == (first, second)) \
+                if second is not None and kind & STARTS_LONGER else ()
             singles = tuple(p for p in self._patterns_of(self._singles.get(first))
-                            if p.translit == (first,))
+                            if p.translit == (first,)) if kind & STARTS_SINGLE else ()
             found = self._starting[memo_key] = longer + singles
         return found
 

@@ -69,6 +69,7 @@ from glossary.index.compiled import (
     TYPO_MIN_LENGTH,
     deletes,
     max_edits,
+    pair_key,
     typo_searchable,
 )
 from glossary.normalize import (
@@ -1111,3 +1112,42 @@ def reference_deletes(word: str) -> set[str]:
 @given(word=st.text("abl", max_size=14) | st.text(ANY_CHAR, max_size=TYPO_MAX_LENGTH + 2))
 def test_deletes_agree_with_every_layer_deleted_in_full(word):
     assert deletes(word) == reference_deletes(word)
+
+
+# --- the patterns starting with a word --------------------------------------------------------
+def reference_patterns_starting(index, first: str, second: str | None = None) -> tuple:
+    """``TermIndex.patterns_starting`` as it was, unmemoised: both tables probed, whatever
+    ``start_kind`` says of ``first``."""
+    longer = tuple(p for p in index._patterns_of(index._pairs.get(pair_key(first, second)))
+                   if p.translit[:2] == (first, second)) if second is not None else ()
+    singles = tuple(p for p in index._patterns_of(index._singles.get(first))
+                    if p.translit == (first,))
+    return longer + singles
+
+
+@lru_cache(maxsize=1)
+def pattern_keys() -> tuple[str, ...]:
+    """The transliteration key of every word of every form of the default termbase."""
+    return tuple(sorted({translit_word(word) for form in forms()
+                         for word in split_form(form)[0]}))
+
+
+def test_patterns_starting_agrees_on_every_pattern():
+    """Every pattern's first key alone and with its second (and with a key no pattern has
+    second): the patterns found, the same objects in the same order."""
+    index = default_checker("fr").index
+    starts = {(pattern.translit[0], second) for ref in range(len(index.forms))
+              if (pattern := index.pattern(index.form_refs[ref])) is not None
+              for second in (None, "zzz", *pattern.translit[1:2])}
+    assert len(starts) > 1000
+    for first, second in sorted(starts, key=str):
+        assert list(map(id, index.patterns_starting(first, second))) == \
+            list(map(id, reference_patterns_starting(index, first, second)))
+
+
+@given(first=st.sampled_from(pattern_keys()) | st.text(max_size=6),
+       second=st.none() | st.sampled_from(pattern_keys()) | st.text(max_size=6))
+def test_patterns_starting_agrees_on_any_pair_of_keys(first, second):
+    index = default_checker("en").index
+    assert list(map(id, index.patterns_starting(first, second))) == \
+        list(map(id, reference_patterns_starting(index, first, second)))
