@@ -13,10 +13,13 @@ measures, in one run:
 - termbase load: cold (YAML parse + validation + index build) and warm (compiled index read from
   the cache), and the YAML parse alone;
 - end-to-end `termcheck check` throughput in MB/s on a folder of 5 kB articles (a subprocess,
-  all rules on, startup included) and the library API's (`Checker.check_text` per article);
+  all rules on, startup included) and the library API's: `Checker.check_text` per article in
+  a loop of the program's own, and one `Checker.check_paths` call on the folder (the
+  library's call for many files, with the command line's collector policy);
 - peak RSS of the `termcheck check` process;
 - recall and precision on the injected errors;
-- the floor: reading the text and tokenising it with one `regex` pass, and our ratio to it;
+- the floor: tokenising the text with one `regex` pass, and the ratio of each library figure
+  to it;
 - the obvious designs: one big alternation of all forms, and per-entry `regex` fuzzy patterns on
   a sample of entries, extrapolated to the whole termbase;
 - `--jobs 2` against `--jobs 1` on many files;
@@ -410,21 +413,29 @@ from glossary.index.cache import load_index
 index = load_index([sys.argv[1]])
 checker = Checker(index.termbase, CheckOptions(lang=sys.argv[3]), index)
 checker.prepare()  # the word lists, once per process
-texts = [(str(p), p.read_text(encoding="utf-8")) for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
-start = time.perf_counter()
-for path, text in texts:
-    checker.check_text(text, path)
+paths = [str(p) for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
+if sys.argv[4] == "paths":
+    start = time.perf_counter()
+    checker.check_paths(paths)
+else:
+    texts = [(path, Path(path).read_text(encoding="utf-8")) for path in paths]
+    start = time.perf_counter()
+    for path, text in texts:
+        checker.check_text(text, path)
 print(time.perf_counter() - start)
 """
 
 
-def api_seconds(terms: Path, folder: Path, lang: str, env: dict) -> float:
-    """Seconds for ``Checker.check_text`` over the articles of ``folder``, in a process of its
-    own (as a program using the library would be: not beside this benchmark's data), the
-    compiled index read from the cache."""
-    done = subprocess.run([sys.executable, "-c", API_SCRIPT, str(terms), str(folder), lang],
-                          capture_output=True, text=True, env={**env, "PYTHONPATH": str(ROOT)},
-                          check=True)
+def api_seconds(terms: Path, folder: Path, lang: str, env: dict, mode: str = "texts") -> float:
+    """Seconds for the library to check the articles of ``folder``, in a process of its own
+    (as a program using the library would be: not beside this benchmark's data), the compiled
+    index read from the cache. ``mode``: ``texts``, ``Checker.check_text`` on each article
+    read beforehand, in a loop of the program's own (the collector as CPython sets it);
+    ``paths``, one ``Checker.check_paths`` call on them all, the library's call for many
+    files (reading them included, and the collector policy of the command line)."""
+    done = subprocess.run([sys.executable, "-c", API_SCRIPT, str(terms), str(folder), lang,
+                           mode], capture_output=True, text=True,
+                          env={**env, "PYTHONPATH": str(ROOT)}, check=True)
     return float(done.stdout.strip().splitlines()[-1])
 
 
@@ -515,10 +526,12 @@ def measure(size: int, megabytes: list[float], work: Path, quick: bool) -> dict:
                 true += precision * len(found)
                 total_injected += len(injected)
             api_s = api_seconds(terms, folder, lang, env)
+            bulk_s = api_seconds(terms, folder, lang, env, "paths")
             floor_s = sum(floor(p.read_text(encoding="utf-8")) for p, _, _ in articles)
             row["corpora"].append({
                 "lang": lang, "mb": real_mb, "articles": len(articles), "cli_s": wall,
                 "cli_mb_per_s": real_mb / wall, "api_mb_per_s": real_mb / api_s,
+                "bulk_mb_per_s": real_mb / bulk_s, "bulk_ratio_to_floor": bulk_s / floor_s,
                 "peak_rss_mb": rss / 1024, "injected": total_injected,
                 "findings": len(findings),
                 "recall": hits / total_injected if total_injected else 1.0,
@@ -650,15 +663,16 @@ def dask_speedup(folder: Path, terms: Path, env: dict, lang: str) -> dict | None
 def print_table(rows: list[dict]) -> None:
     print(f"{'entries':>8} {'yaml s':>7} {'cold s':>7} {'first s':>7} {'warm s':>7} {'lang':>4} "
           f"{'MB':>5} "
-          f"{'CLI MB/s':>8} {'API MB/s':>8} {'xfloor':>7} {'RSS MB':>7} {'recall':>7} "
-          f"{'precis.':>7}")
+          f"{'CLI MB/s':>8} {'API MB/s':>8} {'xfloor':>7} {'bulk':>6} {'xfloor':>7} "
+          f"{'RSS MB':>7} {'recall':>7} {'precis.':>7}")
     for row in rows:
         for corpus in row["corpora"]:
             print(f"{row['entries']:>8} {row['yaml_parse_s']:>7.2f} {row['cold_load_s']:>7.2f} "
                   f"{row['first_load_s']:>7.2f} {row['warm_load_s']:>7.2f} {corpus['lang']:>4} "
                   f"{corpus['mb']:>5.1f} "
                   f"{corpus['cli_mb_per_s']:>8.2f} {corpus['api_mb_per_s']:>8.2f} "
-                  f"{corpus['ratio_to_floor']:>7.1f} {corpus['peak_rss_mb']:>7.0f} "
+                  f"{corpus['ratio_to_floor']:>7.1f} {corpus['bulk_mb_per_s']:>6.2f} "
+                  f"{corpus['bulk_ratio_to_floor']:>7.1f} {corpus['peak_rss_mb']:>7.0f} "
                   f"{corpus['recall']:>7.1%} {corpus['precision']:>7.1%}")
     print()
     for row in rows:

@@ -372,15 +372,20 @@ class Checker:
 
         With ``jobs`` > 1 the files are checked in that many processes, which share this
         checker's compiled index (forked, not rebuilt); results keep the input order.
+
+        The files are checked within ``batch_collection``: a program that hands its files
+        to this call gets the command line's collector policy without asking, and its
+        collector is as it was when the call returns.
         """
-        files = self.inputs(paths)
-        self.prepare(every_language=jobs > 1)
-        if self.options.scope == PROJECT:
-            self.project = self.survey(files, jobs)
-        results = self._results(files, jobs)
-        if progress is not None:
-            results = progress(results, len(files))
-        return Report(list(results))
+        with batch_collection():
+            files = self.inputs(paths)
+            self.prepare(every_language=jobs > 1)
+            if self.options.scope == PROJECT:
+                self.project = self.survey(files, jobs)
+            results = self._results(files, jobs)
+            if progress is not None:
+                results = progress(results, len(files))
+            return Report(list(results))
 
     def survey(self, files: Sequence[str], jobs: int = 1) -> Project:
         """What each of ``files`` uses, for the consistency rules of the run (checker.project):

@@ -261,6 +261,31 @@ def test_a_check_run_turns_the_collector_off_between_collections(project, monkey
     assert gc.get_freeze_count() == 0
 
 
+def test_a_program_checking_paths_gets_the_batch_policy_and_its_collector_back(
+        project, monkeypatch):
+    """``Checker.check_paths``, the library's call for many files, analyses them within
+    ``batch_collection`` as the command line does, and hands the collector back as it was."""
+    import gc
+
+    seen = []
+    analyse = Checker.analyse
+
+    def recording(self, doc, lang=None):
+        seen.append(gc.isenabled())
+        return analyse(self, doc, lang)
+
+    monkeypatch.setattr(Checker, "analyse", recording)
+    (project / "d.txt").write_text(FR_BAD, encoding="utf-8")
+    (project / "e.txt").write_text(FR_GOOD, encoding="utf-8")
+    checker = Checker(load_termbase(None), CheckOptions(lang="fr"))
+    assert gc.isenabled()
+    report = checker.check_paths([str(project / "d.txt"), str(project / "e.txt")])
+    assert [len(r.findings) > 0 for r in report.results] == [True, False]
+    assert seen == [False, False]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
 class _Cycle:
     """Garbage only the cyclic collector frees: it refers to itself."""
 
