@@ -13,6 +13,7 @@ import pytest
 from checker import matcher
 from checker.engine import Checker, CheckOptions
 from glossary import load_termbase
+from glossary.errors import IndexDamagedError
 from glossary.index import cache
 from glossary.index.compiled import FORM_BITS, FormPattern, TermIndex, is_acronym, make_pattern
 from glossary.index.keytable import KeyTable, directory_bits, stable_hash
@@ -180,3 +181,21 @@ def test_a_pattern_is_a_frozen_dataclass_whose_lazy_fields_are_kept():
     lower = make_pattern(Form("premier ministre", Status.PREFERRED, "fr", "x"), entry)
     assert lower is not None and lower.capitals == (False, False) and not lower.has_acronym
     assert FormPattern.capitals.__doc__ == "Which words start with a capital."
+
+
+@pytest.mark.parametrize("stored", ["none", "one fewer", "one more"])
+def test_pattern_data_that_does_not_fit_the_entry_s_forms_is_a_damaged_index(default_termbase,
+                                                                              stored):
+    """An index file whose entry holds pattern data for fewer or more forms than it has
+    (written wrong, though its digest matches) is an ``IndexDamagedError`` naming the file and
+    the entry, never a ``ValueError`` from deep in the matcher."""
+    position, entry = next((p, e) for p, e in enumerate(default_termbase)
+                           if e.id == "lavrov-sergei")
+    entries = [entry]
+    forms = sum(1 for _ in entry.forms())
+    count = {"none": 0, "one fewer": forms - 1, "one more": forms + 1}[stored]
+    data = TermIndex(default_termbase).pattern_data(position)
+    blob, offsets, ids, paths = PackedEntries.pack(entries, lambda _: (data * 2)[:count])
+    packed = PackedEntries(blob, offsets, ids, paths, "terms.idx")
+    with pytest.raises(IndexDamagedError, match=r"terms\.idx is damaged \(entry 1 "):
+        packed.patterns_at(0)

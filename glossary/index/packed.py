@@ -217,9 +217,13 @@ class PackedEntries(Mapping[str, Entry]):
         return entry
 
     def patterns_at(self, position: int) -> tuple:
-        """The patterns stored with the entry at ``position`` (see ``pack_entry``)."""
-        self.at(position)
-        return self._patterns[position]
+        """The patterns stored with the entry at ``position`` (see ``pack_entry``), one for
+        each of its forms: an index file that holds fewer or more is damaged."""
+        entry = self.at(position)
+        patterns = self._patterns[position]
+        if len(patterns) != sum(1 for _ in entry.forms()):
+            raise IndexDamagedError(self._file, position)
+        return patterns
 
     def position(self, entry_id: str) -> int | None:
         for position in self._ids.get(entry_id):
