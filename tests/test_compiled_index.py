@@ -199,3 +199,16 @@ def test_pattern_data_that_does_not_fit_the_entry_s_forms_is_a_damaged_index(def
     packed = PackedEntries(blob, offsets, ids, paths, "terms.idx")
     with pytest.raises(IndexDamagedError, match=r"terms\.idx is damaged \(entry 1 "):
         packed.patterns_at(0)
+
+
+def test_an_entry_that_gives_a_language_twice_is_a_damaged_index(default_termbase):
+    import json
+
+    entry = next(e for e in default_termbase if e.id == "lavrov-sergei")
+    blob, _, ids, paths = PackedEntries.pack([entry])
+    fields = json.loads(bytes(blob))
+    fields[7].append(fields[7][0])  # the languages: French (or English) a second time
+    data = json.dumps(fields, ensure_ascii=False).encode()
+    packed = PackedEntries(data, [0, len(data)], ids, paths, "terms.idx")
+    with pytest.raises(IndexDamagedError, match=r"terms\.idx is damaged \(entry 1 "):
+        packed.at(0)

@@ -170,6 +170,7 @@ def unpack_entry(data: bytes | bytearray | memoryview, paths: Sequence[str]) -> 
         adjectives, demonyms = by_kind
         by_lang[code] = _language(code, preferred[0], tuple(accepted), tuple(avoid),
                                   tuple(short), tuple(adjectives), tuple(demonyms))
+    _check(len(by_lang) == len(languages))  # a language given twice
     _check(not patterns or len(patterns) == sum(len(forms) for _, forms, _ in languages))
     # A null note is given as it was written, as before (a loaded termbase never has one).
     return _entry(entry_id, kind, by_lang, note, case, ambiguous,
@@ -221,7 +222,9 @@ class PackedEntries(Mapping[str, Entry]):
         each of its forms: an index file that holds fewer or more is damaged."""
         entry = self.at(position)
         patterns = self._patterns[position]
-        if len(patterns) != sum(1 for _ in entry.forms()):
+        # ``unpack_entry`` holds stored patterns to the entry's forms, one each; none at all
+        # is only for entries packed without them, never in an index file.
+        if not patterns and entry.languages:
             raise IndexDamagedError(self._file, position)
         return patterns
 
