@@ -66,6 +66,7 @@ def test_the_benchmark_runs_and_writes_its_figures(tmp_path):
         assert corpus["recall"] >= 0.9 and corpus["precision"] >= 0.9
         assert corpus["cli_mb_per_s"] > 0 and corpus["ratio_to_floor"] > 1
         assert corpus["bulk_mb_per_s"] > 0 and corpus["bulk_ratio_to_floor"] > 1
+        assert corpus["again_mb_per_s"] > 0 and corpus["again_ratio_to_floor"] > 0
         assert corpus["peak_rss_mb"] > 0
     assert row["jobs"]["files"] >= 2 and row["jobs"]["speedup"] > 0
     dask = row["dask"]  # check --scheduler on a local cluster of one worker, then two
