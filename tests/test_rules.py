@@ -50,6 +50,39 @@ def test_wrong_language_in_english(checkers):
                            "Monday.", "en") == []
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Democratic Movement (Mouvement démocrate) backed it."),
+    ("en", "He quit MoDem (Mouvement démocrate) in May."),
+    ("en", "The National Rally (Rassemblement national, RN) abstained."),
+    ("en", "The National Rally (\u00ab Rassemblement national \u00bb) abstained."),
+    ("en", "The far-right Rassemblement national (National Rally) abstained."),
+    ("fr", "La NSA (National Security Agency) a démenti."),
+    ("fr", "L'agence américaine (National Security Agency, NSA) a démenti."),
+    ("fr", "L'agence américaine (NSA, National Security Agency) a démenti."),
+])
+def test_a_gloss_of_the_other_language_s_name_is_no_wrong_language(checkers, lang, text):
+    """The original name a writer gives in brackets beside the entry's own form (or the
+    entry's form in brackets after the original) is on purpose: English copy glossing a French
+    party, French copy glossing a US agency."""
+    assert found(checkers, text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, written", [
+    ("en", "The Rassemblement national abstained.", "Rassemblement national"),
+    ("en", "The Mouvement démocrate (MoDem) backed it.", "Mouvement démocrate"),
+    ("en", "The National Rally (Mouvement démocrate) abstained.", "Mouvement démocrate"),
+    ("en", "The east of the Democratic Republic of Congo (RDC) is at war.", "RDC"),
+    ("fr", "La National Security Agency a démenti.", "National Security Agency"),
+])
+def test_the_other_language_s_name_outside_a_gloss_is_still_wrong(checkers, lang, text,
+                                                                   written):
+    """Running text, a short form that glosses nothing before it, the other language's
+    acronym introduced after the name, or a bracket that holds another entry's name: still
+    another language's form."""
+    assert [(rule, span) for rule, span, _, _ in found(checkers, text, lang)] == [
+        ("wrong-language", written)]
+
+
 def test_short_form_maps_to_the_short_form(checkers):
     assert found(checkers, "Selon Patrushev, rien n'a changé.", "fr") == [
         ("wrong-language", "Patrushev", "Patrouchev", "patrushev-nikolai")]

@@ -64,6 +64,12 @@ class Context:
         return [m for m in self.result.mentions if not m.in_source]
 
     @cached_property
+    def checked_starts(self) -> list[int]:
+        """Where each of ``checked_mentions`` starts (they come in order): the neighbours of
+        a mention by bisection, not by a walk over all of them."""
+        return [m.start for m in self.checked_mentions]
+
+    @cached_property
     def checked_unresolved(self) -> list[Mention]:
         """Short forms several entries share that the document does not resolve."""
         return [m for m in self.result.unresolved if not m.in_source]

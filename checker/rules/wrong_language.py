@@ -11,7 +11,10 @@ Why it matters:
     language (Argentine beef: Argentine is French for Argentina and an English adjective the
     entry lists), unless it stands for the place (He lives in Argentine.); a one-word
     form that is also a word of the document's language used as an adjective (the Argentine
-    striker), a place name inside a
+    striker); a gloss, the other language's form in brackets beside a form of the same entry
+    in the document's language (the National Rally (Rassemblement national, RN); MoDem
+    (Mouvement démocrate); la NSA (National Security Agency); the Rassemblement national
+    (National Rally)); a place name inside a
     longer name (Royal Bank of Scotland, Credit Suisse, Le Chemin de Damas), after a courtesy
     title (M. Jordan) or qualified by a US state or a Canadian province (London, Ontario).
     Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
@@ -27,8 +30,11 @@ Fix safety:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
+from glossary import Status
 from glossary.index.compiled import derived_key
 from glossary.normalize import casefold, fold_diacritics, nfc
 
@@ -49,6 +55,8 @@ def check(mention: Mention, ctx: Context):
     if mention.size == 1 and _adjective(mention, ctx):
         return None
     if _derived_here(mention, ctx):
+        return None
+    if _glossed(mention, ctx):
         return None
     expected = expected_for(mention, ctx)
     if expected is None or expected == nfc(mention.text):
@@ -106,6 +114,66 @@ def _derived_here(mention: Mention, ctx: Context) -> bool:
         return False
     key = derived_key(mention.text)
     return any(derived_key(word.text) == key for word in mention.entry.derived(ctx.lang))
+
+
+# Between a name and the bracket that glosses it, or inside the bracket before the gloss: a
+# quotation mark or emphasis may stand there ("Rassemblement national", *RN*).
+_SPACE = r"[\s\u00a0]*"
+_OPENS = _SPACE + r"[\"'«“‘*_]?" + _SPACE
+_CLOSES = _SPACE + r"[\"'»”’*_]?" + _SPACE
+_INTO_BRACKET = regex.compile(_CLOSES + r"\(" + _OPENS)
+# Two names side by side inside one bracket: (National Security Agency, NSA).
+_BESIDE = regex.compile(_CLOSES + r"[,;/]" + _OPENS)
+_BRACKET_BEFORE = regex.compile(r"\(" + _OPENS + r"$")
+
+
+def _glossed(mention: Mention, ctx: Context) -> bool:
+    """True when the other language's form stands beside a form of the same entry in the
+    document's language as a gloss: in brackets right after it (MoDem (Mouvement démocrate)),
+    right before brackets that give it (the Rassemblement national (National Rally)), or next
+    to it inside one bracket (la NSA (National Security Agency, NSA)). A copy editor keeps the
+    original name a writer gives on purpose; the same form in running text is still flagged.
+    A gloss gives the whole name: an acronym of the other language is no gloss (the
+    Democratic Republic of Congo (RDC) in English copy introduces the French acronym), and a
+    short form glosses nothing that stands before it (the Mouvement démocrate (MoDem) in
+    English copy names the party in French)."""
+    if mention.form.status is Status.SHORT:
+        return False
+    text = ctx.doc.text
+    mentions, at = ctx.checked_mentions, bisect_left(ctx.checked_starts, mention.start)
+    if at == len(mentions) or mentions[at] is not mention:
+        return False  # not one of the document's mentions in order: no neighbours known
+    # Only the mentions on either side can stand beside it (a table of 5,000 cells makes
+    # 5,000 mentions).
+    before = mentions[at - 1] if at > 0 else None
+    after = mentions[at + 1] if at + 1 < len(mentions) else None
+    if before is not None and _same(before, mention, ctx):  # the entry, then its gloss
+        between = text[before.end:mention.start]
+        if _INTO_BRACKET.fullmatch(between) or (
+                _BESIDE.fullmatch(between)
+                and _BRACKET_BEFORE.search(text, max(0, before.start - 4), before.start)):
+            return True
+    if after is not None and _same(after, mention, ctx):  # the original, then the entry
+        between = text[mention.end:after.start]
+        if (_INTO_BRACKET.fullmatch(between) and after.form.status is not Status.SHORT) or (
+                _BESIDE.fullmatch(between)
+                and _BRACKET_BEFORE.search(text, max(0, mention.start - 4), mention.start)):
+            return True
+    return False
+
+
+def _same(other: Mention, mention: Mention, ctx: Context) -> bool:
+    """Whether ``other`` names ``mention``'s entry in the document's language."""
+    return other.entry.id == mention.entry.id and _ours(other, ctx)
+
+
+def _ours(mention: Mention, ctx: Context) -> bool:
+    """Whether ``mention`` is written as a form of the document's language (a form both
+    languages share counts: MoDem)."""
+    if mention.form.lang == ctx.lang:
+        return True
+    written = nfc(mention.text)
+    return any(nfc(form.text) == written for form in mention.entry.forms(ctx.lang))
 
 
 def _only_difference(text: str, expected: str) -> str | None:
