@@ -83,6 +83,32 @@ def test_the_other_language_s_name_outside_a_gloss_is_still_wrong(checkers, lang
         ("wrong-language", written)]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Il a écrit sur X : « Great talks today with Sergei Lavrov in Moscow. »"),
+    ("fr", 'Le journal titrait : "Putin\'s war enters its third winter".'),
+    ("fr", "Le tweet disait : “We met Nikolai Patrushev today and the talks went well.”"),
+    ("en", "A banner read « Non à la guerre de Poutine, non à la mobilisation » on Sunday."),
+])
+def test_a_name_quoted_in_its_own_language_is_no_wrong_language(checkers, lang, text):
+    """A tweet, a headline or a banner quoted as it was written: the other language's form is
+    the right one inside it."""
+    assert found(checkers, text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, written", [
+    ("fr", "Le ministre a précisé : « Nous avons vu Sergei Lavrov hier à Moscou. »",
+     "Sergei Lavrov"),
+    ("fr", "« Sergei Lavrov », a-t-il répété.", "Sergei Lavrov"),
+    ("fr", "Il a vu Sergei Lavrov, « the talks went well today », selon lui.", "Sergei Lavrov"),
+    ("en", "The minister said Poutine would not attend.", "Poutine"),
+])
+def test_a_quotation_in_the_document_s_language_keeps_its_forms(checkers, lang, text, written):
+    """The newsroom's own words inside quotation marks, a name quoted alone, or a name outside
+    the quotation: still another language's form."""
+    assert [(rule, span) for rule, span, _, _ in found(checkers, text, lang)] == [
+        ("wrong-language", written)]
+
+
 def test_short_form_maps_to_the_short_form(checkers):
     assert found(checkers, "Selon Patrushev, rien n'a changé.", "fr") == [
         ("wrong-language", "Patrushev", "Patrouchev", "patrushev-nikolai")]

@@ -14,7 +14,9 @@ Why it matters:
     striker); a gloss, the other language's form in brackets beside a form of the same entry
     in the document's language (the National Rally (Rassemblement national, RN); MoDem
     (Mouvement démocrate); la NSA (National Security Agency); the Rassemblement national
-    (National Rally)); a place name inside a
+    (National Rally)); a name inside a quotation written in its language (an English tweet
+    quoted as it was written in French copy: « Great talks with Sergei Lavrov today »); a
+    place name inside a
     longer name (Royal Bank of Scotland, Credit Suisse, Le Chemin de Damas), after a courtesy
     title (M. Jordan) or qualified by a US state or a Canadian province (London, Ontario).
     Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
@@ -56,7 +58,7 @@ def check(mention: Mention, ctx: Context):
         return None
     if _derived_here(mention, ctx):
         return None
-    if _glossed(mention, ctx):
+    if _glossed(mention, ctx) or _quoted_in_its_language(mention, ctx):
         return None
     expected = expected_for(mention, ctx)
     if expected is None or expected == nfc(mention.text):
@@ -165,6 +167,65 @@ def _glossed(mention: Mention, ctx: Context) -> bool:
 def _same(other: Mention, mention: Mention, ctx: Context) -> bool:
     """Whether ``other`` names ``mention``'s entry in the document's language."""
     return other.entry.id == mention.entry.id and _ours(other, ctx)
+
+
+# Opening quotation marks and the mark that closes each.
+_QUOTES = {"«": "»", "“": "”", "\"": "\"", "‘": "’", "„": "“"}
+# The words that tell a quotation's language: lower-case ones (names tell nothing).
+_LOWER_WORD = regex.compile(r"\p{Ll}+(?:['’]\p{Ll}+)?")
+# Words of the other language, and how many more than the document's, that make a quotation
+# the other language's: a whole clause, not a loanword (« le week-end »).
+_QUOTE_WORDS = 3
+_QUOTE_REACH = 1_000  # characters on either side of a name
+
+
+def _quoted_in_its_language(mention: Mention, ctx: Context) -> bool:
+    """True when the mention stands inside a quotation, on its line, whose words are of the
+    mention's language and not of the document's: a tweet, a headline or a title quoted as it
+    was written (« Great talks today with Sergei Lavrov »), where the other language's form is
+    the right one. A quotation in the document's language is the newsroom's own words, and
+    keeps its forms (« Nous avons vu Sergei Lavrov », in French copy, is still flagged)."""
+    text = ctx.doc.text
+    quote = _quotation(text, mention.start, mention.end)
+    if quote is None:
+        return False
+    theirs = ours = 0
+    other = mention.form.lang
+    for part in (text[quote[0]:mention.start], text[mention.end:quote[1]]):
+        for word in _LOWER_WORD.findall(part):
+            in_theirs, in_ours = (wordlist.is_known(word, other),
+                                  wordlist.is_known(word, ctx.lang))
+            theirs += in_theirs and not in_ours
+            ours += in_ours and not in_theirs
+    return theirs >= _QUOTE_WORDS and theirs > 2 * ours
+
+
+def _quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the text inside the quotation marks around ``start:end`` on its line,
+    or None when it is not inside any."""
+    # Within _QUOTE_REACH of it: a quotation is a sentence or two, and a line of a megabyte
+    # full of names must not cost a scan of the line for each.
+    line_start = text.rfind("\n", max(0, start - _QUOTE_REACH), start) + 1
+    whole_line = line_start > 0 or start <= _QUOTE_REACH
+    line_start = max(line_start, start - _QUOTE_REACH)
+    line_end = text.find("\n", end, end + _QUOTE_REACH)
+    line_end = min(len(text), end + _QUOTE_REACH) if line_end < 0 else line_end
+    for opening, closing in _QUOTES.items():
+        if opening == closing:  # "…": inside when an odd number of marks stands before it
+            if not whole_line:
+                continue  # which of the marks before it open and which close is not known
+            before = text.count(opening, line_start, start)
+            if before % 2 == 0:
+                continue
+            opened = text.rfind(opening, line_start, start)
+        else:
+            opened = text.rfind(opening, line_start, start)
+            if opened < 0 or text.find(closing, opened + 1, start) >= 0:
+                continue
+        closed = text.find(closing, end, line_end)
+        if closed >= 0:
+            return opened + 1, closed
+    return None
 
 
 def _ours(mention: Mention, ctx: Context) -> bool:
