@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker.document import Document
+from checker.engine import Checker, CheckOptions
 from checker.readers import markdown, plain, reader_for
+from glossary import load_termbase
 
 MD = """\
 ---
@@ -67,6 +71,25 @@ def test_front_matter_keeps_line_numbers():
 def test_plain_paragraphs():
     text = "Premier paragraphe.\nSuite.\n\n  \nSecond paragraphe.\n"
     assert prose(plain.segments, text) == ["Premier paragraphe.\nSuite.", "Second paragraphe.\n"]
+
+
+def test_plain_text_addresses_are_no_prose():
+    """A web address, an e-mail address or a handle names no one, whatever words it holds."""
+    text = ("Lire https://example.org/news/sergei-lavrov-moscow. Écrire à "
+            "jake.sullivan@example.org ou à @sergei_lavrov, voir www.example.org/lavrov ici.\n")
+    parts = prose(plain.segments, text)
+    assert parts == ["Lire ", ". Écrire à ", " ou à ", ", voir ", " ici.\n"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_name_in_an_address_is_no_finding(suffix):
+    """The lower-case name of a web address's path was a capitalization finding in plain text
+    (the Markdown reader cut bare addresses out already)."""
+    text = ("La vidéo : https://example.org/news/sergei-lavrov-moscow, ou écrire à "
+            "sergei.lavrov@example.org. Mais jake Sullivan est venu.\n")
+    checker = Checker(load_termbase(), CheckOptions(lang="fr"))
+    result = checker.check_text(text, "draft" + suffix)
+    assert [(f.rule, f.text) for f in result.findings] == [("capitalization", "jake Sullivan")]
 
 
 def test_reader_by_suffix():

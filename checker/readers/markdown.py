@@ -56,8 +56,7 @@ _NOT_PROSE = regex.compile(
     r"|<[^<>\s@]+@[^<>\s]+>"  # e-mail autolink
     r"|(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"  # destination
     r"|(?<=\])\[[^\]]*\]"  # reference label
-    r"|\b(?:https?|ftp)://[^\s<>()]*[^\s<>().,;:!?'\"]"  # bare URL
-    r"|\bwww\.[^\s<>()]*[^\s<>().,;:!?'\"]",
+    r"|" + plain.ADDRESS,  # bare web and e-mail addresses, handles
     regex.DOTALL,
 )
 
