@@ -703,6 +703,9 @@ class Matcher:
         for m in lowered:
             if _in_address(text, m.start, m.end):
                 continue
+            if m.size == 1 and m.entry.type is EntryType.PERSON and \
+                    _word_before(text, m.start).casefold() in _NOUN_BEFORE:
+                continue  # la poutine, the Quebec dish; une borne: a noun, not the person
             if m.lowered is not None and m.lowered >= Lowered.NAMED:
                 if not m.entry_ids & named:
                     continue
@@ -1340,6 +1343,9 @@ DETERMINERS = frozenset({
     "leurs", "aucun", "aucune", "tout", "toute", "a", "an", "another", "each", "every", "some",
     "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "no",
     "any", "one"})
+# Before a person's name alone in lower case, these make it a common noun: French and English
+# write no article before a person's name (le président Poutine, not le poutine).
+_NOUN_BEFORE = DETERMINERS | {"le", "la", "les", "l", "du", "des", "the"}
 # Before a frequent word, these make it a place (en chine, à nice, in turkey).
 _PLACE_PREPOSITIONS = frozenset({"à", "en", "au", "aux", "depuis", "vers", "in", "to", "from",
                                  "at"})

@@ -144,6 +144,27 @@ def test_capitalization_of_a_name(checkers):
         ("capitalization", "jake Sullivan", "Jake Sullivan", "sullivan-jake")]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "La poutine québécoise se mange avec du fromage en grains."),
+    ("fr", "Il a commandé une poutine au comptoir."),
+    ("fr", "Vladimir Poutine est à Montréal, où la poutine est reine."),
+])
+def test_a_person_s_name_alone_after_an_article_is_a_common_noun(checkers, lang, text):
+    """French and English write no article before a person's name: la poutine is the Quebec
+    dish (no word of the French word list, so it looked like a name miswritten)."""
+    assert [f for f in found(checkers, text, lang) if f[0] == "capitalization"] == []
+
+
+@pytest.mark.parametrize("lang, text, written", [
+    ("fr", "Vladimir Poutine a parlé. Puis poutine a répété sa menace.", "poutine"),
+    ("fr", "Il a vu le président poutine mardi.", "poutine"),
+])
+def test_a_person_s_name_alone_in_lower_case_is_still_miswritten(checkers, lang, text,
+                                                                  written):
+    assert [(rule, span) for rule, span, _, _ in found(checkers, text, lang)] == [
+        ("capitalization", written)]
+
+
 def test_capitalization_excuses_sentence_start_headline_and_capitals(checkers):
     text = ("JAKE SULLIVAN ATTENDU A PEKIN\n\n"
             "Groupe Etat islamique : la traque continue. Le groupe Etat islamique recule.")
