@@ -56,7 +56,7 @@ _NOT_PROSE = regex.compile(
     r"|<[^<>\s@]+@[^<>\s]+>"  # e-mail autolink
     r"|(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"  # destination
     r"|(?<=\])\[[^\]]*\]"  # reference label
-    r"|" + plain.ADDRESS,  # bare web and e-mail addresses, handles
+    r"|" + plain.WEB_ADDRESS,  # bare web address (e-mail addresses and handles: below)
     regex.DOTALL,
 )
 
@@ -85,10 +85,10 @@ def segments(text: str) -> list[Segment]:
         cursor = start
         for match in _NOT_PROSE.finditer(text, start, end):
             if match.start() > cursor:
-                segments.append(Segment(cursor, match.start()))
+                segments.extend(plain.without_addresses(text, cursor, match.start()))
             cursor = match.end()
         if end > cursor:
-            segments.append(Segment(cursor, end))
+            segments.extend(plain.without_addresses(text, cursor, end))
     return [s for s in segments if text[s.start:s.end].strip()]
 
 
