@@ -133,8 +133,9 @@ def _glossed(mention: Mention, ctx: Context) -> bool:
     """True when the other language's form stands beside a form of the same entry in the
     document's language as a gloss: in brackets right after it (MoDem (Mouvement démocrate)),
     right before brackets that give it (the Rassemblement national (National Rally)), or next
-    to it inside one bracket (la NSA (National Security Agency, NSA)). A copy editor keeps the
-    original name a writer gives on purpose; the same form in running text is still flagged.
+    to it inside one bracket (l'agence américaine (National Security Agency, NSA)). A copy
+    editor keeps the original name a writer gives on purpose; the same form in running text
+    is still flagged.
     A gloss gives the whole name: an acronym of the other language is no gloss (the
     Democratic Republic of Congo (RDC) in English copy introduces the French acronym), and a
     short form glosses nothing that stands before it (the Mouvement démocrate (MoDem) in
