@@ -239,12 +239,13 @@ def test_jobs_give_the_same_report_in_the_same_order(project):
     assert json.loads(parallel.output)["summary"]["findings"] == 12
 
 
-def test_a_check_run_turns_the_collector_off_between_collections(project, monkeypatch):
-    """The run checks its files within ``batch_collection``: the automatic collector is off
-    while documents are analysed, and as it was once the run is over."""
+@pytest.fixture
+def collector_seen(project, monkeypatch):
+    """Whether the automatic collector was on as each document was analysed, for two drafts
+    written in ``project`` (d.txt with findings, e.txt without)."""
     import gc
 
-    seen = []
+    seen: list[bool] = []
     analyse = Checker.analyse
 
     def recording(self, doc, lang=None):
@@ -254,34 +255,32 @@ def test_a_check_run_turns_the_collector_off_between_collections(project, monkey
     monkeypatch.setattr(Checker, "analyse", recording)
     (project / "d.txt").write_text(FR_BAD, encoding="utf-8")
     (project / "e.txt").write_text(FR_GOOD, encoding="utf-8")
+    return seen
+
+
+def test_a_check_run_turns_the_collector_off_between_collections(collector_seen):
+    """The run checks its files within ``batch_collection``: the automatic collector is off
+    while documents are analysed, and as it was once the run is over."""
+    import gc
+
     assert gc.isenabled()
     assert json.loads(run(".", "--lang", "fr", "--format", "json").output)["summary"]["findings"]
-    assert seen == [False, False]
+    assert collector_seen == [False, False]
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
 
 
 def test_a_program_checking_paths_gets_the_batch_policy_and_its_collector_back(
-        project, monkeypatch):
+        project, collector_seen):
     """``Checker.check_paths``, the library's call for many files, analyses them within
     ``batch_collection`` as the command line does, and hands the collector back as it was."""
     import gc
 
-    seen = []
-    analyse = Checker.analyse
-
-    def recording(self, doc, lang=None):
-        seen.append(gc.isenabled())
-        return analyse(self, doc, lang)
-
-    monkeypatch.setattr(Checker, "analyse", recording)
-    (project / "d.txt").write_text(FR_BAD, encoding="utf-8")
-    (project / "e.txt").write_text(FR_GOOD, encoding="utf-8")
     checker = Checker(load_termbase(None), CheckOptions(lang="fr"))
     assert gc.isenabled()
     report = checker.check_paths([str(project / "d.txt"), str(project / "e.txt")])
     assert [len(r.findings) > 0 for r in report.results] == [True, False]
-    assert seen == [False, False]
+    assert collector_seen == [False, False]
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
 
