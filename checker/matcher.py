@@ -1369,6 +1369,12 @@ def lowered_evidence(run: list[Word], pattern: FormPattern, kind: MatchKind,
     if pattern.size > 1:
         content = [w for w, f in lowered if casefold(f) not in PARTICLES]
         if not content:
+            if entry.type is EntryType.PERSON and run[0] is not lowered[0][0] and \
+                    run[0].text[:1].isupper():
+                # Inside a person's name, after the first name, a particle is spelled as the
+                # person spells it: Marine le Pen, Herman van Rompuy. (Opening a name it may
+                # be an article: le Maire Rob Ford is the mayor, not Bruno Le Maire.)
+                return Lowered.CAPITALS
             return None  # la Haye, the Hague, al-Qaida: house style
         if any(f[:1].isupper() and w.text[:1].isupper() and casefold(f) not in PARTICLES
                for w, f in pairs):

@@ -165,6 +165,31 @@ def test_a_person_s_name_alone_in_lower_case_is_still_miswritten(checkers, lang,
         ("capitalization", written)]
 
 
+@pytest.mark.parametrize("text, written, expected", [
+    ("Marine le Pen a répondu.", "Marine le Pen", "Marine Le Pen"),
+    ("Le ministre Jean-Yves le Drian a parlé.", "Jean-Yves le Drian", "Jean-Yves Le Drian"),
+])
+def test_a_person_s_particle_after_the_first_name_keeps_its_capital(checkers, text, written,
+                                                                     expected):
+    """Le Pen's particle is part of her name, not a house's choice as in la Haye."""
+    assert [(rule, span, fix) for rule, span, fix, _ in found(checkers, text, "fr")] == [
+        ("capitalization", written, expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "Selon le Pen, rien ne change.",  # an article or the name alone: too little to tell
+    "La Haye a accueilli le sommet, comme la Haye en 2019.",
+])
+def test_a_particle_opening_a_name_is_no_finding(checkers, text):
+    assert [f for f in found(checkers, text, "fr") if f[0] == "capitalization"] == []
+
+
+def test_the_mayor_is_not_bruno_le_maire(checkers):
+    """le Maire Rob Ford: an article and a title capitalised by mistake, not the minister."""
+    assert [(rule, span) for rule, span, _, _ in found(
+        checkers, "La police a filmé le Maire Rob Ford.", "fr")] == [("capitalization", "Maire")]
+
+
 def test_capitalization_excuses_sentence_start_headline_and_capitals(checkers):
     text = ("JAKE SULLIVAN ATTENDU A PEKIN\n\n"
             "Groupe Etat islamique : la traque continue. Le groupe Etat islamique recule.")
