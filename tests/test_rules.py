@@ -109,6 +109,13 @@ def test_a_quotation_in_the_document_s_language_keeps_its_forms(checkers, lang, 
         ("wrong-language", written)]
 
 
+def test_a_dish_named_after_a_place_is_not_the_place(checkers):
+    """chicken Kiev is the dish (an entry of its own), where the city is Kyiv in English."""
+    assert found(checkers, "He ordered chicken Kiev at the counter.", "en") == []
+    assert [(rule, span) for rule, span, _, _ in found(
+        checkers, "He ordered chicken Kiev, then moved to Kiev.", "en")] == [("avoid", "Kiev")]
+
+
 def test_short_form_maps_to_the_short_form(checkers):
     assert found(checkers, "Selon Patrushev, rien n'a changé.", "fr") == [
         ("wrong-language", "Patrushev", "Patrouchev", "patrushev-nikolai")]
