@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from glossary.langtags import split_tag, tag_problem
+from glossary.normalize import nfc
 
 from . import datacache
 from .i18n import N_, _, ngettext
@@ -171,8 +172,10 @@ def _restricted_model(languages: tuple[str, ...]) -> tuple:
 
 def detect_language(text: str, languages: tuple[str, ...] = ("fr", "en"),
                     default: str = "fr") -> LanguageDecision:
-    """The language of ``text`` among ``languages``, or ``default`` with the reason why."""
-    sample = text[:_SAMPLE_CHARS]
+    """The language of ``text`` among ``languages``, or ``default`` with the reason why.
+    Composed and decomposed accents are read alike (a decomposed ï split ATAMBAÏEV in two
+    words, and a draft just under ``MIN_WORDS`` was identified in NFD and not in NFC)."""
+    sample = nfc(text[:_SAMPLE_CHARS])
     count = len(_WORD.findall(sample))
     if count < MIN_WORDS:
         return LanguageDecision(default, "fallback", ngettext(
