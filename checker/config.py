@@ -15,6 +15,7 @@ scope = "files"                  # or "project": consistency across every file c
 provider = "deepl"               # the machine translation provider of translate (none: it
                                  # calls no online service unless --provider names one)
 include-fuzzy = false
+review-hints = false             # true: term-mismatch's hints for a reviewer (info)
 timeout = 60                     # seconds per file, 0 for no limit
 max-file-size = "20MB"
 
@@ -95,6 +96,7 @@ class Config:
     source_lang: str | None = None
     fail_on: str | None = None
     include_fuzzy: bool | None = None
+    review_hints: bool | None = None
     exclude: list[str] = field(default_factory=list)
     languages: dict[str, str] = field(default_factory=dict)
     rules: dict[str, str] = field(default_factory=dict)
@@ -210,7 +212,8 @@ def _has_tool_table(path: Path) -> bool:
 
 _KEYS: dict[str, Any] = {  # a type or a tuple of types, as isinstance takes
     "terms": list, "lang": str, "default-lang": str, "source-lang": str, "fail-on": str,
-    "include-fuzzy": bool, "exclude": list, "languages": dict, "rules": dict,
+    "include-fuzzy": bool, "review-hints": bool, "exclude": list, "languages": dict,
+    "rules": dict,
     "timeout": (int, float), "max-file-size": (int, str), "style": (str, list),
     "styles": dict, "scope": str, "provider": str,
 }

@@ -90,6 +90,10 @@ class CheckOptions:
     # What the consistency rules look across (checker.project): each file alone ("files"), or
     # every file of a check_paths run together ("project").
     scope: str = "files"
+    # Report the translation review hints (term-mismatch at info: a pronoun that may stand for
+    # a name, a title rendered otherwise, a name the source does not write). Off by default:
+    # on real professional translations nearly none of them is an error.
+    review_hints: bool = False
     # Let an unexpected exception (a bug) out with its traceback instead of reporting it as an
     # error on the file it happened in.
     debug: bool = False
@@ -220,7 +224,7 @@ class Checker:
         return Context(doc, decision.lang, analysis.matched, analysis.source_lang, self.index,
                        profile=profile, styles=chooser.styles if chooser is not None else None,
                        active_rules=frozenset(rule.code for rule in self.options.rules),
-                       project=self.project)
+                       project=self.project, review_hints=self.options.review_hints)
 
     def findings(self, analysis: Analysis) -> FileResult:
         """Stage findings: the rules over an analysed document, suppressions applied, then the

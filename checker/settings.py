@@ -66,6 +66,8 @@ class Settings:
     default_lang: str | None = None
     source_lang: str | None = None
     include_fuzzy: bool = False
+    # Report term-mismatch's review hints (CheckOptions.review_hints).
+    review_hints: bool = False
     fail_on: Severity = DEFAULT_FAIL_ON
     # Globs from the command line; the configuration's are in ``config.exclude``.
     exclude: tuple[str, ...] = ()
@@ -96,7 +98,8 @@ class Settings:
 def resolve_settings(*, config_path: str | Path | None = None, start: Path | None = None,
                      terms: Sequence[str] = (), lang: str | None = None,
                      default_lang: str | None = None, source_lang: str | None = None,
-                     include_fuzzy: bool | None = None, fail_on: str | None = None,
+                     include_fuzzy: bool | None = None, review_hints: bool | None = None,
+                     fail_on: str | None = None,
                      exclude: Sequence[str] = (), timeout: float | None = None,
                      max_file_size: str | None = None, max_memory: str | None = None,
                      max_findings: int | None = None, styles: Sequence[str] = (),
@@ -116,6 +119,7 @@ def resolve_settings(*, config_path: str | Path | None = None, start: Path | Non
         lang=lang, default_lang=default_lang, source_lang=source_lang,
         include_fuzzy=bool(include_fuzzy if include_fuzzy is not None
                            else config.include_fuzzy),
+        review_hints=bool(review_hints if review_hints is not None else config.review_hints),
         fail_on=Severity(fail_on or config.fail_on or str(DEFAULT_FAIL_ON)),
         exclude=tuple(exclude),
         rules=selected_rules(config, select, ignore),
@@ -212,7 +216,7 @@ def check_options(settings: Settings, termbase: Termbase) -> CheckOptions:
         styles=style_chooser(termbase, config, settings.styles, flag_region),
         region=region,
         region_for=config.region_for if config.regions else None,
-        scope=settings.scope, debug=settings.debug)
+        scope=settings.scope, review_hints=settings.review_hints, debug=settings.debug)
 
 
 def style_chooser(termbase: Termbase, config: Config, flags: Sequence[str],

@@ -61,4 +61,6 @@ def test_findings_are_scored_against_the_labels(tmp_path, capsys):
         writer.writeheader()
         writer.writerows({**r, "label": "TP" if r["rule"] == "numbers" else "FP"} for r in rows)
     realpairs.main(["--corpus", str(folder), "--labels", str(labels)])
-    assert "real (TP + TPs over labelled): 50.0%" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "real (TP + TPs over labelled): 50.0%" in out
+    assert "every finding a reviewer is shown (all rules, every severity): 2, real 50.0%" in out

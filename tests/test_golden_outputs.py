@@ -27,6 +27,9 @@ for _path in DRAFTS + TRANSLATIONS:
     CASES[f"check-{_name}.json"] = ["check", _path, "--format", "json"]
     CASES[f"check-{_name}.text"] = ["check", _path]
 CASES.update({
+    # term-mismatch's review hints (info), off by default.
+    "check-entretien.fr.po.hints.text": ["check", "tests/fixtures/pairs/entretien.fr.po",
+                                         "--review-hints"],
     "check-aligned.json": ["check", "--source", "tests/fixtures/pairs/communique.en.txt",
                            "--target", "tests/fixtures/pairs/communique.fr.txt",
                            "--format", "json"],

@@ -23,22 +23,33 @@ def check(*args: str):
     return result.exit_code, findings, data
 
 
+PO_FINDINGS = [
+    ("entretien.fr.po", 13, 9, "wrong-language", "error", "Nikolaï Patrouchev"),
+    ("entretien.fr.po", 16, 9, "term-mismatch", "error", "Jake Sullivan"),
+    # fuzzy entry: reported, at info
+    ("entretien.fr.po", 26, 9, "avoid", "info", "Xi Jinping"),
+    # msgstr "": untranslated, on its msgid
+    ("entretien.fr.po", 35, 8, "untranslated", "warning", None),
+]  # line 29 (Vladimir Putin) is silenced by its translator comment; obsolete entries skipped
+# The review hints --review-hints adds: the plural form renders the name by a pronoun (Il),
+# each plural form standing alone (info, on the pronoun); a name the source does not write.
+PO_HINTS = [("entretien.fr.po", 22, 12, "term-mismatch", "info", "Sergueï Lavrov"),
+            ("entretien.fr.po", 33, 9, "term-mismatch", "info", None)]
+
+
 def test_po_file():
     status, findings, _ = check(str(PAIRS / "entretien.fr.po"))
-    assert findings == [
-        ("entretien.fr.po", 13, 9, "wrong-language", "error", "Nikolaï Patrouchev"),
-        ("entretien.fr.po", 16, 9, "term-mismatch", "error", "Jake Sullivan"),
-        # the plural form renders the name by a pronoun (Il), each plural form standing alone:
-        # info, on the pronoun
-        ("entretien.fr.po", 22, 12, "term-mismatch", "info", "Sergueï Lavrov"),
-        # fuzzy entry: reported, at info
-        ("entretien.fr.po", 26, 9, "avoid", "info", "Xi Jinping"),
-        # an added name
-        ("entretien.fr.po", 33, 9, "term-mismatch", "info", None),
-        # msgstr "": untranslated, on its msgid
-        ("entretien.fr.po", 35, 8, "untranslated", "warning", None),
-    ]  # line 29 (Vladimir Putin) is silenced by its translator comment; obsolete entries skipped
+    assert findings == PO_FINDINGS
     assert status == 1
+
+
+def test_po_review_hints_from_the_flag_or_the_configuration(tmp_path, monkeypatch):
+    _, findings, _ = check(str(PAIRS / "entretien.fr.po"), "--review-hints")
+    assert findings == sorted(PO_FINDINGS + PO_HINTS, key=lambda f: f[1])
+    (tmp_path / "termcheck.toml").write_text("review-hints = true\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, from_config, _ = check(str(PAIRS / "entretien.fr.po"))
+    assert from_config == findings
 
 
 def test_po_include_fuzzy():

@@ -138,6 +138,10 @@ def planned_reports(fmt: str | None, output: str | None, extra: Reports) -> Repo
 @click.option("--include-fuzzy", is_flag=True, default=None,
               help=N_("Report findings in fuzzy (unreviewed) translations at their severity, "
                       "not as info."))
+@click.option("--review-hints", is_flag=True, default=None,
+              help=N_("Also report term-mismatch's hints for a reviewer (info): a pronoun that "
+                      "may stand for a name, a title rendered otherwise, a name the source does "
+                      "not write."))
 @click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False),
               help=N_("Report format (default text)."))
 @color_option
@@ -207,8 +211,8 @@ def planned_reports(fmt: str | None, output: str | None, extra: Reports) -> Repo
 def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   default_lang: str | None, source_lang: str | None,
                   select: Sequence[str], ignore: Sequence[str], scope: str | None,
-                  include_fuzzy: bool | None, fmt: str | None, color: str, output: str | None,
-                  report_specs: Reports,
+                  include_fuzzy: bool | None, review_hints: bool | None, fmt: str | None,
+                  color: str, output: str | None, report_specs: Reports,
                   fail_on: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool,
                   show_diff: bool, source_file: str | None, target_file: str | None,
                   files_from: str | None, stdin_filename: str | None,
@@ -219,7 +223,8 @@ def check_command(paths: Sequence[str], terms: Sequence[str], lang: str | None,
                   config_path: str | None, styles: Sequence[str]) -> None:
     settings = settings_from(
         config_path=config_path, terms=terms, lang=lang, default_lang=default_lang,
-        source_lang=source_lang, include_fuzzy=include_fuzzy, fail_on=fail_on,
+        source_lang=source_lang, include_fuzzy=include_fuzzy, review_hints=review_hints,
+        fail_on=fail_on,
         exclude=exclude, timeout=timeout, max_file_size=max_file_size, max_memory=max_memory,
         max_findings=max_findings, styles=styles, no_cache=no_cache, index_file=index_file,
         stdin_filename=stdin_filename, select=select, ignore=ignore, scope=scope)

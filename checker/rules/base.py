@@ -50,6 +50,8 @@ class Context:
     # A project check (--scope project): what every file checked together uses, for the
     # consistency rules (``across``); None: the document is checked alone.
     project: Project | None = None
+    # Whether the translation review hints are wanted (CheckOptions.review_hints).
+    review_hints: bool = False
     # sentence_start's answers by offset: several rules ask it about the same mention.
     _sentence_starts: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
 

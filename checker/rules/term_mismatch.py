@@ -8,10 +8,12 @@ What it flags:
     - warning: the target names it fewer times than the source does, or names only an entry
       related to it (`see_also`: Britain and le Royaume-Uni; related names are often, not
       always, interchangeable);
-    - info: a pronoun of the target may stand for it (on the pronoun; nothing when the name is
-      in the unit before or after), a title is rendered otherwise (titles are translated by
-      sense), or the target names an entry its source does not (an added name may be a
-      mistake; added titles are not reported).
+    - info, only with --review-hints (review-hints = true): a pronoun of the target may stand
+      for it (on the pronoun; nothing when the name is in the unit before or after), a title is
+      rendered otherwise (titles are translated by sense), or the target names an entry its
+      source does not (an added name may be a mistake; added titles are not reported). They
+      are hints for a reviewer, off by default: on real professional translations nearly none
+      of them is an error, and a check that reports them all is switched off.
     What counts as naming the entry in the target: any form of it in any language, whatever
     its accents, hyphens (Maison-Blanche), elision (d'Obama) or contracted article (du Caire),
     inside a longer name too (Los Angeles International Airport); an adjective or a demonym
@@ -148,7 +150,7 @@ def check_document(ctx: Context) -> list:
                            _neighbours(targets, position), search)
             if finding is not None:
                 findings.append(finding)
-        for mention in added:
+        for mention in added if ctx.review_hints else ():
             # A title is rendered by sense (chief executive, directeur général): one the source
             # does not write in the termbase's words is no added name.
             if mention.start not in replaced and mention.entry.type is not EntryType.TITLE:
@@ -219,6 +221,8 @@ def _gap(ctx: Context, entry: Entry, segment: Segment, found: int, count: int,
     if entry.type is EntryType.TITLE:
         # Titles are translated by sense as often as by the book (general manager for
         # directrice générale): a missing one is for the reviewer to look at, not an error.
+        if not ctx.review_hints:
+            return None
         return RULE.finding(
             start, end, text[start:end],
             _("the source's title '{name}' has no form in the translation (expected "
@@ -227,7 +231,8 @@ def _gap(ctx: Context, entry: Entry, segment: Segment, found: int, count: int,
             lang=ctx.lang, fixable=False, severity=Severity.INFO, source=source_text)
     stand_in = pronoun(text, start, end, ctx.lang, entry.type is EntryType.PERSON)
     if stand_in is not None:
-        if any(search.count(entry, text[s.start:s.end], ctx.lang) for s in neighbours):
+        if not ctx.review_hints or any(search.count(entry, text[s.start:s.end], ctx.lang)
+                                       for s in neighbours):
             return None  # a pronoun, and the name in the sentence before or after
         return RULE.finding(
             stand_in[0], stand_in[1], text[stand_in[0]:stand_in[1]],
