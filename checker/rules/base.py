@@ -264,6 +264,22 @@ def _capitals(text: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
+# The Arabic article joined to a name by a hyphen: Le Monde writes Bachar Al-Assad and
+# Al-Qaida, AFP and Reuters Bachar al-Assad and al-Qaida, Sudan's government Abdel Fattah
+# Al-Burhan; its capital is a house's choice.
+_ARTICLE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:al|el)-")
+
+
+def article_case_only(text: str, form: str) -> bool:
+    """True when ``text`` differs from ``form`` only by the capital of an Arabic article
+    (Bachar Al-Assad for Bachar al-Assad, al-Qaïda for Al-Qaïda)."""
+    if text == form or len(text) != len(form):
+        return False
+    articles = {m.start() for m in _ARTICLE.finditer(text)}
+    return all(a == b or (i in articles and a.lower() == b.lower())
+               for i, (a, b) in enumerate(zip(text, form, strict=True)))
+
+
 def fit_case(expected: str, text: str, sentence_start: bool, form: str | None = None) -> str:
     """``expected`` written the way its place demands: in capitals where the text is in
     capitals (a headline), with a capital first letter at the start of a sentence. A text in

@@ -2,16 +2,18 @@
 
 What it flags:
     For names (people, places, organisations; `case: name`), any word whose capitals differ from
-    the termbase form: `jake Sullivan`, `Bachar Al-Assad`. A name all in lower case counts when
-    it is no ordinary word (`pékin`, `otan`, `russie`: a country name the French word list holds
-    only from its dictionary), when only its first word lost its capital (`états-Unis`, `corée
-    du Nord`), or, for ordinary words (`nations unies`), where the document names the entry with
-    its capitals and no indefinite article makes it prose (`une banque mondiale`); a frequent
-    word (`nice`) only after a preposition of place too (`in nice`). For titles and other terms
-    (`case: exact`), only capitals where the form has lower case, after the first word:
-    `ministre des Affaires Étrangères`; so generic lower-case prose (`ministre des affaires
-    étrangères`) is not flagged, nor, in English, a title in title case before a name
-    (`Foreign Minister Sergei Lavrov`, `Chief of the General Staff Valery Gerasimov`).
+    the termbase form: `jake Sullivan`, `Emmanuel macron`; but not, unless a house style is
+    chosen, the capital of the Arabic article, which houses write either way (`Bachar Al-Assad`,
+    `Bachar al-Assad`). A name all in lower case counts when it is no ordinary word (`pékin`,
+    `otan`, `russie`: a country name the French word list holds only from its dictionary), when
+    only its first word lost its capital (`états-Unis`, `corée du Nord`), or, for ordinary words
+    (`nations unies`), where the document names the entry with its capitals and no indefinite
+    article makes it prose (`une banque mondiale`); a frequent word (`nice`) only after a
+    preposition of place too (`in nice`). For titles and other terms (`case: exact`), only
+    capitals where the form has lower case, after the first word: `ministre des Affaires
+    Étrangères`; so generic lower-case prose (`ministre des affaires étrangères`) is not
+    flagged, nor, in English, a title in title case before a name (`Foreign Minister Sergei
+    Lavrov`, `Chief of the General Staff Valery Gerasimov`).
     In French, a title or function capitalised inside a sentence, as French newsrooms (Le
     Monde, AFP, the Imprimerie nationale's Lexique) do not write them: `le Président Emmanuel
     Macron`, `le Ministre des Affaires étrangères`, `la Reine Elizabeth` (a warning: which
@@ -52,7 +54,7 @@ from ..findings import Finding, Severity
 from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
 from . import house_style
-from .base import Context, FixSafety, Rule, Stage, fit_case
+from .base import Context, FixSafety, Rule, Stage, article_case_only, fit_case
 
 
 def _name_case_wrong(mention: Mention, sentence_start: bool) -> bool:
@@ -109,7 +111,8 @@ def check(mention: Mention, ctx: Context):
         wrong = _exact_case_wrong(mention, ctx.lang, sentence_start)
     else:
         wrong = _name_case_wrong(mention, sentence_start)
-    if not wrong:
+    if not wrong or (ctx.profile is None  # under a house style, the termbase's capital
+                     and article_case_only(nfc(mention.text), nfc(mention.form.text))):
         return None
     expected = fit_case(mention.form.text, mention.text, sentence_start)
     if expected == nfc(mention.text):

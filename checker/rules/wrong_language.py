@@ -18,7 +18,14 @@ Why it matters:
     quoted as it was written in French copy: « Great talks with Sergei Lavrov today »); a
     place name inside a
     longer name (Royal Bank of Scotland, Credit Suisse, Le Chemin de Damas), after a courtesy
-    title (M. Jordan) or qualified by a US state or a Canadian province (London, Ontario).
+    title (M. Jordan) or qualified by a US state or a Canadian province (London, Ontario); a
+    person's one-word short form followed by a surname, the first name of someone else
+    (Francois Buffet in English copy is not Pope Francis, whose French name is François); a
+    form of the document's language written with the accents of the name's own spelling,
+    none of them one that language's press keeps (checker.accents: Ibrahim Traoré, Nouméa,
+    Idriss Déby Itno in English copy, where the termbase writes them as AP does); an acronym
+    the document spells out as another name (the Independent Electoral Commission (CEI) is
+    not the CIS, whose French acronym is CEI).
     Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
     warning that names what differs: capitals, accents, or hyphens and spaces.
 Example:
@@ -41,12 +48,13 @@ from glossary.index.compiled import derived_key
 from glossary.normalize import casefold, fold_diacritics, nfc
 
 from .. import words as wordlist
+from ..accents import adds_only_foreign_accents
 from ..findings import Severity
 from ..i18n import N_, _
 from ..language import language_name
 from ..matcher import _PLACE_PREPOSITIONS as PLACED
-from ..matcher import DETERMINERS, MatchKind, Mention, _word_before
-from .base import Context, FixSafety, Rule, Stage, expected_for
+from ..matcher import CALENDAR, DETERMINERS, MatchKind, Mention, _word_before
+from .base import Context, FixSafety, Rule, Stage, article_case_only, expected_for
 
 
 def check(mention: Mention, ctx: Context):
@@ -54,12 +62,16 @@ def check(mention: Mention, ctx: Context):
         return None  # nearly every mention: the document's language's own form
     if mention.kind is MatchKind.TYPO or ctx.lang not in mention.entry.languages:
         return None
-    if mention.size == 1 and _adjective(mention, ctx):
+    if mention.size == 1 and (_adjective(mention, ctx) or _first_name_of_another(mention, ctx)):
         return None
     if _derived_here(mention, ctx):
         return None
-    if _glossed(mention, ctx) or _quoted_in_its_language(mention, ctx):
+    if (_glossed(mention, ctx) or _quoted_in_its_language(mention, ctx)
+            or _defined_otherwise(mention, ctx)):
         return None
+    if any(adds_only_foreign_accents(mention.text, form.text, ctx.lang)
+           for form in mention.entry.forms(ctx.lang)):
+        return None  # Ibrahim Traoré, Nouméa in English: the name's own accents, the BBC's
     expected = expected_for(mention, ctx)
     if expected is None or expected == nfc(mention.text):
         return None
@@ -68,6 +80,8 @@ def check(mention: Mention, ctx: Context):
                     "'{expected}'").format(text=mention.text, language=ctx.lang_name,
                                            expected=expected)
         return RULE.on(mention, ctx, message, expected)
+    if ctx.profile is None and article_case_only(nfc(mention.text), expected):
+        return None  # al-Qaïda for Al-Qaïda: a house's capital, not another language
     what = _only_difference(mention.text, expected)
     if what is not None:
         # The languages write the name with the same letters: a house's choice of capitals,
@@ -103,6 +117,24 @@ def _adjective(mention: Mention, ctx: Context) -> bool:
     before = _WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     return (before is not None and casefold(before.group(1)) in _BEFORE_ADJECTIVE
             and wordlist.is_known(mention.text, ctx.lang))
+
+
+# A capitalised word that may be a surname: a capital, then lower-case letters (an apostrophe
+# or a hyphen inside).
+_SURNAME_AFTER = regex.compile(r"[ \u00a0]+(\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*)\b")
+
+
+def _first_name_of_another(mention: Mention, ctx: Context) -> bool:
+    """True when a person's one-word short form of another language is the first name of
+    someone else: followed by a capitalised word, a surname (Francois Buffet, a French
+    minister, in English copy: not Pope Francis's French name; but Netanyahou Tuesday is
+    still his French name)."""
+    if mention.form.status is not Status.SHORT or mention.entry.type.value != "person":
+        return False
+    after = _SURNAME_AFTER.match(ctx.doc.text, mention.end)
+    # A capital inside a sentence makes any word a name (Francois Buffet), but the days and
+    # months English capitalises (Netanyahou Tuesday).
+    return after is not None and casefold(after.group(1)) not in CALENDAR
 
 
 def _derived_here(mention: Mention, ctx: Context) -> bool:
@@ -161,6 +193,36 @@ def _glossed(mention: Mention, ctx: Context) -> bool:
         if (_INTO_BRACKET.fullmatch(between) and after.form.status is not Status.SHORT) or (
                 _BESIDE.fullmatch(between)
                 and _BRACKET_BEFORE.search(text, max(0, mention.start - 4), mention.start)):
+            return True
+    return False
+
+
+# The name an acronym in brackets spells out: capitalised words, with the small words of names
+# between them (Independent Electoral Commission (CEI); Commission électorale indépendante).
+_LINKS = r"(?:of|for|and|the|on|de|des|du|la|le|les|et|pour|sur|d'|d’|l'|l’)"
+_SPELLED_OUT = regex.compile(
+    r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \u00a0]+(?:" + _LINKS + r"[ \u00a0]*)*){2,}$")
+
+
+def _defined_otherwise(mention: Mention, ctx: Context) -> bool:
+    """True when the acronym is, in this document, that of another name: the document spells
+    it out in brackets after a name that is no form of the entry (the Independent Electoral
+    Commission (CEI) of Côte d'Ivoire in English copy is not the CIS, whose French acronym
+    is CEI; then every CEI of the document is that commission). The Democratic Republic of
+    Congo (RDC) names the entry in another form: RDC is still flagged."""
+    acronym = mention.text
+    if mention.size != 1 or not acronym.isupper() or len(acronym) > 8:
+        return False
+    text = ctx.doc.text
+    for bracket in regex.finditer(r"\(" + regex.escape(acronym) + r"\)", text):
+        line_start = text.rfind("\n", 0, bracket.start()) + 1
+        spelled = _SPELLED_OUT.search(text, max(line_start, bracket.start() - 120),
+                                      bracket.start())
+        if spelled is None:
+            continue
+        name = fold_diacritics(casefold(spelled.group().strip()))
+        if not any(fold_diacritics(casefold(form.text)) in name
+                   for form in mention.entry.forms() if len(form.text) > len(acronym)):
             return True
     return False
 
