@@ -254,3 +254,28 @@ def test_the_arabic_article_keeps_the_termbase_capital_under_a_house_style():
     assert [(f.rule, f.expected) for f in ap.check_text(text).findings] == [
         ("capitalization", "al-Qaida")]
     assert Checker(termbase, CheckOptions(lang="en")).check_text(text).findings == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A person's name hyphenated as a French odonym, or inside a longer hyphenated name.
+    ("Les Étalons joueront au stade Alassane-Ouattara d'Ebimpé.", "fr"),
+    ("Le lycée Moon-Jae-in n'existe pas, mais la rue Moon-Jae-in oui.", "fr"),
+    ("Trump-Von-der-Leyen-meeting", "fr"),
+    # A title's feminine is no romanisation of it.
+    ("Elle fut conseillère d'État à Saint-Gall avant d'être élue.", "fr"),
+    # Ennahda, as Le Monde writes it.
+    ("Le parti Ennahda a boycotté le scrutin.", "fr"),
+])
+def test_hyphenated_places_feminine_titles_and_house_spellings(check, text, lang):
+    assert check(text, lang) == []
+
+
+def test_the_person_hyphenated_alone_is_still_flagged(check):
+    assert check("Alassane-Ouattara a prêté serment.", "fr") == [
+        ("transliteration", "Alassane-Ouattara", "Alassane Ouattara")]
+
+
+def test_a_wrong_accent_is_fixed_to_the_nearest_accepted_form(check):
+    # Gisèle Pelicot is an accepted English form: the fix keeps her è and drops the é.
+    assert check("Gisèle Pélicot spoke to the court.", "en") == [
+        ("diacritics", "Gisèle Pélicot", "Gisèle Pelicot")]

@@ -34,7 +34,7 @@ Fix safety:
 
 from __future__ import annotations
 
-from glossary.normalize import has_diacritics
+from glossary.normalize import casefold, fold_diacritics, has_diacritics, nfc
 
 from ..accents import FRENCH_ACCENTS, drops_only_foreign_accents
 from ..findings import Severity
@@ -124,9 +124,28 @@ def check(mention: Mention, ctx: Context):
               "accents: '{expected}'").format(text=mention.text, expected=expected)),
             expected=expected, entry=mention.entry.id,
             lang=ctx.lang, severity=Severity.WARNING, safe=False)
+    expected = fit_case(_closest_form(mention, ctx), mention.text,
+                        ctx.sentence_start(mention.start))
     return RULE.on(mention, ctx, _("'{text}' has wrong or missing accents; write "
                                    "'{expected}'").format(text=mention.text, expected=expected),
                    expected)
+
+
+def _closest_form(mention: Mention, ctx: Context) -> str:
+    """The form of the entry in the document's language, spelled with the same letters as the
+    text, that differs from it by the fewest accents (Gisèle Pélicot in English copy is
+    Gisèle Pelicot, an accepted form, with an accent too many; not Gisele Pelicot)."""
+    written = nfc(mention.text)
+    folded = fold_diacritics(casefold(written))
+    best, fewest = mention.form.text, None
+    for form in (mention.form, *mention.entry.forms(ctx.lang)):
+        text = nfc(form.text)
+        if len(text) != len(written) or fold_diacritics(casefold(text)) != folded:
+            continue
+        differences = sum(a != b for a, b in zip(text, written, strict=True))
+        if fewest is None or differences < fewest:
+            best, fewest = form.text, differences
+    return best
 
 
 def _written_both_ways(mention: Mention, ctx: Context):

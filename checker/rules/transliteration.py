@@ -2,10 +2,12 @@
 
 What it flags:
     - A known name written in a romanisation the termbase does not list (Patroutchev for
-      Patrouchev), or with other separators than its form (Moon Jae In for Moon Jae-in). A
-      word alone spelled further from every form of the entry than a near miss counts only
-      when the document names the entry otherwise: Jenin, the town, is no romanisation of a
-      surname Zheniin.
+      Patrouchev), or with other separators than its form (Moon Jae In for Moon Jae-in); not a
+      name hyphenated inside a longer one (le stade Alassane-Ouattara, a place named after the
+      person, as French writes odonyms; Trump-Von-der-Leyen-meeting), nor a title's other form
+      (Conseillère d'Etat, the feminine, is no romanisation). A word alone spelled further from
+      every form of the entry than a near miss counts only when the document names the entry
+      otherwise: Jenin, the town, is no romanisation of a surname Zheniin.
     - A name the termbase does not know, written two ways in one document whose spellings share
       a transliteration key (Khrouchtchev … Khrushchev): the minority spelling is flagged, or
       the spelling no word list knows when the other is known (Pyongyang is right however
@@ -32,6 +34,7 @@ from collections import Counter, defaultdict
 import regex
 from rapidfuzz.distance import OSA
 
+from glossary import EntryType
 from glossary.index.compiled import MEMO_LIMIT, TYPO_MIN_LENGTH, max_edits
 from glossary.normalize import nfc
 
@@ -47,11 +50,44 @@ from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
 _FIRST_NAME = regex.compile(r"[ \u00a0\u202f]+\p{Lu}")
 
 
+# French writes the name of a person that names a place, a building, a ship or a prize with
+# hyphens (the Imprimerie nationale's rule for odonyms): le stade Alassane-Ouattara, le lycée
+# Victor-Hugo, le porte-avions Charles-de-Gaulle. After one of these words, a person's name
+# hyphenated is that place's name, not a misspelling of the person's.
+ODONYM_NOUNS = frozenset("""stade rue avenue boulevard bd place quai pont lycée collège école
+    université faculté aéroport hôpital clinique gare station salle palais centre institut
+    fondation prix parc square allée cours impasse chemin route esplanade promenade musée
+    complexe campus port bibliothèque médiathèque théâtre amphithéâtre auditorium gymnase
+    piscine cité résidence fort caserne base navire frégate porte-avions porte-hélicoptères
+    sous-marin promotion stadium""".split())
+_WORD_BEFORE = regex.compile(r"([\p{L}-]+)[ \u00a0]+$")
+
+
+def _part_of_a_longer_name(mention: Mention, ctx: Context) -> bool:
+    """Whether a name written with hyphens where its form has spaces is part of a longer
+    hyphenated name: one joined by a hyphen to more words (Trump-Von-der-Leyen-meeting, an
+    address or a file name), or, in French, a place named after the person (le stade
+    Alassane-Ouattara)."""
+    text = ctx.doc.text
+    if "-" not in mention.text:
+        return False
+    if text[mention.start - 1:mention.start] == "-" or text[mention.end:mention.end + 1] == "-":
+        return True
+    before = _WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    return (ctx.lang == "fr" and before is not None
+            and before.group(1).lower() in ODONYM_NOUNS)
+
+
 def check(mention: Mention, ctx: Context):
     if mention.mixed or mention.form.lang != ctx.lang:
         return None
-    if mention.kind is MatchKind.TRANSLIT and not romanised(mention.entry):
-        return None  # a typo (Sulivan), not a romanisation
+    if mention.kind is MatchKind.TRANSLIT and (not romanised(mention.entry)
+                                              or mention.entry.type is EntryType.TITLE):
+        # A typo (Sulivan), not a romanisation; a title's other form is another word
+        # (conseillère d'État, the feminine, beside conseiller d'État).
+        return None
+    if mention.spacing and _part_of_a_longer_name(mention, ctx):
+        return None
     if mention.kind is MatchKind.TRANSLIT or (mention.spacing
                                               and mention.kind <= MatchKind.ACCENTS):
         expected = (expected_for(mention, ctx) if mention.kind is MatchKind.TRANSLIT else
