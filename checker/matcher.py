@@ -943,6 +943,9 @@ class Matcher:
                 anchored = known
             if anchored:
                 for distance, pattern, k in self._anchored_fits(seg_words, seps, i, variants):
+                    if distance > max_edits(len(seg_words[i].folded)) and not _named_before(
+                            pattern, k):
+                        continue  # two edits: only a surname after the name's first words
                     # An article anchors only two letters swapped (La Hyae): le Maine is no Le
                     # Maire.
                     swap = distance == 1 and pattern.folded[k] in _swaps(seg_words[i].folded)
@@ -1105,7 +1108,29 @@ class Matcher:
             # the French list, is no Maire misspelled).
             for distance, candidate in self._near_words(folded):
                 found[candidate] = min(distance, found.get(candidate, distance))
+            if len(folded) >= ANCHORED_TWO_EDITS_LENGTH:
+                for candidate in self._two_edits_words(folded):
+                    found.setdefault(candidate, 2)
         return tuple(sorted((distance, word) for word, distance in found.items()))
+
+    def _two_edits_words(self, folded: str) -> tuple[str, ...]:
+        """The name words two edits from ``folded`` where a near miss of a word its length
+        allows one (Lerconu for Lecornu, a letter moved; Sononko for Sonko): what the deletion
+        index finds one deletion away on either side. Only a name whose other words stand
+        intact around the word makes them a misspelling (``_anchored_typos``)."""
+        length = len(folded)
+        if max_edits(length) >= 2:
+            return ()  # the near-miss search reaches two edits already
+        found = []
+        for candidate in self.index.near_name_words(folded):
+            if (abs(len(candidate) - length) > 2 or candidate[0] != folded[0]
+                    or len(candidate) < TYPO_MIN_LENGTH):
+                continue
+            if (OSA.distance(folded, candidate, score_cutoff=2) == 2
+                    and not _is_inflection(folded, candidate)
+                    and not _is_derived(folded, candidate)):
+                found.append(candidate)
+        return tuple(found)
 
     def _fitting(self, seg_words: SegmentWords, seps: Separators, i: int,
                  name_word: str, kinds: list[int]) -> list[tuple[FormPattern, int]]:
@@ -1270,6 +1295,18 @@ def resolve_shared(mentions: list[Mention]) -> list[Mention]:
                 mention = replace(found[0], alternatives=(), segment=mention.segment)
         resolved.append(mention)
     return resolved
+
+
+# A word this long may be two edits from the name word it misspells where the words before it
+# are the rest of the name, intact (Sébastien Lerconu, Ousmane Sononko).
+ANCHORED_TWO_EDITS_LENGTH = 6
+
+
+def _named_before(pattern: FormPattern, k: int) -> bool:
+    """Whether the word at rank ``k`` ends the person's name ``pattern`` and the words before
+    it are more than particles: the surname after the first name."""
+    return (pattern.entry.type is EntryType.PERSON and k == pattern.size - 1 and k >= 1
+            and any(casefold(w) not in PARTICLES for w in pattern.words[:k]))
 
 
 def romanised(entry: Entry) -> bool:

@@ -279,3 +279,13 @@ def test_a_wrong_accent_is_fixed_to_the_nearest_accepted_form(check):
     # Gisèle Pelicot is an accepted English form: the fix keeps her è and drops the é.
     assert check("Gisèle Pélicot spoke to the court.", "en") == [
         ("diacritics", "Gisèle Pélicot", "Gisèle Pelicot")]
+
+
+def test_a_surname_two_edits_off_after_the_first_name_is_a_typo(check):
+    # A letter moved in a surname of seven letters: two edits, where a lone word gets one;
+    # the first name before it anchors the person.
+    assert check("Le Premier ministre Sébastien Lerconu a démissionné.", "fr") == [
+        ("typo", "Sébastien Lerconu", "Sébastien Lecornu")]
+    # Alone, or with another first name, the word is no misspelling of his.
+    assert check("Le maire, M. Lerconu, a démissionné.", "fr") == []
+    assert check("Le maire Pierre Lerconu a démissionné.", "fr") == []
