@@ -943,7 +943,11 @@ class Matcher:
                 anchored = known
             if anchored:
                 for distance, pattern, k in self._anchored_fits(seg_words, seps, i, variants):
-                    if distance > max_edits(len(seg_words[i].folded)) and not _named_before(
+                    if distance == SHORT_FIRST_NAME_EDIT:
+                        if not _first_name_of(pattern, k):
+                            continue  # a letter lost: only a first name before the surname
+                        distance = 1
+                    elif distance > max_edits(len(seg_words[i].folded)) and not _named_before(
                             pattern, k):
                         continue  # two edits: only a surname after the name's first words
                     # An article anchors only two letters swapped (La Hyae): le Maine is no Le
@@ -1103,6 +1107,12 @@ class Matcher:
         text = raw if raw.isascii() else nfc(raw)
         folded = fold_key(text)
         found = {swapped: 1 for swapped in _swaps(folded)}
+        if len(folded) == TYPO_MIN_LENGTH - 1 and text[:1].isupper():
+            # A first name of four letters that lost one (Maky Sall): only the surname after
+            # it, intact, makes it a misspelling (``_anchored_typos``).
+            for _distance, candidate in self._near_words(folded):
+                if len(candidate) == TYPO_MIN_LENGTH:
+                    found.setdefault(candidate, SHORT_FIRST_NAME_EDIT)
         if len(folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(text, lang):
             # Other edits than a swap, for words that are no word at all (Maine, a word of
             # the French list, is no Maire misspelled).
@@ -1300,6 +1310,18 @@ def resolve_shared(mentions: list[Mention]) -> list[Mention]:
 # A word this long may be two edits from the name word it misspells where the words before it
 # are the rest of the name, intact (Sébastien Lerconu, Ousmane Sononko).
 ANCHORED_TWO_EDITS_LENGTH = 6
+
+
+# The distance ``_misspelt_variants`` gives a four-letter word's near misses, which count only
+# as a first name before its surname (``_first_name_of``): one edit, kept apart.
+SHORT_FIRST_NAME_EDIT = 99
+
+
+def _first_name_of(pattern: FormPattern, k: int) -> bool:
+    """Whether the word at rank ``k`` is the first name of the person's name of two words
+    ``pattern``, the surname after it no particle."""
+    return (pattern.entry.type is EntryType.PERSON and k == 0 and pattern.size == 2
+            and casefold(pattern.words[1]) not in PARTICLES)
 
 
 def _named_before(pattern: FormPattern, k: int) -> bool:

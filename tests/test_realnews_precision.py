@@ -289,3 +289,14 @@ def test_a_surname_two_edits_off_after_the_first_name_is_a_typo(check):
     # Alone, or with another first name, the word is no misspelling of his.
     assert check("Le maire, M. Lerconu, a démissionné.", "fr") == []
     assert check("Le maire Pierre Lerconu a démissionné.", "fr") == []
+
+
+def test_a_four_letter_first_name_that_lost_a_letter_before_the_surname(check):
+    assert check("Sous l'ancien président Maky Sall, le pays a changé.", "fr") == [
+        ("typo", "Maky Sall", "Macky Sall")]
+    # The president as the Senegalese press names him: his second first name and surname.
+    assert check("Le président Diomaye Faye a prêté serment.", "fr") == []
+    assert check("Le président Diomay Faye a prêté serment.", "fr") == [
+        ("typo", "Diomay Faye", "Diomaye Faye")]
+    # Alone, a four-letter word is no misspelling of a first name.
+    assert check("Maky est venue seule.", "fr") == []

@@ -15,9 +15,11 @@ What it flags:
     stands in an article that names the person). Inside a name of two words or more whose other
     words stand around it, any word counts, short or in lower case: two letters swapped after
     the first, or a near miss of a long word (États-Unsi, Kim Jnog-un, Union euroépenne, Corée
-    du Nrod). A place's or organisation's one-word form
-    with two letters swapped counts alone (Ausrtalie); a four-letter one where the document
-    names it or after a preposition of place (en Idne).
+    du Nrod); a person's surname of six letters or more two edits off after the first name
+    (Sébastien Lerconu, a letter moved), and a first name of four letters that lost one before
+    the surname (Maky Sall). A place's or organisation's one-word form with two letters swapped
+    counts alone (Ausrtalie); a four-letter one where the document names it or after a
+    preposition of place (en Idne).
 Why it matters:
     Misspelled names are the errors readers notice first and the ones a spell checker, which does
     not know the names, lets through.
