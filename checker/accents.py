@@ -24,6 +24,12 @@ KEPT_ACCENTS: dict[str, frozenset[str]] = {
 }
 
 
+# The mark the French transliteration of a name adds, not the name's own spelling: the
+# diaeresis of Sergueï, Mikhaïl, Nikolaï (Russian, Ukrainian and Arabic names have no accents
+# of their own in Latin letters). Alexeï in English copy is the French form left in.
+TRANSLITERATION_MARKS = frozenset("ïÏ")
+
+
 def accent_changes(written: str, form: str) -> tuple[str, str] | None:
     """How ``written`` differs from ``form`` when only accents tell them apart (the same bare
     letters, the same capitals): the accented letters of ``form`` written bare, and the
@@ -62,11 +68,13 @@ def drops_only_foreign_accents(written: str, form: str, lang: str) -> bool:
 
 def adds_only_foreign_accents(written: str, form: str, lang: str) -> bool:
     """Whether ``written`` is ``form`` with accents it lacks, none of them one the press of
-    ``lang`` keeps: the name's own spelling, which another house of that language prints
-    (Ibrahim Traoré, Nouméa in English copy where the termbase writes Traore, Noumea)."""
+    ``lang`` keeps nor a transliteration's mark: the name's own spelling, which another house
+    of that language prints (Ibrahim Traoré, Nouméa in English copy where the termbase writes
+    Traore, Noumea; not Alexeï for Alexei)."""
     kept = KEPT_ACCENTS.get(lang)
     changes = accent_changes(written, form)
     if kept is None or changes is None:
         return False
     dropped, added = changes
-    return bool(added) and not dropped and not any(c.lower() in kept for c in added)
+    return (bool(added) and not dropped and not any(c.lower() in kept for c in added)
+            and not any(c in TRANSLITERATION_MARKS for c in added))
