@@ -221,6 +221,15 @@ def test_end_punctuation_lets_a_sentence_continued_in_the_next_unit_through(tmp_
     assert _check(tmp_path, engine, body) == [("end-punctuation", 19)]
 
 
+def test_end_punctuation_lets_a_segment_cut_after_an_abbreviation_through(tmp_path, engine):
+    # The segmenter cut the sentence after "Nov.": its full stop is the abbreviation's.
+    body = ('msgid "The vote came one day ahead of the Nov."\n'
+            'msgstr "Le vote est arrivé un jour avant la date limite du"\n\n'
+            'msgid "The vote came one day ahead of the deadline."\n'
+            'msgstr "Le vote est arrivé un jour avant la date limite"\n')
+    assert _check(tmp_path, engine, body) == [("end-punctuation", 10)]
+
+
 def test_end_punctuation_fix_adds_the_mark_with_the_house_style_s_space(tmp_path):
     from click.testing import CliRunner
 

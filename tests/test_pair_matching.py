@@ -60,6 +60,8 @@ FR_EN, EN_FR = ("fr", "en"), ("en", "fr")
     (FR_EN, "Il est arrivé du Caire hier.", "He arrived from Cairo yesterday."),
     # An adjective renders a place (a Central Asian country).
     (FR_EN, "Un pays d'Asie centrale a signé.", "A Central Asian country signed."),
+    # An older abbreviation of the United Nations, still printed.
+    (FR_EN, "L'ONU a classé le groupe en 2002.", "The UNO listed the group in 2002."),
 ])
 def test_a_name_the_target_writes_otherwise_is_no_mismatch(checkers, direction, source, target):
     assert _pairs(checkers, [source], [target], direction) == []

@@ -19,7 +19,9 @@ What it flags:
     - a sentence that goes on in the next unit: a side that ends with no full stop, question
       or exclamation mark while the next unit's text on that side starts in lower case (or,
       after a colon, with a quotation): the translator joined or split sentences there;
-    - a source ending in a comma, a semicolon or a dash: a piece of a sentence, not compared.
+    - a source ending in a comma, a semicolon or a dash: a piece of a sentence, not compared;
+      so a source whose full stop is that of a title's or a month's abbreviation (`… ahead of
+      the Nov.`): a segment cut in mid-sentence.
 Why it matters:
     A question turned into a statement, a dropped full stop or a lost colon before a list shows
     as a wrong sentence in the published text or the interface.
@@ -80,6 +82,21 @@ def ending(text: str) -> tuple[str, bool, int]:
     return ("-" if last in "–—" and last else last), closed, i
 
 
+# Abbreviations that stand before what they abbreviate: a title or a month. A segment that ends
+# with one (``… ahead of the Nov.``) was cut in mid-sentence; its full stop ends nothing.
+_OPENING_ABBREVIATIONS = frozenset("""
+    mr mrs ms dr prof gen col lt sgt capt gov sen rep rev hon st m mm mme mlle me pr
+    jan feb mar apr jun jul aug sep sept oct nov dec janv févr fév avr juil déc
+""".split())
+_LAST_WORD = regex.compile(r"([\p{L}]+)\.[\s\"”»’')\]}]*$")
+
+
+def _cut_after_abbreviation(text: str) -> bool:
+    """Whether ``text`` ends with a title's or a month's abbreviation (Nov., Mr.)."""
+    last = _LAST_WORD.search(text[-40:])
+    return last is not None and last.group(1).casefold() in _OPENING_ABBREVIATIONS
+
+
 def check_document(ctx: Context) -> list[Finding]:
     text = ctx.doc.text
     findings: list[Finding] = []
@@ -89,6 +106,8 @@ def check_document(ctx: Context) -> list[Finding]:
         translation = text[target.start : target.end]
         want, source_closed, _ = ending(original)
         have, target_closed, at = ending(translation)
+        if want == "." and _cut_after_abbreviation(original):
+            want = ""  # a segment cut after Nov. or Mr.: no sentence ends there
         if want == have or want not in _COMPARED or len(_WORD.findall(original)) < 3:
             continue
         if want == "" and have == ".":
