@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from . import (
     avoid,
     capitalization,
+    courtesy_title,
     diacritics,
     end_punctuation,
     french_spacing,
@@ -35,8 +36,8 @@ from . import (
 )
 from .base import Context, FixSafety, Rule, Stage
 
-_MODULES = (avoid, capitalization, diacritics, end_punctuation, french_spacing, house_style,
-            inconsistent, inconsistent_translation, inline_tags, mixed_script, numbers,
+_MODULES = (avoid, capitalization, courtesy_title, diacritics, end_punctuation, french_spacing,
+            house_style, inconsistent, inconsistent_translation, inline_tags, mixed_script, numbers,
             placeholders, sentence_case, term_mismatch, transliteration, typo,
             unused_suppression, untranslated, whitespace, wrong_language)
 
