@@ -818,7 +818,7 @@ class Matcher:
             run = seg_words[i - k:i - k + pattern.size]
             # The form the writer meant, not the preferred one (État islamique, accepted, is
             # no Etat islamique misspelled).
-            corrected = pattern.form.text if pattern.form.lang == lang else None
+            corrected = _meant(pattern, lang)
             return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang,
                                     corrected=corrected)
         memo = _memo_of(self._lone, lang)
@@ -978,7 +978,7 @@ class Matcher:
                 continue
             # The fix is the form the writer meant (not the preferred one) in the document's
             # language; another language's form gets its counterpart (expected_for).
-            corrected = pattern.form.text if pattern.form.lang == lang else None
+            corrected = _meant(pattern, lang)
             found.append((first, self._mention(doc, seg_words[first:first + pattern.size],
                                                pattern, MatchKind.TYPO, False, lang,
                                                corrected=corrected)))
@@ -1329,6 +1329,15 @@ def _named_before(pattern: FormPattern, k: int) -> bool:
     it are more than particles: the surname after the first name."""
     return (pattern.entry.type is EntryType.PERSON and k == pattern.size - 1 and k >= 1
             and any(casefold(w) not in PARTICLES for w in pattern.words[:k]))
+
+
+def _meant(pattern: FormPattern, lang: str) -> str | None:
+    """The fix of a misspelt name: the form the writer meant, in the document's language (not
+    its preferred form: a misspelt accepted form gets that accepted form back); None for
+    another language's form, and for a form to avoid, whose fix is the preferred form (Geogia
+    Meloni is Giorgia Meloni, not the avoided Georgia Meloni): ``expected_for`` gives both."""
+    form = pattern.form
+    return form.text if form.lang == lang and form.status is not Status.AVOID else None
 
 
 def romanised(entry: Entry) -> bool:

@@ -303,3 +303,48 @@ def test_a_four_letter_first_name_that_lost_a_letter_before_the_surname(check):
         ("typo", "Diomay Faye", "Diomaye Faye")]
     # Alone, a four-letter word is no misspelling of a first name.
     assert check("Maky est venue seule.", "fr") == []
+
+
+def test_a_misspelt_form_to_avoid_is_fixed_to_the_preferred_form(check):
+    # Georgia Meloni is a form to avoid: the fix of its misspelling is Giorgia Meloni.
+    assert check("Geogia Meloni a présenté son gouvernement.", "fr") == [
+        ("typo", "Geogia Meloni", "Giorgia Meloni")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A name in capitals off a headline is an acronym or a brand spelled like it.
+    ("Le bloc d'opposition INDIA a défié les pronostics face au NDA.", "fr"),
+    # A credit: the Dutch agency ANP, not the French acronym of China's parliament.
+    ("Mark Rutte confirmed the deal. Photo: ANP/Remko de Waal", "en"),
+    # The variation selector of an emoji bullet is the bullet's, not the word's.
+    ("\u25aa\ufe0fSince 2014, the general has led the defence.", "en"),
+    # Spellings the press prints, accepted by the termbase.
+    ("Le Bharatiya Janata Party (BJP) a remporté 240 sièges.", "fr"),
+    ("Les deux guerres pour le contrôle du Haut-Karabagh ont fait des milliers de morts.", "fr"),
+    ("Péter Magyar mène dans les sondages face à Viktor Orban.", "fr"),
+    ("L'agence Xinhua a publié les images.", "fr"),
+    ("L'ancien ministre Shah Mehmood Qureshi a été condamné.", "fr"),
+    ("Israël comparaît devant la Cour internationale de Justice.", "fr"),
+    ("Mykhailo Podoliak, adviser to the head of the presidential office, said so.", "en"),
+    ("Aleksandr Bortnikov, director of the FSB, attended.", "en"),
+])
+def test_held_out_classes(check, text, lang):
+    assert check(text, lang) == []
+
+
+def test_a_country_in_capitals_in_a_headline_and_a_name_in_copy_are_still_flagged(check):
+    assert check("THAILAND : LA COUR DESTITUE LA PREMIÈRE MINISTRE", "fr") == [
+        ("wrong-language", "THAILAND", "THAÏLANDE")]
+    assert check("The ANP met in Beijing on Monday.", "en") == [("wrong-language", "ANP", "NPC")]
+    # A French acronym in capitals beside the English name it abbreviates: still French (the
+    # entry has acronyms, and its name before the bracket is the entry's).
+    assert check("Al-Qaeda in the Islamic Maghreb (AQMI) claimed it.", "en") == [
+        ("wrong-language", "AQMI", "AQIM")]
+
+
+def test_a_name_given_in_full_then_without_its_middle_name_is_consistent(check):
+    assert check("Bola Ahmed Tinubu a été déclaré vainqueur. Bola Tinubu a prêté serment.",
+                 "fr") == []
+    # Two spellings of one name are still two forms.
+    assert check("Kim Jong-un a parlé. Kim Jong Un est reparti.", "fr") == [
+        ("inconsistent", "Kim Jong Un", "Kim Jong-un")]

@@ -5,7 +5,8 @@ What it flags:
     accepted one, or two accepted ones): the forms that are not the document's main one.
     Short forms (surname alone) are later references, not a second form, and never count, even
     when the termbase lists them as accepted: a form whose words are part of another form the
-    document uses (Britain beside Great Britain) is its short form. Nor do acronyms and
+    document uses (Britain beside Great Britain), or its first and last words with a middle
+    name left out (Bola Tinubu beside Bola Ahmed Tinubu), is its short form. Nor do acronyms and
     initials count (AMLO beside Andrés Manuel López Obrador, JFK beside John F. Kennedy), which
     writers use on purpose after the full name; nor titles, which a document may give several
     people (Premier ministre, Première ministre); nor related entries (`see_also`: le
@@ -158,10 +159,18 @@ def _one_form(text: str) -> str:
 
 
 def _inside(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
-    """Whether ``words`` stand, in order and together, inside the longer ``longer``."""
+    """Whether ``words`` stand, in order and together, inside the longer ``longer``; or are
+    its first and last words with some of those between them (Bola Tinubu after Bola Ahmed
+    Tinubu: a name given in full, then without the middle name, as writers do)."""
     size = len(words)
-    return 0 < size < len(longer) and any(longer[i:i + size] == words
-                                          for i in range(len(longer) - size + 1))
+    if not 0 < size < len(longer):
+        return False
+    if any(longer[i:i + size] == words for i in range(len(longer) - size + 1)):
+        return True
+    if size < 2 or words[0] != longer[0] or words[-1] != longer[-1]:
+        return False
+    rest = iter(longer)
+    return all(word in rest for word in words)  # a subsequence: each word found after the last
 
 
 @lru_cache(maxsize=MEMO_LIMIT)

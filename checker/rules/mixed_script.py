@@ -4,13 +4,13 @@ What it flags:
     A word that mixes Latin letters with Cyrillic or Greek look-alikes (a Cyrillic а in Lavrov,
     a Greek ο) or with full-width or mathematical ones (𝐚), a word of a known name written
     wholly in look-alikes (Масгоп, every letter Cyrillic, for Macron) amid Latin text, and a
-    Latin, Cyrillic or Greek word that holds or touches an invisible character: zero-width
-    space or joiner, word joiner, soft hyphen, bidi override, embedding or isolate, combining
-    grapheme joiner, variation selector, or a control character (escape, delete). Not flagged:
-    words of other scripts, where joiners and direction marks are part of the writing
-    (Persian, Arabic, Hebrew), emoji sequences, a direction mark at the edge of a word, and
-    Cyrillic or Greek text (a Russian quotation), even where one of its words happens to spell
-    a Latin name in look-alikes.
+    Latin, Cyrillic or Greek word that holds or touches an invisible character: zero-width space
+    or joiner, word joiner, soft hyphen, bidi override, embedding or isolate, combining grapheme
+    joiner, variation selector, or a control character (escape, delete). Not flagged: words of
+    other scripts, where joiners and direction marks are part of the writing (Persian, Arabic,
+    Hebrew), emoji sequences (the variation selector of a symbol before a word: ▪️Since), a
+    direction mark at the edge of a word, and Cyrillic or Greek text (a Russian quotation), even
+    where one of its words happens to spell a Latin name in look-alikes.
 Why it matters:
     Such words look right and are wrong: search, the termbase and spell checkers miss them, and
     they are how names are spoofed. They usually come from copy pasted out of other systems.
@@ -81,6 +81,16 @@ _WHOLLY = "is written in Cyrillic or Greek letters that look Latin"
 # How a message on a reordered word starts (its translation starts with this one's).
 _REORDERED = N_("holds a bidi control")
 _NEIGHBOURS = 3  # words on each side that tell Cyrillic or Greek text from a spoofed name
+
+
+# Variation selectors: after a symbol, they choose how it is drawn (text or emoji).
+_SELECTOR = regex.compile(r"[\ufe00-\ufe0f]+")
+
+
+def _emoji_before(text: str, offset: int) -> bool:
+    """Whether the character before ``offset`` is a symbol (an emoji, a bullet, a pictograph)
+    that a variation selector at ``offset`` belongs to."""
+    return offset > 0 and unicodedata.category(text[offset - 1]).startswith("S")
 
 
 def _known_form(ctx: Context, text: str) -> bool:
@@ -272,6 +282,11 @@ def check_document(ctx: Context) -> list:
         starts: list[int] = []
         for first, raw in held:
             word = raw.strip(_EDGE_MARKS)
+            if _SELECTOR.match(word) and _emoji_before(text, first):
+                # The variation selector of the symbol before it (▪️ is ▪ and U+FE0F, shown as
+                # an emoji): the symbol's, not the word's.
+                skipped = len(_SELECTOR.match(word).group())
+                word, first = word[skipped:], first + skipped
             if not word:
                 continue
             if word in judged_words:

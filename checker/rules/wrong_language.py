@@ -25,7 +25,9 @@ Why it matters:
     none of them one that language's press keeps (checker.accents: Ibrahim Traoré, Nouméa,
     Idriss Déby Itno in English copy, where the termbase writes them as AP does); an acronym
     the document spells out as another name (the Independent Electoral Commission (CEI) is
-    not the CIS, whose French acronym is CEI).
+    not the CIS, whose French acronym is CEI); a name written wholly in capitals, off a
+    headline in capitals, where its form is not (the INDIA opposition bloc is no India); a
+    one-word name in a credit (Photo: ANP/Remko de Waal; Xinhua/VNA).
     Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
     warning that names what differs: capitals, accents, or hyphens and spaces.
 Example:
@@ -43,7 +45,7 @@ from bisect import bisect_left
 
 import regex
 
-from glossary import Status
+from glossary import EntryType, Status
 from glossary.index.compiled import derived_key
 from glossary.normalize import casefold, fold_diacritics, nfc
 
@@ -67,7 +69,8 @@ def check(mention: Mention, ctx: Context):
     if _derived_here(mention, ctx):
         return None
     if (_glossed(mention, ctx) or _quoted_in_its_language(mention, ctx)
-            or _defined_otherwise(mention, ctx)):
+            or _defined_otherwise(mention, ctx) or _capitals_of_another_name(mention, ctx)
+            or _credit(mention, ctx)):
         return None
     if any(adds_only_foreign_accents(mention.text, form.text, ctx.lang)
            for form in mention.entry.forms(ctx.lang)):
@@ -199,7 +202,8 @@ def _glossed(mention: Mention, ctx: Context) -> bool:
 
 # The name an acronym in brackets spells out: capitalised words, with the small words of names
 # between them (Independent Electoral Commission (CEI); Commission électorale indépendante).
-_LINKS = r"(?:of|for|and|the|on|de|des|du|la|le|les|et|pour|sur|d'|d’|l'|l’)"
+_LINKS = (r"(?:of|for|and|the|on|in|at|de|des|du|la|le|les|et|pour|sur|en|au|aux|à|d'|d’|l'|"
+          r"l’)")
 _SPELLED_OUT = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \u00a0]+(?:" + _LINKS + r"[ \u00a0]*)*){2,}$")
 
@@ -221,10 +225,38 @@ def _defined_otherwise(mention: Mention, ctx: Context) -> bool:
         if spelled is None:
             continue
         name = fold_diacritics(casefold(spelled.group().strip()))
-        if not any(fold_diacritics(casefold(form.text)) in name
-                   for form in mention.entry.forms() if len(form.text) > len(acronym)):
+        # The entry's name, or its end (the run stops at a word it cannot read: Al-Qaeda in
+        # the Islamic Maghreb (AQMI)).
+        if not any(form_name in name or form_name.endswith(name)
+                   for form_name in (fold_diacritics(casefold(form.text))
+                                     for form in mention.entry.forms()
+                                     if len(form.text) > len(acronym))):
             return True
     return False
+
+
+def _capitals_of_another_name(mention: Mention, ctx: Context) -> bool:
+    """True when a name its form writes in lower case too is written wholly in capitals, on a
+    line that is no headline in capitals, of an entry with no acronym: an acronym or a brand
+    spelled like the name (the INDIA opposition bloc in French copy is no English India)."""
+    text = mention.text
+    # An entry known by an acronym is written so in capitals (AQMI for the Aqmi of Le Monde).
+    return (text.isupper() and len(text) > 1 and not mention.form.text.isupper()
+            and not any(form.text.isupper() for form in mention.entry.forms())
+            and not ctx.headline(mention.start))
+
+
+# A credit: an agency's acronym, a slash and a photographer or another agency (ANP/Remko de
+# Waal, Xinhua/VNA/CVN).
+_CREDIT_AFTER = regex.compile(r"[ \u00a0]*/[ \u00a0]*\p{Lu}")
+
+
+def _credit(mention: Mention, ctx: Context) -> bool:
+    """True when a one-word name of an organisation is a photo or wire credit, not a name of
+    the text: the Dutch agency ANP in "Photo: ANP/Remko de Waal" is no French acronym of
+    China's National People's Congress."""
+    return (mention.size == 1 and mention.entry.type is not EntryType.PERSON
+            and _CREDIT_AFTER.match(ctx.doc.text, mention.end) is not None)
 
 
 def _same(other: Mention, mention: Mention, ctx: Context) -> bool:
