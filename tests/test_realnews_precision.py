@@ -276,6 +276,9 @@ def test_hyphenated_places_feminine_titles_and_house_spellings(check, text, lang
 def test_the_person_hyphenated_alone_is_still_flagged(check):
     assert check("Alassane-Ouattara a prêté serment.", "fr") == [
         ("transliteration", "Alassane-Ouattara", "Alassane Ouattara")]
+    # French writes no hyphen in this title.
+    assert check("Le procureur-général a parlé.", "fr") == [
+        ("transliteration", "procureur-général", "procureur général")]
 
 
 def test_a_wrong_accent_is_fixed_to_the_nearest_accepted_form(check):
@@ -327,6 +330,8 @@ def test_a_misspelt_form_to_avoid_is_fixed_to_the_preferred_form(check):
     ("Israël comparaît devant la Cour internationale de Justice.", "fr"),
     ("Mykhailo Podoliak, adviser to the head of the presidential office, said so.", "en"),
     ("Aleksandr Bortnikov, director of the FSB, attended.", "en"),
+    # A rank hyphenated as British English writes it.
+    ("Zelenskyy appointed Colonel-General Oleksandr Syrsky.", "en"),
 ])
 def test_held_out_classes(check, text, lang):
     assert check(text, lang) == []

@@ -4,10 +4,12 @@ What it flags:
     - A known name written in a romanisation the termbase does not list (Patroutchev for
       Patrouchev), or with other separators than its form (Moon Jae In for Moon Jae-in); not a
       name hyphenated inside a longer one (le stade Alassane-Ouattara, a place named after the
-      person, as French writes odonyms; Trump-Von-der-Leyen-meeting), nor a title's other form
-      (Conseillère d'Etat, the feminine, is no romanisation). A word alone spelled further from
-      every form of the entry than a near miss counts only when the document names the entry
-      otherwise: Jenin, the town, is no romanisation of a surname Zheniin.
+      person, as French writes odonyms; Trump-Von-der-Leyen-meeting), nor an English title with
+      a hyphen for a space or the reverse (Colonel-General, as British English writes ranks),
+      nor a title's other form (Conseillère d'Etat, the feminine, is no romanisation). A word
+      alone spelled further from every form of the entry than a near miss counts only when the
+      document names the entry otherwise: Jenin, the town, is no romanisation of a surname
+      Zheniin.
     - A name the termbase does not know, written two ways in one document whose spellings share
       a transliteration key (Khrouchtchev … Khrushchev): the minority spelling is flagged, or
       the spelling no word list knows when the other is known (Pyongyang is right however
@@ -86,7 +88,10 @@ def check(mention: Mention, ctx: Context):
         # A typo (Sulivan), not a romanisation; a title's other form is another word
         # (conseillère d'État, the feminine, beside conseiller d'État).
         return None
-    if mention.spacing and _part_of_a_longer_name(mention, ctx):
+    if mention.spacing and (_part_of_a_longer_name(mention, ctx) or (
+            ctx.lang == "en" and mention.entry.type is EntryType.TITLE)):
+        # (British English hyphenates ranks and titles, American English does not: a
+        # house's choice, Colonel-General or colonel general.)
         return None
     if mention.kind is MatchKind.TRANSLIT or (mention.spacing
                                               and mention.kind <= MatchKind.ACCENTS):
