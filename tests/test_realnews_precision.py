@@ -353,3 +353,8 @@ def test_a_name_given_in_full_then_without_its_middle_name_is_consistent(check):
     # Two spellings of one name are still two forms.
     assert check("Kim Jong-un a parlé. Kim Jong Un est reparti.", "fr") == [
         ("inconsistent", "Kim Jong Un", "Kim Jong-un")]
+
+
+def test_the_canadian_adjective_of_belarus_is_a_known_word(check):
+    assert check("Sergueï Tikhanovski, un blogueur bélarusse influent, a été arrêté.", "fr") == []
+    assert check("Sergueï Tikhanovski, un blogueur Bélarusse influent, a été arrêté.", "fr") == []

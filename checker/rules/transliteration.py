@@ -6,10 +6,10 @@ What it flags:
       name hyphenated inside a longer one (le stade Alassane-Ouattara, a place named after the
       person, as French writes odonyms; Trump-Von-der-Leyen-meeting), nor an English title with
       a hyphen for a space or the reverse (Colonel-General, as British English writes ranks),
-      nor a title's other form (Conseillère d'Etat, the feminine, is no romanisation). A word
-      alone spelled further from every form of the entry than a near miss counts only when the
-      document names the entry otherwise: Jenin, the town, is no romanisation of a surname
-      Zheniin.
+      nor a title's other form (Conseillère d'Etat, the feminine, is no romanisation), nor an
+      adjective or a demonym the termbase lists (bélarusse is no Bélarus). A word alone spelled
+      further from every form of the entry than a near miss counts only when the document names
+      the entry otherwise: Jenin, the town, is no romanisation of a surname Zheniin.
     - A name the termbase does not know, written two ways in one document whose spellings share
       a transliteration key (Khrouchtchev … Khrushchev): the minority spelling is flagged, or
       the spelling no word list knows when the other is known (Pyongyang is right however
@@ -88,6 +88,8 @@ def check(mention: Mention, ctx: Context):
         # A typo (Sulivan), not a romanisation; a title's other form is another word
         # (conseillère d'État, the feminine, beside conseiller d'État).
         return None
+    if mention.size == 1 and ctx.index is not None and ctx.index.is_derived_word(mention.text):
+        return None  # an adjective or a demonym the termbase lists (bélarusse), no romanisation
     if mention.spacing and (_part_of_a_longer_name(mention, ctx) or (
             ctx.lang == "en" and mention.entry.type is EntryType.TITLE)):
         # (British English hyphenates ranks and titles, American English does not: a
