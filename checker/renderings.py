@@ -8,8 +8,9 @@ name is there at all, so this module answers it on the target's text:
 
 - ``FormSearch.count``: how many times a segment writes any form of an entry (any language, any
   status), or one of its adjectives or demonyms, whatever its accents, separators (Maison-Blanche,
-  Maison Blanche) or elisions (d'Obama); a one-word form that is also an ordinary word (May, Rice)
-  only with its capital;
+  Maison Blanche) or elisions (d'Obama), a name of two words with its first word coordinated
+  with another (central and western Asia for Central Asia); a one-word form that is also an
+  ordinary word (May, Rice) only with its capital;
 - ``namesake``: whether a source mention names someone or something else than its entry (Ryan
   Morrison, the Old Bailey, in May, la Hollande, the Democratic Movement of Mozambique);
 - ``pronoun``: the span of a pronoun that may stand for an entry of that type.
@@ -107,10 +108,18 @@ def _pattern(free: tuple[str, ...], cased: tuple[str, ...],
                          + r")(?![\p{L}\p{M}\p{N}])")
 
 
+# Between the two words of a name, another word coordinated with the first: Central Asia in
+# "central and western Asia", Amérique du Nord in "Amérique du Nord et du Sud" needs none.
+_COORDINATED = r"(?:" + _SEPARATOR + r"(?:and|or)" + _SEPARATOR + r"[\p{L}\p{M}]+)?"
+
+
 def _form_pattern(text: str) -> str:
-    words = regex.split(r"[ \u00a0-]+", text)
-    return _SEPARATOR.join(regex.escape(w).replace("'", _APOSTROPHE).replace("’", _APOSTROPHE)
-                           for w in words if w)
+    words = [w for w in regex.split(r"[ \u00a0-]+", text) if w]
+    escaped = [regex.escape(w).replace("'", _APOSTROPHE).replace("’", _APOSTROPHE)
+               for w in words]
+    if len(escaped) == 2 and " " in text:  # two words: one may be coordinated with another
+        return escaped[0] + _COORDINATED + _SEPARATOR + escaped[1]
+    return _SEPARATOR.join(escaped)
 
 
 def namesake(doc: Document, mention: Mention, title_ends: set[int]) -> bool:

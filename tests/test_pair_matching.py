@@ -60,6 +60,9 @@ FR_EN, EN_FR = ("fr", "en"), ("en", "fr")
     (FR_EN, "Il est arrivé du Caire hier.", "He arrived from Cairo yesterday."),
     # An adjective renders a place (a Central Asian country).
     (FR_EN, "Un pays d'Asie centrale a signé.", "A Central Asian country signed."),
+    # The first word of a name of two coordinated with another.
+    (FR_EN, "Le mouvement est basé en Asie centrale et occidentale.",
+     "The movement is based in central and western Asia."),
     # An older abbreviation of the United Nations, still printed.
     (FR_EN, "L'ONU a classé le groupe en 2002.", "The UNO listed the group in 2002."),
 ])
