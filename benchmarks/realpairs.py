@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import sys
 import tempfile
 import time
@@ -99,6 +100,19 @@ def _key(row: dict) -> tuple:
     return (row["direction"], row["document"], int(row["line"]), row["rule"], row["text"])
 
 
+# A finding on a whole segment (a name missing from it) quotes the segment: the label file keeps
+# a digest of such a text, not the corpus's sentence.
+_QUOTED = 60
+
+
+def label_text(text: str) -> str:
+    """What the label file keeps of a finding's text: the text, or a digest past ``_QUOTED``
+    characters."""
+    if len(text) <= _QUOTED:
+        return text
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def _po(pair: Pair) -> str:
     def quote(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -151,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
             result = checker.check_document(doc)
             for f in result.findings:
                 row = {"direction": pair.direction, "document": pair.document, "line": f.line,
-                       "rule": f.rule, "severity": f.severity.value, "text": f.text,
+                       "rule": f.rule, "severity": f.severity.value,
+                       "text": label_text(f.text),
                        "expected": f.expected or "", "message": f.message, "label": "",
                        "cause": ""}
                 key = _key(row)

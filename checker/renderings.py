@@ -161,13 +161,27 @@ def _sentence_start(text: str, offset: int, floor: int) -> bool:
     return not stripped or stripped.endswith((".", "!", "?", ":", "—", "–"))
 
 
-def pronoun(text: str, start: int, end: int, lang: str, person: bool) -> tuple[int, int] | None:
+def pronoun(text: str, start: int, end: int, lang: str, person: bool,
+            source: str | None = None, source_lang: str | None = None
+            ) -> tuple[int, int] | None:
     """The span of the first pronoun of ``text[start:end]`` that may stand for a person
-    (``person``) or for a place or an organisation, in ``lang``; None without one."""
+    (``person``) or for a place or an organisation, in ``lang``; None without one. Given the
+    ``source`` text and its language, only when the target has more such pronouns than the
+    source: a pronoun that renders one of the source's own (his report, son rapport) stands
+    for nothing the source names."""
+    spans = _pronoun_spans(text, start, end, lang, person)
+    if not spans:
+        return None
+    if source is not None and source_lang is not None and len(spans) <= len(
+            _pronoun_spans(source, 0, len(source), source_lang, person)):
+        return None
+    return spans[0]
+
+
+def _pronoun_spans(text: str, start: int, end: int, lang: str,
+                   person: bool) -> list[tuple[int, int]]:
     words = _PRONOUNS.get((lang, person))
     if not words:
-        return None
-    for match in _PRONOUN_WORD.finditer(text, start, end):
-        if casefold(match.group()) in words:
-            return match.span()
-    return None
+        return []
+    return [match.span() for match in _PRONOUN_WORD.finditer(text, start, end)
+            if casefold(match.group()) in words]

@@ -194,3 +194,15 @@ def test_errors_and_warnings_do_not_depend_on_review_hints(checkers, default_che
     hinted = [f for f in _pairs(checkers, source, target) if f[1] != "info"]
     assert hinted == _pairs(default_checkers, source, target)
     assert {f[1] for f in hinted} == {"error", "warning"}
+
+
+def test_a_pronoun_that_renders_one_of_the_source_is_no_stand_in(checkers):
+    # "his report" is "son rapport": the possessive renders the source's own, and the name
+    # dropped from the sentence is missing.
+    found = _pairs(checkers, ["Robert Mueller delivered his report to William Barr."],
+                   ["Le procureur a remis son rapport à William Barr."])
+    assert found == [("term-mismatch", "error", 1, found[0][3], "mueller-robert")]
+    # A pronoun more than the source has may stand for the name: a hint only.
+    found = _pairs(checkers, ["Robert Mueller delivered the report to William Barr."],
+                   ["Il a remis son rapport à William Barr."])
+    assert [(f[1], f[3]) for f in found] == [("info", "Il")]

@@ -229,7 +229,8 @@ def _gap(ctx: Context, entry: Entry, segment: Segment, found: int, count: int,
               "'{expected}'); check that it is rendered").format(name=name, expected=expected),
             expected=expected, entry=entry.id,
             lang=ctx.lang, fixable=False, severity=Severity.INFO, source=source_text)
-    stand_in = pronoun(text, start, end, ctx.lang, entry.type is EntryType.PERSON)
+    stand_in = pronoun(text, start, end, ctx.lang, entry.type is EntryType.PERSON,
+                       source_text, ctx.source_lang)
     if stand_in is not None:
         if not ctx.review_hints or any(search.count(entry, text[s.start:s.end], ctx.lang)
                                        for s in neighbours):
