@@ -78,3 +78,16 @@ def adds_only_foreign_accents(written: str, form: str, lang: str) -> bool:
     dropped, added = changes
     return (bool(added) and not dropped and not any(c.lower() in kept for c in added)
             and not any(c in TRANSLITERATION_MARKS for c in added))
+
+
+def only_capitals_unaccented(written: str, form: str) -> bool:
+    """Whether ``written`` is ``form`` (whatever their capitals) with accents missing on
+    capitals only (Ahmed GAID SALAH for Ahmed Gaïd Salah, Etats-Unis): some French typography
+    drops them."""
+    written, form = nfc(written), nfc(form)
+    if len(written) != len(form) or written == form:
+        return False
+    return all(mine.casefold() == theirs.casefold()
+               or (mine.isupper() and has_diacritics(theirs) and not has_diacritics(mine)
+                   and fold_diacritics(theirs).upper() == mine)
+               for mine, theirs in zip(written, form, strict=True))

@@ -50,7 +50,7 @@ from glossary.index.compiled import derived_key
 from glossary.normalize import casefold, fold_diacritics, nfc
 
 from .. import words as wordlist
-from ..accents import adds_only_foreign_accents
+from ..accents import adds_only_foreign_accents, only_capitals_unaccented
 from ..findings import Severity
 from ..i18n import N_, _
 from ..language import language_name
@@ -86,6 +86,9 @@ def check(mention: Mention, ctx: Context):
     if ctx.profile is None and article_case_only(nfc(mention.text), expected):
         return None  # al-Qaïda for Al-Qaïda: a house's capital, not another language
     what = _only_difference(mention.text, expected)
+    if (what == N_("accents") and (ctx.profile is None or not ctx.profile.accented_capitals)
+            and only_capitals_unaccented(mention.text, expected)):
+        return None  # GAID SALAH: capitals without their accents, as some typography writes
     if what is not None:
         # The languages write the name with the same letters: a house's choice of capitals,
         # accents or hyphens, not a name left in another language.
