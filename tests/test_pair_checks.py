@@ -223,10 +223,10 @@ def test_end_punctuation_lets_a_sentence_continued_in_the_next_unit_through(tmp_
 
 def test_end_punctuation_lets_a_segment_cut_after_an_abbreviation_through(tmp_path, engine):
     # The segmenter cut the sentence after "Nov.": its full stop is the abbreviation's.
-    body = ('msgid "The vote came one day ahead of the Nov."\n'
-            'msgstr "Le vote est arrivé un jour avant la date limite du"\n\n'
-            'msgid "The vote came one day ahead of the deadline."\n'
-            'msgstr "Le vote est arrivé un jour avant la date limite"\n')
+    body = ('msgid "The talks were moved to the week of Nov."\n'
+            'msgstr "Les pourparlers ont été déplacés à la semaine du"\n\n'
+            'msgid "The talks were moved to next week."\n'
+            'msgstr "Les pourparlers ont été déplacés à la semaine prochaine"\n')
     assert _check(tmp_path, engine, body) == [("end-punctuation", 10)]
 
 

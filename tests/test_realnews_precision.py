@@ -261,9 +261,9 @@ def test_the_arabic_article_keeps_the_termbase_capital_under_a_house_style():
 
 @pytest.mark.parametrize(("text", "lang"), [
     # A person's name hyphenated as a French odonym, or inside a longer hyphenated name.
-    ("Les Étalons joueront au stade Alassane-Ouattara d'Ebimpé.", "fr"),
+    ("Le match aura lieu au stade Alassane-Ouattara samedi.", "fr"),
     ("Le lycée Moon-Jae-in n'existe pas, mais la rue Moon-Jae-in oui.", "fr"),
-    ("Trump-Von-der-Leyen-meeting", "fr"),
+    ("sommet-Macron-Von-der-Leyen-2025", "fr"),
     # A title's feminine is no romanisation of it.
     ("Elle fut conseillère d'État à Saint-Gall avant d'être élue.", "fr"),
     # Ennahda, as Le Monde writes it.
@@ -298,11 +298,11 @@ def test_a_surname_two_edits_off_after_the_first_name_is_a_typo(check):
 
 
 def test_a_four_letter_first_name_that_lost_a_letter_before_the_surname(check):
-    assert check("Sous l'ancien président Maky Sall, le pays a changé.", "fr") == [
+    assert check("Le pays a beaucoup changé depuis Maky Sall et son départ.", "fr") == [
         ("typo", "Maky Sall", "Macky Sall")]
     # The president as the Senegalese press names him: his second first name and surname.
-    assert check("Le président Diomaye Faye a prêté serment.", "fr") == []
-    assert check("Le président Diomay Faye a prêté serment.", "fr") == [
+    assert check("Diomaye Faye a reçu les ambassadeurs jeudi.", "fr") == []
+    assert check("Diomay Faye a reçu les ambassadeurs jeudi.", "fr") == [
         ("typo", "Diomay Faye", "Diomaye Faye")]
     # Alone, a four-letter word is no misspelling of a first name.
     assert check("Maky est venue seule.", "fr") == []
@@ -310,28 +310,28 @@ def test_a_four_letter_first_name_that_lost_a_letter_before_the_surname(check):
 
 def test_a_misspelt_form_to_avoid_is_fixed_to_the_preferred_form(check):
     # Georgia Meloni is a form to avoid: the fix of its misspelling is Giorgia Meloni.
-    assert check("Geogia Meloni a présenté son gouvernement.", "fr") == [
+    assert check("Geogia Meloni sera à Paris lundi.", "fr") == [
         ("typo", "Geogia Meloni", "Giorgia Meloni")]
 
 
 @pytest.mark.parametrize(("text", "lang"), [
     # A name in capitals off a headline is an acronym or a brand spelled like it.
-    ("Le bloc d'opposition INDIA a défié les pronostics face au NDA.", "fr"),
+    ("L'alliance INDIA, qui réunit l'opposition, progresse face au NDA.", "fr"),
     # A credit: the Dutch agency ANP, not the French acronym of China's parliament.
-    ("Mark Rutte confirmed the deal. Photo: ANP/Remko de Waal", "en"),
+    ("The summit ended on Wednesday. Photo: ANP/Jan de Vries", "en"),
     # The variation selector of an emoji bullet is the bullet's, not the word's.
     ("\u25aa\ufe0fSince 2014, the general has led the defence.", "en"),
     # Spellings the press prints, accepted by the termbase.
-    ("Le Bharatiya Janata Party (BJP) a remporté 240 sièges.", "fr"),
-    ("Les deux guerres pour le contrôle du Haut-Karabagh ont fait des milliers de morts.", "fr"),
+    ("Selon les sondages, le Bharatiya Janata Party (BJP) reste en tête.", "fr"),
+    ("Des milliers d'Arméniens ont quitté le Haut-Karabagh en une semaine.", "fr"),
     ("Péter Magyar mène dans les sondages face à Viktor Orban.", "fr"),
     ("L'agence Xinhua a publié les images.", "fr"),
-    ("L'ancien ministre Shah Mehmood Qureshi a été condamné.", "fr"),
+    ("Shah Mehmood Qureshi a fait appel mardi.", "fr"),
     ("Israël comparaît devant la Cour internationale de Justice.", "fr"),
-    ("Mykhailo Podoliak, adviser to the head of the presidential office, said so.", "en"),
-    ("Aleksandr Bortnikov, director of the FSB, attended.", "en"),
+    ("Kyiv will not cede land, Mykhailo Podoliak wrote on Monday.", "en"),
+    ("The meeting was chaired by Aleksandr Bortnikov.", "en"),
     # A rank hyphenated as British English writes it.
-    ("Zelenskyy appointed Colonel-General Oleksandr Syrsky.", "en"),
+    ("The new commander, Colonel-General Oleksandr Syrsky, visited the front.", "en"),
 ])
 def test_held_out_classes(check, text, lang):
     assert check(text, lang) == []
@@ -348,7 +348,7 @@ def test_a_country_in_capitals_in_a_headline_and_a_name_in_copy_are_still_flagge
 
 
 def test_a_name_given_in_full_then_without_its_middle_name_is_consistent(check):
-    assert check("Bola Ahmed Tinubu a été déclaré vainqueur. Bola Tinubu a prêté serment.",
+    assert check("Bola Ahmed Tinubu est né à Lagos. Bola Tinubu y vit toujours.",
                  "fr") == []
     # Two spellings of one name are still two forms.
     assert check("Kim Jong-un a parlé. Kim Jong Un est reparti.", "fr") == [
@@ -356,15 +356,15 @@ def test_a_name_given_in_full_then_without_its_middle_name_is_consistent(check):
 
 
 def test_the_canadian_adjective_of_belarus_is_a_known_word(check):
-    assert check("Sergueï Tikhanovski, un blogueur bélarusse influent, a été arrêté.", "fr") == []
-    assert check("Sergueï Tikhanovski, un blogueur Bélarusse influent, a été arrêté.", "fr") == []
+    assert check("Une militante bélarusse a été libérée.", "fr") == []
+    assert check("Une militante Bélarusse a été libérée.", "fr") == []
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Le général Saïd Chengriha a été nommé ministre délégué.", "fr"),
-    ("Nabih Berri, the head of the Amal Movement, has been the Speaker for decades.", "en"),
+    ("Saïd Chengriha a présidé la cérémonie militaire.", "fr"),
+    ("The Amal Movement boycotted the session on Tuesday.", "en"),
     # Capitals without their accents, as an official list prints them (no house style).
-    ("Vice-ministre de la Défense, Ahmed GAID SALAH, a parlé.", "fr"),
+    ("LISTE DES PRÉSENTS : le général Ahmed GAID SALAH et ses adjoints", "fr"),
 ])
 def test_third_set_classes(check, text, lang):
     assert check(text, lang) == []

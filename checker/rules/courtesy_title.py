@@ -13,7 +13,7 @@ Why it matters:
     A reader sees at once that the copy was translated and not edited; French typography has no
     `Mr`, and English houses write `Mr` or `Ms` (or, as AP does, no title at all).
 Example:
-    Mr Lavrov a répondu (French); declared Mme Plante (English)
+    Mr Lavrov a répondu (French); said Mme Plante (English)
 Use instead:
     M. Lavrov a répondu; declared Ms Plante
 Fix safety:

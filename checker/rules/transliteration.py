@@ -4,7 +4,7 @@ What it flags:
     - A known name written in a romanisation the termbase does not list (Patroutchev for
       Patrouchev), or with other separators than its form (Moon Jae In for Moon Jae-in); not a
       name hyphenated inside a longer one (le stade Alassane-Ouattara, a place named after the
-      person, as French writes odonyms; Trump-Von-der-Leyen-meeting), nor an English title with
+      person, as French writes odonyms; sommet-Macron-Von-der-Leyen-2025), nor an English title with
       a hyphen for a space or the reverse (Colonel-General, as British English writes ranks),
       nor a title's other form (Conseillère d'Etat, the feminine, is no romanisation), nor an
       adjective or a demonym the termbase lists (bélarusse is no Bélarus). A word alone spelled
@@ -67,7 +67,7 @@ _WORD_BEFORE = regex.compile(r"([\p{L}-]+)[ \u00a0]+$")
 
 def _part_of_a_longer_name(mention: Mention, ctx: Context) -> bool:
     """Whether a name written with hyphens where its form has spaces is part of a longer
-    hyphenated name: one joined by a hyphen to more words (Trump-Von-der-Leyen-meeting, an
+    hyphenated name: one joined by a hyphen to more words (sommet-Macron-Von-der-Leyen-2025, an
     address or a file name), or, in French, a place named after the person (le stade
     Alassane-Ouattara)."""
     text = ctx.doc.text

@@ -27,7 +27,7 @@ Why it matters:
     the document spells out as another name (the Independent Electoral Commission (CEI) is
     not the CIS, whose French acronym is CEI); a name written wholly in capitals, off a
     headline in capitals, where its form is not (the INDIA opposition bloc is no India); a
-    one-word name in a credit (Photo: ANP/Remko de Waal; Xinhua/VNA).
+    one-word name in a credit (Photo: ANP/Jan de Vries; Xinhua/VNA).
     Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
     warning that names what differs: capitals, accents, or hyphens and spaces.
 Example:
@@ -256,7 +256,7 @@ _CREDIT_AFTER = regex.compile(r"[ \u00a0]*/[ \u00a0]*\p{Lu}")
 
 def _credit(mention: Mention, ctx: Context) -> bool:
     """True when a one-word name of an organisation is a photo or wire credit, not a name of
-    the text: the Dutch agency ANP in "Photo: ANP/Remko de Waal" is no French acronym of
+    the text: the Dutch agency ANP in "Photo: ANP/Jan de Vries" is no French acronym of
     China's National People's Congress."""
     return (mention.size == 1 and mention.entry.type is not EntryType.PERSON
             and _CREDIT_AFTER.match(ctx.doc.text, mention.end) is not None)
