@@ -282,11 +282,11 @@ def check_document(ctx: Context) -> list:
         starts: list[int] = []
         for first, raw in held:
             word = raw.strip(_EDGE_MARKS)
-            if _SELECTOR.match(word) and _emoji_before(text, first):
+            selector = _SELECTOR.match(word)
+            if selector is not None and _emoji_before(text, first):
                 # The variation selector of the symbol before it (▪️ is ▪ and U+FE0F, shown as
                 # an emoji): the symbol's, not the word's.
-                skipped = len(_SELECTOR.match(word).group())
-                word, first = word[skipped:], first + skipped
+                word, first = word[selector.end():], first + selector.end()
             if not word:
                 continue
             if word in judged_words:
