@@ -1125,9 +1125,10 @@ class Matcher:
 
     def _two_edits_words(self, folded: str) -> tuple[str, ...]:
         """The name words two edits from ``folded`` where a near miss of a word its length
-        allows one (Lerconu for Lecornu, a letter moved; Sononko for Sonko): what the deletion
-        index finds one deletion away on either side. Only a name whose other words stand
-        intact around the word makes them a misspelling (``_anchored_typos``)."""
+        allows one (Lerconu for Lecornu, a letter moved): what the deletion index finds one
+        deletion away on either side (two letters added, Sononko for Sonko, are out of reach).
+        Only a name whose other words stand intact around the word makes them a misspelling
+        (``_anchored_typos``)."""
         length = len(folded)
         if max_edits(length) >= 2:
             return ()  # the near-miss search reaches two edits already
@@ -1308,7 +1309,7 @@ def resolve_shared(mentions: list[Mention]) -> list[Mention]:
 
 
 # A word this long may be two edits from the name word it misspells where the words before it
-# are the rest of the name, intact (Sébastien Lerconu, Ousmane Sononko).
+# are the rest of the name, intact (Sébastien Lerconu).
 ANCHORED_TWO_EDITS_LENGTH = 6
 
 

@@ -36,7 +36,12 @@ from __future__ import annotations
 
 from glossary.normalize import casefold, fold_diacritics, has_diacritics, nfc
 
-from ..accents import FRENCH_ACCENTS, drops_only_foreign_accents
+from ..accents import (
+    FRENCH_ACCENTS,
+    accent_changes,
+    drops_only_foreign_accents,
+    only_capitals_unaccented,
+)
 from ..findings import Severity
 from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
@@ -56,19 +61,15 @@ def lowercase_accent_differs(mention: Mention) -> bool:
     return False
 
 
+def _spellings(mention: Mention) -> tuple[str, str]:
+    """The words of the text and those of its form, each joined by a separator no word holds
+    (the separators between the words are the ``spacing`` test's, not this rule's)."""
+    return ("\x1f".join(w.text for w in mention.words), "\x1f".join(mention.pattern.words))
+
+
 def capital_accent_missing(mention: Mention) -> bool:
     """True when only capitals of the text lack accents of the form (Etats-Unis, EGYPTE)."""
-    missing = False
-    for word, form_word in zip(mention.words, mention.pattern.words, strict=True):
-        if len(word.text) != len(form_word):
-            return False
-        for mine, theirs in zip(word.text, form_word, strict=True):
-            if mine.casefold() == theirs.casefold():
-                continue
-            if not (mine.isupper() and has_diacritics(theirs) and not has_diacritics(mine)):
-                return False
-            missing = True
-    return missing
+    return only_capitals_unaccented(*_spellings(mention))
 
 
 # A name given accents it lacks, all of them French ones (Jérôme for Jerome Powell), has been
@@ -78,25 +79,16 @@ def only_accents_added(mention: Mention) -> bool:
     """True when the text differs from its form only by accents the form lacks, one of them at
     least not French (Orbán for Orban, Vučić for Vucic): the spelling of the name's own
     language."""
-    added = False
-    for word, form_word in zip(mention.words, mention.pattern.words, strict=True):
-        if len(word.text) != len(form_word):
-            return False
-        for mine, theirs in zip(word.text, form_word, strict=True):
-            if mine == theirs:
-                continue
-            if has_diacritics(theirs) or not has_diacritics(mine):
-                return False
-            added = added or mine.lower() not in FRENCH_ACCENTS
-    return added
+    changes = accent_changes(*_spellings(mention))
+    return (changes is not None and not changes[0]
+            and any(c.lower() not in FRENCH_ACCENTS for c in changes[1]))
 
 
 def check(mention: Mention, ctx: Context):
     if (mention.kind is not MatchKind.ACCENTS or mention.form.lang != ctx.lang or mention.mixed
             or mention.spacing):
         return None
-    if drops_only_foreign_accents("\x1f".join(w.text for w in mention.words),
-                                  "\x1f".join(mention.pattern.words), ctx.lang):
+    if drops_only_foreign_accents(*_spellings(mention), ctx.lang):
         # Nicolas Maduro, as the French press and the English wires write him; but not beside
         # Nicolás Maduro in the same document.
         return _written_both_ways(mention, ctx)

@@ -135,7 +135,7 @@ def _first_name_of_another(mention: Mention, ctx: Context) -> bool:
     someone else: followed by a capitalised word, a surname (Francois Buffet, a French
     minister, in English copy: not Pope Francis's French name; but Netanyahou Tuesday is
     still his French name)."""
-    if mention.form.status is not Status.SHORT or mention.entry.type.value != "person":
+    if mention.form.status is not Status.SHORT or mention.entry.type is not EntryType.PERSON:
         return False
     after = _SURNAME_AFTER.match(ctx.doc.text, mention.end)
     # A capital inside a sentence makes any word a name (Francois Buffet), but the days and
@@ -249,8 +249,8 @@ def _capitals_of_another_name(mention: Mention, ctx: Context) -> bool:
             and not ctx.headline(mention.start))
 
 
-# A credit: an agency's acronym, a slash and a photographer or another agency (ANP/Remko de
-# Waal, Xinhua/VNA/CVN).
+# A credit: an agency's acronym, a slash and a photographer or another agency (ANP/Jan de
+# Vries, Xinhua/VNA/CVN).
 _CREDIT_AFTER = regex.compile(r"[ \u00a0]*/[ \u00a0]*\p{Lu}")
 
 
