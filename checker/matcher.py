@@ -557,15 +557,8 @@ class Matcher:
         """True when the word at ``i`` is joined to a capitalised word that looks like a name:
         Maurice in Maurice Ravel is not Mauritius, Macron in Brigitte Macron is not Emmanuel
         Macron. Titles and other ordinary words do not count (President Putin, M. Lavrov)."""
-        for j, sep in ((i - 1, seps[i - 1] if i > 0 else ""),
-                       (i + 1, seps[i] if i < len(seps) else "")):
-            if sep not in (" ", "-") or not 0 <= j < len(seg_words):
-                continue
-            neighbour = seg_words[j].text
-            if (len(neighbour) > 1 and neighbour[:1].isupper() and not neighbour.isupper()
-                    and not wordlist.is_common(neighbour, lang)):
-                return True
-        return False
+        return _after_given_name(seg_words, seps, i, lang) or (
+            i < len(seps) and _name_like(seg_words, seps[i], i + 1, lang))
 
     @staticmethod
     def _kind(run: list[Word], pattern: FormPattern) -> MatchKind:
@@ -706,6 +699,8 @@ class Matcher:
             if m.size == 1 and m.entry.type is EntryType.PERSON and \
                     _word_before(text, m.start).casefold() in _NOUN_BEFORE:
                 continue  # la poutine, the Quebec dish; une borne: a noun, not the person
+            if _common_noun_opening(text, m) or _adjective_after_noun(text, m):
+                continue
             if m.lowered is not None and m.lowered >= Lowered.NAMED:
                 if not m.entry_ids & named:
                     continue
@@ -815,6 +810,9 @@ class Matcher:
             if len({o[3].entry.id for o in options}) > 1:
                 return None
             _, _, k, pattern = min(options, key=lambda o: o[1])
+            if (pattern.form.status is Status.SHORT and pattern.entry.type is EntryType.PERSON
+                    and _after_given_name(seg_words, seps, i - k, lang)):
+                return None  # Khaled al-Anani, a minister: no al-Adnani misspelled
             run = seg_words[i - k:i - k + pattern.size]
             # The form the writer meant, not the preferred one (État islamique, accepted, is
             # no Etat islamique misspelled).
@@ -1502,6 +1500,22 @@ def _known_anywhere(word: str, lang: str, languages: set[str]) -> bool:
     return any(wordlist.is_attested(word, code) for code in languages if code != lang)
 
 
+def _name_like(seg_words: SegmentWords, sep: str, j: int, lang: str) -> bool:
+    """Whether the word at ``j``, joined by ``sep`` to a word beside it, is a capitalised
+    word that looks like a name (no title or other ordinary word: President, M.)."""
+    if sep not in (" ", "-") or not 0 <= j < len(seg_words):
+        return False
+    neighbour = seg_words[j].text
+    return (len(neighbour) > 1 and neighbour[:1].isupper() and not neighbour.isupper()
+            and not wordlist.is_common(neighbour, lang))
+
+
+def _after_given_name(seg_words: SegmentWords, seps: Separators, i: int, lang: str) -> bool:
+    """Whether the word at ``i`` follows a capitalised word that looks like a name: a given
+    name (Brigitte Macron, Khaled al-Anani)."""
+    return i > 0 and _name_like(seg_words, seps[i - 1], i - 1, lang)
+
+
 def _word_before(text: str, start: int) -> str:
     """The word that ends just before ``start`` (across spaces and an elided apostrophe), or
     an empty string."""
@@ -1512,6 +1526,37 @@ def _word_before(text: str, start: int) -> str:
     while i > 0 and (text[i - 1].isalnum()):
         i -= 1
     return text[i:end]
+
+
+# Words before which a lower-case word is no adjective qualifying them: articles,
+# prepositions, conjunctions.
+_NOT_QUALIFIED = _NOUN_BEFORE | _PLACE_PREPOSITIONS | {
+    "de", "d", "par", "pour", "contre", "avec", "chez", "sur", "sous", "dans", "entre", "et",
+    "ou", "que", "qui"}
+
+
+def _adjective_after_noun(text: str, m: Mention) -> bool:
+    """Whether a group's one-word name in lower case follows a noun in French copy: an
+    adjective, which French writes in lower case (les rebelles houthis, des attaques houthis;
+    but les houthis is the group)."""
+    if m.size != 1 or m.form.lang != "fr" or m.entry.type is not EntryType.ORGANIZATION:
+        return False
+    before = _word_before(text, m.start)
+    return (len(before) > 2 and before.islower() and before.casefold() not in _NOT_QUALIFIED
+            and text[m.start - 1:m.start] == " ")
+
+
+def _common_noun_opening(text: str, m: Mention) -> bool:
+    """Whether a name of several words opens in lower case with an ordinary word after an
+    indefinite article, a demonstrative or a possessive: a common noun the rest of the name
+    qualifies (une organisation des Nations unies is one of the UN's bodies; this united
+    front), not the name with a slip of its capital (l'organisation des Nations unies)."""
+    if m.size < 2 or m.entry.type is EntryType.PERSON:
+        return False
+    first = m.words[0].text
+    return (not first[:1].isupper() and m.pattern.words[0][:1].isupper()
+            and _word_before(text, m.start).casefold() in DETERMINERS
+            and wordlist.is_known(first, m.form.lang))
 
 
 def _in_address(text: str, start: int, end: int) -> bool:

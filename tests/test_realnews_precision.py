@@ -373,3 +373,82 @@ def test_third_set_classes(check, text, lang):
 def test_a_lower_case_letter_without_its_accent_is_still_flagged(check):
     assert check("Le général Ahmed Gaid Salah a parlé.", "fr") == [
         ("wrong-language", "Ahmed Gaid Salah", "Ahmed Gaïd Salah")]
+
+
+def test_a_common_noun_that_opens_a_body_of_the_un_is_no_miswritten_name(check):
+    # "une organisation des Nations unies" is one of the UN's bodies, a common noun.
+    assert check("Le PAM, une organisation des Nations unies, nourrit les déplacés.",
+                 "fr") == []
+    # After the definite article, it is the Organisation itself with a lost capital.
+    assert check("Il a écrit à l'organisation des Nations unies.", "fr") == [
+        ("capitalization", "organisation des Nations unies",
+         "Organisation des Nations unies")]
+
+
+def test_a_makers_name_before_a_model_designation_names_the_product(check):
+    # The Hermes 900 is a drone, spelled as its maker spells it: not the French luxury house.
+    assert check("L'armée a fait voler des drones Hermes 900 au-dessus du camp.", "fr") == []
+    # The house itself keeps its accent in French copy.
+    assert check("Les ventes de Hermes ont progressé.", "fr") == [
+        ("wrong-language", "Hermes", "Hermès")]
+
+
+def test_a_first_name_that_is_a_surname_after_given_names(check):
+    # A man named Mathurin Jean François is not Pope Francis.
+    assert check("“We want work,” said Mathurin Jean François, a teacher.", "en") == []
+    # An editor's bracket between the first name and the surname.
+    assert check("[Army chief General François] Lecointre said so in May.", "en") == []
+    # After a title, or alone, it is still the Pope's French name.
+    assert check("Pope François visited Iraq.", "en") == [
+        ("wrong-language", "François", "Francis")]
+
+
+def test_an_acronym_described_in_lower_case_is_that_description(check):
+    assert check("Turnout was announced by the country's electoral commission (CEI) on "
+                 "Monday.", "en") == []
+    assert check("Moscow hosted a CEI summit.", "en") == [("wrong-language", "CEI", "CIS")]
+    # The end of the entry's own name spelled out is no description.
+    assert check("Il a dirigé le Haut Commissariat pour les réfugiés (UNHCR) dix ans.",
+                 "fr") == [("wrong-language", "UNHCR", "HCR")]
+
+
+def test_an_acronym_of_ordinary_words_is_the_entry_only_where_the_document_names_it(check):
+    assert check("Officials expect a CPI increase of 3 percent and PPE shortages.", "en") == []
+    assert check("The International Criminal Court ruled. The CPI will appeal.", "en") == [
+        ("wrong-language", "CPI", "ICC")]
+
+
+def test_a_countrys_acronym_after_an_amount_is_a_currency(check):
+    assert check("Le pays a promis 300 millions US à la mission.", "fr") == []
+    assert check("Aux US, la loi a changé.", "fr") == [
+        ("wrong-language", "US", "États-Unis")]
+
+
+def test_a_group_named_in_lower_case_after_a_noun_is_an_adjective(check):
+    assert check("Les rebelles houthis ont multiplié les attaques houthis en mer Rouge.",
+                 "fr") == []
+    assert check("Selon Washington, les houthis ont tiré.", "fr") == [
+        ("capitalization", "houthis", "Houthis")]
+
+
+def test_ordinals_in_roman_numerals_are_not_two_spellings_of_a_name(check):
+    assert check("Le tombeau date des XIème et XIIème dynasties.", "fr") == []
+
+
+def test_a_surname_near_miss_after_another_given_name_is_another_person(check):
+    # Khaled al-Anani, an Egyptian minister, is no al-Adnani misspelled.
+    assert check("Le ministre des Antiquités Khaled al-Anani a présenté la tombe.", "fr") == []
+    assert check("L'EI a diffusé un message d'al-Adnai hier.", "fr") == [
+        ("typo", "al-Adnai", "al-Adnani")]
+
+
+def test_spellings_the_press_prints_set_four(check):
+    for text, lang in [
+        ("Col Assimi Goïta was sworn in; Goïta has led two coups.", "en"),
+        ("The coup against Ibrahim Boubacar Keïta was welcomed.", "en"),
+        ("Ghannouchi's Ennahdha party was the largest in parliament.", "en"),
+        ("Les frappes ont visé Natanz et Fordow.", "fr"),
+        ("Le président émirati Mohamed ben Zayed a reçu son homologue.", "fr"),
+        ("Le secrétaire général de l'OTAN s'est exprimé à Bruxelles.", "fr"),
+    ]:
+        assert check(text, lang) == [], text

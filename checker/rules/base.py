@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import regex
 
-from glossary import TermIndex
+from glossary import EntryType, TermIndex
 from glossary.profiles import HouseStyles, Profile
 from glossary.tokens import words
 
@@ -278,6 +278,18 @@ def article_case_only(text: str, form: str) -> bool:
     articles = {m.start() for m in _ARTICLE.finditer(text)}
     return all(a == b or (i in articles and a.lower() == b.lower())
                for i, (a, b) in enumerate(zip(text, form, strict=True)))
+
+
+# A model's designation after a maker's name: Hermes 900 (a drone), Airbus A320, Rafale F4.
+_MODEL_AFTER = regex.compile(r"[ \u00a0\u202f-]?[\p{Lu}]{0,3}\d")
+
+
+def names_a_model(mention: Mention, text: str) -> bool:
+    """Whether a one-word name of a company or an organisation is followed by a model's
+    designation: the product is named (the Hermes 900 drone, spelled as its maker spells
+    it), not the company, whose spelling the rules on languages and accents judge."""
+    return (mention.size == 1 and mention.entry.type is EntryType.ORGANIZATION
+            and _MODEL_AFTER.match(text, mention.end) is not None)
 
 
 def fit_case(expected: str, text: str, sentence_start: bool, form: str | None = None) -> str:

@@ -18,7 +18,8 @@ What it flags:
     error; with no house style chosen, nothing, unless the document writes it both ways; with
     French accents only, the name has been frenchified (Jérôme Powell): an error. Never flagged:
     a single word with accents its form lacks, which is another word (Thalès the philosopher,
-    not Thales the company).
+    not Thales the company); a company's name before a model's designation (Hermes 900, the
+    drone, as its maker spells it).
 Why it matters:
     Accents are part of the spelling of a name in French; dropped accents are the mark of copy
     pasted from a system or a wire that cannot type them.
@@ -45,7 +46,7 @@ from ..accents import (
 from ..findings import Severity
 from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
-from .base import Context, FixSafety, Rule, Stage, fit_case
+from .base import Context, FixSafety, Rule, Stage, fit_case, names_a_model
 
 
 def lowercase_accent_differs(mention: Mention) -> bool:
@@ -86,7 +87,7 @@ def only_accents_added(mention: Mention) -> bool:
 
 def check(mention: Mention, ctx: Context):
     if (mention.kind is not MatchKind.ACCENTS or mention.form.lang != ctx.lang or mention.mixed
-            or mention.spacing):
+            or mention.spacing or names_a_model(mention, ctx.doc.text)):
         return None
     if drops_only_foreign_accents(*_spellings(mention), ctx.lang):
         # Nicolas Maduro, as the French press and the English wires write him; but not beside

@@ -118,11 +118,18 @@ def check(mention: Mention, ctx: Context):
 _MAY_BE_NAME: dict[str, dict[str, bool]] = {}
 
 
+# An ordinal in Roman numerals: XIème, XIIe, IIIrd (doubled letters are the number, not a
+# spelling: the key merges XIème and XIIème).
+_ROMAN_ORDINAL = regex.compile(r"[IVXLCDM]+(?:ème|eme|e|er|re|nd|rd|st|th)?")
+
+
 def _may_be_name(word: Word, lang: str) -> bool:
-    """Whether a word may be a name: long enough, letters only, no common word of ``lang``."""
+    """Whether a word may be a name: long enough, letters only, no common word of ``lang``,
+    no ordinal in Roman numerals."""
     folded = word.folded
     return (len(folded) >= TYPO_MIN_LENGTH and folded.isalpha()
-            and not wordlist.is_common(word.text, lang))
+            and not wordlist.is_common(word.text, lang)
+            and _ROMAN_ORDINAL.fullmatch(word.text) is None)
 
 
 def _groups(ctx: Context, alone: bool = False) -> dict[str, list[Word]]:

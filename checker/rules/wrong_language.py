@@ -27,7 +27,12 @@ Why it matters:
     the document spells out as another name (the Independent Electoral Commission (CEI) is
     not the CIS, whose French acronym is CEI); a name written wholly in capitals, off a
     headline in capitals, where its form is not (the INDIA opposition bloc is no India); a
-    one-word name in a credit (Photo: ANP/Jan de Vries; Xinhua/VNA).
+    one-word name in a credit (Photo: ANP/Jan de Vries; Xinhua/VNA); a company's name before a
+    model's designation (drones Hermes 900 in French copy: the product, as its maker spells it);
+    an acronym the document's language has for ordinary words (a CPI increase, PPE shortages
+    in English copy), unless the document names the entry otherwise; a person's one-word
+    short form after given names, a surname (Mathurin Jean François); a country's acronym
+    after an amount, a currency (300 millions US).
     Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
     warning that names what differs: capitals, accents, or hyphens and spaces.
 Example:
@@ -56,7 +61,15 @@ from ..i18n import N_, _
 from ..language import language_name
 from ..matcher import _PLACE_PREPOSITIONS as PLACED
 from ..matcher import CALENDAR, DETERMINERS, MatchKind, Mention, _word_before
-from .base import Context, FixSafety, Rule, Stage, article_case_only, expected_for
+from .base import (
+    Context,
+    FixSafety,
+    Rule,
+    Stage,
+    article_case_only,
+    expected_for,
+    names_a_model,
+)
 
 
 def check(mention: Mention, ctx: Context):
@@ -70,7 +83,8 @@ def check(mention: Mention, ctx: Context):
         return None
     if (_glossed(mention, ctx) or _quoted_in_its_language(mention, ctx)
             or _defined_otherwise(mention, ctx) or _capitals_of_another_name(mention, ctx)
-            or _credit(mention, ctx)):
+            or _credit(mention, ctx) or names_a_model(mention, ctx.doc.text)
+            or _ordinary_acronym(mention, ctx) or _currency(mention, ctx)):
         return None
     if any(adds_only_foreign_accents(mention.text, form.text, ctx.lang)
            for form in mention.entry.forms(ctx.lang)):
@@ -126,21 +140,35 @@ def _adjective(mention: Mention, ctx: Context) -> bool:
 
 
 # A capitalised word that may be a surname: a capital, then lower-case letters (an apostrophe
-# or a hyphen inside).
-_SURNAME_AFTER = regex.compile(r"[ \u00a0]+(\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*)\b")
+# or a hyphen inside); an editor's bracket may close before it ([General François] Lecointre).
+_SURNAME_AFTER = regex.compile(r"\]?[ \u00a0]+(\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*)\b")
+# The capitalised words just before a mention (Mathurin Jean François).
+_NAMES_BEFORE = regex.compile(r"(?:\p{Lu}\p{Ll}+[ \u00a0]+){1,3}$")
 
 
 def _first_name_of_another(mention: Mention, ctx: Context) -> bool:
-    """True when a person's one-word short form of another language is the first name of
-    someone else: followed by a capitalised word, a surname (Francois Buffet, a French
-    minister, in English copy: not Pope Francis's French name; but Netanyahou Tuesday is
-    still his French name)."""
+    """True when a person's one-word short form of another language is part of someone else's
+    name: followed by a capitalised word, a surname (Francois Buffet, a French minister, in
+    English copy: not Pope Francis's French name; but Netanyahou Tuesday is still his French
+    name); or after given names, as a surname (Mathurin Jean François, a teacher in
+    Port-au-Prince), which a title or a word of the language before it is not (Pope
+    François)."""
     if mention.form.status is not Status.SHORT or mention.entry.type is not EntryType.PERSON:
         return False
-    after = _SURNAME_AFTER.match(ctx.doc.text, mention.end)
+    text = ctx.doc.text
+    after = _SURNAME_AFTER.match(text, mention.end)
     # A capital inside a sentence makes any word a name (Francois Buffet), but the days and
     # months English capitalises (Netanyahou Tuesday).
-    return after is not None and casefold(after.group(1)) not in CALENDAR
+    if after is not None and casefold(after.group(1)) not in CALENDAR:
+        return True
+    before = _NAMES_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+    if before is None:
+        return False
+    names = before.group().split()
+    if ctx.sentence_start(before.start()):
+        names = names[1:]  # capitalised as the sentence's first word: Said, On
+    # A given name that is no word of the language (Mathurin; Jean is an English word).
+    return any(not wordlist.is_known(name, ctx.lang) for name in names)
 
 
 def _derived_here(mention: Mention, ctx: Context) -> bool:
@@ -211,11 +239,18 @@ _SPELLED_OUT = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \u00a0]+(?:" + _LINKS + r"[ \u00a0]*)*){2,}$")
 
 
+# Four words before the bracket in lower case (the country's electoral commission), none
+# of them capitalised: not the end of a name spelled out (Haut Commissariat pour les
+# réfugiés).
+_DESCRIBED = regex.compile(r"(?<![\p{L}\p{M}'’-])(?:\p{Ll}[\p{Ll}\p{M}'’-]*[ \u00a0]+){4}$")
+
+
 def _defined_otherwise(mention: Mention, ctx: Context) -> bool:
     """True when the acronym is, in this document, that of another name: the document spells
     it out in brackets after a name that is no form of the entry (the Independent Electoral
     Commission (CEI) of Côte d'Ivoire in English copy is not the CIS, whose French acronym
-    is CEI; then every CEI of the document is that commission). The Democratic Republic of
+    is CEI; then every CEI of the document is that commission), or after words in lower case
+    that describe it (the country's electoral commission (CEI)). The Democratic Republic of
     Congo (RDC) names the entry in another form: RDC is still flagged."""
     acronym = mention.text
     if mention.size != 1 or not acronym.isupper() or len(acronym) > 8:
@@ -226,6 +261,10 @@ def _defined_otherwise(mention: Mention, ctx: Context) -> bool:
         spelled = _SPELLED_OUT.search(text, max(line_start, bracket.start() - 120),
                                       bracket.start())
         if spelled is None:
+            # Spelled out in lower case, as a description: the country's electoral
+            # commission (CEI).
+            if _DESCRIBED.search(text, max(line_start, bracket.start() - 60), bracket.start()):
+                return True
             continue
         name = fold_diacritics(casefold(spelled.group().strip()))
         # The entry's name, or its end (the run stops at a word it cannot read: Al-Qaeda in
@@ -260,6 +299,41 @@ def _credit(mention: Mention, ctx: Context) -> bool:
     China's National People's Congress."""
     return (mention.size == 1 and mention.entry.type is not EntryType.PERSON
             and _CREDIT_AFTER.match(ctx.doc.text, mention.end) is not None)
+
+
+# Acronyms of ordinary words in each language, the same letters as another language's
+# acronym of an entry: in English copy, CPI is the consumer price index, not the French
+# acronym of the International Criminal Court; PPE is protective equipment, BCE before the
+# common era, CIO and CPA officers and accountants, AMA and ASL an association and a sign
+# language. Such an acronym is the entry's only where the document names the entry otherwise.
+_ORDINARY_ACRONYMS = {
+    "en": frozenset({"AMA", "ASL", "BAD", "BCE", "CIO", "CPA", "CPI", "PAM", "PPE", "UA"}),
+    "fr": frozenset({"CAS", "PCA"}),
+}
+
+
+def _ordinary_acronym(mention: Mention, ctx: Context) -> bool:
+    """True when the mention is an acronym the document's language uses for ordinary words
+    (a CPI increase), and the document names the entry in no other way."""
+    if mention.text not in _ORDINARY_ACRONYMS.get(ctx.lang, ()):
+        return False
+    return not any(other.entry.id == mention.entry.id and other.text != mention.text
+                   for other in ctx.checked_mentions)
+
+
+# An amount before a country's acronym makes it a currency's: 300 millions US (dollars US),
+# 5 milliards $ US, 20 $ CA.
+_AMOUNT_BEFORE = regex.compile(
+    r"(?:\d|\b(?:millions?|milliards?|mille|billions?|trillions?|dollars?)|\$)[ \u00a0\u202f]*$")
+
+
+def _currency(mention: Mention, ctx: Context) -> bool:
+    """True when a place's acronym follows an amount: the currency (300 millions US), not
+    the country."""
+    return (mention.size == 1 and mention.text.isupper()
+            and mention.entry.type is EntryType.PLACE
+            and _AMOUNT_BEFORE.search(ctx.doc.text, max(0, mention.start - 20), mention.start)
+            is not None)
 
 
 def _same(other: Mention, mention: Mention, ctx: Context) -> bool:
