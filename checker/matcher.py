@@ -1536,14 +1536,17 @@ _NOT_QUALIFIED = _NOUN_BEFORE | _PLACE_PREPOSITIONS | {
 
 
 def _adjective_after_noun(text: str, m: Mention) -> bool:
-    """Whether a group's one-word name in lower case follows a noun in French copy: an
-    adjective, which French writes in lower case (les rebelles houthis, des attaques houthis;
-    but les houthis is the group)."""
-    if m.size != 1 or m.form.lang != "fr" or m.entry.type is not EntryType.ORGANIZATION:
+    """Whether a group's plural name in lower case follows a plural noun in French copy: an
+    adjective that agrees with it, which French writes in lower case (les rebelles houthis,
+    des attaques houthis). Les houthis is the group; l'affaire nsa, l'action renault the
+    names miswritten."""
+    if (m.size != 1 or m.form.lang != "fr" or m.entry.type is EntryType.PERSON
+            or is_acronym(m.pattern.words[0]) or not m.text.endswith("s")
+            or text[m.start - 1:m.start] != " "):
         return False
     before = _word_before(text, m.start)
-    return (len(before) > 2 and before.islower() and before.casefold() not in _NOT_QUALIFIED
-            and text[m.start - 1:m.start] == " ")
+    return (len(before) > 2 and before.islower() and before[-1] in "sx"
+            and before.casefold() not in _NOT_QUALIFIED)
 
 
 def _common_noun_opening(text: str, m: Mention) -> bool:
@@ -1554,9 +1557,15 @@ def _common_noun_opening(text: str, m: Mention) -> bool:
     if m.size < 2 or m.entry.type is EntryType.PERSON:
         return False
     first = m.words[0].text
+    # The noun's complement follows it (organisation des Nations unies); a foreign Office
+    # spokesman is the Foreign Office miswritten, the article the spokesman's.
     return (not first[:1].isupper() and m.pattern.words[0][:1].isupper()
+            and casefold(m.words[1].text) in _COMPLEMENT_LINKS
             and _word_before(text, m.start).casefold() in DETERMINERS
             and wordlist.is_known(first, m.form.lang))
+
+
+_COMPLEMENT_LINKS = frozenset({"de", "des", "du", "d", "of", "for"})
 
 
 def _in_address(text: str, start: int, end: int) -> bool:

@@ -452,3 +452,11 @@ def test_spellings_the_press_prints_set_four(check):
         ("Le secrétaire général de l'OTAN s'est exprimé à Bruxelles.", "fr"),
     ]:
         assert check(text, lang) == [], text
+
+
+def test_names_miswritten_in_lower_case_after_a_noun_are_still_flagged(check):
+    # Not adjectives: a name in apposition, an acronym, a singular name.
+    assert check("Le directeur de la puissante nsa a démenti.", "fr") == [
+        ("capitalization", "nsa", "NSA")]
+    assert check("A foreign Office spokesman spoke on Monday.", "en") == [
+        ("capitalization", "foreign Office", "Foreign Office")]
