@@ -1111,6 +1111,13 @@ class Matcher:
             for _distance, candidate in self._near_words(folded):
                 if len(candidate) == TYPO_MIN_LENGTH:
                     found.setdefault(candidate, SHORT_FIRST_NAME_EDIT)
+        elif len(folded) == TYPO_MIN_LENGTH and text[:1].isupper():
+            # A first name of four letters that gained one (Abiye Ahmed), kept apart as above:
+            # four-letter words are in no near-miss table, only among the forms' words.
+            for position in range(1, len(folded)):
+                shorter = folded[:position] + folded[position + 1:]
+                if shorter in self.index.form_words:
+                    found.setdefault(shorter, SHORT_FIRST_NAME_EDIT)
         if len(folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(text, lang):
             # Other edits than a swap, for words that are no word at all (Maine, a word of
             # the French list, is no Maire misspelled).

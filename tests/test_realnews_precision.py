@@ -460,3 +460,10 @@ def test_names_miswritten_in_lower_case_after_a_noun_are_still_flagged(check):
         ("capitalization", "nsa", "NSA")]
     assert check("A foreign Office spokesman spoke on Monday.", "en") == [
         ("capitalization", "foreign Office", "Foreign Office")]
+
+
+def test_a_four_letter_first_name_that_gained_a_letter_before_the_surname(check):
+    assert check("Abiye Ahmed a pris ses fonctions lundi.", "fr") == [
+        ("typo", "Abiye Ahmed", "Abiy Ahmed")]
+    # Before another surname, the word is someone else's first name.
+    assert check("Abiye Martin a pris ses fonctions lundi.", "fr") == []

@@ -40,17 +40,21 @@ from checker.matcher import (
     _PLACE_PREPOSITIONS,
     _PLACES_AND_BODIES,
     _STATUS_RANK,
+    ANCHORED_TWO_EDITS_LENGTH,
     MAX_NAME_RANK,
     PARTICLES,
+    SHORT_FIRST_NAME_EDIT,
     Matcher,
     MatchKind,
     SegmentWords,
     Word,
     _differences,
+    _first_name_of,
     _inside_proper_name,
     _is_derived,
     _is_inflection,
     _memoised,
+    _named_before,
     _qualified_by_region,
     _swaps,
     _word_before,
@@ -762,6 +766,15 @@ class ReferenceMatcher(Matcher):
                 continue
             options = []
             for distance, pattern, k in self._anchored_fits(seg_words, seps, i, variants[i]):
+                # (The rules on a first name's lost or added letter and on a surname's second
+                # edit, as the fast path has them: rules, not fast paths.)
+                if distance == SHORT_FIRST_NAME_EDIT:
+                    if not _first_name_of(pattern, k):
+                        continue
+                    distance = 1
+                elif distance > max_edits(len(seg_words[i].folded)) and not _named_before(
+                        pattern, k):
+                    continue
                 swap = distance == 1 and pattern.folded[k] in _swaps(seg_words[i].folded)
                 if not swap and all(casefold(w) in PARTICLES
                                     for j, w in enumerate(pattern.words) if j != k):
@@ -802,6 +815,16 @@ class ReferenceMatcher(Matcher):
                 or casefold(text) in self.index.form_words or self.index.is_derived_word(text)):
             return ()
         found = {swapped: 1 for swapped in _swaps(folded)}
+        # A four-letter first name that lost a letter or gained one: rules the fast path has.
+        if len(folded) == TYPO_MIN_LENGTH - 1 and text[:1].isupper():
+            for _distance, candidate in self._near_words(folded):
+                if len(candidate) == TYPO_MIN_LENGTH:
+                    found.setdefault(candidate, SHORT_FIRST_NAME_EDIT)
+        elif len(folded) == TYPO_MIN_LENGTH and text[:1].isupper():
+            for position in range(1, len(folded)):
+                shorter = folded[:position] + folded[position + 1:]
+                if shorter in self.index.form_words:
+                    found.setdefault(shorter, SHORT_FIRST_NAME_EDIT)
         if len(folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(text, lang):
             limit = max_edits(len(folded))
             for candidate in reference_near_name_words(self.index, folded):
@@ -811,6 +834,9 @@ class ReferenceMatcher(Matcher):
                 distance = OSA.distance(folded, candidate, score_cutoff=limit)
                 if distance <= limit:
                     found[candidate] = min(distance, found.get(candidate, distance))
+            if len(folded) >= ANCHORED_TWO_EDITS_LENGTH:
+                for candidate in self._two_edits_words(folded):
+                    found.setdefault(candidate, 2)
         return tuple(sorted((distance, word) for word, distance in found.items()))
 
 
