@@ -508,6 +508,8 @@ class Matcher:
                 if not self._acceptable(joined, pattern, kind, lang, capitals):
                     continue
             spacing = between != pattern.seps
+            if spacing and not all(map(is_joiner, pattern.seps)):
+                continue  # S&D, AT&T: the ampersand is a word, no full stop stands for it
             # Same letters are one tier whatever their capitals: Al-Qaida in English copy is
             # AP's al-Qaida with a capital, not Le Monde's Al-Qaida left in French.
             tier = MatchKind.EXACT if kind <= MatchKind.CASE else kind

@@ -467,3 +467,26 @@ def test_a_four_letter_first_name_that_gained_a_letter_before_the_surname(check)
         ("typo", "Abiye Ahmed", "Abiy Ahmed")]
     # Before another surname, the word is someone else's first name.
     assert check("Abiye Martin a pris ses fonctions lundi.", "fr") == []
+
+
+def test_a_titles_capitals_that_belong_to_what_follows(check):
+    # English capitalises the head of a title before a name, the modifier in lower case.
+    assert check("Macron met Chad's transitional President Mahamat Idriss Deby.", "en") == []
+    assert check("The transitional President said so.", "en") == [
+        ("capitalization", "transitional President", "transitional president")]
+    # The title ends with the first words of an institution's name, which go on after it.
+    assert check("Il fut gouverneur de la Banque centrale des États de l'Afrique de l'Ouest.",
+                 "fr") == []
+
+
+def test_an_ampersand_is_a_word_no_full_stop_stands_for(check):
+    # R-S.D.: a senator from South Dakota, not the S&D group of the European Parliament.
+    assert check("Senate Majority Leader John Thune, R-S.D., said so.", "en") == []
+
+
+def test_another_name_given_on_purpose_is_no_inconsistency(check):
+    text = ("Ahmad al-Sharaa was named president. Al-Sharaa, previously known as Abu Mohammed "
+            "al-Golani, leads the group.")
+    assert check(text, "en") == []
+    assert check("Ahmad al-Sharaa was named president. Abu Mohammed al-Golani spoke.",
+                 "en") == [("inconsistent", "Abu Mohammed al-Golani", "Ahmad al-Sharaa")]

@@ -8,12 +8,17 @@ What it flags:
     `otan`, `russie`: a country name the French word list holds only from its dictionary), when
     only its first word lost its capital (`états-Unis`, `corée du Nord`), or, for ordinary words
     (`nations unies`), where the document names the entry with its capitals and no indefinite
-    article makes it prose (`une banque mondiale`); a frequent word (`nice`) only after a
-    preposition of place too (`in nice`). For titles and other terms (`case: exact`), only
-    capitals where the form has lower case, after the first word: `ministre des Affaires
+    article makes it prose (`une banque mondiale`, `une organisation des Nations unies`); a
+    frequent word (`nice`) only after a preposition of place too (`in nice`); never a group's
+    plural name after a plural noun, a French adjective (`les rebelles houthis`). For titles
+    and other terms (`case: exact`), only capitals where the form has lower case, after the
+    first word: `ministre des Affaires
     Étrangères`; so generic lower-case prose (`ministre des affaires étrangères`) is not
     flagged, nor, in English, a title in title case before a name (`Foreign Minister Sergei
-    Lavrov`, `Chief of the General Staff Valery Gerasimov`).
+    Lavrov`, `Chief of the General Staff Valery Gerasimov`) or with its head capitalised there
+    (`transitional President Mahamat Deby`), nor, in French, a title that ends with the first
+    words of an institution's name going on after it (`gouverneur de la Banque centrale des
+    États de l'Afrique de l'Ouest`).
     In French, a title or function capitalised inside a sentence, as French newsrooms (Le
     Monde, AFP, the Imprimerie nationale's Lexique) do not write them: `le Président Emmanuel
     Macron`, `le Ministre des Affaires étrangères`, `la Reine Elizabeth` (a warning: which
@@ -90,6 +95,34 @@ def _exact_case_wrong(mention: Mention, lang: str, sentence_start: bool) -> bool
     return False
 
 
+# After a title: a capitalised name (President Mahamat Deby), or the rest of an institution's
+# name whose first words end the title (gouverneur de la Banque centrale des États de l'Afrique
+# de l'Ouest).
+_CAPITAL_NEXT = regex.compile(r"[ \u00a0]+\p{Lu}")
+_NAME_GOES_ON = regex.compile(
+    r"[ \u00a0]+(?:des|du|de[ \u00a0]+la|de[ \u00a0]+l['’]|de|d['’])[ \u00a0]*\p{Lu}")
+
+
+def _capitals_of_what_follows(mention: Mention, ctx: Context) -> bool:
+    """Whether a title's capitals where its form has none belong to what follows it. In
+    English, the head of a title before a name (Chad's transitional President Mahamat Idriss
+    Deby, as AP writes it: the modifier in lower case); in French, the first words of an
+    institution's name that ends the title and goes on after it (gouverneur de la Banque
+    centrale des États de l'Afrique de l'Ouest)."""
+    text = ctx.doc.text
+    capitals = [w.text[:1].isupper() and not f[:1].isupper()
+                for w, f in zip(mention.words, mention.pattern.words, strict=True)]
+    if True not in capitals:
+        return False
+    first = capitals.index(True)
+    if ctx.lang == "en":
+        # Capitals from one word to the title's end (its short words aside), a name after.
+        return (all(w.text[:1].isupper() or len(w.text) < 4 for w in mention.words[first:])
+                and _CAPITAL_NEXT.match(text, mention.end) is not None)
+    # French capitalises an institution's first word only (Banque centrale).
+    return first > 0 and _NAME_GOES_ON.match(text, mention.end) is not None
+
+
 def check(mention: Mention, ctx: Context):
     if mention.form.lang != ctx.lang or mention.mixed or mention.spacing:
         return None
@@ -108,7 +141,8 @@ def check(mention: Mention, ctx: Context):
         return None  # capitals a house style writes so (Nations Unies): house-style's
     sentence_start = ctx.sentence_start(mention.start)
     if mention.entry.case is CasePolicy.EXACT:
-        wrong = _exact_case_wrong(mention, ctx.lang, sentence_start)
+        wrong = (_exact_case_wrong(mention, ctx.lang, sentence_start)
+                 and not _capitals_of_what_follows(mention, ctx))
     else:
         wrong = _name_case_wrong(mention, sentence_start)
     if not wrong or (ctx.profile is None  # under a house style, the termbase's capital

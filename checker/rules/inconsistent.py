@@ -10,7 +10,9 @@ What it flags:
     initials count (AMLO beside Andrés Manuel López Obrador, JFK beside John F. Kennedy), which
     writers use on purpose after the full name; nor titles, which a document may give several
     people (Premier ministre, Première ministre); nor related entries (`see_also`: le
-    Royaume-Uni and la Grande-Bretagne), which are two names, not two forms of one. With
+    Royaume-Uni and la Grande-Bretagne), which are two names, not two forms of one; nor a
+    form the document gives as the person's other name on purpose (Ahmad al-Sharaa,
+    previously known as Abu Mohammed al-Golani; de son nom de guerre; now known as). With
     `--scope project`, the files checked together count as one document (a series of
     articles, a book in chapters): a form is flagged in every file where it is not the
     project's main one.
@@ -31,6 +33,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+
+import regex
 
 from glossary import Status
 from glossary.index.compiled import MEMO_LIMIT, NAME_TYPES
@@ -112,7 +116,8 @@ def check_document(ctx: Context) -> list:
             preferred = [f for f in forms if f[0] in choices] or preferred
         main, _preferred, where = (preferred or forms)[0]
         for mention in mentions:
-            if _one_form(mention.form.text) == _one_form(main):
+            if (_one_form(mention.form.text) == _one_form(main)
+                    or _named_otherwise_on_purpose(ctx.doc.text, mention)):
                 continue
             expected = fit_case(main, mention.text, ctx.sentence_start(mention.start))
             if where == ctx.doc.path:
@@ -123,6 +128,25 @@ def check_document(ctx: Context) -> list:
             findings.append(RULE.on(mention, ctx, message.format(text=mention.text, main=main,
                                                                  file=where), expected))
     return findings
+
+
+# The words that give a person's other name on purpose: Ahmad al-Sharaa, previously known as
+# Abu Mohammed al-Golani; Abou Mohammed al-Joulani, de son nom de guerre; now known as.
+_S = r"[ \u00a0]+"
+_AS_KNOWN = regex.compile(
+    rf"(?i)(?:known{_S}as|(?:also|formerly|previously){_S}called|a\.?k\.?a\.?|alias"
+    rf"|nom{_S}de{_S}guerre|connu[es]*{_S}sous{_S}le{_S}nom{_S}d[e'’]|surnomm[ée]+s?"
+    rf"|de{_S}son{_S}vrai{_S}nom|anciennement|jadis)[ \u00a0,:«“\"(]*$")
+_NOW_KNOWN = regex.compile(
+    r"(?i)[ \u00a0]*[,(][ \u00a0]*(?:now|later|today|désormais|aujourd['’]hui|devenu)\b")
+
+
+def _named_otherwise_on_purpose(text: str, mention: Mention) -> bool:
+    """Whether the document gives this form as the person's other name on purpose: after
+    "previously known as", "de son nom de guerre" (Ahmad al-Sharaa, previously known as Abu
+    Mohammed al-Golani), or before "now …" (al-Golani, now Ahmad al-Sharaa)."""
+    return (_AS_KNOWN.search(text, max(0, mention.start - 50), mention.start) is not None
+            or _NOW_KNOWN.match(text, mention.end) is not None)
 
 
 def _written_two_ways(mentions: list[Mention]) -> list[Mention]:

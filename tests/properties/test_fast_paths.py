@@ -575,6 +575,8 @@ class ReferenceMatcher(Matcher):
             if not self._acceptable(run, pattern, kind, lang):
                 continue
             spacing = tuple(between) != pattern.seps
+            if spacing and not all(map(is_joiner, pattern.seps)):
+                continue  # (a rule: an ampersand is a word)
             # Same letters are one tier whatever their capitals: Al-Qaida in English copy is
             # AP's al-Qaida with a capital, not Le Monde's Al-Qaida left in French.
             tier = MatchKind.EXACT if kind <= MatchKind.CASE else kind
