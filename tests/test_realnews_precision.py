@@ -490,3 +490,8 @@ def test_another_name_given_on_purpose_is_no_inconsistency(check):
     assert check(text, "en") == []
     assert check("Ahmad al-Sharaa was named president. Abu Mohammed al-Golani spoke.",
                  "en") == [("inconsistent", "Abu Mohammed al-Golani", "Ahmad al-Sharaa")]
+
+
+def test_a_misspelt_plural_demonym_is_fixed_to_the_demonym(check):
+    # Not "Suisse": the plural the writer meant.
+    assert check("Les Suises ont voté dimanche.", "fr") == [("typo", "Suises", "Suisses")]

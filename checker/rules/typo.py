@@ -17,9 +17,9 @@ What it flags:
     the first, or a near miss of a long word (États-Unsi, Kim Jnog-un, Union euroépenne, Corée
     du Nrod); a person's surname of six letters or more two edits off after the first name
     (Sébastien Lerconu, a letter moved), and a first name of four letters that lost one before
-    the surname (Maky Sall). A place's or organisation's one-word form with two letters swapped
-    counts alone (Ausrtalie); a four-letter one where the document names it or after a
-    preposition of place (en Idne).
+    the surname (Maky Sall) or gained one (Abiye Ahmed). A place's or organisation's one-word
+    form with two letters swapped counts alone (Ausrtalie); a four-letter one where the
+    document names it or after a preposition of place (en Idne).
 Why it matters:
     Misspelled names are the errors readers notice first and the ones a spell checker, which does
     not know the names, lets through.
@@ -27,16 +27,22 @@ Example:
     Sergueï Lavorv
 Use instead:
     Sergueï Lavrov
+    A misspelt plural of a place whose demonym the termbase lists is fixed to the demonym
+    (les Suises: Suisses, not Suisse).
 Fix safety:
     Unsafe: the closest name is a guess; `--fix` applies it only with `--unsafe-fixes`.
 """
 
 from __future__ import annotations
 
+from rapidfuzz.distance import OSA
+
+from glossary.normalize import casefold
+
 from ..findings import Severity
 from ..i18n import N_, _
 from ..matcher import MatchKind, Mention, romanised
-from .base import Context, FixSafety, Rule, Stage, expected_for
+from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
 
 
 def check(mention: Mention, ctx: Context):
@@ -48,10 +54,25 @@ def check(mention: Mention, ctx: Context):
     expected = expected_for(mention, ctx)
     if expected is None:
         return None
+    expected = _plural(mention, ctx, expected) or expected
     name = mention.entry.preferred(ctx.lang) or mention.entry.id
     return RULE.on(mention, ctx, _("'{text}' looks like a misspelling of '{expected}' "
                                    "({name})").format(text=mention.text, expected=expected,
                                                       name=name), expected)
+
+
+def _plural(mention: Mention, ctx: Context, expected: str) -> str | None:
+    """For a word ending in s near a singular form, the entry's demonym or adjective in s
+    one edit from it (les Suises: Suisses), fitted to its place; None when there is none."""
+    text = mention.text
+    if mention.size != 1 or not text.endswith("s") or expected.endswith("s"):
+        return None
+    found = [word.text for word in mention.entry.derived(ctx.lang)
+             if casefold(word.text) == casefold(expected) + "s"
+             and OSA.distance(casefold(text), casefold(word.text)) == 1]
+    # The demonym for a capitalised word (Suisses), the adjective for one in lower case.
+    found.sort(key=lambda word: word[:1].isupper() != text[:1].isupper())
+    return fit_case(found[0], text, ctx.sentence_start(mention.start)) if found else None
 
 
 RULE = Rule(code="typo", severity=Severity.WARNING, fix_safety=FixSafety.UNSAFE,
