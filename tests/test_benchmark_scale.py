@@ -67,7 +67,9 @@ def test_the_benchmark_runs_and_writes_its_figures(tmp_path):
         assert corpus["cli_mb_per_s"] > 0 and corpus["ratio_to_floor"] > 1
         assert corpus["bulk_mb_per_s"] > 0 and corpus["bulk_ratio_to_floor"] > 1
         assert corpus["again_mb_per_s"] > 0 and corpus["again_ratio_to_floor"] > 0
+        assert corpus["rest_mb_per_s"] > 0 and corpus["rest_ratio_to_floor"] > 0
         assert corpus["peak_rss_mb"] > 0
+    assert "beyond the matcher" in done.stdout
     assert row["jobs"]["files"] >= 2 and row["jobs"]["speedup"] > 0
     dask = row["dask"]  # check --scheduler on a local cluster of one worker, then two
     assert dask["identical"] and dask["files"] == row["jobs"]["files"]
