@@ -1276,14 +1276,16 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
 
 
 # ", Ontario", ", en Ontario", ", in Texas": what may follow a town named like a capital.
-_REGION_AFTER = regex.compile(r",[ \u00a0]+(?:(?:en|au|aux|dans|in)[ \u00a0]+(?:l['’])?)?"
+_REGION_AFTER = regex.compile(r"(?:,[ \u00a0]+|[ \u00a0]*\([ \u00a0]*)"
+                              r"(?:(?:en|au|aux|dans|in)[ \u00a0]+(?:l['’])?)?"
                               r"(\p{Lu}[\p{L}\p{M}]*(?:[ -]\p{L}[\p{L}\p{M}]*){0,3})")
 
 
 def _qualified_by_region(text: str, end: int) -> bool:
     """True when the place name ending at ``end`` is followed by a US state or a Canadian
-    province (London, Ontario; Paris, Texas): that is the town of the same name, whose spelling
-    is the same in every language, not the capital."""
+    province (London, Ontario; Paris, Texas; St. John's (Terre-Neuve-et-Labrador)): that is
+    the town of the same name, whose spelling is the same in every language, not the
+    capital."""
     match = _REGION_AFTER.match(text, end)
     if match is None:
         return False

@@ -495,3 +495,14 @@ def test_another_name_given_on_purpose_is_no_inconsistency(check):
 def test_a_misspelt_plural_demonym_is_fixed_to_the_demonym(check):
     # Not "Suisse": the plural the writer meant.
     assert check("Les Suises ont voté dimanche.", "fr") == [("typo", "Suises", "Suisses")]
+
+
+def test_a_town_qualified_by_its_province_in_brackets(check):
+    assert check("Il dirige depuis 2004 un musée à St. John's (Terre-Neuve-et-Labrador).",
+                 "fr") == []
+
+
+def test_japanese_names_in_their_own_order_and_centrafrique_in_french(check):
+    assert check("M. Trudeau s'est entretenu avec le premier ministre du Japon, Kishida Fumio.",
+                 "fr") == []
+    assert check("La mission de l'ONU en Centrafrique a été renforcée.", "fr") == []

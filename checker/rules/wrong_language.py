@@ -18,7 +18,8 @@ Why it matters:
     quoted as it was written in French copy: « Great talks with Sergei Lavrov today »); a
     place name inside a
     longer name (Royal Bank of Scotland, Credit Suisse, Le Chemin de Damas), after a courtesy
-    title (M. Jordan) or qualified by a US state or a Canadian province (London, Ontario); a
+    title (M. Jordan) or qualified by a US state or a Canadian province (London, Ontario;
+    St. John's (Terre-Neuve-et-Labrador)); a
     person's one-word short form followed by a surname, the first name of someone else
     (Francois Buffet in English copy is not Pope Francis, whose French name is François); a
     form of the document's language written with the accents of the name's own spelling,
