@@ -9,7 +9,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
+from rapidfuzz.distance import OSA
+
 from .errors import TermbaseWarning
+from .normalize import fold_key
 
 
 class Status(str, Enum):
@@ -171,14 +174,21 @@ class Entry:
 
     def counterpart(self, form: Form, lang: str) -> str | None:
         """What should stand in ``lang`` where ``form`` was written: a short form for a short
-        form (the first one), the preferred form otherwise; None without ``lang`` forms."""
+        form (the first one), the preferred form otherwise; None without ``lang`` forms. An
+        accepted or short form far from that one is another name of the entry (a nom de
+        guerre: Abu Mohammed al-Jolani for Ahmed al-Sharaa): its counterpart is the form of
+        ``lang`` of the same kind spelled nearly as it is (Abou Mohammed al-Joulani), when
+        there is one."""
         forms = self.languages.get(lang)
         if forms is None:
             return None
         if form.status is Status.SHORT and forms.short:
             if form.lang == lang:
                 return form.text
-            return forms.short[0].text
+            return _nearest(form.text, forms.short[0].text, [f.text for f in forms.short])
+        if form.status is Status.ACCEPTED:
+            return _nearest(form.text, forms.preferred.text,
+                            [forms.preferred.text, *(f.text for f in forms.accepted)])
         return forms.preferred.text
 
 
@@ -235,3 +245,21 @@ def relation_map(entries: Iterable[Entry]) -> dict[str, frozenset[str]]:
             related.setdefault(entry.id, set()).add(other)
             related.setdefault(other, set()).add(entry.id)
     return {entry_id: frozenset(ids) for entry_id, ids in related.items()}
+
+
+# How far (a share of the longer spelling's letters) a form may be from the counterpart the
+# statuses give before it counts as another name, and how near another form must be to stand
+# for it.
+_ANOTHER_NAME = 0.5
+_SPELLED_NEARLY = 0.35
+
+
+def _nearest(written: str, default: str, candidates: list[str]) -> str:
+    """``default``, unless ``written`` is far from it and one of ``candidates`` is spelled
+    nearly as ``written`` is (the nearest)."""
+    mine = fold_key(written)
+    if OSA.normalized_distance(mine, fold_key(default)) <= _ANOTHER_NAME:
+        return default
+    distance, nearest = min((OSA.normalized_distance(mine, fold_key(text)), text)
+                            for text in candidates)
+    return nearest if distance <= _SPELLED_NEARLY else default

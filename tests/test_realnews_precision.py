@@ -506,3 +506,21 @@ def test_japanese_names_in_their_own_order_and_centrafrique_in_french(check):
     assert check("M. Trudeau s'est entretenu avec le premier ministre du Japon, Kishida Fumio.",
                  "fr") == []
     assert check("La mission de l'ONU en Centrafrique a été renforcée.", "fr") == []
+
+
+def test_a_fix_keeps_the_drafts_apostrophe(check):
+    # Only the capital is wrong: a warning whose fix keeps the typographic apostrophe.
+    assert check("Selon lui, le Secrétaire général de l’ONU a parlé.", "fr") == [
+        ("capitalization", "Secrétaire général de l’ONU", "secrétaire général de l’ONU")]
+
+
+def test_a_nom_de_guerre_is_fixed_to_its_own_counterpart(check):
+    # Jolani is the English spelling of his nom de guerre: French writes Joulani, not his name.
+    assert check("Leur chef se faisait appeler Abou Mohammed al-Jolani.", "fr") == [
+        ("wrong-language", "Abou Mohammed al-Jolani", "Abou Mohammed al-Joulani")]
+    assert check("Jolani a parlé hier à Damas.", "fr") == [
+        ("wrong-language", "Jolani", "Joulani")]
+
+
+def test_spellings_the_press_prints_set_six(check):
+    assert check("La raffinerie des Flandres a fermé. C'était vendredi à Juba.", "fr") == []

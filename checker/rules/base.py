@@ -294,12 +294,24 @@ def names_a_model(mention: Mention, text: str) -> bool:
 
 def fit_case(expected: str, text: str, sentence_start: bool, form: str | None = None) -> str:
     """``expected`` written the way its place demands: in capitals where the text is in
-    capitals (a headline), with a capital first letter at the start of a sentence. A text in
-    capitals because its ``form`` is (an acronym: ADB) is no headline."""
+    capitals (a headline), with a capital first letter at the start of a sentence, and with
+    the text's apostrophe (a fix never swaps l’ONU's typographic apostrophe for a straight
+    one, nor the reverse). A text in capitals because its ``form`` is (an acronym: ADB) is no
+    headline."""
+    expected = _with_apostrophe_of(text, expected)
     if _capitals(text) and not (form is not None and _capitals(form)):
         return expected.upper()
     if sentence_start and expected[:1].islower():
         return expected[:1].upper() + expected[1:]
+    return expected
+
+
+def _with_apostrophe_of(text: str, expected: str) -> str:
+    """``expected`` with the one apostrophe ``text`` writes, typographic or straight."""
+    if "’" in text and "'" not in text:
+        return expected.replace("'", "’")
+    if "'" in text and "’" not in text:
+        return expected.replace("’", "'")
     return expected
 
 
