@@ -1107,19 +1107,9 @@ class Matcher:
         text = raw if raw.isascii() else nfc(raw)
         folded = fold_key(text)
         found = {swapped: 1 for swapped in _swaps(folded)}
-        if len(folded) == TYPO_MIN_LENGTH - 1 and text[:1].isupper():
-            # A first name of four letters that lost one (Maky Sall): only the surname after
-            # it, intact, makes it a misspelling (``_anchored_typos``).
-            for _distance, candidate in self._near_words(folded):
-                if len(candidate) == TYPO_MIN_LENGTH:
-                    found.setdefault(candidate, SHORT_FIRST_NAME_EDIT)
-        elif len(folded) == TYPO_MIN_LENGTH and text[:1].isupper():
-            # A first name of four letters that gained one (Abiye Ahmed), kept apart as above:
-            # four-letter words are in no near-miss table, only among the forms' words.
-            for position in range(1, len(folded)):
-                shorter = folded[:position] + folded[position + 1:]
-                if shorter in self.index.form_words:
-                    found.setdefault(shorter, SHORT_FIRST_NAME_EDIT)
+        if text[:1].isupper():
+            for candidate in self._four_letter_first_names(folded):
+                found.setdefault(candidate, SHORT_FIRST_NAME_EDIT)
         if len(folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(text, lang):
             # Other edits than a swap, for words that are no word at all (Maine, a word of
             # the French list, is no Maire misspelled).
@@ -1129,6 +1119,19 @@ class Matcher:
                 for candidate in self._two_edits_words(folded):
                     found.setdefault(candidate, 2)
         return tuple(sorted((distance, word) for word, distance in found.items()))
+
+    def _four_letter_first_names(self, folded: str) -> list[str]:
+        """The four-letter name words a capitalised word (``folded``) may be one letter off:
+        one that lost a letter (Maky Sall) or gained one (Abiye Ahmed). Only the surname after
+        it, intact, makes it a misspelling (``_anchored_typos``, ``SHORT_FIRST_NAME_EDIT``)."""
+        if len(folded) == TYPO_MIN_LENGTH - 1:
+            return [candidate for _distance, candidate in self._near_words(folded)
+                    if len(candidate) == TYPO_MIN_LENGTH]
+        if len(folded) == TYPO_MIN_LENGTH:
+            # Four-letter words are in no near-miss table, only among the forms' words.
+            shorter = (folded[:i] + folded[i + 1:] for i in range(1, len(folded)))
+            return [word for word in shorter if word in self.index.form_words]
+        return []
 
     def _two_edits_words(self, folded: str) -> tuple[str, ...]:
         """The name words two edits from ``folded`` where a near miss of a word its length

@@ -48,11 +48,13 @@ from checker.matcher import (
     MatchKind,
     SegmentWords,
     Word,
+    _after_given_name,
     _differences,
     _first_name_of,
     _inside_proper_name,
     _is_derived,
     _is_inflection,
+    _meant,
     _memoised,
     _named_before,
     _qualified_by_region,
@@ -690,10 +692,14 @@ class ReferenceMatcher(Matcher):
             if len({o[3].entry.id for o in options}) > 1:
                 return None
             _, _, k, pattern = min(options, key=lambda o: o[1])
+            # (Rules the fast path has, the same code: a person's short form after another
+            # given name is someone else's; the fix is the form the writer meant.)
+            if (pattern.form.status is Status.SHORT and pattern.entry.type is EntryType.PERSON
+                    and _after_given_name(seg_words, seps, i - k, lang)):
+                return None
             run = seg_words[i - k:i - k + pattern.size]
-            corrected = pattern.form.text if pattern.form.lang == lang else None
             return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang,
-                                    corrected=corrected)
+                                    corrected=_meant(pattern, lang))
         if self._inside_longer_name(seg_words, seps, i, lang):
             return None
         top = [name_word for distance, name_word in near if distance == near[0][0]]
@@ -798,10 +804,9 @@ class ReferenceMatcher(Matcher):
             first = i - k
             if any(w in taken or w in longer for w in range(first, first + pattern.size)):
                 continue
-            corrected = pattern.form.text if pattern.form.lang == lang else None
             found.append((first, self._mention(doc, seg_words[first:first + pattern.size],
                                                pattern, MatchKind.TYPO, False, lang,
-                                               corrected=corrected)))
+                                               corrected=_meant(pattern, lang))))
             taken.update(range(first, first + pattern.size))
         return found
 
@@ -817,16 +822,9 @@ class ReferenceMatcher(Matcher):
                 or casefold(text) in self.index.form_words or self.index.is_derived_word(text)):
             return ()
         found = {swapped: 1 for swapped in _swaps(folded)}
-        # A four-letter first name that lost a letter or gained one: rules the fast path has.
-        if len(folded) == TYPO_MIN_LENGTH - 1 and text[:1].isupper():
-            for _distance, candidate in self._near_words(folded):
-                if len(candidate) == TYPO_MIN_LENGTH:
-                    found.setdefault(candidate, SHORT_FIRST_NAME_EDIT)
-        elif len(folded) == TYPO_MIN_LENGTH and text[:1].isupper():
-            for position in range(1, len(folded)):
-                shorter = folded[:position] + folded[position + 1:]
-                if shorter in self.index.form_words:
-                    found.setdefault(shorter, SHORT_FIRST_NAME_EDIT)
+        if text[:1].isupper():  # (a rule the fast path has, the same code)
+            for candidate in self._four_letter_first_names(folded):
+                found.setdefault(candidate, SHORT_FIRST_NAME_EDIT)
         if len(folded) >= TYPO_MIN_LENGTH and not wordlist.is_known(text, lang):
             limit = max_edits(len(folded))
             for candidate in reference_near_name_words(self.index, folded):
