@@ -701,7 +701,8 @@ class Matcher:
             if m.size == 1 and m.entry.type is EntryType.PERSON and \
                     _word_before(text, m.start).casefold() in _NOUN_BEFORE:
                 continue  # la poutine, the Quebec dish; une borne: a noun, not the person
-            if _common_noun_opening(text, m) or _adjective_after_noun(text, m):
+            if (_common_noun_opening(text, m) or _adjective_after_noun(text, m)
+                    or _second_syllable(text, m)):
                 continue
             if m.lowered is not None and m.lowered >= Lowered.NAMED:
                 if not m.entry_ids & named:
@@ -1561,6 +1562,14 @@ def _adjective_after_noun(text: str, m: Mention) -> bool:
     before = _word_before(text, m.start)
     return (len(before) > 2 and before.islower() and before[-1] in "sx"
             and before.casefold() not in _NOT_QUALIFIED)
+
+
+def _second_syllable(text: str, m: Mention) -> bool:
+    """Whether a one-word name in lower case ends a hyphenated given name, whose second
+    syllable Chinese and Korean names write in lower case (Chang San-cheng, Kim Jong-un): it
+    is no lowered Cheng."""
+    return (m.size == 1 and text[m.start - 1:m.start] in ("-", "\u2011")
+            and _word_before(text, m.start - 1)[:1].isupper())
 
 
 def _common_noun_opening(text: str, m: Mention) -> bool:

@@ -524,3 +524,23 @@ def test_a_nom_de_guerre_is_fixed_to_its_own_counterpart(check):
 
 def test_spellings_the_press_prints_set_six(check):
     assert check("La raffinerie des Flandres a fermé. C'était vendredi à Juba.", "fr") == []
+
+
+def test_held_out_set_seven(check):
+    # E.U., as some American papers write it, is the European Union: never a French
+    # abbreviation of the United States fixed to "United States".
+    assert check("Rescue missions halted after an E.U. decision.", "en") == []
+    # The second syllable of a hyphenated given name is written in lower case: no Cheng.
+    assert check("Han Kuo-yu and his running mate Chang San-cheng lost.", "en") == []
+    # British style leaves out the full stop of an initial.
+    assert check("Irish president Michael D Higgins sent his condolences.", "en") == []
+    # OPEC's own spelling of its secretary-general.
+    assert check("OPEC Secretary General Haitham Al Ghais visited Algiers.", "en") == []
+
+
+def test_a_lowered_name_and_a_wrong_separator_are_still_flagged(check):
+    assert check("The leader, cheng, spoke after Cheng Li-wun won.", "en") == [
+        ("capitalization", "cheng", "Cheng")]
+    # A hyphen left out is still flagged; only an initial's full stop may go.
+    assert check("The Zanu PF incumbent was declared the winner.", "en") == [
+        ("transliteration", "Zanu PF", "Zanu-PF")]

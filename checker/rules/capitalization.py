@@ -10,7 +10,8 @@ What it flags:
     (`nations unies`), where the document names the entry with its capitals and no indefinite
     article makes it prose (`une banque mondiale`, `une organisation des Nations unies`); a
     frequent word (`nice`) only after a preposition of place too (`in nice`); never a group's
-    plural name after a plural noun, a French adjective (`les rebelles houthis`). For titles
+    plural name after a plural noun, a French adjective (`les rebelles houthis`), nor the
+    second syllable of a hyphenated given name (`Chang San-cheng` is no Cheng). For titles
     and other terms (`case: exact`), only capitals where the form has lower case, after the
     first word: `ministre des Affaires
     Étrangères`; so generic lower-case prose (`ministre des affaires étrangères`) is not

@@ -7,13 +7,14 @@ What it flags:
       person, as French writes odonyms; sommet-Macron-Von-der-Leyen-2025), nor an English title with
       a hyphen for a space or the reverse (Colonel-General, as British English writes ranks),
       nor a title's other form (Conseillère d'Etat, the feminine, is no romanisation), nor an
-      adjective or a demonym the termbase lists (bélarusse is no Bélarus). A word alone spelled
+      adjective or a demonym the termbase lists (bélarusse is no Bélarus), nor an initial
+      without its full stop, as British style writes it (Michael D Higgins). A word alone spelled
       further from every form of the entry than a near miss counts only when the document names
       the entry otherwise: Jenin, the town, is no romanisation of a surname Zheniin.
     - A name the termbase does not know, written two ways in one document whose spellings share
       a transliteration key (Khrouchtchev … Khrushchev): the minority spelling is flagged, or
       the spelling no word list knows when the other is known (Pyongyang is right however
-      often a draft misspells it). First
+      often a draft misspells it). Ordinals in Roman numerals are no names (XIème, XIIème). First
       names (a word followed by another capitalised word) are left out: Mohamed Salah and
       Mohammed ben Salmane are two people. With `--scope project`, the spellings of every
       file checked together count, and the spelling to keep is the project's.
@@ -39,6 +40,7 @@ from rapidfuzz.distance import OSA
 from glossary import EntryType
 from glossary.index.compiled import MEMO_LIMIT, TYPO_MIN_LENGTH, max_edits
 from glossary.normalize import nfc
+from glossary.tokens import normalize_separator
 
 from .. import words as wordlist
 from ..findings import Severity
@@ -80,6 +82,18 @@ def _part_of_a_longer_name(mention: Mention, ctx: Context) -> bool:
             and before.group(1).lower() in ODONYM_NOUNS)
 
 
+def _initials_without_stops(mention: Mention, text: str) -> bool:
+    """Whether the separators differ from the form's only by the full stop after an initial
+    left out, as British style writes initials (Michael D Higgins for Michael D. Higgins)."""
+    words, form = mention.words, mention.pattern
+    for i in range(len(words) - 1):
+        written = normalize_separator(text[words[i].end:words[i + 1].start])
+        if written != form.seps[i] and not (form.seps[i] == "." and written == " "
+                                            and len(form.words[i]) == 1):
+            return False
+    return True
+
+
 def check(mention: Mention, ctx: Context):
     if mention.mixed or mention.form.lang != ctx.lang:
         return None
@@ -91,7 +105,8 @@ def check(mention: Mention, ctx: Context):
     if mention.size == 1 and ctx.index is not None and ctx.index.is_derived_word(mention.text):
         return None  # an adjective or a demonym the termbase lists (bélarusse), no romanisation
     if mention.spacing and (_part_of_a_longer_name(mention, ctx) or (
-            ctx.lang == "en" and mention.entry.type is EntryType.TITLE)):
+            ctx.lang == "en" and mention.entry.type is EntryType.TITLE)
+            or _initials_without_stops(mention, ctx.doc.text)):
         # (British English hyphenates ranks and titles, American English does not: a
         # house's choice, Colonel-General or colonel general.)
         return None
