@@ -1572,23 +1572,23 @@ def _second_syllable(text: str, m: Mention) -> bool:
             and _word_before(text, m.start - 1)[:1].isupper())
 
 
+# What opens a noun's complement (organisation des Nations unies, agency of the UN).
+_COMPLEMENT_LINKS = frozenset({"de", "des", "du", "d", "of", "for"})
+
+
 def _common_noun_opening(text: str, m: Mention) -> bool:
-    """Whether a name of several words opens in lower case with an ordinary word after an
-    indefinite article, a demonstrative or a possessive: a common noun the rest of the name
-    qualifies (une organisation des Nations unies is one of the UN's bodies; this united
-    front), not the name with a slip of its capital (l'organisation des Nations unies)."""
+    """Whether a name of several words opens in lower case with an ordinary word, then its
+    complement, after an indefinite article, a demonstrative or a possessive: a common noun
+    (une organisation des Nations unies is one of the UN's bodies), not the name with a slip
+    of its capital (l'organisation des Nations unies). A foreign Office spokesman is the
+    Foreign Office miswritten: no complement follows, the article is the spokesman's."""
     if m.size < 2 or m.entry.type is EntryType.PERSON:
         return False
     first = m.words[0].text
-    # The noun's complement follows it (organisation des Nations unies); a foreign Office
-    # spokesman is the Foreign Office miswritten, the article the spokesman's.
     return (not first[:1].isupper() and m.pattern.words[0][:1].isupper()
             and casefold(m.words[1].text) in _COMPLEMENT_LINKS
             and _word_before(text, m.start).casefold() in DETERMINERS
             and wordlist.is_known(first, m.form.lang))
-
-
-_COMPLEMENT_LINKS = frozenset({"de", "des", "du", "d", "of", "for"})
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
