@@ -107,8 +107,9 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     "CD": {
         "en": {
             "preferred": "Democratic Republic of Congo",
-            "accepted": ["Democratic Republic of the Congo", "DR Congo"],
-            "short": ["DRC"],
+            "accepted": ["Democratic Republic of the Congo"],
+            # A later reference after the full name, as DRC is: not a second form.
+            "short": ["DRC", "DR Congo"],
         },
         "fr": {
             "preferred": "République démocratique du Congo",

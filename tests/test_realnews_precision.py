@@ -544,3 +544,18 @@ def test_a_lowered_name_and_a_wrong_separator_are_still_flagged(check):
     # A hyphen left out is still flagged; only an initial's full stop may go.
     assert check("The Zanu PF incumbent was declared the winner.", "en") == [
         ("transliteration", "Zanu PF", "Zanu-PF")]
+
+
+def test_held_out_set_eight(check):
+    # A meeting, not the island: the noun opens the meeting's own name.
+    assert check("Elle a été réélue lors de la Réunion des chefs de gouvernement du "
+                 "Commonwealth.", "fr") == []
+    # French writes la Réunion too.
+    assert check("Il est arrivé à la Réunion mardi.", "fr") == []
+    # The OIF's own capital; AFP's Issaias; the emir as the French press names him.
+    assert check("Le sommet de l'Organisation internationale de la Francophonie s'ouvre. "
+                 "Le président Issaias Afeworki est venu. L'émir du Qatar, cheikh Tamim, "
+                 "l'a reçu.", "fr") == []
+    # DR Congo after the full name is a later reference, not a second form.
+    assert check("Ebola spread in the Democratic Republic of the Congo. Teams in DR Congo "
+                 "traced contacts.", "en") == []

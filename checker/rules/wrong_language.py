@@ -33,7 +33,9 @@ Why it matters:
     an acronym the document's language has for ordinary words (a CPI increase, PPE shortages
     in English copy), unless the document names the entry otherwise; a person's one-word
     short form after given names, a surname (Mathurin Jean François); a country's acronym
-    after an amount, a currency (300 millions US).
+    after an amount, a currency (300 millions US); a place's name that is a noun of the
+    document's language, its complement after it (la Réunion des chefs de gouvernement, a
+    meeting).
     Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
     warning that names what differs: capitals, accents, or hyphens and spaces.
 Example:
@@ -85,7 +87,8 @@ def check(mention: Mention, ctx: Context):
     if (_glossed(mention, ctx) or _quoted_in_its_language(mention, ctx)
             or _defined_otherwise(mention, ctx) or _capitals_of_another_name(mention, ctx)
             or _credit(mention, ctx) or names_a_model(mention, ctx.doc.text)
-            or _ordinary_acronym(mention, ctx) or _currency(mention, ctx)):
+            or _ordinary_acronym(mention, ctx) or _currency(mention, ctx)
+            or _common_noun(mention, ctx)):
         return None
     if any(adds_only_foreign_accents(mention.text, form.text, ctx.lang)
            for form in mention.entry.forms(ctx.lang)):
@@ -335,6 +338,19 @@ def _currency(mention: Mention, ctx: Context) -> bool:
             and mention.entry.type is EntryType.PLACE
             and _AMOUNT_BEFORE.search(ctx.doc.text, max(0, mention.start - 20), mention.start)
             is not None)
+
+
+# A complement in lower case after a word: la Réunion des chefs de gouvernement.
+_COMPLEMENT_AFTER = regex.compile(r"[ \u00a0]+(?:des|du|de|d['’]|of)[ \u00a0]*\p{Ll}")
+
+
+def _common_noun(mention: Mention, ctx: Context) -> bool:
+    """True when a place's one-word name is a noun of the document's language opening a
+    name of its own, its complement after it: la Réunion des chefs de gouvernement du
+    Commonwealth is a meeting, not the island."""
+    return (mention.size == 1 and mention.entry.type is EntryType.PLACE
+            and _COMPLEMENT_AFTER.match(ctx.doc.text, mention.end) is not None
+            and wordlist.is_known(mention.text, ctx.lang))
 
 
 def _same(other: Mention, mention: Mention, ctx: Context) -> bool:
