@@ -556,6 +556,7 @@ def test_held_out_set_eight(check):
     assert check("Le sommet de l'Organisation internationale de la Francophonie s'ouvre. "
                  "Le président Issaias Afeworki est venu. L'émir du Qatar, cheikh Tamim, "
                  "l'a reçu.", "fr") == []
+    assert check("Le président érythréen Issayas Afeworki a reçu Abiy Ahmed.", "fr") == []
     # DR Congo after the full name is a later reference, not a second form.
     assert check("Ebola spread in the Democratic Republic of the Congo. Teams in DR Congo "
                  "traced contacts.", "en") == []
