@@ -96,10 +96,9 @@ def _exact_case_wrong(mention: Mention, lang: str, sentence_start: bool) -> bool
     return False
 
 
-# After a title: a capitalised name (President Mahamat Deby), or the rest of an institution's
-# name whose first words end the title (gouverneur de la Banque centrale des États de l'Afrique
-# de l'Ouest).
-_CAPITAL_NEXT = regex.compile(r"[ \u00a0]+\p{Lu}")
+# After a title: the rest of an institution's name whose first words end the title
+# (gouverneur de la Banque centrale des États de l'Afrique de l'Ouest); a name after an
+# English title is ``_NAME_AFTER``'s (below).
 _NAME_GOES_ON = regex.compile(
     r"[ \u00a0]+(?:des|du|de[ \u00a0]+la|de[ \u00a0]+l['’]|de|d['’])[ \u00a0]*\p{Lu}")
 
@@ -119,7 +118,7 @@ def _capitals_of_what_follows(mention: Mention, ctx: Context) -> bool:
     if ctx.lang == "en":
         # Capitals from one word to the title's end (its short words aside), a name after.
         return (all(w.text[:1].isupper() or len(w.text) < 4 for w in mention.words[first:])
-                and _CAPITAL_NEXT.match(text, mention.end) is not None)
+                and _NAME_AFTER.match(text, mention.end) is not None)
     # French capitalises an institution's first word only (Banque centrale).
     return first > 0 and _NAME_GOES_ON.match(text, mention.end) is not None
 
