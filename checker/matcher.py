@@ -528,7 +528,8 @@ class Matcher:
             return None
         if best.entry.type in _PLACES_AND_BODIES and (
                 _inside_proper_name(doc, seg_words, seps, i, i + best.size, lang,
-                                    best.form.text.endswith("."))
+                                    best.form.text.endswith("."),
+                                    partial(self._title_or_person_at, seg_words))
                 or _qualified_by_region(doc.text, seg_words.word(i + best.size - 1).end)):
             if best.size == 1:
                 self._name_parts.add(casefold(seg_words.raw[i]))
@@ -554,13 +555,15 @@ class Matcher:
                 for _, pattern, other_kind, other_spacing in others.values())
         return mention
 
-    @staticmethod
-    def _inside_longer_name(seg_words: SegmentWords, seps: Separators, i: int, lang: str) -> bool:
+    def _inside_longer_name(self, seg_words: SegmentWords, seps: Separators, i: int,
+                            lang: str) -> bool:
         """True when the word at ``i`` is joined to a capitalised word that looks like a name:
         Maurice in Maurice Ravel is not Mauritius, Macron in Brigitte Macron is not Emmanuel
-        Macron. Titles and other ordinary words do not count (President Putin, M. Lavrov)."""
+        Macron. Titles and other ordinary words do not count (President Putin, M. Lavrov), nor
+        a known person's name of its own after it (la présidente du Chili Michelle Bachelet)."""
         return _after_given_name(seg_words, seps, i, lang) or (
-            i < len(seps) and _name_like(seg_words, seps[i], i + 1, lang))
+            i < len(seps) and _name_like(seg_words, seps[i], i + 1, lang)
+            and not (seps[i] == " " and self._title_or_person_at(seg_words, i + 1)))
 
     @staticmethod
     def _kind(run: list[Word], pattern: FormPattern) -> MatchKind:
@@ -635,6 +638,24 @@ class Matcher:
             lowered = lowered_evidence(run, pattern, kind, lang)
         return Mention(start, end, doc.text[start:end], entry, pattern.form, pattern, kind,
                        spacing, mixed, corrected, needs_context, tuple(run), lowered=lowered)
+
+    def _title_or_person_at(self, seg_words: SegmentWords, j: int) -> bool:
+        """Whether a title of the termbase (Prime Minister, President) or a person's name of
+        two words or more (Michelle Bachelet) starts at the word ``j``, its letters as the
+        form's whatever their case and accents: a name of its own beside a place (Ethiopia
+        Prime Minister Abiy Ahmed, la présidente du Chili Michelle Bachelet), not the rest of
+        one name with it."""
+        raw = seg_words.raw
+        if casefold(raw[j]) in _TITLE_HEADS:
+            return True
+        second = translit_word(raw[j + 1]) if j + 1 < len(raw) else None
+        for pattern in self.index.patterns_starting(translit_word(raw[j]), second):
+            kind = pattern.entry.type
+            if (kind is EntryType.TITLE or (kind is EntryType.PERSON and pattern.size > 1)) \
+                    and j + pattern.size <= len(raw) and all(
+                        fold_key(raw[j + k]) == folded for k, folded in enumerate(pattern.folded)):
+                return True
+        return False
 
     def _in_context(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """Drop one-word mentions that are ordinary words, unless they are capitalised inside a
@@ -1230,7 +1251,8 @@ COURTESY_TITLES = frozenset({"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms"
 
 
 def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators, first: int,
-                        end: int, lang: str, dotted: bool = False) -> bool:
+                        end: int, lang: str, dotted: bool = False,
+                        name_at: Callable[[int], bool] | None = None) -> bool:
     """True when the words ``first:end`` (a place or an organisation) stand inside a longer run
     of capitalised words, directly or across a connector: Scotland in Royal Bank of Scotland
     or Transport Scotland, Suisse in Credit Suisse, Damas in Le Chemin de Damas, Dominique
@@ -1242,7 +1264,10 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
     Titles are not concerned: only places and organisations call this. A name of several words
     is the termbase's own: across a connector it is the name still (the Sommet des Nations
     unies is a summit of the United Nations), so only its direct neighbours count. ``dotted``:
-    the form ends with a full stop (U.S.), which then stands between it and the next word."""
+    the form ends with a full stop (U.S.), which then stands between it and the next word.
+    ``name_at(j)``: whether a title or a person's name of its own starts at the word ``j``;
+    the place's direct neighbour to the right is then no word of the same name (Ethiopia Prime
+    Minister, du Chili Michelle Bachelet)."""
     one_word = end - first == 1
 
     def name_word(j: int) -> bool:
@@ -1275,8 +1300,21 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
         if (seg_words.raw[j] in CONNECTORS and one_word and j + 1 < len(seg_words)
                 and seps[j] == " "):
             j += 1
+        elif name_at is not None and seps[end - 1] == " " and name_at(j):
+            return False
         return name_word(j)
     return False
+
+
+# Words that open a person's title after a place or a body in English copy (Ethiopia Prime
+# Minister, Kenya Chief Justice, Argentina coach), besides the termbase's titles: they start
+# no proper name with it. (Not "General" or "Premier": General Motors, Premier League.)
+_TITLE_HEADS = frozenset({
+    "president", "vice-president", "prime", "minister", "chancellor", "king", "queen", "emir",
+    "governor", "mayor", "senator", "ambassador", "envoy", "foreign", "defence", "defense",
+    "finance", "interior", "deputy", "secretary", "secretary-general", "attorney", "chief",
+    "spokesman", "spokeswoman", "spokesperson", "leader", "coach", "captain", "striker",
+    "midfielder", "goalkeeper", "defender"})
 
 
 # ", Ontario", ", en Ontario", ", in Texas": what may follow a town named like a capital.

@@ -560,3 +560,49 @@ def test_held_out_set_eight(check):
     # DR Congo after the full name is a later reference, not a second form.
     assert check("Ebola spread in the Democratic Republic of the Congo. Teams in DR Congo "
                  "traced contacts.", "en") == []
+
+
+def test_a_place_before_a_title_or_a_known_persons_name_is_the_place(check):
+    # A country before a title (African English copy) or before a known person's full name
+    # is no word of one longer name with it: it is checked, and so are its other mentions.
+    assert check("He met Ethiopie Prime Minister Abiy Ahmed.", "en") == [
+        ("wrong-language", "Ethiopie", "Ethiopia")]
+    assert check("Somalie President Hassan Sheikh Mohamud spoke.", "en") == [
+        ("wrong-language", "Somalie", "Somalia")]
+    assert check("La présidente du Chile Michelle Bachelet a parlé.", "fr") == [
+        ("wrong-language", "Chile", "Chili")]
+    # Before another capitalised word, the place is still part of a name.
+    assert check("Analysts at Credit Suisse cut their forecast on Friday.", "en") == []
+    assert check("Le gouvernement négocie avec Transport Scotland depuis juin.", "fr") == []
+
+
+def test_a_capital_on_the_institution_a_french_title_ends_with(check):
+    # "la Banque centrale" names one bank (Canada's): houses capitalise it or not.
+    assert check("Cet ancien gouverneur de la Banque centrale est devenu Premier ministre.",
+                 "fr") == []
+    # The title's own word, or a second capital in the institution, is still wrong.
+    assert check("Le Gouverneur de la banque centrale a parlé.", "fr") == [
+        ("capitalization", "Gouverneur de la banque centrale",
+         "gouverneur de la banque centrale")]
+    assert [f[0] for f in check("Le gouverneur de la Banque Centrale a parlé.", "fr")] == [
+        "capitalization"]
+
+
+def test_an_arabic_article_written_apart_with_a_capital(check):
+    # The New York Times and Gulf papers write Al Qaeda; the termbase's al Qaeda is AP's.
+    assert check("The group was once affiliated with Al Qaeda, officials said.", "en") == []
+    assert check("The group was once affiliated with Al Qaida, officials said.", "en") == [
+        ("transliteration", "Al Qaida", "al-Qaida")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Asean: the Guardian's, the FT's and Singapore's way in English too.
+    ("Two top Asean officials met on Friday with the junta leader.", "en"),
+    # AFP's English copy spells Hemedti's surname as French copy does.
+    ("The paramilitary is led by Mohamed Hamdan Daglo, known as Hemedti.", "en"),
+    # Nigeria's PDP has no apostrophe; Turkey's HDP has one.
+    ("Atiku Abubakar of the Peoples Democratic Party has told Nigerians he would go to court.",
+     "en"),
+])
+def test_english_spellings_of_names_that_english_copy_uses(check, text, lang):
+    assert check(text, lang) == []

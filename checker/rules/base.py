@@ -268,14 +268,19 @@ def _capitals(text: str) -> bool:
 # Al-Qaida, AFP and Reuters Bachar al-Assad and al-Qaida, Sudan's government Abdel Fattah
 # Al-Burhan; its capital is a house's choice.
 _ARTICLE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:al|el)-")
+# The article a form writes apart in lower case (al Qaeda, al Shabaab): The New York Times and
+# Gulf papers capitalise it (Al Qaeda). Only that way round: "al Gore" is no Al Gore.
+_LOWER_ARTICLE_APART = regex.compile(r"(?<![\p{L}\p{M}])al (?=\p{Lu})")
 
 
 def article_case_only(text: str, form: str) -> bool:
     """True when ``text`` differs from ``form`` only by the capital of an Arabic article
-    (Bachar Al-Assad for Bachar al-Assad, al-Qaïda for Al-Qaïda)."""
+    (Bachar Al-Assad for Bachar al-Assad, al-Qaïda for Al-Qaïda, Al Qaeda for al Qaeda)."""
     if text == form or len(text) != len(form):
         return False
     articles = {m.start() for m in _ARTICLE.finditer(text)}
+    articles.update(m.start() for m in _LOWER_ARTICLE_APART.finditer(form)
+                    if text[m.start()] == "A")
     return all(a == b or (i in articles and a.lower() == b.lower())
                for i, (a, b) in enumerate(zip(text, form, strict=True)))
 

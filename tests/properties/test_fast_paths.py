@@ -13,7 +13,7 @@ import json
 import sys
 from collections import Counter, defaultdict
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pytest
 import regex
@@ -593,7 +593,8 @@ class ReferenceMatcher(Matcher):
             return None
         if best.entry.type in _PLACES_AND_BODIES and (
                 _inside_proper_name(doc, seg_words, seps, i, i + best.size, lang,
-                                    best.form.text.endswith("."))
+                                    best.form.text.endswith("."),
+                                    partial(self._title_or_person_at, seg_words))
                 or _qualified_by_region(doc.text, seg_words.word(i + best.size - 1).end)):
             if best.size == 1:
                 self._name_parts.add(casefold(seg_words.raw[i]))
