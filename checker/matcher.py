@@ -1399,6 +1399,24 @@ def romanised(entry: Entry) -> bool:
     return len({forms.preferred.text for forms in entry.languages.values()}) > 1
 
 
+# What a slip of the keys shares a transliteration key with: the name with a letter doubled or
+# undoubled (Haris, Harris) or a mute e. Any other spelling of the same key differs by a letter
+# group that only romanisations write differently (Zhaparov and Japarov, Zelenskiy and Zelensky).
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
+def _slip_key(folded: str) -> str:
+    return _DOUBLED.sub(r"\1", folded).removesuffix("e")
+
+
+def romanised_spelling(mention: Mention) -> bool:
+    """True when a mention found by its transliteration key is spelled as a romanisation of its
+    form, not as a slip of it: a name written alike in every language still has other
+    romanisations (Sadyr Zhaparov for Sadyr Japarov), while Haris for Harris is a misspelling."""
+    return any(word.folded != folded and _slip_key(word.folded) != _slip_key(folded)
+               for word, folded in zip(mention.words, mention.pattern.folded, strict=True))
+
+
 def _close_spelling(mention: Mention) -> bool:
     """Whether a one-word mention is spelled within a near miss's edits of some one-word form of
     its entry (accents folded)."""

@@ -606,3 +606,12 @@ def test_an_arabic_article_written_apart_with_a_capital(check):
 ])
 def test_english_spellings_of_names_that_english_copy_uses(check, text, lang):
     assert check(text, lang) == []
+
+
+def test_another_romanisation_of_a_name_spelled_alike_in_both_languages(check):
+    # Japarov is written so in French and English copy; Zhaparov (Russian-based) is another
+    # romanisation of it, not a misspelling; Sulivan, Hariss still are.
+    assert check("Sadyr Zhaparov arrived on Friday.", "en") == [
+        ("transliteration", "Sadyr Zhaparov", "Sadyr Japarov")]
+    assert check("Jake Sulivan spoke. Kamala Hariss spoke.", "en") == [
+        ("typo", "Jake Sulivan", "Jake Sullivan"), ("typo", "Kamala Hariss", "Kamala Harris")]

@@ -45,7 +45,7 @@ from glossary.tokens import normalize_separator
 from .. import words as wordlist
 from ..findings import Severity
 from ..i18n import N_, _, ngettext
-from ..matcher import MatchKind, Mention, Word, romanised
+from ..matcher import MatchKind, Mention, Word, romanised, romanised_spelling
 from ..project import Parts
 from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
 
@@ -97,8 +97,9 @@ def _initials_without_stops(mention: Mention, text: str) -> bool:
 def check(mention: Mention, ctx: Context):
     if mention.mixed or mention.form.lang != ctx.lang:
         return None
-    if mention.kind is MatchKind.TRANSLIT and (not romanised(mention.entry)
-                                              or mention.entry.type is EntryType.TITLE):
+    if mention.kind is MatchKind.TRANSLIT and (
+            not (romanised(mention.entry) or romanised_spelling(mention))
+            or mention.entry.type is EntryType.TITLE):
         # A typo (Sulivan), not a romanisation; a title's other form is another word
         # (conseillère d'État, the feminine, beside conseiller d'État).
         return None

@@ -41,14 +41,15 @@ from glossary.normalize import casefold
 
 from ..findings import Severity
 from ..i18n import N_, _
-from ..matcher import MatchKind, Mention, romanised
+from ..matcher import MatchKind, Mention, romanised, romanised_spelling
 from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
 
 
 def check(mention: Mention, ctx: Context):
     # A name with one spelling in every language has no romanisations: a spelling that only
     # shares its transliteration key (Sulivan for Sullivan) is a misspelling.
-    near_key = mention.kind is MatchKind.TRANSLIT and not romanised(mention.entry)
+    near_key = (mention.kind is MatchKind.TRANSLIT and not romanised(mention.entry)
+                and not romanised_spelling(mention))
     if mention.kind is not MatchKind.TYPO and not near_key:
         return None
     expected = expected_for(mention, ctx)
