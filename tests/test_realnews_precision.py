@@ -586,6 +586,11 @@ def test_a_capital_on_the_institution_a_french_title_ends_with(check):
          "gouverneur de la banque centrale")]
     assert [f[0] for f in check("Le gouverneur de la Banque Centrale a parlé.", "fr")] == [
         "capitalization"]
+    # Only an institution: not a rank, not a period.
+    assert check("Le général de Brigade Jean Martin a parlé.", "fr") == [
+        ("capitalization", "général de Brigade", "général de brigade")]
+    assert check("Le président de la Transition a parlé.", "fr") == [
+        ("capitalization", "président de la Transition", "président de la transition")]
 
 
 def test_an_arabic_article_written_apart_with_a_capital(check):

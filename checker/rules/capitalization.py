@@ -99,9 +99,12 @@ def _exact_case_wrong(mention: Mention, lang: str, sentence_start: bool) -> bool
 # After a title: the rest of an institution's name whose first words end the title
 # (gouverneur de la Banque centrale des États de l'Afrique de l'Ouest); a name after an
 # English title is ``_NAME_AFTER``'s (below).
-# The words before an institution's first word in a French title (gouverneur de la Banque
-# centrale, président du Conseil, directeur de l'Agence).
-_OPENING_AN_INSTITUTION = frozenset({"la", "l", "du", "des", "de"})
+# Institutions a French title may end with, whose first word a house capitalises when it
+# means one of them (gouverneur de la Banque centrale, président du Conseil, directeur de
+# l'Agence): not a rank (général de brigade) or a period (président de la transition).
+_INSTITUTIONS = frozenset({
+    "agence", "assemblée", "autorité", "banque", "bureau", "chambre", "commission", "comité",
+    "conseil", "cour", "fonds", "office", "organisation", "parlement", "sénat", "tribunal"})
 _NAME_GOES_ON = regex.compile(
     r"[ \u00a0]+(?:des|du|de[ \u00a0]+la|de[ \u00a0]+l['’]|de|d['’])[ \u00a0]*\p{Lu}")
 
@@ -122,15 +125,15 @@ def _capitals_of_what_follows(mention: Mention, ctx: Context) -> bool:
         # Capitals from one word to the title's end (its short words aside), a name after.
         return (all(w.text[:1].isupper() or len(w.text) < 4 for w in mention.words[first:])
                 and _NAME_AFTER.match(text, mention.end) is not None)
-    # French capitalises an institution's first word only (Banque centrale): after the
-    # preposition that opens the institution in the title, a capital names one institution
-    # (an ancien gouverneur de la Banque centrale, Canada's), which houses write either way.
+    # French capitalises an institution's first word only (Banque centrale): a capital there
+    # names one institution (an ancien gouverneur de la Banque centrale, Canada's), which
+    # houses write either way.
     if first == 0:
         return False
     if _NAME_GOES_ON.match(text, mention.end) is not None:
         return True
     return (True not in capitals[first + 1:]
-            and casefold(mention.words[first - 1].text) in _OPENING_AN_INSTITUTION)
+            and casefold(mention.words[first].text) in _INSTITUTIONS)
 
 
 def check(mention: Mention, ctx: Context):
