@@ -524,12 +524,13 @@ class Matcher:
         if not matches:
             return None
         rank, best, kind, spacing = min(matches, key=lambda m: m[0])
-        if best.size == 1 and self._inside_longer_name(seg_words, seps, i, lang):
+        if best.size == 1 and self._inside_longer_name(seg_words, seps, i, lang,
+                                                       best.entry.type is EntryType.PLACE):
             return None
         if best.entry.type in _PLACES_AND_BODIES and (
                 _inside_proper_name(doc, seg_words, seps, i, i + best.size, lang,
                                     best.form.text.endswith("."),
-                                    partial(self._title_or_person_at, seg_words))
+                                    partial(self._name_of_its_own_at, seg_words, places=True))
                 or _qualified_by_region(doc.text, seg_words.word(i + best.size - 1).end)):
             if best.size == 1:
                 self._name_parts.add(casefold(seg_words.raw[i]))
@@ -556,14 +557,19 @@ class Matcher:
         return mention
 
     def _inside_longer_name(self, seg_words: SegmentWords, seps: Separators, i: int,
-                            lang: str) -> bool:
+                            lang: str, place: bool = False) -> bool:
         """True when the word at ``i`` is joined to a capitalised word that looks like a name:
         Maurice in Maurice Ravel is not Mauritius, Macron in Brigitte Macron is not Emmanuel
         Macron. Titles and other ordinary words do not count (President Putin, M. Lavrov), nor
-        a known person's name of its own after it (la présidente du Chili Michelle Bachelet)."""
-        return _after_given_name(seg_words, seps, i, lang) or (
-            i < len(seps) and _name_like(seg_words, seps[i], i + 1, lang)
-            and not (seps[i] == " " and self._title_or_person_at(seg_words, i + 1)))
+        a known person's name of its own after it (la présidente du Chili Michelle Bachelet),
+        nor, for a ``place``, another place across a hyphen (un sommet France-Japon; the
+        Trudeau of Montréal-Trudeau is an airport's, nobody's name alone)."""
+        if i > 0 and _name_like(seg_words, seps[i - 1], i - 1, lang) and not (
+                place and seps[i - 1] == "-" and self._place_at(seg_words, i - 1)):
+            return True
+        return i < len(seps) and _name_like(seg_words, seps[i], i + 1, lang) and not (
+            self._name_of_its_own_at(seg_words, i + 1) if seps[i] == " "
+            else place and self._place_at(seg_words, i + 1))
 
     @staticmethod
     def _kind(run: list[Word], pattern: FormPattern) -> MatchKind:
@@ -639,23 +645,33 @@ class Matcher:
         return Mention(start, end, doc.text[start:end], entry, pattern.form, pattern, kind,
                        spacing, mixed, corrected, needs_context, tuple(run), lowered=lowered)
 
-    def _title_or_person_at(self, seg_words: SegmentWords, j: int) -> bool:
-        """Whether a title of the termbase (Prime Minister, President) or a person's name of
-        two words or more (Michelle Bachelet) starts at the word ``j``, its letters as the
-        form's whatever their case and accents: a name of its own beside a place (Ethiopia
-        Prime Minister Abiy Ahmed, la présidente du Chili Michelle Bachelet), not the rest of
-        one name with it."""
-        raw = seg_words.raw
-        if casefold(raw[j]) in _TITLE_HEADS:
+    def _name_of_its_own_at(self, seg_words: SegmentWords, j: int, places: bool = False) -> bool:
+        """Whether a title (Prime Minister, President: the termbase's or ``_TITLE_HEADS``), a
+        person's name of two words or more (Michelle Bachelet) or, with ``places``, a one-word
+        place starts at the word ``j``, its letters as the form's whatever their case and
+        accents: a name of its own beside a place (Ethiopia Prime Minister Abiy Ahmed, la
+        présidente du Chili Michelle Bachelet, le Président du Chili, un sommet France-Japon),
+        not the rest of one name with it."""
+        if casefold(seg_words.raw[j]) in _TITLE_HEADS:
             return True
+        return self._form_at(seg_words, j, lambda p: (
+            p.entry.type is EntryType.TITLE or (p.entry.type is EntryType.PERSON and p.size > 1)
+            or (places and p.entry.type is EntryType.PLACE and p.size == 1)))
+
+    def _place_at(self, seg_words: SegmentWords, j: int) -> bool:
+        """Whether the word ``j`` is a one-word place, its letters as the form's."""
+        return self._form_at(seg_words, j, lambda p: (
+            p.entry.type is EntryType.PLACE and p.size == 1))
+
+    def _form_at(self, seg_words: SegmentWords, j: int,
+                 accept: Callable[[FormPattern], bool]) -> bool:
+        """Whether a pattern that ``accept`` takes starts at the word ``j``, its letters as the
+        form's whatever their case and accents."""
+        raw = seg_words.raw
         second = translit_word(raw[j + 1]) if j + 1 < len(raw) else None
-        for pattern in self.index.patterns_starting(translit_word(raw[j]), second):
-            kind = pattern.entry.type
-            if (kind is EntryType.TITLE or (kind is EntryType.PERSON and pattern.size > 1)) \
-                    and j + pattern.size <= len(raw) and all(
-                        fold_key(raw[j + k]) == folded for k, folded in enumerate(pattern.folded)):
-                return True
-        return False
+        return any(accept(pattern) and j + pattern.size <= len(raw) and all(
+            fold_key(raw[j + k]) == folded for k, folded in enumerate(pattern.folded))
+            for pattern in self.index.patterns_starting(translit_word(raw[j]), second))
 
     def _in_context(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """Drop one-word mentions that are ordinary words, unless they are capitalised inside a
@@ -1265,9 +1281,9 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
     is the termbase's own: across a connector it is the name still (the Sommet des Nations
     unies is a summit of the United Nations), so only its direct neighbours count. ``dotted``:
     the form ends with a full stop (U.S.), which then stands between it and the next word.
-    ``name_at(j)``: whether a title or a person's name of its own starts at the word ``j``;
-    the place's direct neighbour to the right is then no word of the same name (Ethiopia Prime
-    Minister, du Chili Michelle Bachelet)."""
+    ``name_at(j)``: whether a title, a person's name or a place of its own starts at the word
+    ``j``; the neighbour there is then no word of the same name (Ethiopia Prime Minister, du
+    Chili Michelle Bachelet, le Président du Chili, France-Japon)."""
     one_word = end - first == 1
 
     def name_word(j: int) -> bool:
@@ -1291,7 +1307,7 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
         j = first - 1
         if seg_words.raw[j] in CONNECTORS and one_word and j > 0 and seps[j - 1] == " ":
             j -= 1
-        if name_word(j):
+        if name_word(j) and not (name_at is not None and name_at(j)):
             return True
     # Right: the word after, or after a connector (Scotland Yard, Dominique de Villepin); after
     # the full stop of a dotted abbreviation too (U.S. Census Bureau).
@@ -1300,7 +1316,7 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
         if (seg_words.raw[j] in CONNECTORS and one_word and j + 1 < len(seg_words)
                 and seps[j] == " "):
             j += 1
-        elif name_at is not None and seps[end - 1] == " " and name_at(j):
+        elif name_at is not None and seps[end - 1] in (" ", "-") and name_at(j):
             return False
         return name_word(j)
     return False
@@ -1311,10 +1327,15 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
 # no proper name with it. (Not "General" or "Premier": General Motors, Premier League.)
 _TITLE_HEADS = frozenset({
     "president", "vice-president", "prime", "minister", "chancellor", "king", "queen", "emir",
-    "governor", "mayor", "senator", "ambassador", "envoy", "foreign", "defence", "defense",
-    "finance", "interior", "deputy", "secretary", "secretary-general", "attorney", "chief",
-    "spokesman", "spokeswoman", "spokesperson", "leader", "coach", "captain", "striker",
-    "midfielder", "goalkeeper", "defender"})
+    "prince", "governor", "mayor", "senator", "ambassador", "envoy", "foreign", "defence",
+    "defense", "finance", "interior", "deputy", "secretary", "secretary-general", "attorney",
+    "chief", "spokesman", "spokeswoman", "spokesperson", "leader", "coach", "captain",
+    "striker", "midfielder", "goalkeeper", "defender",
+    # French copy capitalises a title before the place it heads (le Président du Chili).
+    "président", "présidente", "vice-président", "vice-présidente", "ministre", "roi", "reine",
+    "émir", "princesse", "gouverneur", "maire", "ambassadeur", "ambassadrice", "chancelier",
+    "chancelière", "sénateur", "sénatrice", "secrétaire", "chef", "porte-parole",
+    "sélectionneur", "entraîneur", "capitaine"})
 
 
 # ", Ontario", ", en Ontario", ", in Texas": what may follow a town named like a capital.

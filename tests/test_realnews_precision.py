@@ -620,3 +620,16 @@ def test_another_romanisation_of_a_name_spelled_alike_in_both_languages(check):
         ("transliteration", "Sadyr Zhaparov", "Sadyr Japarov")]
     assert check("Jake Sulivan spoke. Kamala Hariss spoke.", "en") == [
         ("typo", "Jake Sulivan", "Jake Sullivan"), ("typo", "Kamala Hariss", "Kamala Harris")]
+
+
+def test_a_place_after_a_capitalised_title_or_joined_to_another_place(check):
+    # Le Président du Chili: the title is miswritten, the place is still the place.
+    assert check("Le Président du Chile, Gabriel Boric, a parlé.", "fr") == [
+        ("capitalization", "Président", "président"), ("wrong-language", "Chile", "Chili")]
+    # Two places joined by a hyphen (a summit, a relation) are two places.
+    assert check("Un sommet bilatéral France-Japan a eu lieu.", "fr") == [
+        ("wrong-language", "Japan", "Japon")]
+    assert check("Les relations Pekin-Moscou se renforcent.", "fr") == [
+        ("diacritics", "Pekin", "Pékin")]
+    # A given name before a hyphen is still a person's: Jean-Maurice is nobody's Mauritius.
+    assert check("Jean-Maurice Dupont a parlé. La République du Kenya a voté.", "fr") == []

@@ -589,12 +589,13 @@ class ReferenceMatcher(Matcher):
         if not matches:
             return None
         rank, best, kind, spacing = min(matches, key=lambda m: m[0])
-        if best.size == 1 and self._inside_longer_name(seg_words, seps, i, lang):
+        if best.size == 1 and self._inside_longer_name(seg_words, seps, i, lang,
+                                                       best.entry.type is EntryType.PLACE):
             return None
         if best.entry.type in _PLACES_AND_BODIES and (
                 _inside_proper_name(doc, seg_words, seps, i, i + best.size, lang,
                                     best.form.text.endswith("."),
-                                    partial(self._title_or_person_at, seg_words))
+                                    partial(self._name_of_its_own_at, seg_words, places=True))
                 or _qualified_by_region(doc.text, seg_words.word(i + best.size - 1).end)):
             if best.size == 1:
                 self._name_parts.add(casefold(seg_words.raw[i]))
