@@ -128,7 +128,7 @@ def test_messages_name_what_is_wrong(check):
     termbase = load_termbase()
     en = Checker(termbase, CheckOptions(lang="en"))
     fr = Checker(termbase, CheckOptions(lang="fr"))
-    [case] = en.check_text("Monusco troops stayed in the town.").findings
+    [case] = en.check_text("She told Radio France internationale on Monday.").findings
     assert case.rule == "wrong-language" and case.severity.value == "warning"
     assert "by its capitals only" in case.message and "French form" not in case.message
     # A capital on the English form's particle is no French form, and the capital of the
@@ -633,3 +633,41 @@ def test_a_place_after_a_capitalised_title_or_joined_to_another_place(check):
         ("diacritics", "Pekin", "Pékin")]
     # A given name before a hyphen is still a person's: Jean-Maurice is nobody's Mauritius.
     assert check("Jean-Maurice Dupont a parlé. La République du Kenya a voté.", "fr") == []
+
+
+def test_an_acronym_read_as_a_word_with_an_initial_capital_only(check):
+    # The Guardian's and the BBC's style (Monusco, Unesco) is no French form in English copy.
+    assert check("The Monusco mandate was renewed. Unesco said so.", "en") == []
+    # Capitals elsewhere are still another way of writing it.
+    assert check("The MonUSCO mandate was renewed.", "en") == [
+        ("wrong-language", "MonUSCO", "MONUSCO")]
+
+
+def test_a_pronunciation_is_no_misspelling(check):
+    text = "La victoire d'Ekrem Imamoglu (prononcer Imamorlou) a surpris."
+    assert check(text, "fr") == []
+    assert check("Ekrem Imamorlou a gagné.", "fr") == [
+        ("typo", "Ekrem Imamorlou", "Ekrem Imamoglu")]
+
+
+def test_an_english_titles_capitals_that_name_its_institution(check):
+    # AP capitalises the ministry's name before a lower-case head.
+    assert check("It was praised by Foreign Ministry spokesperson Esmaeil Baqaei.", "en") == []
+    assert check("The foreign Ministry spokesperson said so.", "en") == [
+        ("capitalization", "foreign Ministry spokesperson", "foreign ministry spokesperson")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # AFP's French copy.
+    ("Le corridor relie l'Arménie au Nagorny Karabakh depuis 1994.", "fr"),
+    ("Les dirigeants africains sont réunis samedi à Addis Abeba.", "fr"),
+    ("Le parti Droit et Justice (PiS) est au pouvoir depuis 2015.", "fr"),
+    ("Shigeru Ishiba a été élu chef du Parti libéral démocrate.", "fr"),
+    # Le Monde's.
+    ("Le premier ministre israélien Benyamin Nétanyahou a parlé.", "fr"),
+    ("Sviatlana Tsikhanouskaïa, la compagne de Siarhieï Tsikhanouski, est en exil.", "fr"),
+    # Ukraine's own romanisation, in English copy too.
+    ("He holds consultations with world leaders, Podoliak said.", "en"),
+])
+def test_spellings_of_names_the_press_of_that_language_uses(check, text, lang):
+    assert check(text, lang) == []

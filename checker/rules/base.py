@@ -297,6 +297,20 @@ def names_a_model(mention: Mention, text: str) -> bool:
             and _MODEL_AFTER.match(text, mention.end) is not None)
 
 
+# What says the words after it are a pronunciation, not a spelling: Imamoglu (prononcer
+# Imamorlou), Nguyen (pronounced Nwin).
+_PRONUNCIATION_BEFORE = regex.compile(
+    r"(?i)(?:prononcer|prononcez|prononcé|prononcée|se\s+prononce|pronounced|pronounce|"
+    r"pronunciation)\s*:?\s*[\"«“‘']?\s*$")
+
+
+def spells_a_pronunciation(mention: Mention, text: str) -> bool:
+    """Whether ``mention`` follows a word that introduces a pronunciation (prononcer
+    Imamorlou): the letters there are sounds, not a misspelling of the name."""
+    return _PRONUNCIATION_BEFORE.search(text, max(0, mention.start - 40), mention.start) \
+        is not None
+
+
 def fit_case(expected: str, text: str, sentence_start: bool, form: str | None = None) -> str:
     """``expected`` written the way its place demands: in capitals where the text is in
     capitals (a headline), with a capital first letter at the start of a sentence, and with

@@ -102,6 +102,8 @@ def _exact_case_wrong(mention: Mention, lang: str, sentence_start: bool) -> bool
 # Institutions a French title may end with, whose first word a house capitalises when it
 # means one of them (gouverneur de la Banque centrale, président du Conseil, directeur de
 # l'Agence): not a rank (général de brigade) or a period (président de la transition).
+_EN_INSTITUTIONS = frozenset({"ministry", "department", "office", "council", "commission",
+                              "agency", "bank", "court", "parliament", "assembly", "senate"})
 _INSTITUTIONS = frozenset({
     "agence", "assemblée", "autorité", "banque", "bureau", "chambre", "commission", "comité",
     "conseil", "cour", "fonds", "office", "organisation", "parlement", "sénat", "tribunal"})
@@ -123,8 +125,14 @@ def _capitals_of_what_follows(mention: Mention, ctx: Context) -> bool:
     first = capitals.index(True)
     if ctx.lang == "en":
         # Capitals from one word to the title's end (its short words aside), a name after.
-        return (all(w.text[:1].isupper() or len(w.text) < 4 for w in mention.words[first:])
-                and _NAME_AFTER.match(text, mention.end) is not None)
+        if (all(w.text[:1].isupper() or len(w.text) < 4 for w in mention.words[first:])
+                and _NAME_AFTER.match(text, mention.end) is not None):
+            return True
+        # The capitals of an institution's name that opens the title (Foreign Ministry
+        # spokesperson: that ministry's name, as AP writes it), the title's head after it.
+        last = len(capitals) - 1 - capitals[::-1].index(True)
+        return (first == 0 and all(capitals[:last + 1]) and last < len(capitals) - 1
+                and casefold(mention.words[last].text) in _EN_INSTITUTIONS)
     # French capitalises an institution's first word only (Banque centrale): a capital there
     # names one institution (an ancien gouverneur de la Banque centrale, Canada's), which
     # houses write either way.

@@ -8,7 +8,10 @@ What it flags:
       a hyphen for a space or the reverse (Colonel-General, as British English writes ranks),
       nor a title's other form (Conseillère d'Etat, the feminine, is no romanisation), nor an
       adjective or a demonym the termbase lists (bélarusse is no Bélarus), nor an initial
-      without its full stop, as British style writes it (Michael D Higgins). A word alone spelled
+      without its full stop, as British style writes it (Michael D Higgins), nor a
+      pronunciation (Poutine, prononcer Poutinne). A name written alike in every language has
+      romanisations too: a spelling of the same key that differs by more than a doubled letter
+      or a mute e (Sadyr Zhaparov for Sadyr Japarov) is one. A word alone spelled
       further from every form of the entry than a near miss counts only when the document names
       the entry otherwise: Jenin, the town, is no romanisation of a surname Zheniin.
     - A name the termbase does not know, written two ways in one document whose spellings share
@@ -47,7 +50,15 @@ from ..findings import Severity
 from ..i18n import N_, _, ngettext
 from ..matcher import MatchKind, Mention, Word, romanised, romanised_spelling
 from ..project import Parts
-from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
+from .base import (
+    Context,
+    FixSafety,
+    Rule,
+    Stage,
+    expected_for,
+    fit_case,
+    spells_a_pronunciation,
+)
 
 # A word followed by another capitalised word is a first name (Mohamed Salah, Mohammed ben
 # Salmane): two spellings of a first name are often two people, not two romanisations.
@@ -103,6 +114,8 @@ def check(mention: Mention, ctx: Context):
         # A typo (Sulivan), not a romanisation; a title's other form is another word
         # (conseillère d'État, the feminine, beside conseiller d'État).
         return None
+    if spells_a_pronunciation(mention, ctx.doc.text):
+        return None  # Poutine (prononcer Poutinne): sounds, not a spelling
     if mention.size == 1 and ctx.index is not None and ctx.index.is_derived_word(mention.text):
         return None  # an adjective or a demonym the termbase lists (bélarusse), no romanisation
     if mention.spacing and (_part_of_a_longer_name(mention, ctx) or (

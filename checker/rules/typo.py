@@ -4,7 +4,9 @@ What it flags:
     A capitalised word that is not a form of the termbase nor an ordinary word of the document's
     language, within one edit (two for words of nine letters or more) of a word of a known name:
     Lavorv for Lavrov, Sulivan for Sullivan (a name written alike in every language has no other
-    romanisation, so a doubled letter dropped there is a misspelling). Alone, never for words of
+    romanisation for a doubled letter, so one dropped there is a misspelling; another letter
+    group, Sadyr Zhaparov for Sadyr Japarov, is a romanisation: transliteration). Not after a
+    word that introduces a pronunciation (Imamoglu, prononcer Imamorlou). Alone, never for words of
     four letters or fewer but the swaps below, and never for a feminine or plural ending
     (Lavrova is another person, not a misspelling of Lavrov) or a demonym or adjective of a
     place: those the termbase lists (`adjectives`, `demonyms`: Tchétchènes, Biélorusses,
@@ -42,7 +44,15 @@ from glossary.normalize import casefold
 from ..findings import Severity
 from ..i18n import N_, _
 from ..matcher import MatchKind, Mention, romanised, romanised_spelling
-from .base import Context, FixSafety, Rule, Stage, expected_for, fit_case
+from .base import (
+    Context,
+    FixSafety,
+    Rule,
+    Stage,
+    expected_for,
+    fit_case,
+    spells_a_pronunciation,
+)
 
 
 def check(mention: Mention, ctx: Context):
@@ -51,6 +61,8 @@ def check(mention: Mention, ctx: Context):
     near_key = (mention.kind is MatchKind.TRANSLIT and not romanised(mention.entry)
                 and not romanised_spelling(mention))
     if mention.kind is not MatchKind.TYPO and not near_key:
+        return None
+    if spells_a_pronunciation(mention, ctx.doc.text):
         return None
     expected = expected_for(mention, ctx)
     if expected is None:

@@ -37,7 +37,9 @@ Why it matters:
     document's language, its complement after it (la Réunion des chefs de gouvernement, a
     meeting).
     Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
-    warning that names what differs: capitals, accents, or hyphens and spaces.
+    warning that names what differs: capitals, accents, or hyphens and spaces; none for an
+    acronym of four letters or more written with an initial capital only (Monusco, Unesco in
+    English copy: the Guardian's and the BBC's style), unless a house style is chosen.
 Example:
     Sergei Lavrov (in a French draft); Nikolaï Patrushev when it is not listed as a form.
 Use instead:
@@ -107,6 +109,9 @@ def check(mention: Mention, ctx: Context):
     if (what == N_("accents") and (ctx.profile is None or not ctx.profile.accented_capitals)
             and only_capitals_unaccented(mention.text, expected)):
         return None  # GAID SALAH: capitals without their accents, as some typography writes
+    if what == N_("capitals") and ctx.profile is None and _acronym_as_a_word(
+            nfc(mention.text), expected):
+        return None  # Monusco, Unesco, Asean: British (and French) style for MONUSCO
     if what is not None:
         # The languages write the name with the same letters: a house's choice of capitals,
         # accents or hyphens, not a name left in another language.
@@ -437,6 +442,14 @@ def _only_difference(text: str, expected: str) -> str | None:
     if _letters(text) == _letters(expected):
         return N_("hyphens and spaces")
     return None
+
+
+def _acronym_as_a_word(text: str, expected: str) -> bool:
+    """Whether ``text`` is the acronym ``expected`` (four letters or more) written with an
+    initial capital only, as the Guardian, the BBC and the FT write one read as a word
+    (Unesco, Monusco) and French copy too (l'Unesco)."""
+    return (len(expected) >= 4 and expected.isalpha() and expected.isupper()
+            and text == expected[0] + expected[1:].lower())
 
 
 def _letters(text: str) -> str:
