@@ -1594,12 +1594,13 @@ def _known_anywhere(word: str, lang: str, languages: set[str]) -> bool:
 
 def _name_like(seg_words: SegmentWords, sep: str, j: int, lang: str) -> bool:
     """Whether the word at ``j``, joined by ``sep`` to a word beside it, is a capitalised
-    word that looks like a name (no title or other ordinary word: President, M.)."""
+    word that looks like a name (no title or other ordinary word: President, M., Mr)."""
     if sep not in (" ", "-") or not 0 <= j < len(seg_words):
         return False
     neighbour = seg_words[j].text
     return (len(neighbour) > 1 and neighbour[:1].isupper() and not neighbour.isupper()
-            and not wordlist.is_common(neighbour, lang))
+            and not wordlist.is_common(neighbour, lang)
+            and casefold(neighbour) not in COURTESY_TITLES)
 
 
 def _after_given_name(seg_words: SegmentWords, seps: Separators, i: int, lang: str) -> bool:

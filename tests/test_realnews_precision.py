@@ -671,3 +671,9 @@ def test_an_english_titles_capitals_that_name_its_institution(check):
 ])
 def test_spellings_of_names_the_press_of_that_language_uses(check, text, lang):
     assert check(text, lang) == []
+
+
+def test_a_surname_after_a_courtesy_title_without_full_stop(check):
+    # Mr, as British English writes it, is no given name: the surname after it is the person's.
+    assert check("Volodymyr Zelensky came. Then Mr Zelenksy spoke.", "en") == [
+        ("typo", "Zelenksy", "Zelensky")]
