@@ -619,13 +619,18 @@ class Matcher:
     @staticmethod
     def _mixed(run: list[Word], best: FormPattern, candidates: list[FormPattern]) -> bool:
         """True when some word is spelled as another language's form of the entry has it, and
-        not as the chosen form has it (Nikolaï Patrushev in French)."""
+        not as the chosen form nor any other form of its language has it (Nikolaï Patrushev in
+        French; not Abdel Fatah al-Sisi in English, whose al-Sisi is English too). A form to
+        avoid is no language's spelling (French avoids the English al-Sisi)."""
         for other in candidates:
             if (other.form.entry_id != best.form.entry_id or other.form.lang == best.form.lang
-                    or other.size != best.size):
+                    or other.size != best.size or other.form.status is Status.AVOID):
                 continue
             for j, word in enumerate(run):
-                if word.folded == other.folded[j] and word.folded != best.folded[j]:
+                if word.folded == other.folded[j] and word.folded != best.folded[j] and not any(
+                        mine.form.lang == best.form.lang and mine.size == best.size
+                        and mine.form.entry_id == best.form.entry_id
+                        and mine.folded[j] == word.folded for mine in candidates):
                     return True
         return False
 

@@ -677,3 +677,23 @@ def test_a_surname_after_a_courtesy_title_without_full_stop(check):
     # Mr, as British English writes it, is no given name: the surname after it is the person's.
     assert check("Volodymyr Zelensky came. Then Mr Zelenksy spoke.", "en") == [
         ("typo", "Zelenksy", "Zelensky")]
+
+
+def test_a_word_english_writes_too_is_no_sign_of_a_mixed_name(check):
+    # al-Sisi is an accepted English spelling (and a form French avoids): Abdel Fatah al-Sisi
+    # is another romanisation, not a French and English mix.
+    assert check("President Abdel Fatah al-Sisi met with Roger Wicker.", "en") == [
+        ("transliteration", "Abdel Fatah al-Sisi", "Abdel Fattah el-Sisi")]
+
+
+def test_a_later_reference_with_initials_is_no_second_form(check):
+    text = ("The United Nations Security Council condemned the violence. It costs $600 million "
+            "a year, according to the U.N. Security Council.")
+    assert check(text, "en") == []
+    # Two spellings of the initials are still two forms.
+    assert [f[0] for f in check("The U.N. Security Council met. The UN Security Council "
+                                "agreed.", "en")] == ["inconsistent"]
+
+
+def test_ap_spelling_of_a_port_in_english_copy(check):
+    assert check("Jets struck Yemen's Red Sea port of Hodeida early on Tuesday.", "en") == []

@@ -7,8 +7,9 @@ What it flags:
     when the termbase lists them as accepted: a form whose words are part of another form the
     document uses (Britain beside Great Britain), or its first and last words with a middle
     name left out (Bola Tinubu beside Bola Ahmed Tinubu), is its short form. Nor do acronyms and
-    initials count (AMLO beside Andrés Manuel López Obrador, JFK beside John F. Kennedy), which
-    writers use on purpose after the full name; nor titles, which a document may give several
+    initials count (AMLO beside Andrés Manuel López Obrador, JFK beside John F. Kennedy, U.N.
+    Security Council beside United Nations Security Council), which writers use on purpose
+    after the full name; nor titles, which a document may give several
     people (Premier ministre, Première ministre); nor related entries (`see_also`: le
     Royaume-Uni and la Grande-Bretagne), which are two names, not two forms of one; nor a
     form the document gives as the person's other name on purpose (Ahmad al-Sharaa,
@@ -104,7 +105,8 @@ def check_document(ctx: Context) -> list:
         # (Britain, Great Britain): a later reference, as a short form is.
         words = {text: _form_words(text) for text, _, _ in forms}
         forms = tuple(f for f in forms
-                      if not any(_inside(words[f[0]], longer) for longer in words.values()))
+                      if not any(_inside(words[f[0]], longer) or _abbreviated(words[f[0]], longer)
+                                 for longer in words.values()))
         mentions = [m for m in mentions if any(f[0] == m.form.text for f in forms)]
         # Forms that differ only by an accent on a capital (État / Etat) are one form.
         if not mentions or len({_one_form(text) for text, _, _ in forms}) < 2:
@@ -195,6 +197,22 @@ def _inside(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
         return False
     rest = iter(longer)
     return all(word in rest for word in words)  # a subsequence: each word found after the last
+
+
+def _abbreviated(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    """Whether ``words`` are ``longer`` with some of its words given by their initials (U.N.
+    Security Council after United Nations Security Council, as AP writes a later reference)."""
+    shortest = min(len(words), len(longer))
+    head = 0
+    while head < shortest and words[head] == longer[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and words[-1 - tail] == longer[-1 - tail]:
+        tail += 1
+    initials = "".join(words[head:len(words) - tail])
+    spelt = longer[head:len(longer) - tail]
+    return (len(initials) >= 2 and initials == "".join(w[:1] for w in spelt)
+            and all(len(w) > 1 for w in spelt))
 
 
 @lru_cache(maxsize=MEMO_LIMIT)
