@@ -697,3 +697,12 @@ def test_a_later_reference_with_initials_is_no_second_form(check):
 
 def test_ap_spelling_of_a_port_in_english_copy(check):
     assert check("Jets struck Yemen's Red Sea port of Hodeida early on Tuesday.", "en") == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # AFP's and Le Monde's spelling of Somalia's president; RFI's and France 24's al-Shabab.
+    ("Le président somalien Hassan Cheikh Mohamoud a parlé lundi.", "fr"),
+    ("Le groupe al-Shabab, affilié à al-Qaïda, a revendiqué l'attentat.", "fr"),
+])
+def test_french_spellings_of_somali_names(check, text, lang):
+    assert check(text, lang) == []
