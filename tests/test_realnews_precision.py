@@ -706,3 +706,20 @@ def test_ap_spelling_of_a_port_in_english_copy(check):
 ])
 def test_french_spellings_of_somali_names(check, text, lang):
     assert check(text, lang) == []
+
+
+def test_a_romanisation_french_hands_wrote_is_no_english_form(tmp_path):
+    # Le Monde's Sviatlana Tsikhanouskaïa shares its key with the English form only, but the
+    # diaeresis is French: another romanisation (a warning), not a name left in English.
+    path = tmp_path / "terms.yaml"
+    path.write_text("version: 1\nentries:\n- id: tsikhanouskaya\n  type: person\n"
+                    "  en: Sviatlana Tsikhanouskaya\n  fr: Svetlana Tikhanovskaïa\n",
+                    encoding="utf-8")
+    checker = Checker(load_termbase([path]), CheckOptions(lang="fr"))
+    found = [(f.rule, f.severity.value, f.expected) for f in
+             checker.check_text("Sviatlana Tsikhanouskaïa est en exil.").findings]
+    assert found == [("transliteration", "warning", "Svetlana Tikhanovskaïa")]
+    # The English form itself is still one.
+    found = [(f.rule, f.expected) for f in
+             checker.check_text("Sviatlana Tsikhanouskaya est en exil.").findings]
+    assert found == [("wrong-language", "Svetlana Tikhanovskaïa")]

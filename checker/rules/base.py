@@ -12,13 +12,15 @@ from typing import Any, TypeVar
 import regex
 
 from glossary import EntryType, TermIndex
+from glossary.normalize import casefold, nfc
 from glossary.profiles import HouseStyles, Profile
 from glossary.tokens import words
 
+from ..accents import FRENCH_ACCENTS
 from ..document import Document, Segment
 from ..findings import Finding, Fix, Severity
 from ..language import language_name
-from ..matcher import MatchResult, Mention
+from ..matcher import MatchKind, MatchResult, Mention
 from ..project import Parts, Project, Uses, alone
 from ..suppression import Suppressions
 
@@ -309,6 +311,17 @@ def spells_a_pronunciation(mention: Mention, text: str) -> bool:
     Imamorlou): the letters there are sounds, not a misspelling of the name."""
     return _PRONUNCIATION_BEFORE.search(text, max(0, mention.start - 40), mention.start) \
         is not None
+
+
+def frenchified_romanisation(mention: Mention, lang: str) -> bool:
+    """Whether a French draft's spelling, found by the key of an English form only, bears a
+    French letter that form lacks (Sviatlana Tsikhanouskaïa: the diaeresis French puts on a
+    romanised name): another romanisation, written by French hands, not the English form."""
+    if lang != "fr" or mention.kind is not MatchKind.TRANSLIT or mention.mixed \
+            or mention.form.lang == lang:
+        return False
+    form = casefold(nfc(mention.form.text))
+    return any(c in FRENCH_ACCENTS and c not in form for c in casefold(nfc(mention.text)))
 
 
 def fit_case(expected: str, text: str, sentence_start: bool, form: str | None = None) -> str:

@@ -11,7 +11,9 @@ What it flags:
       without its full stop, as British style writes it (Michael D Higgins), nor a
       pronunciation (Poutine, prononcer Poutinne). A name written alike in every language has
       romanisations too: a spelling of the same key that differs by more than a doubled letter
-      or a mute e (Sadyr Zhaparov for Sadyr Japarov) is one. A word alone spelled
+      or a mute e (Sadyr Zhaparov for Sadyr Japarov) is one; so is, in French copy, a spelling
+      of the English form's key with a French letter it lacks (Sviatlana Tsikhanouskaïa, not
+      the English Tsikhanouskaya: no wrong-language finding). A word alone spelled
       further from every form of the entry than a near miss counts only when the document names
       the entry otherwise: Jenin, the town, is no romanisation of a surname Zheniin.
     - A name the termbase does not know, written two ways in one document whose spellings share
@@ -57,6 +59,7 @@ from .base import (
     Stage,
     expected_for,
     fit_case,
+    frenchified_romanisation,
     spells_a_pronunciation,
 )
 
@@ -106,7 +109,8 @@ def _initials_without_stops(mention: Mention, text: str) -> bool:
 
 
 def check(mention: Mention, ctx: Context):
-    if mention.mixed or mention.form.lang != ctx.lang:
+    if mention.mixed or (mention.form.lang != ctx.lang
+                         and not frenchified_romanisation(mention, ctx.lang)):
         return None
     if mention.kind is MatchKind.TRANSLIT and (
             not (romanised(mention.entry) or romanised_spelling(mention))

@@ -73,6 +73,7 @@ from .base import (
     Stage,
     article_case_only,
     expected_for,
+    frenchified_romanisation,
     names_a_model,
 )
 
@@ -82,6 +83,8 @@ def check(mention: Mention, ctx: Context):
         return None  # nearly every mention: the document's language's own form
     if mention.kind is MatchKind.TYPO or ctx.lang not in mention.entry.languages:
         return None
+    if frenchified_romanisation(mention, ctx.lang):
+        return None  # transliteration's: another romanisation, not a name left in English
     if mention.size == 1 and (_adjective(mention, ctx) or _first_name_of_another(mention, ctx)):
         return None
     if _derived_here(mention, ctx):
