@@ -1320,10 +1320,10 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
         j = end
         if (seg_words.raw[j] in CONNECTORS and one_word and j + 1 < len(seg_words)
                 and seps[j] == " "):
-            j += 1
-        elif name_at is not None and seps[end - 1] in (" ", "-") and name_at(j):
-            return False
-        return name_word(j)
+            return name_word(j + 1)
+        # (name_at asked last: it probes the index, and most neighbours are no name word.)
+        return name_word(j) and not (name_at is not None and seps[end - 1] in (" ", "-")
+                                     and name_at(j))
     return False
 
 

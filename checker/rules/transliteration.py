@@ -118,8 +118,6 @@ def check(mention: Mention, ctx: Context):
         # A typo (Sulivan), not a romanisation; a title's other form is another word
         # (conseillère d'État, the feminine, beside conseiller d'État).
         return None
-    if spells_a_pronunciation(mention, ctx.doc.text):
-        return None  # Poutine (prononcer Poutinne): sounds, not a spelling
     if mention.size == 1 and ctx.index is not None and ctx.index.is_derived_word(mention.text):
         return None  # an adjective or a demonym the termbase lists (bélarusse), no romanisation
     if mention.spacing and (_part_of_a_longer_name(mention, ctx) or (
@@ -132,8 +130,9 @@ def check(mention: Mention, ctx: Context):
                                               and mention.kind <= MatchKind.ACCENTS):
         expected = (expected_for(mention, ctx) if mention.kind is MatchKind.TRANSLIT else
                     fit_case(mention.form.text, mention.text, ctx.sentence_start(mention.start)))
-        if expected is None or expected == nfc(mention.text):
-            return None
+        if (expected is None or expected == nfc(mention.text)
+                or spells_a_pronunciation(mention, ctx.doc.text)):
+            return None  # (Poutine, prononcer Poutinne: sounds, not a spelling)
         if mention.kind is not MatchKind.TRANSLIT:
             return RULE.on(mention, ctx, _("'{text}' is written '{expected}' in the termbase: "
                                            "hyphens and spaces differ").format(
