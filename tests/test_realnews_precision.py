@@ -515,11 +515,16 @@ def test_a_fix_keeps_the_drafts_apostrophe(check):
 
 
 def test_a_nom_de_guerre_is_fixed_to_its_own_counterpart(check):
-    # Jolani is the English spelling of his nom de guerre: French writes Joulani, not his name.
+    # Abu Mohammed al-Jolani is the English spelling of his nom de guerre: the fix is its
+    # French counterpart, not his name.
+    assert check("Leur chef se faisait appeler Abu Mohammed al-Jolani.", "fr") == [
+        ("wrong-language", "Abu Mohammed al-Jolani", "Abou Mohammed al-Joulani")]
+    # AFP's French copy writes Abou Mohammad al-Jolani, and Jolani alone (held-out set 12).
+    assert check("Jolani a parlé hier à Damas.", "fr") == []
+    assert check("Le chef Abou Mohammad al-Jolani est entré à Damas.", "fr") == []
+    # Abou is French romanisation: another romanisation of the French form, no English one.
     assert check("Leur chef se faisait appeler Abou Mohammed al-Jolani.", "fr") == [
-        ("wrong-language", "Abou Mohammed al-Jolani", "Abou Mohammed al-Joulani")]
-    assert check("Jolani a parlé hier à Damas.", "fr") == [
-        ("wrong-language", "Jolani", "Joulani")]
+        ("transliteration", "Abou Mohammed al-Jolani", "Abou Mohammed al-Joulani")]
 
 
 def test_spellings_the_press_prints_set_six(check):
@@ -723,3 +728,24 @@ def test_a_romanisation_french_hands_wrote_is_no_english_form(tmp_path):
     found = [(f.rule, f.expected) for f in
              checker.check_text("Sviatlana Tsikhanouskaya est en exil.").findings]
     assert found == [("wrong-language", "Svetlana Tikhanovskaïa")]
+
+
+def test_daesh_in_english_copy(check):
+    # The BBC's and the British government's name for the group; French writes Daech.
+    assert check("It's the US that creates Daesh and keeps it for later use.", "en") == []
+    assert check("Les États-Unis ont créé Daesh, dit-il.", "fr") == [
+        ("wrong-language", "Daesh", "Daech")]
+
+
+def test_a_gloss_in_brackets_is_no_second_form(check):
+    text = "Son parti, le Bharatiya Janata Party (BJP, Parti du peuple indien), a gagné."
+    assert check(text, "fr") == []
+    # The two forms in running text are still two forms.
+    assert [f[0] for f in check("Le Bharatiya Janata Party a gagné. Le Parti du peuple indien "
+                                "a perdu.", "fr")] == ["inconsistent"]
+
+
+def test_a_name_the_person_went_by(check):
+    text = ("Leur chef Ahmed al-Chareh, qui jusqu'à peu se faisait appeler Abou Mohammad "
+            "al-Jolani, est à Damas.")
+    assert check(text, "fr") == []

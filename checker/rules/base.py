@@ -313,15 +313,30 @@ def spells_a_pronunciation(mention: Mention, text: str) -> bool:
         is not None
 
 
+# What French romanisation writes where English writes another letter: ou for u (Abou, Abu),
+# ch for sh (Chareh, Sharaa), dj for j (Djeddah, Jeddah).
+_FRENCH_GROUPS = (("ou", "u"), ("ch", "sh"), ("dj", "j"))
+
+
 def frenchified_romanisation(mention: Mention, lang: str) -> bool:
     """Whether a French draft's spelling, found by the key of an English form only, bears a
     French letter that form lacks (Sviatlana Tsikhanouskaïa: the diaeresis French puts on a
-    romanised name): another romanisation, written by French hands, not the English form."""
+    romanised name) or a French letter group where the form has the English one (Abou
+    Mohammed al-Jolani: Abou, not Abu): another romanisation, written by French hands, not
+    the English form."""
     if lang != "fr" or mention.kind is not MatchKind.TRANSLIT or mention.mixed \
             or mention.form.lang == lang:
         return False
     form = casefold(nfc(mention.form.text))
-    return any(c in FRENCH_ACCENTS and c not in form for c in casefold(nfc(mention.text)))
+    if any(c in FRENCH_ACCENTS and c not in form for c in casefold(nfc(mention.text))):
+        return True
+    for word, form_word in zip(mention.words, mention.pattern.words, strict=True):
+        mine, theirs = word.folded, casefold(form_word)
+        if any(french in mine and french not in theirs and english in theirs
+               and mine.count(french) > theirs.count(french)
+               for french, english in _FRENCH_GROUPS):
+            return True
+    return False
 
 
 def fit_case(expected: str, text: str, sentence_start: bool, form: str | None = None) -> str:

@@ -10,10 +10,13 @@ What it flags:
     initials count (AMLO beside Andrés Manuel López Obrador, JFK beside John F. Kennedy, U.N.
     Security Council beside United Nations Security Council), which writers use on purpose
     after the full name; nor titles, which a document may give several
-    people (Premier ministre, Première ministre); nor related entries (`see_also`: le
+    people (Premier ministre, Première ministre); nor a gloss, another form of the name in
+    brackets right after it (le Bharatiya Janata Party (BJP, parti du peuple indien)); nor
+    related entries (`see_also`: le
     Royaume-Uni and la Grande-Bretagne), which are two names, not two forms of one; nor a
     form the document gives as the person's other name on purpose (Ahmad al-Sharaa,
-    previously known as Abu Mohammed al-Golani; de son nom de guerre; now known as). With
+    previously known as Abu Mohammed al-Golani; de son nom de guerre; qui se faisait appeler;
+    now known as). With
     `--scope project`, the files checked together count as one document (a series of
     articles, a book in chapters): a form is flagged in every file where it is not the
     project's main one.
@@ -55,13 +58,24 @@ def _candidates(ctx: Context, mentions: list[Mention] | None = None
     forms (no short form, no acronym) of the document's language. ``mentions``: those of the
     document to look at (all by default)."""
     by_entry: dict[str, list[Mention]] = defaultdict(list)
+    text = ctx.doc.text
     for mention in ctx.checked_mentions if mentions is None else mentions:
         if (mention.form.lang == ctx.lang and mention.kind <= MatchKind.ACCENTS
                 and not mention.mixed and mention.entry.type in NAME_TYPES
                 and mention.form.status in (Status.PREFERRED, Status.ACCEPTED)
                 and not _acronym(mention.form.text)):
-            by_entry[mention.entry.id].append(mention)
+            found = by_entry[mention.entry.id]
+            if found and _GLOSS.fullmatch(text, found[-1].end, mention.start):
+                continue  # a gloss of the name just given: le Bharatiya Janata Party (BJP,
+                # parti du peuple indien)
+            found.append(mention)
     return by_entry
+
+
+# Between a name and another form of it that glosses it: a bracket opened right after the
+# name, an acronym and a comma before the gloss at most.
+_GLOSS = regex.compile(
+    r"[ \u00a0]*\([ \u00a0]*(?:[\p{Lu}\p{N}.&-]{2,12}[ \u00a0]*[,;:][ \u00a0]*)?")
 
 
 def _uses(mentions: dict[str, list[Mention]], lang: str) -> dict[tuple[str, str], tuple]:
@@ -138,7 +152,8 @@ _S = r"[ \u00a0]+"
 _AS_KNOWN = regex.compile(
     rf"(?i)(?:known{_S}as|(?:also|formerly|previously){_S}called|a\.?k\.?a\.?|alias"
     rf"|nom{_S}de{_S}guerre|connu[es]*{_S}sous{_S}le{_S}nom{_S}d[e'’]|surnomm[ée]+s?"
-    rf"|de{_S}son{_S}vrai{_S}nom|anciennement|jadis)[ \u00a0,:«“\"(]*$")
+    rf"|de{_S}son{_S}vrai{_S}nom|anciennement|jadis|se{_S}fai(?:sai)?t{_S}appeler"
+    rf"|(?:went|goes){_S}by)[ \u00a0,:«“\"(]*$")
 _NOW_KNOWN = regex.compile(
     r"(?i)[ \u00a0]*[,(][ \u00a0]*(?:now|later|today|désormais|aujourd['’]hui|devenu)\b")
 
