@@ -749,3 +749,11 @@ def test_a_name_the_person_went_by(check):
     text = ("Leur chef Ahmed al-Chareh, qui jusqu'à peu se faisait appeler Abou Mohammad "
             "al-Jolani, est à Damas.")
     assert check(text, "fr") == []
+
+
+def test_the_russian_form_of_a_ukrainian_first_name(check):
+    # Russian state media write Vladimir Zelensky; he is Volodymyr, in both languages.
+    assert check("The time of Vladimir Zelensky's rule has come to an end.", "en") == [
+        ("avoid", "Vladimir Zelensky", "Volodymyr Zelensky")]
+    assert check("Le président Vladimir Zelensky a parlé.", "fr") == [
+        ("avoid", "Vladimir Zelensky", "Volodymyr Zelensky")]
