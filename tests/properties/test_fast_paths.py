@@ -230,15 +230,21 @@ def reference_inconsistent(ctx: Context) -> list:
         if (mention.form.lang == ctx.lang and mention.kind <= MatchKind.ACCENTS
                 and not mention.mixed and mention.entry.type in NAME_TYPES
                 and mention.form.status in (Status.PREFERRED, Status.ACCEPTED) and not acronym):
-            by_entry[mention.entry.id].append(mention)
+            found = by_entry[mention.entry.id]
+            if found and inconsistent._GLOSS.fullmatch(ctx.doc.text, found[-1].end,
+                                                        mention.start):
+                continue  # (a rule: a gloss in brackets is no second form)
+            found.append(mention)
     merged = ctx.across(inconsistent.RULE.code, inconsistent._uses(by_entry, ctx.lang),
                         inconsistent._merge)
     findings = []
     for entry_id, mentions in by_entry.items():
         forms = merged[(ctx.lang, entry_id)]
         words = {text: tuple(w.casefold() for w in split_form(text)[0]) for text, _, _ in forms}
-        forms = tuple(f for f in forms if not any(inconsistent._inside(words[f[0]], longer)
-                                                  for longer in words.values()))
+        forms = tuple(f for f in forms if not any(
+            inconsistent._inside(words[f[0]], longer)
+            or inconsistent._abbreviated(words[f[0]], longer)  # (a rule: U.N. Security Council)
+            for longer in words.values()))
         mentions = [m for m in mentions if any(f[0] == m.form.text for f in forms)]
         if not mentions or len({fold_capital_accents(text) for text, _, _ in forms}) < 2:
             continue
