@@ -564,7 +564,7 @@ class Matcher:
         a known person's name of its own after it (la présidente du Chili Michelle Bachelet),
         nor, for a ``place``, another place across a hyphen (un sommet France-Japon; the
         Trudeau of Montréal-Trudeau is an airport's, nobody's name alone)."""
-        if i > 0 and _name_like(seg_words, seps[i - 1], i - 1, lang) and not (
+        if _after_given_name(seg_words, seps, i, lang) and not (
                 place and seps[i - 1] == "-" and self._place_at(seg_words, i - 1)):
             return True
         return i < len(seps) and _name_like(seg_words, seps[i], i + 1, lang) and not (

@@ -99,11 +99,13 @@ def _exact_case_wrong(mention: Mention, lang: str, sentence_start: bool) -> bool
 # After a title: the rest of an institution's name whose first words end the title
 # (gouverneur de la Banque centrale des États de l'Afrique de l'Ouest); a name after an
 # English title is ``_NAME_AFTER``'s (below).
+# The last word of an institution's name that opens an English title (Foreign Ministry
+# spokesperson, State Department official).
+_EN_INSTITUTIONS = frozenset({"ministry", "department", "office", "council", "commission",
+                              "agency", "bank", "court", "parliament", "assembly", "senate"})
 # Institutions a French title may end with, whose first word a house capitalises when it
 # means one of them (gouverneur de la Banque centrale, président du Conseil, directeur de
 # l'Agence): not a rank (général de brigade) or a period (président de la transition).
-_EN_INSTITUTIONS = frozenset({"ministry", "department", "office", "council", "commission",
-                              "agency", "bank", "court", "parliament", "assembly", "senate"})
 _INSTITUTIONS = frozenset({
     "agence", "assemblée", "autorité", "banque", "bureau", "chambre", "commission", "comité",
     "conseil", "cour", "fonds", "office", "organisation", "parlement", "sénat", "tribunal"})

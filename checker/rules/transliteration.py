@@ -12,8 +12,9 @@ What it flags:
       pronunciation (Poutine, prononcer Poutinne). A name written alike in every language has
       romanisations too: a spelling of the same key that differs by more than a doubled letter
       or a mute e (Sadyr Zhaparov for Sadyr Japarov) is one; so is, in French copy, a spelling
-      of the English form's key with a French letter it lacks (Sviatlana Tsikhanouskaïa, not
-      the English Tsikhanouskaya: no wrong-language finding). A word alone spelled
+      of the English form's key with a French letter or letter group it lacks (Sviatlana
+      Tsikhanouskaïa for the English Tsikhanouskaya, Abou for Abu: no wrong-language
+      finding). A word alone spelled
       further from every form of the entry than a near miss counts only when the document names
       the entry otherwise: Jenin, the town, is no romanisation of a surname Zheniin.
     - A name the termbase does not know, written two ways in one document whose spellings share
