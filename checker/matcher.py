@@ -1327,6 +1327,16 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
     return False
 
 
+# French titles of people (the capitalization rule's, which French writes in lower case inside
+# a sentence).
+FRENCH_TITLES = ("président", "présidente", "vice-président", "vice-présidente", "ministre",
+                 "secrétaire", "sénateur", "sénatrice", "député", "députée", "maire", "gouverneur",
+                 "gouverneure", "chancelier", "chancelière", "juge", "procureur", "procureure",
+                 "ambassadeur", "ambassadrice", "commissaire", "conseiller", "conseillère",
+                 "directeur", "directrice", "porte-parole", "roi", "reine", "prince", "princesse",
+                 "pape", "cardinal", "archevêque", "évêque", "émir", "cheikh", "général", "colonel",
+                 "lieutenant", "capitaine", "amiral", "maréchal", "chef", "cheffe", "professeur",
+                 "professeure", "docteur")
 # Words that open a person's title after a place or a body in English copy (Ethiopia Prime
 # Minister, Kenya Chief Justice, Argentina coach), besides the termbase's titles: they start
 # no proper name with it. (Not "General" or "Premier": General Motors, Premier League.)
@@ -1337,10 +1347,7 @@ _TITLE_HEADS = frozenset({
     "chief", "spokesman", "spokeswoman", "spokesperson", "leader", "coach", "captain",
     "striker", "midfielder", "goalkeeper", "defender",
     # French copy capitalises a title before the place it heads (le Président du Chili).
-    "président", "présidente", "vice-président", "vice-présidente", "ministre", "roi", "reine",
-    "émir", "princesse", "gouverneur", "maire", "ambassadeur", "ambassadrice", "chancelier",
-    "chancelière", "sénateur", "sénatrice", "secrétaire", "chef", "porte-parole",
-    "sélectionneur", "entraîneur", "capitaine"})
+    "sélectionneur", "entraîneur"}) | frozenset(FRENCH_TITLES)
 
 
 # ", Ontario", ", en Ontario", ", in Texas": what may follow a town named like a capital.

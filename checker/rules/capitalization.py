@@ -58,7 +58,7 @@ from glossary.normalize import casefold, nfc
 
 from ..findings import Finding, Severity
 from ..i18n import N_, _
-from ..matcher import MatchKind, Mention
+from ..matcher import FRENCH_TITLES, MatchKind, Mention
 from . import house_style
 from .base import Context, FixSafety, Rule, Stage, article_case_only, fit_case
 
@@ -244,14 +244,7 @@ def _title_message(text: str, expected: str) -> str:
 
 # French titles and functions that newsroom style writes in lower case inside a sentence (the
 # termbase's titles, with their capitals, are checked as mentions above).
-_TITLES = ("président", "présidente", "vice-président", "vice-présidente", "ministre",
-           "secrétaire", "sénateur", "sénatrice", "député", "députée", "maire", "gouverneur",
-           "gouverneure", "chancelier", "chancelière", "juge", "procureur", "procureure",
-           "ambassadeur", "ambassadrice", "commissaire", "conseiller", "conseillère",
-           "directeur", "directrice", "porte-parole", "roi", "reine", "prince", "princesse",
-           "pape", "cardinal", "archevêque", "évêque", "émir", "cheikh", "général", "colonel",
-           "lieutenant", "capitaine", "amiral", "maréchal", "chef", "cheffe", "professeur",
-           "professeure", "docteur")
+_TITLES = FRENCH_TITLES
 # Titles of a reigning monarch or a pope, which Belgian and Canadian usage capitalises alone (le
 # procureur du Roi): flagged before a name only (la Reine Elizabeth).
 _MONARCHS = frozenset({"roi", "reine", "prince", "princesse", "pape"})
