@@ -653,6 +653,9 @@ def test_a_pronunciation_is_no_misspelling(check):
     assert check(text, "fr") == []
     assert check("Ekrem Imamorlou a gagné.", "fr") == [
         ("typo", "Ekrem Imamorlou", "Ekrem Imamoglu")]
+    # Another romanisation after it is a pronunciation too; in running text, a romanisation.
+    assert check("Vladimir Poutine (prononcer Poutinne) a parlé. Plus tard, Poutinne a parlé.",
+                 "fr") == [("transliteration", "Poutinne", "Poutine")]
 
 
 def test_an_english_titles_capitals_that_name_its_institution(check):
