@@ -25,6 +25,7 @@ from glossary import CasePolicy, Entry, EntryType, Form, Status, TermIndex
 from glossary.index.compiled import (
     MEMO_LIMIT,
     STARTS_LONGER,
+    TYPO_MAX_LENGTH,
     TYPO_MIN_LENGTH,
     FormPattern,
     is_acronym,
@@ -98,6 +99,9 @@ class Mention:
     # A word alone with two adjacent letters of a place's or an organisation's one-word form
     # swapped (Ausrtalie): a misspelling even where the document names the entry nowhere else.
     swapped: bool = False
+    # A first name near a family member's before the family's surname (Ivana Trump near
+    # Ivanka Trump): another relative unless the document names that member otherwise.
+    relative: bool = False
     # A short form several entries share (Clinton: Bill and Hillary): the same words matched
     # with each other entry's form. ``Matcher.match`` resolves the mention to the entry the
     # document names in full; unresolved, it stays in ``MatchResult.unresolved``.
@@ -296,12 +300,13 @@ class Matcher:
         self.index = index
         # The near-miss search's memos by language, then by word as written (their answers
         # depend on nothing else): _near_name_word, _lone_typo, _misspelt_variants,
-        # _variant_starts, _swapped_name.
+        # _variant_starts, _swapped_name, _slip_variants.
         self._near: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
         self._lone: dict[str, dict[str, tuple[tuple[FormPattern, ...], str | None, bool]]] = {}
         self._variants: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
         self._anchors: dict[str, dict[str, bool]] = {}
         self._swapped: dict[str, dict[str, FormPattern | None]] = {}
+        self._slips: dict[str, dict[str, tuple[tuple[int, str], ...]]] = {}
         # _near_words by accent-folded word (any language).
         self._near_folded: dict[str, tuple[tuple[int, str], ...]] = {}
         self._names: dict[str, dict[str, bool]] = {}  # _may_be_name by language, then word
@@ -337,6 +342,8 @@ class Matcher:
             typo_covered = {w for i, m in typos for w in range(i, i + m.size)}
             typos += self._anchored_typos(doc, seg_lang, seg_words, seps, typo_covered,
                                           covered, found, misspelt, kinds)
+            typos += self._name_word_slips(doc, seg_lang, seg_words, seps, typo_covered,
+                                           covered, found, leftovers, kinds)
             if typo_covered:
                 found = [(i, m) for i, m in found
                          if not any(w in typo_covered for w in range(i, i + m.size))]
@@ -696,6 +703,8 @@ class Matcher:
         # Entries the document names otherwise than by a lone near miss or romanisation.
         attested: set[str] = set()
         for m in mentions:
+            if m.relative:
+                continue
             if len(m.words) > 1:
                 ids = _ids(m)
                 named.update(ids)
@@ -706,6 +715,8 @@ class Matcher:
         kept = []
         # (Each test below asks the cheap questions first: nearly every mention passes.)
         for m in mentions:
+            if m.relative and attested.isdisjoint(_ids(m)):
+                continue
             if len(m.words) == 1:
                 if (name_parts and m.entry.type in _PLACES_AND_BODIES
                         and casefold(m.text) in name_parts):
@@ -862,8 +873,12 @@ class Matcher:
             # The form the writer meant, not the preferred one (État islamique, accepted, is
             # no Etat islamique misspelled).
             corrected = _meant(pattern, lang)
-            return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang,
+            mention = self._mention(doc, run, pattern, MatchKind.TYPO, False, lang,
                                     corrected=corrected)
+            mention.relative = (_first_name_of(pattern, k)
+                                and self._family_name(pattern.folded[1])
+                                and not _slip_of(run[0].folded, pattern.folded[0]))
+            return k, mention
         memo = _memo_of(self._lone, lang)
         lone = memo.get(raw)
         if lone is None:
@@ -1196,6 +1211,100 @@ class Matcher:
                 found.append(candidate)
         return tuple(found)
 
+    def _family_name(self, surname: str) -> bool:
+        """Whether ``surname`` (accent-folded) ends the names of several people, or is the
+        short form of several: a family's (Trump: Donald, Ivanka, Melania)."""
+        people = {p.entry.id for p, rank in self.index.name_words.get(surname)
+                  if rank == p.size - 1 and p.entry.type is EntryType.PERSON}
+        people.update(p.entry.id for p in self.index.patterns_starting(translit_word(surname))
+                      if p.size == 1 and p.folded[0] == surname
+                      and p.entry.type is EntryType.PERSON)
+        return len(people) > 1
+
+    def _name_word_slips(self, doc: Document, lang: str, seg_words: SegmentWords,
+                         seps: Separators, taken: set[int], covered: set[int],
+                         scanned: list[tuple[int, Mention]], leftovers: list[int],
+                         kinds: list[int]) -> list[tuple[int, Mention]]:
+        """A word of a known name written as another real name one letter off, the rest of the
+        name intact around it: Ming Aung Hlaing for Min Aung Hlaing, Mohammed Javad Zarif for
+        Mohammad Javad Zarif, Felipe Nyusi for Filipe Nyusi. The other near-miss searches pass
+        such a word over (a name word or a word of the lists is no misspelling in itself); here
+        the name around it decides. A name of three words or more needs one of its other words
+        to be rare (no frequent word of the language or of English: Aung Hlaing, Javad Zarif,
+        not Banque de France); a name of two only a person's, the first name misspelt (not a
+        frequent word) before a rare surname that no other person of the termbase bears (Ivana
+        Trump is another Trump, not Ivanka). A word that another form of the entry writes is
+        no misspelling either: Abou Mohammad al-Joulani mixes two of its spellings. Updates
+        ``taken`` with the words of the names found."""
+        found: list[tuple[int, Mention]] = []
+        memo = _memo_of(self._slips, lang)
+        raws = seg_words.raw
+        starts = bytes(kinds).translate(_STARTS_LONGER_BYTES)
+        longer: set[int] | None = None
+        for i in leftovers:
+            if i in taken or i in covered:
+                continue
+            raw = raws[i]
+            variants = memo.get(raw)
+            if variants is None:
+                variants = memo[raw] = self._slip_variants(raw, lang)
+            if not variants or not (1 in starts[max(0, i - MAX_NAME_RANK):i]
+                                    or self._variant_starts(variants)):
+                continue
+            folded = seg_words[i].folded
+            options = [(pattern.size, k, pattern) for _, pattern, k in self._anchored_fits(
+                seg_words, seps, i, variants)
+                if self._slip_fits(pattern, k, lang) and not _writes_word(pattern.entry, folded)]
+            if not options or len({o[2].entry.id for o in options}) > 1:
+                continue  # none, or two entries fit: a guess
+            _, k, pattern = max(options, key=lambda o: (o[0], o[2].form.lang == lang,
+                                                        -_STATUS_RANK[o[2].form.status]))
+            first = i - k
+            if longer is None:
+                longer = {w for start, m in scanned if m.size > 1
+                          for w in range(start, start + m.size)}
+            if any(w in taken or w in longer for w in range(first, first + pattern.size)):
+                continue
+            found.append((first, self._mention(doc, seg_words[first:first + pattern.size],
+                                               pattern, MatchKind.TYPO, False, lang,
+                                               corrected=_meant(pattern, lang))))
+            taken.update(range(first, first + pattern.size))
+        return found
+
+    def _slip_variants(self, raw: str, lang: str) -> tuple[tuple[int, str], ...]:
+        """The name words one letter off a capitalised word that is itself a real name or word
+        (the words ``_may_be_misspelt`` rules out): its near misses one edit away, and for a
+        word of four or five letters the forms' words one letter shorter (Ming: Min)."""
+        text = raw if raw.isascii() else nfc(raw)
+        if not text[:1].isupper() or not text.isalpha() or self._may_be_misspelt(raw, lang):
+            return ()
+        folded = fold_key(text)
+        if not folded.isalpha() or not TYPO_MIN_LENGTH - 1 <= len(folded) <= TYPO_MAX_LENGTH:
+            return ()
+        found = {candidate for distance, candidate in self._near_words(folded)
+                 if distance == 1} if len(folded) >= TYPO_MIN_LENGTH else set()
+        if len(folded) <= TYPO_MIN_LENGTH:
+            found.update(shorter for shorter in (folded[:p] + folded[p + 1:]
+                                                 for p in range(1, len(folded)))
+                         if shorter in self.index.form_words)
+        found.discard(folded)
+        return tuple(sorted((1, candidate) for candidate in found))
+
+    def _slip_fits(self, pattern: FormPattern, k: int, lang: str) -> bool:
+        """Whether a name that fits around a real word one letter off its word at rank ``k``
+        makes that word a misspelling (``_name_word_slips``)."""
+        others = [w for j, w in enumerate(pattern.words) if j != k]
+        if pattern.size >= 3:
+            return any(len(w) >= TYPO_MIN_LENGTH - 1 and not wordlist.is_common(w, lang)
+                       and not wordlist.is_common(w, "en") for w in others)
+        surname = pattern.folded[1]
+        return (_first_name_of(pattern, k) and pattern.form.status is not Status.SHORT
+                and not wordlist.is_common(pattern.words[0], lang)
+                and not wordlist.is_common(others[0], lang)
+                and not wordlist.is_common(others[0], "en")
+                and not self._family_name(surname)
+                and len(self.index.name_words.entries(surname)) == 1)
+
     def _fitting(self, seg_words: SegmentWords, seps: Separators, i: int,
                  name_word: str, kinds: list[int]) -> list[tuple[FormPattern, int]]:
         """The patterns of two words or more holding ``name_word`` whose other words are the
@@ -1285,10 +1394,12 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
     Titles are not concerned: only places and organisations call this. A name of several words
     is the termbase's own: across a connector it is the name still (the Sommet des Nations
     unies is a summit of the United Nations), so only its direct neighbours count. ``dotted``:
-    the form ends with a full stop (U.S.), which then stands between it and the next word.
-    ``name_at(j)``: whether a title, a person's name or a place of its own starts at the word
-    ``j``; the neighbour there is then no word of the same name (Ethiopia Prime Minister, du
-    Chili Michelle Bachelet, le Président du Chili, France-Japon)."""
+    the form ends with a full stop (U.S.), which then stands between it and the next word. In
+    French copy, an English link after the name carries it on whatever its length (the
+    European Council on Foreign Relations); the State before a connector is the place (l'État
+    du Tigré). ``name_at(j)``: whether a title, a person's name or a place of its own starts
+    at the word ``j``; the neighbour there is then no word of the same name (Ethiopia Prime
+    Minister, du Chili Michelle Bachelet, le Président du Chili, France-Japon)."""
     one_word = end - first == 1
 
     def name_word(j: int) -> bool:
@@ -1312,6 +1423,8 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
         j = first - 1
         if seg_words.raw[j] in CONNECTORS and one_word and j > 0 and seps[j - 1] == " ":
             j -= 1
+            if casefold(seg_words.raw[j]) in _STATE_OF:
+                return False  # l'État du Tigré, the State of Qatar: the place itself
         if name_word(j) and not (name_at is not None and name_at(j)):
             return True
     # Right: the word after, or after a connector (Scotland Yard, Dominique de Villepin); after
@@ -1321,10 +1434,20 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
         if (seg_words.raw[j] in CONNECTORS and one_word and j + 1 < len(seg_words)
                 and seps[j] == " "):
             return name_word(j + 1)
+        if (lang == "fr" and seg_words.raw[j] in _ENGLISH_LINKS and j + 1 < len(seg_words)
+                and seps[j] == " " and name_word(j + 1)):
+            return True  # French copy writes no "on": European Council on Foreign Relations
         # (name_at asked last: it probes the index, and most neighbours are no name word.)
         return name_word(j) and not (name_at is not None and seps[end - 1] in (" ", "-")
                                      and name_at(j))
     return False
+
+
+# English words that join the words of a name, and that French never writes: after a name
+# of several words in French copy, they carry it on into a longer English name.
+_ENGLISH_LINKS = frozenset({"of", "on", "for", "and"})
+# The State a place is, before a connector and the place (l'État du Tigré, the State of Qatar).
+_STATE_OF = frozenset({"état", "state"})
 
 
 # French titles of people (the capitalization rule's, which French writes in lower case inside
@@ -1687,6 +1810,19 @@ def _in_address(text: str, start: int, end: int) -> bool:
     after = text[end:end + 2]
     return (before in "/@._" and before != "") or after[:1] in ("@", "_", "/") or (
         after[:1] == "." and after[1:2].isalnum())
+
+
+def _writes_word(entry: Entry, folded: str) -> bool:
+    """Whether a form of ``entry`` other than those to avoid holds the word ``folded``
+    (accent-folded)."""
+    return any(folded in map(fold_key, WORD_RE.findall(form.text))
+               for form in entry.forms() if form.status is not Status.AVOID)
+
+
+def _slip_of(word: str, name_word: str) -> bool:
+    """Whether ``word`` writes ``name_word`` (both accent-folded) with two adjacent letters
+    swapped or a letter doubled or undoubled: a slip of the keys, never another name."""
+    return word in _swaps(name_word) or _slip_key(word) == _slip_key(name_word)
 
 
 def _swaps(word: str) -> list[str]:

@@ -760,3 +760,76 @@ def test_the_russian_form_of_a_ukrainian_first_name(check):
         ("avoid", "Vladimir Zelensky", "Volodymyr Zelensky")]
     assert check("Le président Vladimir Zelensky a parlé.", "fr") == [
         ("avoid", "Vladimir Zelensky", "Volodymyr Zelensky")]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # One word of a long name written as another real name word: the rest of the name, rare
+    # words intact around it, makes it a misspelling.
+    ("Le chef de la junte, le général Ming Aung Hlaing, a parlé.", "fr", "Min Aung Hlaing"),
+    ("Junta chief Ming Aung Hlaing spoke on Monday.", "en", "Min Aung Hlaing"),
+    ("Le ministre iranien Mohammed Javad Zarif est arrivé.", "fr", "Mohammad Javad Zarif"),
+    # A first name before a surname that only one person of the termbase bears.
+    ("Mozambique's President Felipe Nyusi spoke.", "en", "Filipe Nyusi"),
+])
+def test_a_name_word_one_letter_off_inside_a_known_name(check, text, lang, expected):
+    assert [(f[0], f[2]) for f in check(text, lang)] == [("typo", expected)]
+
+
+def test_a_real_word_in_a_name_of_common_words_is_no_misspelling(check):
+    # The same search, where the other words are frequent ones, finds nothing to fix.
+    assert check("La Banque de France a publié ses prévisions mardi.", "fr") == []
+    assert check("Le roi Felipe VI a reçu le président.", "fr") == []
+    # A word another form of the entry writes: two of its spellings mixed, no misspelling.
+    assert check("Le chef rebelle Abou Mohammad al-Joulani est entré à Damas.", "fr") == []
+
+
+def test_a_relative_near_a_family_member_is_another_person(check):
+    # Ivana Trump, his first wife, is no Ivanka Trump misspelt: the Trumps are a family.
+    text = "Donald Trump et sa première épouse, Ivana Trump, ont divorcé en 1990."
+    assert check(text, "fr") == []
+    # Where the document names Ivanka Trump, the near name is her misspelt; a swap always is.
+    assert check("Ivanka Trump est arrivée. Puis Ivana Trump a parlé.", "fr") == [
+        ("typo", "Ivana Trump", "Ivanka Trump")]
+    assert check("Donald Trump et Ivnaka Trump sont arrivés.", "fr") == [
+        ("typo", "Ivnaka Trump", "Ivanka Trump")]
+
+
+def test_the_state_before_a_place_is_the_place(check):
+    # l'État du Tigré names the region; its gloss later is a gloss, not a form in running text.
+    text = ("Le chef du TPLF dirige l'État du Tigré, au nord de l'Éthiopie.\n"
+            "L'armée a voulu mettre au pas la région rebelle du Tigré (Tigray).")
+    assert check(text, "fr") == []
+    assert check("Les rebelles du Tigray ont pris la base.", "fr") == [
+        ("wrong-language", "Tigray", "Tigré")]
+
+
+def test_an_english_link_carries_a_name_on_in_french_copy(check):
+    text = "Selon l'European Council on Foreign Relations (ECFR), Moscou a pesé."
+    assert check(text, "fr") == []
+    assert check("Le European Council a tranché.", "fr") == [
+        ("wrong-language", "European Council", "Conseil européen")]
+
+
+def test_a_place_after_an_english_preposition_in_french_copy(check):
+    assert check('Il a lancé la politique "Made in India" pour attirer les capitaux.', "fr") == []
+    assert check("Le président est allé en India.", "fr") == [
+        ("wrong-language", "India", "Inde")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Spellings major houses print, which the termbase now holds.
+    ("Il succède à Hamid Karzaï, président depuis 2001.", "fr"),  # AFP, Le Monde
+    ("Viktor Babaryko, ancien banquier, est incarcéré.", "fr"),  # Le Monde, RFI
+    ("Taliban leader Haibatullah Akhundzada issued a decree.", "en"),  # Reuters
+    ("Blinken discussed the war with President al-Sisi.", "en"),  # Reuters, the BBC
+    ("The coup removed Lieutenant-Colonel Paul-Henri Sandaogo Damiba.", "en"),
+])
+def test_press_spellings_of_names_and_titles(check, text, lang):
+    assert check(text, lang) == []
+
+
+def test_names_the_termbase_lacked(check):
+    assert check("Roch Marc Christian Kabore a été renversé en 2022.", "fr") == [
+        ("wrong-language", "Roch Marc Christian Kabore", "Roch Marc Christian Kaboré")]
+    assert check("Hugo Chávez est mort en 2013. Hugo Chavez avait 58 ans.", "fr") == [
+        ("inconsistent", "Hugo Chávez", "Hugo Chavez")]

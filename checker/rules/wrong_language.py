@@ -90,6 +90,7 @@ def check(mention: Mention, ctx: Context):
     if _derived_here(mention, ctx):
         return None
     if (_glossed(mention, ctx) or _quoted_in_its_language(mention, ctx)
+            or _in_an_english_phrase(mention, ctx)
             or _defined_otherwise(mention, ctx) or _capitals_of_another_name(mention, ctx)
             or _credit(mention, ctx) or names_a_model(mention, ctx.doc.text)
             or _ordinary_acronym(mention, ctx) or _currency(mention, ctx)
@@ -374,6 +375,19 @@ _LOWER_WORD = regex.compile(r"\p{Ll}+(?:['’]\p{Ll}+)?")
 # the other language's: a whole clause, not a loanword (« le week-end »).
 _QUOTE_WORDS = 3
 _QUOTE_REACH = 1_000  # characters on either side of a name
+
+
+def _in_an_english_phrase(mention: Mention, ctx: Context) -> bool:
+    """True when an English place's name in French copy follows an English preposition that
+    French never writes: a slogan or a label kept in English (« Made in India », Born in the
+    USA)."""
+    return (ctx.lang == "fr" and mention.form.lang == "en"
+            and mention.entry.type is EntryType.PLACE
+            and _word_before(ctx.doc.text, mention.start) in _ENGLISH_PREPOSITIONS)
+
+
+# English prepositions before a place that no French sentence writes.
+_ENGLISH_PREPOSITIONS = frozenset({"in", "In", "from", "From"})
 
 
 def _quoted_in_its_language(mention: Mention, ctx: Context) -> bool:
