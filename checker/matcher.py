@@ -99,9 +99,6 @@ class Mention:
     # A word alone with two adjacent letters of a place's or an organisation's one-word form
     # swapped (Ausrtalie): a misspelling even where the document names the entry nowhere else.
     swapped: bool = False
-    # A first name near a family member's before the family's surname (Ivana Trump near
-    # Ivanka Trump): another relative unless the document names that member otherwise.
-    relative: bool = False
     # A short form several entries share (Clinton: Bill and Hillary): the same words matched
     # with each other entry's form. ``Matcher.match`` resolves the mention to the entry the
     # document names in full; unresolved, it stays in ``MatchResult.unresolved``.
@@ -696,14 +693,16 @@ class Matcher:
         Zheniin, three letters away, and an article about Jenin never names that person; while
         Patroutchev, one letter from Patrouchev, is that name in another romanisation. A name
         written alike in every language has no romanisations: a spelling sharing its key
-        (Haris for Harris) is a near miss, and stands alone no more than one."""
+        (Haris for Harris) is a near miss, and stands alone no more than one. A relative's name
+        near a family member's (``_relative``) needs that member named otherwise too."""
         # (A short form several entries share, unresolved, names each of them here: as it
         # would name the one entry it belonged to.)
         named: set[str] = set()
         # Entries the document names otherwise than by a lone near miss or romanisation.
         attested: set[str] = set()
+        relatives = {id(m) for m in mentions if m.kind is MatchKind.TYPO and self._relative(m)}
         for m in mentions:
-            if m.relative:
+            if relatives and id(m) in relatives:
                 continue
             if len(m.words) > 1:
                 ids = _ids(m)
@@ -715,7 +714,7 @@ class Matcher:
         kept = []
         # (Each test below asks the cheap questions first: nearly every mention passes.)
         for m in mentions:
-            if m.relative and attested.isdisjoint(_ids(m)):
+            if relatives and id(m) in relatives and attested.isdisjoint(_ids(m)):
                 continue
             if len(m.words) == 1:
                 if (name_parts and m.entry.type in _PLACES_AND_BODIES
@@ -873,12 +872,8 @@ class Matcher:
             # The form the writer meant, not the preferred one (État islamique, accepted, is
             # no Etat islamique misspelled).
             corrected = _meant(pattern, lang)
-            mention = self._mention(doc, run, pattern, MatchKind.TYPO, False, lang,
+            return k, self._mention(doc, run, pattern, MatchKind.TYPO, False, lang,
                                     corrected=corrected)
-            mention.relative = (_first_name_of(pattern, k)
-                                and self._family_name(pattern.folded[1])
-                                and not _slip_of(run[0].folded, pattern.folded[0]))
-            return k, mention
         memo = _memo_of(self._lone, lang)
         lone = memo.get(raw)
         if lone is None:
@@ -1180,11 +1175,17 @@ class Matcher:
 
     def _four_letter_first_names(self, folded: str) -> list[str]:
         """The four-letter name words a capitalised word (``folded``) may be one letter off:
-        one that lost a letter (Maky Sall) or gained one (Abiye Ahmed). Only the surname after
-        it, intact, makes it a misspelling (``_anchored_typos``, ``SHORT_FIRST_NAME_EDIT``)."""
+        one that lost a letter (Maky Sall), gained one (Abiye Ahmed) or had one changed after
+        the first (Huga Chavez). Only the surname after it, intact, makes it a misspelling
+        (``_anchored_typos``, ``SHORT_FIRST_NAME_EDIT``)."""
         if len(folded) == TYPO_MIN_LENGTH - 1:
-            return [candidate for _distance, candidate in self._near_words(folded)
-                    if len(candidate) == TYPO_MIN_LENGTH]
+            form_words = self.index.form_words
+            changed = [word for word in (folded[:i] + letter + folded[i + 1:]
+                                         for i in range(1, len(folded))
+                                         for letter in _LETTERS if letter != folded[i])
+                       if word in form_words]
+            return changed + [candidate for _distance, candidate in self._near_words(folded)
+                              if len(candidate) == TYPO_MIN_LENGTH]
         if len(folded) == TYPO_MIN_LENGTH:
             # Four-letter words are in no near-miss table, only among the forms' words.
             shorter = (folded[:i] + folded[i + 1:] for i in range(1, len(folded)))
@@ -1210,6 +1211,18 @@ class Matcher:
                     and not _is_derived(folded, candidate)):
                 found.append(candidate)
         return tuple(found)
+
+    def _relative(self, mention: Mention) -> bool:
+        """Whether a misspelt person's name of two words is more likely a relative of the
+        person: the first name is near theirs, but not by a slip of the keys, and the surname,
+        intact, is a family's (Ivana Trump is Donald Trump's first wife, not Ivanka misspelt)."""
+        pattern = mention.pattern
+        if mention.size != 2 or not _first_name_of(pattern, 0):
+            return False
+        first, surname = mention.words
+        return (surname.folded == pattern.folded[1] and first.folded != pattern.folded[0]
+                and not _slip_of(first.folded, pattern.folded[0])
+                and self._family_name(pattern.folded[1]))
 
     def _family_name(self, surname: str) -> bool:
         """Whether ``surname`` (accent-folded) ends the names of several people, or is the
@@ -1520,6 +1533,7 @@ def resolve_shared(mentions: list[Mention]) -> list[Mention]:
 ANCHORED_TWO_EDITS_LENGTH = 6
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # The distance ``_misspelt_variants`` gives a four-letter word's near misses, which count only
 # as a first name before its surname (``_first_name_of``): one edit, kept apart.
 SHORT_FIRST_NAME_EDIT = 99

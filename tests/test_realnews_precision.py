@@ -770,6 +770,8 @@ def test_the_russian_form_of_a_ukrainian_first_name(check):
     ("Le ministre iranien Mohammed Javad Zarif est arrivé.", "fr", "Mohammad Javad Zarif"),
     # A first name before a surname that only one person of the termbase bears.
     ("Mozambique's President Felipe Nyusi spoke.", "en", "Filipe Nyusi"),
+    # A four-letter first name, no word at all, with a letter changed before its surname.
+    ("Huga Chavez est mort en 2013.", "fr", "Hugo Chavez"),
 ])
 def test_a_name_word_one_letter_off_inside_a_known_name(check, text, lang, expected):
     assert [(f[0], f[2]) for f in check(text, lang)] == [("typo", expected)]
