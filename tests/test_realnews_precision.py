@@ -825,6 +825,8 @@ def test_a_place_after_an_english_preposition_in_french_copy(check):
     ("Taliban leader Haibatullah Akhundzada issued a decree.", "en"),  # Reuters
     ("Blinken discussed the war with President al-Sisi.", "en"),  # Reuters, the BBC
     ("The coup removed Lieutenant-Colonel Paul-Henri Sandaogo Damiba.", "en"),
+    ("Selon Al-Ahram, M. al-Sissi a obtenu 92 % des voix.", "fr"),  # no English form
+    ("He flew to Doha at the invitation of ruling emir Tamim bin Hamad Al Thani.", "en"),
 ])
 def test_press_spellings_of_names_and_titles(check, text, lang):
     assert check(text, lang) == []
