@@ -1253,7 +1253,6 @@ class Matcher:
         memo = _memo_of(self._slips, lang)
         raws = seg_words.raw
         starts = bytes(kinds).translate(_STARTS_LONGER_BYTES)
-        longer: set[int] | None = None
         for i in leftovers:
             if i in taken or i in covered:
                 continue
@@ -1272,11 +1271,13 @@ class Matcher:
                 continue  # none, or two entries fit: a guess
             _, k, pattern = max(options, key=lambda o: (o[0], o[2].form.lang == lang,
                                                         -_STATUS_RANK[o[2].form.status]))
-            first = i - k
-            if longer is None:
-                longer = {w for start, m in scanned if m.size > 1
-                          for w in range(start, start + m.size)}
-            if any(w in taken or w in longer for w in range(first, first + pattern.size)):
+            first, end = i - k, i - k + pattern.size
+            # A name of the scan inside it is part of it (Suu Kyi in Aung San Suu Kyi); one
+            # reaching beyond it is another reading of the words.
+            if any(w in taken for w in range(first, end)) or any(
+                    start < end and first < start + m.size and (start < first
+                                                                or start + m.size > end)
+                    for start, m in scanned if m.size > 1):
                 continue
             found.append((first, self._mention(doc, seg_words[first:first + pattern.size],
                                                pattern, MatchKind.TYPO, False, lang,
@@ -1285,21 +1286,32 @@ class Matcher:
         return found
 
     def _slip_variants(self, raw: str, lang: str) -> tuple[tuple[int, str], ...]:
-        """The name words one letter off a capitalised word that is itself a real name or word
-        (the words ``_may_be_misspelt`` rules out): its near misses one edit away, and for a
-        word of four or five letters the forms' words one letter shorter (Ming: Min)."""
+        """The name words one letter off a capitalised word that the other searches leave:
+        a real name or word of five letters or more (those ``_may_be_misspelt`` rules out),
+        its near misses one edit away; a word of three or four letters, the forms' words of
+        one letter more or one less (Ming: Min; Aug, Jon: Aung, Jong), which the other searches
+        do not try for it."""
         text = raw if raw.isascii() else nfc(raw)
-        if not text[:1].isupper() or not text.isalpha() or self._may_be_misspelt(raw, lang):
+        if not text[:1].isupper() or not text.isalpha():
             return ()
         folded = fold_key(text)
-        if not folded.isalpha() or not TYPO_MIN_LENGTH - 1 <= len(folded) <= TYPO_MAX_LENGTH:
+        length = len(folded)
+        if not folded.isalpha() or not TYPO_MIN_LENGTH - 2 <= length <= TYPO_MAX_LENGTH:
             return ()
-        found = {candidate for distance, candidate in self._near_words(folded)
-                 if distance == 1} if len(folded) >= TYPO_MIN_LENGTH else set()
-        if len(folded) <= TYPO_MIN_LENGTH:
-            found.update(shorter for shorter in (folded[:p] + folded[p + 1:]
-                                                 for p in range(1, len(folded)))
-                         if shorter in self.index.form_words)
+        if length >= TYPO_MIN_LENGTH:
+            if self._may_be_misspelt(raw, lang):
+                return ()
+            found = {candidate for distance, candidate in self._near_words(folded)
+                     if distance == 1}
+        else:
+            form_words = self.index.form_words
+            found = {word for word in (folded[:p] + letter + folded[p:]
+                                       for p in range(1, length + 1) for letter in _LETTERS)
+                     if word in form_words}
+            if length > TYPO_MIN_LENGTH - 2:
+                found.update(word for word in (folded[:p] + folded[p + 1:]
+                                               for p in range(1, length))
+                             if word in form_words)
         found.discard(folded)
         return tuple(sorted((1, candidate) for candidate in found))
 
@@ -1308,7 +1320,7 @@ class Matcher:
         makes that word a misspelling (``_name_word_slips``)."""
         others = [w for j, w in enumerate(pattern.words) if j != k]
         if pattern.size >= 3:
-            return any(len(w) >= TYPO_MIN_LENGTH - 1 and not wordlist.is_common(w, lang)
+            return any(len(w) >= TYPO_MIN_LENGTH - 2 and not wordlist.is_common(w, lang)
                        and not wordlist.is_common(w, "en") for w in others)
         surname = pattern.folded[1]
         return (_first_name_of(pattern, k) and pattern.form.status is not Status.SHORT
@@ -1436,7 +1448,7 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
         j = first - 1
         if seg_words.raw[j] in CONNECTORS and one_word and j > 0 and seps[j - 1] == " ":
             j -= 1
-            if casefold(seg_words.raw[j]) in _STATE_OF:
+            if fold_diacritics(casefold(seg_words.raw[j])) in _STATE_OF:
                 return False  # l'État du Tigré, the State of Qatar: the place itself
         if name_word(j) and not (name_at is not None and name_at(j)):
             return True
@@ -1460,7 +1472,7 @@ def _inside_proper_name(doc: Document, seg_words: SegmentWords, seps: Separators
 # of several words in French copy, they carry it on into a longer English name.
 _ENGLISH_LINKS = frozenset({"of", "on", "for", "and"})
 # The State a place is, before a connector and the place (l'État du Tigré, the State of Qatar).
-_STATE_OF = frozenset({"état", "state"})
+_STATE_OF = frozenset({"etat", "state"})  # accents folded: l'Etat du Tigré too
 
 
 # French titles of people (the capitalization rule's, which French writes in lower case inside
