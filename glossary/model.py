@@ -255,11 +255,14 @@ _SPELLED_NEARLY = 0.35
 
 
 def _nearest(written: str, default: str, candidates: list[str]) -> str:
-    """``default``, unless ``written`` is far from it and one of ``candidates`` is spelled
-    nearly as ``written`` is (the nearest)."""
+    """``default``, unless one of ``candidates`` is spelled nearly as ``written`` is and
+    nearer than ``default`` (the nearest): Sheikh Tamim is cheikh Tamim, not émir Tamim,
+    in French; or ``written`` is far from ``default`` and such a candidate is spelled nearly
+    as it is."""
     mine = fold_key(written)
-    if OSA.normalized_distance(mine, fold_key(default)) <= _ANOTHER_NAME:
-        return default
+    own = OSA.normalized_distance(mine, fold_key(default))
     distance, nearest = min((OSA.normalized_distance(mine, fold_key(text)), text)
                             for text in candidates)
-    return nearest if distance <= _SPELLED_NEARLY else default
+    if distance > _SPELLED_NEARLY or distance >= own:
+        return default
+    return nearest if own > _ANOTHER_NAME or distance * 2 <= own else default

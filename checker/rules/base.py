@@ -319,16 +319,19 @@ _FRENCH_GROUPS = (("ou", "u"), ("ch", "sh"), ("dj", "j"))
 
 
 def frenchified_romanisation(mention: Mention, lang: str) -> bool:
-    """Whether a French draft's spelling, found by the key of an English form only, bears a
-    French letter that form lacks (Sviatlana Tsikhanouskaïa: the diaeresis French puts on a
-    romanised name) or a French letter group where the form has the English one (Abou
-    Mohammed al-Jolani: Abou, not Abu): another romanisation, written by French hands, not
-    the English form."""
-    if lang != "fr" or mention.kind is not MatchKind.TRANSLIT or mention.mixed \
-            or mention.form.lang == lang:
+    """Whether a French draft's spelling, found by the key or the letters of an English form
+    only, bears a French letter that form lacks (Sviatlana Tsikhanouskaïa, Hodeïdah: the
+    diaeresis French puts on a romanised name) or a French letter group where the form has
+    the English one (Abou Mohammed al-Jolani: Abou, not Abu): another romanisation, written
+    by French hands, not the English form."""
+    if lang != "fr" or mention.kind not in (MatchKind.TRANSLIT, MatchKind.ACCENTS) \
+            or mention.mixed or mention.form.lang == lang:
         return False
     form = casefold(nfc(mention.form.text))
-    if any(c in FRENCH_ACCENTS and c not in form for c in casefold(nfc(mention.text))):
+    written = casefold(nfc(mention.text))
+    if any(written == casefold(nfc(own.text)) for own in mention.entry.forms(lang)):
+        return False  # al-Qaïda for Al-Qaïda: the French form in other capitals
+    if any(c in FRENCH_ACCENTS and c not in form for c in written):
         return True
     for word, form_word in zip(mention.words, mention.pattern.words, strict=True):
         mine, theirs = word.folded, casefold(form_word)

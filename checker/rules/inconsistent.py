@@ -11,7 +11,8 @@ What it flags:
     Security Council beside United Nations Security Council), which writers use on purpose
     after the full name; nor titles, which a document may give several
     people (Premier ministre, Première ministre); nor a gloss, another form of the name in
-    brackets right after it (le Bharatiya Janata Party (BJP, parti du peuple indien)); nor
+    brackets right after it (le Bharatiya Janata Party (BJP, parti du peuple indien)) or set
+    beside it (Mahmoud Abbas Abu Mazen, his kunya); nor
     related entries (`see_also`: le
     Royaume-Uni and la Grande-Bretagne), which are two names, not two forms of one; nor a
     form the document gives as the person's other name on purpose (Ahmad al-Sharaa,
@@ -67,15 +68,16 @@ def _candidates(ctx: Context, mentions: list[Mention] | None = None
             found = by_entry[mention.entry.id]
             if found and _GLOSS.fullmatch(text, found[-1].end, mention.start):
                 continue  # a gloss of the name just given: le Bharatiya Janata Party (BJP,
-                # parti du peuple indien)
+                # parti du peuple indien); Mahmoud Abbas Abu Mazen, his kunya beside it
             found.append(mention)
     return by_entry
 
 
 # Between a name and another form of it that glosses it: a bracket opened right after the
-# name, an acronym and a comma before the gloss at most.
+# name, an acronym and a comma before the gloss at most; or nothing but a space, the other
+# name set beside it (Mahmoud Abbas Abu Mazen).
 _GLOSS = regex.compile(
-    r"[ \u00a0]*\([ \u00a0]*(?:[\p{Lu}\p{N}.&-]{2,12}[ \u00a0]*[,;:][ \u00a0]*)?")
+    r"[ \u00a0]*(?:\([ \u00a0]*(?:[\p{Lu}\p{N}.&-]{2,12}[ \u00a0]*[,;:][ \u00a0]*)?)?")
 
 
 def _uses(mentions: dict[str, list[Mention]], lang: str) -> dict[tuple[str, str], tuple]:

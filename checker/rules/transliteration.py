@@ -12,9 +12,9 @@ What it flags:
       pronunciation (Poutine, prononcer Poutinne). A name written alike in every language has
       romanisations too: a spelling of the same key that differs by more than a doubled letter
       or a mute e (Sadyr Zhaparov for Sadyr Japarov) is one; so is, in French copy, a spelling
-      of the English form's key with a French letter or letter group it lacks (Sviatlana
-      Tsikhanouskaïa for the English Tsikhanouskaya, Abou for Abu: no wrong-language
-      finding). A word alone spelled
+      of the English form's key or letters with a French letter or letter group it lacks
+      (Sviatlana Tsikhanouskaïa for the English Tsikhanouskaya, Hodeïdah for Hodeidah, Abou
+      for Abu: no wrong-language finding). A word alone spelled
       further from every form of the entry than a near miss counts only when the document names
       the entry otherwise: Jenin, the town, is no romanisation of a surname Zheniin.
     - A name the termbase does not know, written two ways in one document whose spellings share
@@ -127,14 +127,16 @@ def check(mention: Mention, ctx: Context):
         # (British English hyphenates ranks and titles, American English does not: a
         # house's choice, Colonel-General or colonel general.)
         return None
-    if mention.kind is MatchKind.TRANSLIT or (mention.spacing
-                                              and mention.kind <= MatchKind.ACCENTS):
-        expected = (expected_for(mention, ctx) if mention.kind is MatchKind.TRANSLIT else
+    # Another language's form with a French letter on it (Hodeïdah) is a romanisation too,
+    # whether its key or its letters found it.
+    romanisation = mention.kind is MatchKind.TRANSLIT or mention.form.lang != ctx.lang
+    if romanisation or (mention.spacing and mention.kind <= MatchKind.ACCENTS):
+        expected = (expected_for(mention, ctx) if romanisation else
                     fit_case(mention.form.text, mention.text, ctx.sentence_start(mention.start)))
         if (expected is None or expected == nfc(mention.text)
                 or spells_a_pronunciation(mention, ctx.doc.text)):
             return None  # (Poutine, prononcer Poutinne: sounds, not a spelling)
-        if mention.kind is not MatchKind.TRANSLIT:
+        if not romanisation:
             return RULE.on(mention, ctx, _("'{text}' is written '{expected}' in the termbase: "
                                            "hyphens and spaces differ").format(
                                                text=mention.text, expected=expected), expected)
