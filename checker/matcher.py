@@ -1279,8 +1279,13 @@ class Matcher:
                                                                 or start + m.size > end)
                     for start, m in scanned if m.size > 1):
                 continue
+            # Vowels alone apart (Abdul for Abdel, Mohammed for Mohammad) are another
+            # romanisation of the name; other letters (Ming for Min) a misspelling.
+            kind = (MatchKind.TRANSLIT if pattern.form.lang == lang
+                    and _consonants(seg_words[i].folded) == _consonants(pattern.folded[k])
+                    else MatchKind.TYPO)
             found.append((first, self._mention(doc, seg_words[first:first + pattern.size],
-                                               pattern, MatchKind.TYPO, False, lang,
+                                               pattern, kind, False, lang,
                                                corrected=_meant(pattern, lang))))
             taken.update(range(first, first + pattern.size))
         return found
@@ -1836,6 +1841,14 @@ def _in_address(text: str, start: int, end: int) -> bool:
     after = text[end:end + 2]
     return (before in "/@._" and before != "") or after[:1] in ("@", "_", "/") or (
         after[:1] == "." and after[1:2].isalnum())
+
+
+_VOWELS = str.maketrans("", "", "aeiouy")
+
+
+def _consonants(folded: str) -> str:
+    """An accent-folded word without its vowels."""
+    return folded.translate(_VOWELS)
 
 
 def _writes_word(entry: Entry, folded: str) -> bool:

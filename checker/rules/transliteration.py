@@ -14,7 +14,9 @@ What it flags:
       or a mute e (Sadyr Zhaparov for Sadyr Japarov) is one; so is, in French copy, a spelling
       of the English form's key or letters with a French letter or letter group it lacks
       (Sviatlana Tsikhanouskaïa for the English Tsikhanouskaya, Hodeïdah for Hodeidah, Abou
-      for Abu: no wrong-language finding). A word alone spelled
+      for Abu: no wrong-language finding); and inside a known name whose other words stand
+      intact, a real name word whose vowels alone differ from the entry's (Mohammed Javad
+      Zarif, Abdul Fattah al-Burhan). A word alone spelled
       further from every form of the entry than a near miss counts only when the document names
       the entry otherwise: Jenin, the town, is no romanisation of a surname Zheniin.
     - A name the termbase does not know, written two ways in one document whose spellings share

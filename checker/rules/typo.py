@@ -19,16 +19,18 @@ What it flags:
     the first, or a near miss of a long word (États-Unsi, Kim Jnog-un, Union euroépenne, Corée
     du Nrod); a person's surname of six letters or more two edits off after the first name
     (Sébastien Lerconu, a letter moved), and a first name of four letters that lost one before
-    the surname (Maky Sall) or gained one (Abiye Ahmed). A place's or organisation's one-word
-    form with two letters swapped counts alone (Ausrtalie); a four-letter one where the
-    document names it or after a preposition of place (en Idne). A word that is itself a real
-    name or word counts one letter off inside a known name whose other words stand intact
-    around it: in a name of three words or more with a rare word among the others (Ming Aung
-    Hlaing, Aug San Suu Kyi), or as the first name before a surname only one person of the
-    termbase bears (Felipe Nyusi); not where another form of the entry writes it (Abou
-    Mohammad al-Joulani). A first name near a family member's, before the family's surname,
-    is another relative unless the document names that member (Ivana Trump beside Donald
-    Trump), but for two letters swapped or a letter doubled.
+    the surname (Maky Sall), gained one (Abiye Ahmed) or changed one (Huga Chavez). A place's
+    or organisation's one-word form with two letters swapped counts alone (Ausrtalie); a
+    four-letter one where the document names it or after a preposition of place (en Idne).
+    A word that is itself a real name or word counts one letter off inside a known name whose
+    other words stand intact around it: in a name of three words or more with a rare word
+    among the others (Ming Aung Hlaing, Aug San Suu Kyi), or as the first name before a
+    surname only one person of the termbase bears; not where another form of the entry
+    writes it (Abou Mohammad al-Joulani), and where only vowels differ it is another
+    romanisation (transliteration: Mohammed Javad Zarif, Felipe Nyusi). A first name near a
+    family member's, before the family's surname, is another relative unless the document
+    names that member (Ivana Trump beside Donald Trump), but for two letters swapped or a
+    letter doubled.
 Why it matters:
     Misspelled names are the errors readers notice first and the ones a spell checker, which does
     not know the names, lets through.
