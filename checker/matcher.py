@@ -957,9 +957,10 @@ class Matcher:
         them as the form has them, whatever the word's length or case: États-Unsi, Kim Jnog-un,
         Union euroépenne, Corée du Nrod. The rest of the name anchors the entry, so a short word
         counts (two letters swapped, after the first), and a long one within a near miss's
-        edits. The misspelled word is one no mention of the scan (``covered``) holds, and the
-        name overlaps none of the scan's names of two words or more (``scanned``): those are
-        found as they are (Tatiana Torriaski is another romanisation of Tatiana Toriaski).
+        edits. The misspelled word is one no mention of the scan (``covered``) holds, and no
+        name of two words or more of the scan (``scanned``) reaches across the name's bounds
+        (``_clashes``): those are found as they are (Tatiana Torriaski is another romanisation
+        of Tatiana Toriaski); one inside it is part of it (Abdel Fattal al-Sissi).
         Updates ``taken`` with the words of the names found. ``misspelt``: what
         ``_may_be_misspelt`` says of each word; ``kinds``: what ``start_kind`` does."""
         found: list[tuple[int, Mention]] = []
@@ -977,7 +978,6 @@ class Matcher:
         variants_memo = _memo_of(self._variants, lang)
         anchors = _memo_of(self._anchors, lang)
         last = len(misspelt) - 1
-        longer: set[int] | None = None  # the words of the scan's names of two words or more
         for i in candidates:
             if i in taken or i in covered:
                 continue
@@ -1024,10 +1024,8 @@ class Matcher:
                 continue  # two entries fit as well: a guess
             _, _, k, pattern = min(options, key=lambda o: o[1])
             first = i - k
-            if longer is None:
-                longer = {w for start, m in scanned if m.size > 1
-                          for w in range(start, start + m.size)}
-            if any(w in taken or w in longer for w in range(first, first + pattern.size)):
+            if any(w in taken for w in range(first, first + pattern.size)) or _clashes(
+                    first, first + pattern.size, scanned):
                 continue
             # The fix is the form the writer meant (not the preferred one) in the document's
             # language; another language's form gets its counterpart (expected_for).
@@ -1272,12 +1270,7 @@ class Matcher:
             _, k, pattern = max(options, key=lambda o: (o[0], o[2].form.lang == lang,
                                                         -_STATUS_RANK[o[2].form.status]))
             first, end = i - k, i - k + pattern.size
-            # A name of the scan inside it is part of it (Suu Kyi in Aung San Suu Kyi); one
-            # reaching beyond it is another reading of the words.
-            if any(w in taken for w in range(first, end)) or any(
-                    start < end and first < start + m.size and (start < first
-                                                                or start + m.size > end)
-                    for start, m in scanned if m.size > 1):
+            if any(w in taken for w in range(first, end)) or _clashes(first, end, scanned):
                 continue
             # Vowels alone apart (Abdul for Abdel, Mohammed for Mohammad) are another
             # romanisation of the name; other letters (Ming for Min) a misspelling.
@@ -1841,6 +1834,16 @@ def _in_address(text: str, start: int, end: int) -> bool:
     after = text[end:end + 2]
     return (before in "/@._" and before != "") or after[:1] in ("@", "_", "/") or (
         after[:1] == "." and after[1:2].isalnum())
+
+
+def _clashes(first: int, end: int, scanned: list[tuple[int, Mention]]) -> bool:
+    """Whether a name of two words or more that the scan found reaches across the bounds of
+    the words ``first:end`` (another reading of them). One inside them is a part of the name
+    they make, misspelt elsewhere (al-Sissi in Abdel Fattal al-Sissi, Suu Kyi in Aug San Suu
+    Kyi)."""
+    return any(start < end and first < start + m.size
+               and (start < first or start + m.size > end)
+               for start, m in scanned if m.size > 1)
 
 
 _VOWELS = str.maketrans("", "", "aeiouy")

@@ -781,6 +781,9 @@ def test_the_russian_form_of_a_ukrainian_first_name(check):
     # scan's short form, inside the whole name).
     ("Aug San Suu Kyi was detained on Monday.", "en", "typo", "Aung San Suu Kyi"),
     ("Le candidat José Antonio Kas a gagné.", "fr", "typo", "José Antonio Kast"),
+    # A misspelt word before a name of two words the scan found, al-Sissi, part of the name.
+    ("Elu en 2014, Abdel Fattal Al-Sissi avait un seul adversaire.", "fr", "typo",
+     "Abdel Fattah al-Sissi"),
 ])
 def test_a_name_word_one_letter_off_inside_a_known_name(check, text, lang, rule, expected):
     assert [(f[0], f[2]) for f in check(text, lang)] == [(rule, expected)]

@@ -49,6 +49,7 @@ from checker.matcher import (
     SegmentWords,
     Word,
     _after_given_name,
+    _clashes,
     _differences,
     _first_name_of,
     _inside_proper_name,
@@ -775,7 +776,6 @@ class ReferenceMatcher(Matcher):
 
     def _anchored_typos(self, doc, lang, seg_words, seps, taken, covered, scanned, variants,
                         kinds=None):
-        longer = {w for first, m in scanned if m.size > 1 for w in range(first, first + m.size)}
         found = []
         for i in range(len(variants)):
             if not variants[i] or i in taken or i in covered:
@@ -810,7 +810,9 @@ class ReferenceMatcher(Matcher):
                 continue
             _, _, k, pattern = min(options, key=lambda o: o[1])
             first = i - k
-            if any(w in taken or w in longer for w in range(first, first + pattern.size)):
+            # (A rule, the same code: a name of the scan inside the name is part of it.)
+            if any(w in taken for w in range(first, first + pattern.size)) or _clashes(
+                    first, first + pattern.size, scanned):
                 continue
             found.append((first, self._mention(doc, seg_words[first:first + pattern.size],
                                                pattern, MatchKind.TYPO, False, lang,
