@@ -1264,7 +1264,7 @@ class Matcher:
             folded = seg_words[i].folded
             options = [(pattern.size, k, pattern) for _, pattern, k in self._anchored_fits(
                 seg_words, seps, i, variants)
-                if self._slip_fits(pattern, k, lang) and not _writes_word(pattern.entry, folded)]
+                if self._slip_fits(pattern, k, lang) and not writes_word(pattern.entry, folded)]
             if not options or len({o[2].entry.id for o in options}) > 1:
                 continue  # none, or two entries fit: a guess
             _, k, pattern = max(options, key=lambda o: (o[0], o[2].form.lang == lang,
@@ -1854,11 +1854,12 @@ def _consonants(folded: str) -> str:
     return folded.translate(_VOWELS)
 
 
-def _writes_word(entry: Entry, folded: str) -> bool:
-    """Whether a form of ``entry`` other than those to avoid holds the word ``folded``
-    (accent-folded)."""
+def writes_word(entry: Entry, folded: str, lang: str | None = None) -> bool:
+    """Whether a form of ``entry`` (in ``lang``, or any language) other than those to avoid
+    holds the word ``folded`` (accent-folded): a spelling of the entry's own, not another
+    one."""
     return any(folded in map(fold_key, WORD_RE.findall(form.text))
-               for form in entry.forms() if form.status is not Status.AVOID)
+               for form in entry.forms(lang) if form.status is not Status.AVOID)
 
 
 def _slip_of(word: str, name_word: str) -> bool:

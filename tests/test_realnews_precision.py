@@ -881,3 +881,27 @@ def test_a_name_set_beside_another_of_its_forms_is_no_second_form(check):
     assert check(text, "en") == []
     assert check("Mahmoud Abbas spoke. Later Abu Mazen left.", "en") == [
         ("inconsistent", "Abu Mazen", "Mahmoud Abbas")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Kim Yo Jong a averti que Pyongyang préparait une riposte.", "fr"),  # AFP
+    # L'Orient-Le Jour's spelling, and its surname alone after it.
+    ("Le président du Parlement, Nabih Berry, a parlé. M. Berry a ajouté qu'il attendait.",
+     "fr"),
+])
+def test_press_spellings_of_set_seventeen(check, text, lang):
+    assert check(text, lang) == []
+
+
+def test_the_arabic_article_with_a_non_breaking_hyphen(check):
+    # Word processors write Al‑Charaa with U+2011; its capital is a house's choice all the same.
+    assert check("Il sera reçu par le président syrien Ahmed Al\u2011Charaa.", "fr") == []
+
+
+def test_a_name_given_as_the_persons_other_name(check):
+    text = "Lai Ching-te, aussi connu sous son nom d'anglais William Lai, a gagné."
+    assert check(text, "fr") == []
+    text = "Lai Ching-te, also known by his English name William Lai, won."
+    assert check(text, "en") == []
+    assert check("Lai Ching-te a parlé. Plus tard William Lai est parti.", "fr") == [
+        ("inconsistent", "William Lai", "Lai Ching-te")]

@@ -275,9 +275,15 @@ _ARTICLE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:al|el)-")
 _LOWER_ARTICLE_APART = regex.compile(r"(?<![\p{L}\p{M}])al (?=\p{Lu})")
 
 
+# The hyphen, non-breaking or not, that word processors put in names.
+_HYPHENS = str.maketrans("\u2010\u2011", "--")
+
+
 def article_case_only(text: str, form: str) -> bool:
     """True when ``text`` differs from ``form`` only by the capital of an Arabic article
-    (Bachar Al-Assad for Bachar al-Assad, al-Qaïda for Al-Qaïda, Al Qaeda for al Qaeda)."""
+    (Bachar Al-Assad for Bachar al-Assad, al-Qaïda for Al-Qaïda, Al Qaeda for al Qaeda),
+    whichever hyphen the text writes (Al‑Charaa, with a non-breaking one)."""
+    text = text.translate(_HYPHENS)
     if text == form or len(text) != len(form):
         return False
     articles = {m.start() for m in _ARTICLE.finditer(text)}

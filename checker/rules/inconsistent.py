@@ -17,7 +17,7 @@ What it flags:
     Royaume-Uni and la Grande-Bretagne), which are two names, not two forms of one; nor a
     form the document gives as the person's other name on purpose (Ahmad al-Sharaa,
     previously known as Abu Mohammed al-Golani; de son nom de guerre; qui se faisait appeler;
-    now known as). With
+    aussi connu sous son nom anglais de; now known as). With
     `--scope project`, the files checked together count as one document (a series of
     articles, a book in chapters): a form is flagged in every file where it is not the
     project's main one.
@@ -149,11 +149,14 @@ def check_document(ctx: Context) -> list:
 
 
 # The words that give a person's other name on purpose: Ahmad al-Sharaa, previously known as
-# Abu Mohammed al-Golani; Abou Mohammed al-Joulani, de son nom de guerre; now known as.
+# Abu Mohammed al-Golani; Abou Mohammed al-Joulani, de son nom de guerre; now known as; aussi
+# connu sous son nom anglais de William Lai.
 _S = r"[ \u00a0]+"
 _AS_KNOWN = regex.compile(
-    rf"(?i)(?:known{_S}as|(?:also|formerly|previously){_S}called|a\.?k\.?a\.?|alias"
-    rf"|nom{_S}de{_S}guerre|connu[es]*{_S}sous{_S}le{_S}nom{_S}d[e'’]|surnomm[ée]+s?"
+    rf"(?i)(?:known{_S}as|known{_S}by(?:{_S}\p{{L}}+){{0,3}}{_S}name"
+    rf"|(?:also|formerly|previously){_S}called|a\.?k\.?a\.?|alias"
+    rf"|nom{_S}de{_S}guerre|connu[es]*{_S}sous{_S}(?:le|son|un){_S}nom(?:{_S}[\p{{L}}'’]+){{0,3}}"
+    rf"|surnomm[ée]+s?"
     rf"|de{_S}son{_S}vrai{_S}nom|anciennement|jadis|se{_S}fai(?:sai)?t{_S}appeler"
     rf"|(?:went|goes){_S}by)[ \u00a0,:«“\"(]*$")
 _NOW_KNOWN = regex.compile(

@@ -18,7 +18,9 @@ What it flags:
       intact, a real name word whose vowels alone differ from the entry's (Mohammed Javad
       Zarif, Abdul Fattah al-Burhan). A word alone spelled
       further from every form of the entry than a near miss counts only when the document names
-      the entry otherwise: Jenin, the town, is no romanisation of a surname Zheniin.
+      the entry otherwise: Jenin, the town, is no romanisation of a surname Zheniin. A word
+      alone that a form of the document's language writes is none either (M. Berry, after
+      Nabih Berry, an accepted form).
     - A name the termbase does not know, written two ways in one document whose spellings share
       a transliteration key (Khrouchtchev … Khrushchev): the minority spelling is flagged, or
       the spelling no word list knows when the other is known (Pyongyang is right however
@@ -53,7 +55,7 @@ from glossary.tokens import normalize_separator
 from .. import words as wordlist
 from ..findings import Severity
 from ..i18n import N_, _, ngettext
-from ..matcher import MatchKind, Mention, Word, romanised, romanised_spelling
+from ..matcher import MatchKind, Mention, Word, romanised, romanised_spelling, writes_word
 from ..project import Parts
 from .base import (
     Context,
@@ -123,6 +125,8 @@ def check(mention: Mention, ctx: Context):
         return None
     if mention.size == 1 and ctx.index is not None and ctx.index.is_derived_word(mention.text):
         return None  # an adjective or a demonym the termbase lists (bélarusse), no romanisation
+    if mention.size == 1 and writes_word(mention.entry, mention.words[0].folded, ctx.lang):
+        return None  # M. Berry after Nabih Berry: the surname of an accepted form
     if mention.spacing and (_part_of_a_longer_name(mention, ctx) or (
             ctx.lang == "en" and mention.entry.type is EntryType.TITLE)
             or _initials_without_stops(mention, ctx.doc.text)):
