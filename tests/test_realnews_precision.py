@@ -884,7 +884,9 @@ def test_a_name_set_beside_another_of_its_forms_is_no_second_form(check):
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Kim Yo Jong a averti que Pyongyang préparait une riposte.", "fr"),  # AFP
+    # AFP's, and Yonhap's in English: a person's hyphens and spaces are a house's choice.
+    ("Kim Yo Jong a averti que Pyongyang préparait une riposte.", "fr"),
+    ("Kim Yo-jong warned of strong countermeasures.", "en"),
     # L'Orient-Le Jour's spelling, and its surname alone after it.
     ("Le président du Parlement, Nabih Berry, a parlé. M. Berry a ajouté qu'il attendait.",
      "fr"),
@@ -905,3 +907,8 @@ def test_a_name_given_as_the_persons_other_name(check):
     assert check(text, "en") == []
     assert check("Lai Ching-te a parlé. Plus tard William Lai est parti.", "fr") == [
         ("inconsistent", "William Lai", "Lai Ching-te")]
+
+
+def test_hyphens_and_spaces_of_a_title_are_still_flagged(check):
+    assert check("Le vice president a parlé lundi.", "fr") == [
+        ("wrong-language", "vice president", "vice-président")]

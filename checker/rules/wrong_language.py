@@ -39,7 +39,9 @@ Why it matters:
     Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
     warning that names what differs: capitals, accents, or hyphens and spaces; none for an
     acronym of four letters or more written with an initial capital only (Monusco, Unesco in
-    English copy: the Guardian's and the BBC's style), unless a house style is chosen.
+    English copy: the Guardian's and the BBC's style), nor for a person's name whose hyphens
+    and spaces alone differ (Kim Yo Jong, AFP's, in French copy; Kim Yo-jong, Yonhap's, in
+    English copy), unless a house style is chosen.
 Example:
     Sergei Lavrov (in a French draft); Nikolaï Patrushev when it is not listed as a form.
 Use instead:
@@ -116,6 +118,9 @@ def check(mention: Mention, ctx: Context):
     if what == N_("capitals") and ctx.profile is None and _acronym_as_a_word(
             nfc(mention.text), expected):
         return None  # Monusco, Unesco, Asean: British (and French) style for MONUSCO
+    if (what == N_("hyphens and spaces") and ctx.profile is None
+            and mention.entry.type is EntryType.PERSON):
+        return None  # Kim Yo Jong, Kim Yo-jong: AFP's and Le Monde's, in either language
     if what is not None:
         # The languages write the name with the same letters: a house's choice of capitals,
         # accents or hyphens, not a name left in another language.
