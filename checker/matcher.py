@@ -1236,17 +1236,19 @@ class Matcher:
                          seps: Separators, taken: set[int], covered: set[int],
                          scanned: list[tuple[int, Mention]], leftovers: list[int],
                          kinds: list[int]) -> list[tuple[int, Mention]]:
-        """A word of a known name written as another real name one letter off, the rest of the
-        name intact around it: Ming Aung Hlaing for Min Aung Hlaing, Mohammed Javad Zarif for
-        Mohammad Javad Zarif, Felipe Nyusi for Filipe Nyusi. The other near-miss searches pass
-        such a word over (a name word or a word of the lists is no misspelling in itself); here
-        the name around it decides. A name of three words or more needs one of its other words
-        to be rare (no frequent word of the language or of English: Aung Hlaing, Javad Zarif,
-        not Banque de France); a name of two only a person's, the first name misspelt (not a
-        frequent word) before a rare surname that no other person of the termbase bears (Ivana
-        Trump is another Trump, not Ivanka). A word that another form of the entry writes is
-        no misspelling either: Abou Mohammad al-Joulani mixes two of its spellings. Updates
-        ``taken`` with the words of the names found."""
+        """A word of a known name written as another real name one letter off, the rest of the name
+        intact around it: Ming Aung Hlaing for Min Aung Hlaing, Mohammed Javad Zarif for
+        Mohammad Javad Zarif, Felipe Nyusi for Filipe Nyusi, Aug San Suu Kyi for Aung San
+        Suu Kyi. The other near-miss searches pass such a word over (a name word or a word
+        of the lists is no misspelling in itself; a word of three or four letters is tried
+        for a swap alone); here the name around it decides. Vowels alone apart, it is
+        another romanisation (``MatchKind.TRANSLIT``). A name of three words or more needs
+        one of its other words to be rare (no frequent word of the language or of English:
+        Aung Hlaing, Javad Zarif, not Banque de France); a name of two only a person's, the
+        first name misspelt (not a frequent word) before a rare surname that no other person
+        of the termbase bears (Ivana Trump is another Trump, not Ivanka). A word that
+        another form of the entry writes is no misspelling either: Abou Mohammad al-Joulani
+        mixes two of its spellings. Updates ``taken`` with the words of the names found."""
         found: list[tuple[int, Mention]] = []
         memo = _memo_of(self._slips, lang)
         raws = seg_words.raw
