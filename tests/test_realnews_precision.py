@@ -855,6 +855,7 @@ def test_names_the_termbase_lacked(check):
     ("The Huthis form part of Iran's axis of resistance.", "en"),  # AFP
     ("Blogueur anticorruption, Sergueï Tsikhanovski avait été incarcéré en mai 2020.", "fr"),
     ("Le ministre iranien Abbas Araghtchi a confirmé la rencontre.", "fr"),  # Le Monde
+    ("Le Premier ministre Haïdar al-Abadi a proclamé la victoire.", "fr"),  # AFP
 ])
 def test_more_press_spellings(check, text, lang):
     assert check(text, lang) == []
