@@ -731,6 +731,8 @@ class Matcher:
                 if (not m.text[:1].isupper() or doc.is_sentence_start(m.start, floor)
                         or doc.is_headline(m.start)):
                     continue
+                if m.entry.ambiguous and m.text.isupper():
+                    continue  # an acronym other bodies share (NSC): its capitals tell nothing
             kept.append(m)
         return kept
 

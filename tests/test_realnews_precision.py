@@ -913,3 +913,24 @@ def test_a_name_given_as_the_persons_other_name(check):
 def test_hyphens_and_spaces_of_a_title_are_still_flagged(check):
     assert check("Le vice president a parlé lundi.", "fr") == [
         ("wrong-language", "vice president", "vice-président")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("A censure motion tabled by La France Insoumise (LFI) fell 18 votes short.", "en"),
+    ("The main opponent in Congo-Brazzaville died on Monday.", "en"),  # AFP, the BBC
+    # The other language's name given on purpose.
+    ("The Economic Community of West African States (ECOWAS; also known as CEDEAO in French) "
+     "condemned the coup.", "en"),
+])
+def test_press_spellings_and_aliases_of_set_eighteen(check, text, lang):
+    assert check(text, lang) == []
+
+
+def test_an_acronym_other_bodies_share_needs_its_entry_named(check):
+    # NSC alone is also the Dutch New Social Contract party: only the US council named in
+    # full makes it that council.
+    assert check("Pieter Omtzigt, chef du NSC, a exclu un gouvernement avec Wilders.",
+                 "fr") == []
+    assert check("Le National Security Council s'est réuni. Le NSC a tranché.", "fr") == [
+        ("wrong-language", "National Security Council", "Conseil de sécurité nationale"),
+        ("wrong-language", "NSC", "Conseil de sécurité nationale")]

@@ -379,3 +379,27 @@ def expected_for(mention: Mention, ctx: Context) -> str | None:
         if text is None:
             return None
     return fit_case(text, mention.text, ctx.sentence_start(mention.start), mention.form.text)
+
+
+# The words that give a person's other name on purpose: Ahmad al-Sharaa, previously known as
+# Abu Mohammed al-Golani; Abou Mohammed al-Joulani, de son nom de guerre; now known as; aussi
+# connu sous son nom anglais de William Lai.
+_S = r"[ \u00a0]+"
+_AS_KNOWN = regex.compile(
+    rf"(?i)(?:known{_S}as|known{_S}by(?:{_S}\p{{L}}+){{0,3}}{_S}name"
+    rf"|(?:also|formerly|previously){_S}called|a\.?k\.?a\.?|alias"
+    rf"|nom{_S}de{_S}guerre|connu[es]*{_S}sous{_S}(?:le|son|un){_S}nom(?:{_S}[\p{{L}}'’]+){{0,3}}"
+    rf"|surnomm[ée]+s?"
+    rf"|de{_S}son{_S}vrai{_S}nom|anciennement|jadis|se{_S}fai(?:sai)?t{_S}appeler"
+    rf"|(?:went|goes){_S}by)[ \u00a0,:«“\"(]*$")
+_NOW_KNOWN = regex.compile(
+    r"(?i)[ \u00a0]*[,(][ \u00a0]*(?:now|later|today|désormais|aujourd['’]hui|devenu)\b")
+
+
+def named_otherwise_on_purpose(text: str, mention: Mention) -> bool:
+    """Whether the document gives this form as the other name of what it names on purpose:
+    after "previously known as", "de son nom de guerre" (Ahmad al-Sharaa, previously known as
+    Abu Mohammed al-Golani; ECOWAS, also known as CEDEAO in French), or before "now …"
+    (al-Golani, now Ahmad al-Sharaa)."""
+    return (_AS_KNOWN.search(text, max(0, mention.start - 50), mention.start) is not None
+            or _NOW_KNOWN.match(text, mention.end) is not None)

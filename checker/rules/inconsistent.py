@@ -50,7 +50,7 @@ from ..findings import Severity
 from ..i18n import N_, _
 from ..matcher import MatchKind, Mention
 from ..project import Parts
-from .base import Context, FixSafety, Rule, Stage, fit_case
+from .base import Context, FixSafety, Rule, Stage, fit_case, named_otherwise_on_purpose
 
 
 def _candidates(ctx: Context, mentions: list[Mention] | None = None
@@ -135,7 +135,7 @@ def check_document(ctx: Context) -> list:
         main, _preferred, where = (preferred or forms)[0]
         for mention in mentions:
             if (_one_form(mention.form.text) == _one_form(main)
-                    or _named_otherwise_on_purpose(ctx.doc.text, mention)):
+                    or named_otherwise_on_purpose(ctx.doc.text, mention)):
                 continue
             expected = fit_case(main, mention.text, ctx.sentence_start(mention.start))
             if where == ctx.doc.path:
@@ -146,29 +146,6 @@ def check_document(ctx: Context) -> list:
             findings.append(RULE.on(mention, ctx, message.format(text=mention.text, main=main,
                                                                  file=where), expected))
     return findings
-
-
-# The words that give a person's other name on purpose: Ahmad al-Sharaa, previously known as
-# Abu Mohammed al-Golani; Abou Mohammed al-Joulani, de son nom de guerre; now known as; aussi
-# connu sous son nom anglais de William Lai.
-_S = r"[ \u00a0]+"
-_AS_KNOWN = regex.compile(
-    rf"(?i)(?:known{_S}as|known{_S}by(?:{_S}\p{{L}}+){{0,3}}{_S}name"
-    rf"|(?:also|formerly|previously){_S}called|a\.?k\.?a\.?|alias"
-    rf"|nom{_S}de{_S}guerre|connu[es]*{_S}sous{_S}(?:le|son|un){_S}nom(?:{_S}[\p{{L}}'’]+){{0,3}}"
-    rf"|surnomm[ée]+s?"
-    rf"|de{_S}son{_S}vrai{_S}nom|anciennement|jadis|se{_S}fai(?:sai)?t{_S}appeler"
-    rf"|(?:went|goes){_S}by)[ \u00a0,:«“\"(]*$")
-_NOW_KNOWN = regex.compile(
-    r"(?i)[ \u00a0]*[,(][ \u00a0]*(?:now|later|today|désormais|aujourd['’]hui|devenu)\b")
-
-
-def _named_otherwise_on_purpose(text: str, mention: Mention) -> bool:
-    """Whether the document gives this form as the person's other name on purpose: after
-    "previously known as", "de son nom de guerre" (Ahmad al-Sharaa, previously known as Abu
-    Mohammed al-Golani), or before "now …" (al-Golani, now Ahmad al-Sharaa)."""
-    return (_AS_KNOWN.search(text, max(0, mention.start - 50), mention.start) is not None
-            or _NOW_KNOWN.match(text, mention.end) is not None)
 
 
 def _written_two_ways(mentions: list[Mention]) -> list[Mention]:

@@ -9,33 +9,32 @@ Why it matters:
     language.
     Not flagged: an adjective or a demonym the termbase lists for the entry in the document's
     language (Argentine beef: Argentine is French for Argentina and an English adjective the
-    entry lists), unless it stands for the place (He lives in Argentine.); a one-word
-    form that is also a word of the document's language used as an adjective (the Argentine
-    striker); a gloss, the other language's form in brackets beside a form of the same entry
-    in the document's language (the National Rally (Rassemblement national, RN); MoDem
-    (Mouvement démocrate); la NSA (National Security Agency); the Rassemblement national
-    (National Rally)); a name inside a quotation written in its language (an English tweet
-    quoted as it was written in French copy: « Great talks with Sergei Lavrov today »); a
-    place name inside a
-    longer name (Royal Bank of Scotland, Credit Suisse, Le Chemin de Damas), after a courtesy
-    title (M. Jordan) or qualified by a US state or a Canadian province (London, Ontario;
-    St. John's (Terre-Neuve-et-Labrador)); a
-    person's one-word short form followed by a surname, the first name of someone else
-    (Francois Buffet in English copy is not Pope Francis, whose French name is François); a
-    form of the document's language written with the accents of the name's own spelling,
-    none of them one that language's press keeps (checker.accents: Ibrahim Traoré, Nouméa,
-    Idriss Déby Itno in English copy, where the termbase writes them as AP does); an acronym
-    the document spells out as another name (the Independent Electoral Commission (CEI) is
-    not the CIS, whose French acronym is CEI); a name written wholly in capitals, off a
-    headline in capitals, where its form is not (the INDIA opposition bloc is no India); a
-    one-word name in a credit (Photo: ANP/Jan de Vries; Xinhua/VNA); a company's name before a
+    entry lists), unless it stands for the place (He lives in Argentine.); a one-word form that
+    is also a word of the document's language used as an adjective (the Argentine striker); a
+    gloss, the other language's form in brackets beside a form of the same entry in the
+    document's language (the National Rally (Rassemblement national, RN); MoDem (Mouvement
+    démocrate); la NSA (National Security Agency); the Rassemblement national (National Rally));
+    a name inside a quotation written in its language (an English tweet quoted as it was written
+    in French copy: « Great talks with Sergei Lavrov today »); a name the text calls the other
+    language's (ECOWAS, also known as CEDEAO in French); an English place name after an English
+    preposition in French copy (la politique « Made in India »); a place name inside a longer
+    name (Royal Bank of Scotland, Credit Suisse, Le Chemin de Damas), after a courtesy title (M.
+    Jordan) or qualified by a US state or a Canadian province (London, Ontario; St. John's
+    (Terre-Neuve-et-Labrador)); a person's one-word short form followed by a surname, the first
+    name of someone else (Francois Buffet in English copy is not Pope Francis, whose French name
+    is François); a form of the document's language written with the accents of the name's own
+    spelling, none of them one that language's press keeps (checker.accents: Ibrahim Traoré,
+    Nouméa, Idriss Déby Itno in English copy, where the termbase writes them as AP does); an
+    acronym the document spells out as another name (the Independent Electoral Commission (CEI)
+    is not the CIS, whose French acronym is CEI); a name written wholly in capitals, off a
+    headline in capitals, where its form is not (the INDIA opposition bloc is no India); a one-
+    word name in a credit (Photo: ANP/Jan de Vries; Xinhua/VNA); a company's name before a
     model's designation (drones Hermes 900 in French copy: the product, as its maker spells it);
-    an acronym the document's language has for ordinary words (a CPI increase, PPE shortages
-    in English copy), unless the document names the entry otherwise; a person's one-word
-    short form after given names, a surname (Mathurin Jean François); a country's acronym
-    after an amount, a currency (300 millions US); a place's name that is a noun of the
-    document's language, its complement after it (la Réunion des chefs de gouvernement, a
-    meeting).
+    an acronym the document's language has for ordinary words (a CPI increase, PPE shortages in
+    English copy), unless the document names the entry otherwise; a person's one-word short form
+    after given names, a surname (Mathurin Jean François); a country's acronym after an amount,
+    a currency (300 millions US); a place's name that is a noun of the document's language, its
+    complement after it (la Réunion des chefs de gouvernement, a meeting).
     Where the two languages' forms have the same letters (Monusco / MONUSCO), the finding is a
     warning that names what differs: capitals, accents, or hyphens and spaces; none for an
     acronym of four letters or more written with an initial capital only (Monusco, Unesco in
@@ -93,6 +92,7 @@ def check(mention: Mention, ctx: Context):
         return None
     if (_glossed(mention, ctx) or _quoted_in_its_language(mention, ctx)
             or _in_an_english_phrase(mention, ctx)
+            or _said_to_be_its_language(mention, ctx)
             or _defined_otherwise(mention, ctx) or _capitals_of_another_name(mention, ctx)
             or _credit(mention, ctx) or names_a_model(mention, ctx.doc.text)
             or _ordinary_acronym(mention, ctx) or _currency(mention, ctx)
@@ -380,6 +380,18 @@ _LOWER_WORD = regex.compile(r"\p{Ll}+(?:['’]\p{Ll}+)?")
 # the other language's: a whole clause, not a loanword (« le week-end »).
 _QUOTE_WORDS = 3
 _QUOTE_REACH = 1_000  # characters on either side of a name
+
+
+def _said_to_be_its_language(mention: Mention, ctx: Context) -> bool:
+    """True when the text says the name is the other language's right after it: ECOWAS
+    (also known as CEDEAO in French), l'Otan (NATO en anglais)."""
+    return _IN_ITS_LANGUAGE.match(ctx.doc.text, mention.end) is not None
+
+
+# "in French", "en anglais" after a name: the writer gives it as that language's name.
+_IN_ITS_LANGUAGE = regex.compile(
+    r"(?i)[ \u00a0]*,?[ \u00a0]*(?:in[ \u00a0]+(?:French|English)|en[ \u00a0]+(?:anglais|français))"
+    r"\b")
 
 
 def _in_an_english_phrase(mention: Mention, ctx: Context) -> bool:
