@@ -934,3 +934,15 @@ def test_an_acronym_other_bodies_share_needs_its_entry_named(check):
     assert check("Le National Security Council s'est réuni. Le NSC a tranché.", "fr") == [
         ("wrong-language", "National Security Council", "Conseil de sécurité nationale"),
         ("wrong-language", "NSC", "Conseil de sécurité nationale")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Kofi Annan died in the Swiss capital, Berne, at the age of 80.", "en"),  # British
+    ("An official with the Kataeb Hezbollah confirmed the deaths.", "en"),  # AP
+    ("Le nom d'Evgueni Prigojine figurait sur la liste des passagers.", "fr"),  # Le Monde
+    ("Il cédera la place au centriste Yaïr Lapid.", "fr"),  # AFP, Le Monde
+    # Le Monde capitalises the patronymic as it does the article.
+    ("Le prince héritier Mohammed Ben Salmane s'est félicité de l'échange.", "fr"),
+])
+def test_press_spellings_of_set_nineteen(check, text, lang):
+    assert check(text, lang) == []

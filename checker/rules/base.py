@@ -279,14 +279,21 @@ _LOWER_ARTICLE_APART = regex.compile(r"(?<![\p{L}\p{M}])al (?=\p{Lu})")
 _HYPHENS = str.maketrans("\u2010\u2011", "--")
 
 
+# The Arabic "son of" inside a name, which Le Monde capitalises as it does the article
+# (Mohammed Ben Salmane, Oussama Ben Laden).
+_PATRONYMIC = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:ben|bin|ibn)(?= \p{Lu})")
+
+
 def article_case_only(text: str, form: str) -> bool:
-    """True when ``text`` differs from ``form`` only by the capital of an Arabic article
-    (Bachar Al-Assad for Bachar al-Assad, al-Qaïda for Al-Qaïda, Al Qaeda for al Qaeda),
+    """True when ``text`` differs from ``form`` only by the capital of an Arabic article or
+    patronymic (Bachar Al-Assad for Bachar al-Assad, al-Qaïda for Al-Qaïda, Al Qaeda for al
+    Qaeda, Mohammed Ben Salmane for Mohammed ben Salmane),
     whichever hyphen the text writes (Al‑Charaa, with a non-breaking one)."""
     text = text.translate(_HYPHENS)
     if text == form or len(text) != len(form):
         return False
     articles = {m.start() for m in _ARTICLE.finditer(text)}
+    articles.update(m.start() for m in _PATRONYMIC.finditer(text) if m.start() > 0)
     articles.update(m.start() for m in _LOWER_ARTICLE_APART.finditer(form)
                     if text[m.start()] == "A")
     return all(a == b or (i in articles and a.lower() == b.lower())
