@@ -946,3 +946,23 @@ def test_an_acronym_other_bodies_share_needs_its_entry_named(check):
 ])
 def test_press_spellings_of_set_nineteen(check, text, lang):
     assert check(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mr Sarkisian, a close ally of Vladimir Putin, had served as president.", "en"),  # AP
+    ("Mahinda Rajapakse was sworn in as prime minister. Rajapakse has yet to name a cabinet.",
+     "en"),  # AFP
+    ("Le prince héritier Mohammed ben Salman n'était « pas informé ».", "fr"),  # Le Soir
+])
+def test_press_spellings_of_set_twenty(check, text, lang):
+    assert check(text, lang) == []
+
+
+def test_a_nom_de_guerre_that_is_another_languages_surname(check):
+    # The FARC leader's nom de guerre is no Yulia Tymoshenko, whose French surname it writes.
+    text = ("The FARC leader, known by his nom de guerre, Timochenko, spoke. Later Timochenko "
+            "left.")
+    assert check(text, "en") == []
+    # Yulia Tymoshenko named in full, the French surname is hers, and flagged.
+    assert check("Yulia Tymoshenko spoke. Later Timochenko left.", "en") == [
+        ("wrong-language", "Timochenko", "Tymoshenko")]

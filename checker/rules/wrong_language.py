@@ -16,10 +16,12 @@ Why it matters:
     démocrate); la NSA (National Security Agency); the Rassemblement national (National Rally));
     a name inside a quotation written in its language (an English tweet quoted as it was written
     in French copy: « Great talks with Sergei Lavrov today »); a name the text calls the other
-    language's (ECOWAS, also known as CEDEAO in French); an English place name after an English
-    preposition in French copy (la politique « Made in India »); a place name inside a longer
-    name (Royal Bank of Scotland, Credit Suisse, Le Chemin de Damas), after a courtesy title (M.
-    Jordan) or qualified by a US state or a Canadian province (London, Ontario; St. John's
+    language's (ECOWAS, also known as CEDEAO in French); a person's surname alone that the
+    document gives as someone's nom de guerre and never names the person in full (Timochenko,
+    the FARC leader, in English copy); an English place name after an English preposition in
+    French copy (la politique « Made in India »); a place name inside a longer name (Royal Bank
+    of Scotland, Credit Suisse, Le Chemin de Damas), after a courtesy title (M. Jordan) or
+    qualified by a US state or a Canadian province (London, Ontario; St. John's
     (Terre-Neuve-et-Labrador)); a person's one-word short form followed by a surname, the first
     name of someone else (Francois Buffet in English copy is not Pope Francis, whose French name
     is François); a form of the document's language written with the accents of the name's own
@@ -75,6 +77,7 @@ from .base import (
     article_case_only,
     expected_for,
     frenchified_romanisation,
+    named_otherwise_on_purpose,
     names_a_model,
 )
 
@@ -93,6 +96,7 @@ def check(mention: Mention, ctx: Context):
     if (_glossed(mention, ctx) or _quoted_in_its_language(mention, ctx)
             or _in_an_english_phrase(mention, ctx)
             or _said_to_be_its_language(mention, ctx)
+            or _surname_alone(mention, ctx)
             or _defined_otherwise(mention, ctx) or _capitals_of_another_name(mention, ctx)
             or _credit(mention, ctx) or names_a_model(mention, ctx.doc.text)
             or _ordinary_acronym(mention, ctx) or _currency(mention, ctx)
@@ -380,6 +384,20 @@ _LOWER_WORD = regex.compile(r"\p{Ll}+(?:['’]\p{Ll}+)?")
 # the other language's: a whole clause, not a loanword (« le week-end »).
 _QUOTE_WORDS = 3
 _QUOTE_REACH = 1_000  # characters on either side of a name
+
+
+def _surname_alone(mention: Mention, ctx: Context) -> bool:
+    """True when a person's one-word short form in the other language is someone's nom de
+    guerre in this document: the text gives it as a name on purpose (known by his nom de
+    guerre, Timochenko: the FARC leader, no Yulia Tymoshenko in French) and names the entry
+    nowhere in full."""
+    if (mention.size != 1 or mention.entry.type is not EntryType.PERSON
+            or mention.form.status is not Status.SHORT):
+        return False
+    mentions = ctx.checked_mentions
+    return (not any(other.entry.id == mention.entry.id and other.size > 1 for other in mentions)
+            and any(other.text == mention.text
+                    and named_otherwise_on_purpose(ctx.doc.text, other) for other in mentions))
 
 
 def _said_to_be_its_language(mention: Mention, ctx: Context) -> bool:
