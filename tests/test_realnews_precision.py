@@ -950,6 +950,7 @@ def test_press_spellings_of_set_nineteen(check, text, lang):
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("Mr Sarkisian, a close ally of Vladimir Putin, had served as president.", "en"),  # AP
+    ("Serzh Sarksyan resigned on Monday.", "en"),  # Reuters
     ("Mahinda Rajapakse was sworn in as prime minister. Rajapakse has yet to name a cabinet.",
      "en"),  # AFP
     ("Le prince héritier Mohammed ben Salman n'était « pas informé ».", "fr"),  # Le Soir
