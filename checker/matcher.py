@@ -1547,6 +1547,8 @@ def resolve_shared(mentions: list[Mention]) -> list[Mention]:
 ANCHORED_TWO_EDITS_LENGTH = 6
 
 
+# The letters that may stand in a short word one letter off a name word (Huga for Hugo, Aug
+# for Aung): the forms' words are accent-folded, so these are all there is.
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # The distance ``_misspelt_variants`` gives a four-letter word's near misses, which count only
 # as a first name before its surname (``_first_name_of``): one edit, kept apart.

@@ -287,8 +287,8 @@ _PATRONYMIC = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:ben|bin|ibn)(?= \p{Lu})")
 def article_case_only(text: str, form: str) -> bool:
     """True when ``text`` differs from ``form`` only by the capital of an Arabic article or
     patronymic (Bachar Al-Assad for Bachar al-Assad, al-Qaïda for Al-Qaïda, Al Qaeda for al
-    Qaeda, Mohammed Ben Salmane for Mohammed ben Salmane),
-    whichever hyphen the text writes (Al‑Charaa, with a non-breaking one)."""
+    Qaeda, Mohammed Ben Salmane for Mohammed ben Salmane), whichever hyphen the text writes
+    (Al‑Charaa, with a non-breaking one)."""
     text = text.translate(_HYPHENS)
     if text == form or len(text) != len(form):
         return False
@@ -404,9 +404,9 @@ _NOW_KNOWN = regex.compile(
 
 
 def named_otherwise_on_purpose(text: str, mention: Mention) -> bool:
-    """Whether the document gives this form as the other name of what it names on purpose:
-    after "previously known as", "de son nom de guerre" (Ahmad al-Sharaa, previously known as
-    Abu Mohammed al-Golani; ECOWAS, also known as CEDEAO in French), or before "now …"
-    (al-Golani, now Ahmad al-Sharaa)."""
+    """Whether the document gives this form as someone's other name on purpose: after
+    "previously known as", "de son nom de guerre" (Ahmad al-Sharaa, previously known as Abu
+    Mohammed al-Golani; the FARC leader, known by his nom de guerre, Timochenko), or before
+    "now …" (al-Golani, now Ahmad al-Sharaa)."""
     return (_AS_KNOWN.search(text, max(0, mention.start - 50), mention.start) is not None
             or _NOW_KNOWN.match(text, mention.end) is not None)
