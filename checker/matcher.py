@@ -1329,7 +1329,7 @@ class Matcher:
                 and not wordlist.is_common(pattern.words[0], lang)
                 and not wordlist.is_common(others[0], lang)
                 and not wordlist.is_common(others[0], "en")
-                and not self._family_name(surname)
+                # (one entry's word: no family's either, Trump stays with _relative)
                 and len(self.index.name_words.entries(surname)) == 1)
 
     def _fitting(self, seg_words: SegmentWords, seps: Separators, i: int,

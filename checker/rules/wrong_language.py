@@ -29,8 +29,8 @@ Why it matters:
     Nouméa, Idriss Déby Itno in English copy, where the termbase writes them as AP does); an
     acronym the document spells out as another name (the Independent Electoral Commission (CEI)
     is not the CIS, whose French acronym is CEI); a name written wholly in capitals, off a
-    headline in capitals, where its form is not (the INDIA opposition bloc is no India); a one-
-    word name in a credit (Photo: ANP/Jan de Vries; Xinhua/VNA); a company's name before a
+    headline in capitals, where its form is not (the INDIA opposition bloc is no India); a
+    one-word name in a credit (Photo: ANP/Jan de Vries; Xinhua/VNA); a company's name before a
     model's designation (drones Hermes 900 in French copy: the product, as its maker spells it);
     an acronym the document's language has for ordinary words (a CPI increase, PPE shortages in
     English copy), unless the document names the entry otherwise; a person's one-word short form
